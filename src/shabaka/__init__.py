@@ -1,0 +1,30 @@
+"""shabaka (شبكة): the network of people, organizations and places in Arabic news.
+
+>>> import shabaka
+>>> G = shabaka.build_graph("articles/")            # doctest: +SKIP
+>>> G.nodes["حموشي"]["label"]                        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Settings", "build_graph", "__version__"]
+
+if TYPE_CHECKING:
+    from shabaka.config import Settings
+    from shabaka.pipeline import build_graph
+
+
+def __getattr__(name: str) -> Any:
+    # keep `import shabaka` (and the CLI's start) light: load the pipeline on first use
+    if name == "build_graph":
+        from shabaka.pipeline import build_graph
+
+        return build_graph
+    if name == "Settings":
+        from shabaka.config import Settings
+
+        return Settings
+    raise AttributeError(f"module 'shabaka' has no attribute {name!r}")

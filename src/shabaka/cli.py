@@ -1,0 +1,116 @@
+"""The ``shabaka`` command: ``build``, ``demo`` and ``tag``.
+
+Imports stay inside the commands so that ``shabaka --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from shabaka import __version__
+
+log = logging.getLogger("shabaka")
+
+EXTRACTOR_NAMES = ("embedded", "camel", "gazetteer")  # checked against the registry in tests
+
+
+def _add_graph_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="HTML", help="write the interactive graph page here (default: graph.html when no other output is asked for)")
+    p.add_argument("--json", metavar="FILE", help="write node-link JSON")
+    p.add_argument("--gexf", metavar="FILE", help="write GEXF (Gephi)")
+    p.add_argument("--graphml", metavar="FILE", help="write GraphML")
+    p.add_argument("--csv", metavar="DIR", help="write nodes.csv and edges.csv (Neo4j LOAD CSV) into DIR")
+    p.add_argument("--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)")
+    p.add_argument("--gazetteer", metavar="FILE", help="CSV/YAML list of names (name,type,aliases); added to the extractor's finds")
+    p.add_argument("--aliases", metavar="FILE", help="CSV alias table for entity resolution")
+    p.add_argument("--window", default="sentence", choices=("sentence", "paragraph", "document"), help="co-mention window (default: sentence)")
+    p.add_argument("--min-weight", type=int, default=1, metavar="N", help="keep edges seen in at least N windows (default: 1)")
+    p.add_argument("--evidence-cap", type=int, default=5, metavar="N", help="evidence sentences kept per node and edge (default: 5)")
+    p.add_argument("--no-clean", action="store_true", help="keep page boilerplate (menus, tickers, comment forms)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``shabaka`` command."""
+    parser = argparse.ArgumentParser(prog="shabaka", description="Entity graphs from Arabic news.")
+    parser.add_argument("--version", action="version", version=f"shabaka {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build the entity graph of files or folders of articles")
+    build.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl, .csv, .html files or folders")
+    _add_graph_options(build)
+    demo = sub.add_parser("demo", help="build the bundled sample articles into shabaka-demo.html")
+    _add_graph_options(demo)
+    demo.set_defaults(output="shabaka-demo.html")
+    return parser
+
+
+def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
+    from shabaka.config import Settings
+    from shabaka.ingest import IngestReport
+    from shabaka.pipeline import build_graph, summary
+
+    settings = Settings(
+        extractor=args.extractor,
+        gazetteer=args.gazetteer,
+        aliases=args.aliases,
+        window=args.window,
+        min_weight=args.min_weight,
+        evidence_cap=args.evidence_cap,
+        clean=not args.no_clean,
+    )
+    report = IngestReport()
+    G = build_graph(paths, settings, report=report, progress=not args.quiet and sys.stderr.isatty())
+    if not report.documents:
+        log.error("no documents could be read from %s", ", ".join(paths))
+        return 1
+    outputs = _write_outputs(G, args)
+    print(summary(G, report))
+    for path in outputs:
+        print(f"wrote {path}")
+    return 0
+
+
+def _write_outputs(G: object, args: argparse.Namespace) -> list[str]:
+    from shabaka import export
+    from shabaka.render import write_html
+
+    html = args.output or (None if any((args.json, args.gexf, args.graphml, args.csv)) else "graph.html")
+    written = []
+    if html:
+        write_html(G, html)  # type: ignore[arg-type]
+        written.append(html)
+    for path, writer in ((args.json, export.write_json), (args.gexf, export.write_gexf), (args.graphml, export.write_graphml)):
+        if path:
+            writer(G, path)  # type: ignore[arg-type]
+            written.append(path)
+    if args.csv:
+        written.extend(str(p) for p in export.write_csv(G, args.csv))  # type: ignore[arg-type]
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(format="shabaka: %(levelname)s: %(message)s", level=logging.WARNING)
+    try:
+        if args.command == "build":
+            return _build(args, args.paths)
+        if args.command == "demo":
+            from importlib.resources import files
+
+            return _build(args, [str(files("shabaka") / "data" / "samples")])
+    except KeyboardInterrupt:
+        print("shabaka: interrupted; files already there were left as they were", file=sys.stderr)
+        return 130
+    except (ValueError, RuntimeError, OSError) as exc:
+        print(f"shabaka: error: {exc}", file=sys.stderr)
+        return 2
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""All settings of a run, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from shabaka.graph import WINDOWS
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run does. The CLI flags and :func:`shabaka.build_graph` keywords map onto these.
+
+    Parameters
+    ----------
+    extractor : backend name, see :mod:`shabaka.extract` (``embedded``, ``camel``, ``gazetteer``)
+    gazetteer : CSV or YAML list of names; with another extractor its matches are added
+    aliases : CSV alias table for resolution (force merges or splits)
+    window : co-mention window, ``sentence``, ``paragraph`` or ``document``
+    min_weight : edges mentioned together fewer times are left out
+    evidence_cap : at most this many evidence sentences per node and per edge
+    clean : strip page boilerplate before extraction
+    """
+
+    extractor: str = "embedded"
+    gazetteer: str | Path | None = None
+    aliases: str | Path | None = None
+    window: str = "sentence"
+    min_weight: int = 1
+    evidence_cap: int = 5
+    clean: bool = True
+
+    def __post_init__(self) -> None:
+        if self.window not in WINDOWS:
+            raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {self.window!r}")
+        if self.min_weight < 1:
+            raise ValueError(f"min_weight must be at least 1, not {self.min_weight}")
+        if self.evidence_cap < 0:
+            raise ValueError(f"evidence_cap must be 0 or more, not {self.evidence_cap}")
+        if self.extractor == "gazetteer" and self.gazetteer is None:
+            raise ValueError("the gazetteer extractor needs a gazetteer file (--gazetteer FILE)")

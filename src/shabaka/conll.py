@@ -1,0 +1,184 @@
+"""CoNLL-style files: one ``token [tag ...]`` per line, a blank line between sentences.
+
+:func:`read_conll` groups lines into sentences of columns, :func:`to_bio2` cleans a
+corpus' tags (``PERS`` -> ``PER``, IOB1 -> IOB2), and :func:`tag_conll` (behind
+``shabaka tag FILE``) appends an extractor's predicted BIO tag to every token line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from shabaka.extract.base import Extractor, Span, normalize_type
+
+__all__ = ["aqmar_type", "read_conll", "span_scores", "spans_to_bio", "tag_conll", "to_bio2", "write_conll"]
+
+
+def _is_break(line: str) -> bool:
+    return not line.strip()
+
+
+def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
+    """Yield each sentence as a list of rows, a row being the whitespace-split columns of a line.
+
+    Blank lines separate sentences; several blank lines in a row are one break.
+
+    >>> list(read_conll(["زار B-PER", "الرباط B-LOC", "", "نعم O"]))
+    [[['زار', 'B-PER'], ['الرباط', 'B-LOC']], [['نعم', 'O']]]
+    """
+    sentence: list[list[str]] = []
+    for line in lines:
+        if _is_break(line):
+            if sentence:
+                yield sentence
+                sentence = []
+            continue
+        sentence.append(line.split())
+    if sentence:
+        yield sentence
+
+
+def write_conll(sentences: Iterable[Sequence[Sequence[str]]]) -> Iterator[str]:
+    """Lines (without newline) of ``sentences`` of rows, space-separated, blank line after each."""
+    for sentence in sentences:
+        for row in sentence:
+            yield " ".join(row)
+        yield ""
+
+
+def to_bio2(tags: Sequence[str], map_type: Callable[[str], str | None] = normalize_type) -> list[str]:
+    """Clean one sentence's tags to IOB2 with shabaka's types; unknown types become ``O``.
+
+    An ``I-X`` that does not continue an ``X`` becomes ``B-X`` (seqeval's reading).
+
+    >>> to_bio2(["I-PERS", "I-PERS", "O", "I-LOC", "B-GPE", "I-GPE", "B-DATE"])
+    ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'I-LOC', 'O']
+    """
+    out: list[str] = []
+    previous: str | None = None
+    for tag in tags:
+        prefix, _, label = tag.partition("-")
+        kind = map_type(label) if label and prefix in ("B", "I") else None
+        if kind is None:
+            out.append("O")
+        elif prefix == "I" and kind == previous:
+            out.append(f"I-{kind}")
+        else:
+            out.append(f"B-{kind}")
+        previous = kind
+    return out
+
+
+def aqmar_type(label: str) -> str | None:
+    """shabaka's type of an AQMAR tag label: ``MIS0``-``MIS3`` and its typos, ENGLISH, SPANISH -> MISC.
+
+    >>> [aqmar_type(x) for x in ["PER", "MIS2", "MIS1`", "-ORG", "SPANISH", "X"]]
+    ['PER', 'MISC', 'MISC', 'ORG', 'MISC', None]
+    """
+    label = label.strip("-`").upper()
+    if "MIS" in label or label in ("ENGLISH", "SPANISH"):
+        return "MISC"
+    return normalize_type(label)
+
+
+def spans_to_bio(spans: Iterable[Span], length: int) -> list[str]:
+    """The IOB2 tags of a sentence of ``length`` tokens holding ``spans``.
+
+    >>> spans_to_bio([Span(1, 3, "PER")], 4)
+    ['O', 'B-PER', 'I-PER', 'O']
+    """
+    tags = ["O"] * length
+    for span in spans:
+        tags[span.start] = f"B-{span.type}"
+        for i in range(span.start + 1, span.end):
+            tags[i] = f"I-{span.type}"
+    return tags
+
+
+def tag_conll(lines: Iterable[str], extractor: Extractor, batch_size: int = 64) -> Iterator[str]:
+    """Yield ``lines`` with the predicted tag of each token appended as the last column.
+
+    ``lines`` is a CoNLL file (``token [gold-tag ...]`` per line, blank line between
+    sentences), with or without trailing newlines. Token lines come back with the
+    predicted tag (``B-``/``I-`` with ``PER``, ``ORG``, ``LOC``, ``MISC``, or ``O``)
+    appended after the line's own separator (a tab if the line uses tabs, else a space);
+    blank lines come back as empty strings. Yielded strings have no newline.
+    Sentences are sent to ``extractor`` ``batch_size`` at a time, so a batch is the
+    "document" that the extractor sees.
+    """
+    pending: list[list[str]] = []  # token lines of the sentences in the batch
+    breaks: list[list[str]] = []  # blank lines that followed each of them
+    current: list[str] = []
+
+    def flush() -> Iterator[str]:
+        sentences = [[line.split()[0] for line in sent] for sent in pending]
+        spans = extractor.extract(sentences)
+        for sent, tokens, found, after in zip(pending, sentences, spans, breaks, strict=True):
+            for line, tag in zip(sent, spans_to_bio(found, len(tokens)), strict=True):
+                sep = "\t" if "\t" in line else " "
+                yield f"{line}{sep}{tag}"
+            yield from after
+        pending.clear()
+        breaks.clear()
+
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if _is_break(line):
+            if current:
+                pending.append(current)
+                breaks.append([""])
+                current = []
+                if len(pending) >= batch_size:
+                    yield from flush()
+            elif breaks:
+                breaks[-1].append("")
+            else:  # blank lines before the first sentence of a batch
+                yield ""
+            continue
+        current.append(line.rstrip())
+    if current:
+        pending.append(current)
+        breaks.append([])
+    if pending:
+        yield from flush()
+
+
+def span_scores(
+    gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]], types: Iterable[str] | None = None
+) -> dict[str, dict[str, float]]:
+    """Entity-level precision, recall and F1 (exact span and type, seqeval-style).
+
+    ``gold`` and ``predicted`` are per-sentence tag sequences (any IOB flavour, corpus
+    type names allowed: they are read with :func:`~shabaka.extract.base.bio_to_spans`).
+    Returns ``{type: {"p", "r", "f", "support", "predicted", "correct"}}`` plus ``"micro"``
+    over ``types`` (default: every type seen).
+
+    >>> s = span_scores([["B-PERS", "I-PERS", "O", "B-LOC"]], [["B-PER", "I-PER", "O", "B-ORG"]])
+    >>> s["micro"]["f"], s["PER"]["f"], s["LOC"]["r"]
+    (0.5, 1.0, 0.0)
+    """
+    from shabaka.extract.base import bio_to_spans
+
+    gold_sets: dict[str, set[tuple[int, int, int]]] = {}
+    pred_sets: dict[str, set[tuple[int, int, int]]] = {}
+    for k, (g, p) in enumerate(zip(gold, predicted, strict=True)):
+        for target, tags in ((gold_sets, g), (pred_sets, p)):
+            for span in bio_to_spans(list(tags)):
+                target.setdefault(span.type, set()).add((k, span.start, span.end))
+    kinds = list(types) if types is not None else sorted(set(gold_sets) | set(pred_sets))
+
+    def prf(gs: int, ps: int, ok: int) -> dict[str, float]:
+        p = ok / ps if ps else 0.0
+        r = ok / gs if gs else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": p, "r": r, "f": f, "support": gs, "predicted": ps, "correct": ok}
+
+    out: dict[str, dict[str, float]] = {}
+    tg = tp = tc = 0
+    for kind in kinds:
+        g_, p_ = gold_sets.get(kind, set()), pred_sets.get(kind, set())
+        ok = len(g_ & p_)
+        out[kind] = prf(len(g_), len(p_), ok)
+        tg, tp, tc = tg + len(g_), tp + len(p_), tc + ok
+    out["micro"] = prf(tg, tp, tc)
+    return out

@@ -1,0 +1,124 @@
+"""Writing the graph: JSON (node-link), GEXF and GraphML (Gephi), CSV (Neo4j ``LOAD CSV``).
+
+Every file is written atomically: to a temporary file beside the target, then renamed,
+so an interrupted run never leaves half a file over a good one.
+
+GEXF and GraphML have no list type: list attributes (``aliases``, ``documents``,
+``roles``, ``resolution``) are joined with ``" | "``, and ``evidence`` and the graph's
+``documents`` are stored as JSON strings. CSV files use ``;`` between list items
+(Cypher's ``split(row.aliases, ';')``) and JSON for ``evidence``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+LIST_SEPARATOR = " | "
+CSV_LIST_SEPARATOR = ";"
+NODE_COLUMNS = ("id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence")
+EDGE_COLUMNS = ("source", "target", "weight", "npmi", "documents", "evidence")
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path``; on success rename it to ``path``, else delete it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with open(fd, mode, **kwargs) as f:
+            yield f
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def to_json_data(G: nx.Graph) -> dict[str, Any]:
+    """The graph as networkx node-link data (``nodes`` and ``edges`` lists)."""
+    return nx.node_link_data(G, edges="edges")
+
+
+def write_json(G: nx.Graph, path: str | os.PathLike[str]) -> None:
+    """Write node-link JSON, UTF-8, Arabic kept as is (not ``\\u`` escaped).
+
+    Read it back with ``networkx.node_link_graph(data, edges="edges")``.
+    """
+    with atomic_write(path, encoding="utf-8") as f:
+        json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return LIST_SEPARATOR.join(value)
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def flat_graph(G: nx.Graph) -> nx.Graph:
+    """A copy of ``G`` whose attributes are all strings or numbers (for GEXF and GraphML)."""
+    H = nx.Graph()
+    H.graph.update({k: _flat(v) for k, v in G.graph.items()})
+    H.add_nodes_from((n, {k: _flat(v) for k, v in d.items()}) for n, d in G.nodes(data=True))
+    H.add_edges_from((a, b, {k: _flat(v) for k, v in d.items()}) for a, b, d in G.edges(data=True))
+    return H
+
+
+def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> None:
+    """Write GEXF 1.2 for Gephi (node ``label`` is the Gephi label)."""
+    with atomic_write(path, "wb") as f:
+        nx.write_gexf(flat_graph(G), f)
+
+
+def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
+    """Write GraphML (UTF-8) for Gephi, yEd or Cytoscape."""
+    with atomic_write(path, "wb") as f:
+        nx.write_graphml(flat_graph(G), f, encoding="utf-8")
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return CSV_LIST_SEPARATOR.join(value)
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Write ``nodes.csv`` and ``edges.csv`` (UTF-8 with header) into ``folder``.
+
+    Load them in Neo4j with::
+
+        LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row
+        MERGE (e:Entity {id: row.id})
+        SET e.label = row.label, e.type = row.type, e.mentions = toInteger(row.mentions),
+            e.aliases = split(row.aliases, ';');
+        LOAD CSV WITH HEADERS FROM 'file:///edges.csv' AS row
+        MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+        MERGE (a)-[r:CO_MENTIONED]-(b)
+        SET r.weight = toInteger(row.weight), r.npmi = toFloat(row.npmi);
+    """
+    folder = Path(folder)
+    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    with atomic_write(nodes, encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(NODE_COLUMNS)
+        for n, d in G.nodes(data=True):
+            w.writerow([n, *(_csv_cell(d.get(c, "")) for c in NODE_COLUMNS[1:])])
+    with atomic_write(edges, encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(EDGE_COLUMNS)
+        for a, b, d in G.edges(data=True):
+            w.writerow([a, b, *(_csv_cell(d.get(c, "")) for c in EDGE_COLUMNS[2:])])
+    return nodes, edges

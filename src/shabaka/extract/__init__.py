@@ -1,0 +1,55 @@
+"""Extractor backends, chosen by name.
+
+Every backend is registered here, in one table, by the import path of its class, so
+that choosing ``"gazetteer"`` never imports torch and the CLI starts fast. A backend
+is a :class:`~shabaka.extract.base.Extractor`; :func:`make_extractor` builds one.
+
+========== ================================================================
+name       what it is
+========== ================================================================
+embedded   shabaka's own Arabic NER model, shipped in the package (default)
+camel      camel-tools' BERT NER (needs ``camel_data -i ner``)
+gazetteer  a user list of names (CSV or YAML), matched with clitics handled
+========== ================================================================
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from shabaka.extract.base import ENTITY_TYPES, Extractor, Span, bio_to_spans
+
+__all__ = ["ENTITY_TYPES", "EXTRACTORS", "Extractor", "Span", "bio_to_spans", "make_extractor"]
+
+#: name -> "module:Class"; imported only when chosen.
+EXTRACTORS: dict[str, str] = {
+    "embedded": "shabaka.extract.embedded:EmbeddedExtractor",
+    "camel": "shabaka.extract.camel:CamelExtractor",
+    "gazetteer": "shabaka.extract.gazetteer:GazetteerExtractor",
+}
+
+
+def make_extractor(name: str, **options: Any) -> Extractor:
+    """Build the extractor registered as ``name`` with its keyword ``options``.
+
+    Raises
+    ------
+    ValueError
+        If no extractor has that name.
+
+    Examples
+    --------
+    >>> make_extractor("nope")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown extractor 'nope': choose one of camel, embedded, gazetteer
+    """
+    try:
+        target = EXTRACTORS[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown extractor {name!r}: choose one of {', '.join(sorted(EXTRACTORS))}"
+        ) from None
+    module, _, cls = target.partition(":")
+    return getattr(import_module(module), cls)(**options)

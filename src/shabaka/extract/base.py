@@ -1,0 +1,87 @@
+"""What every extractor backend returns, and the BIO-to-span conversion they share.
+
+An extractor receives sentences as lists of token strings (the tokens of
+:func:`shabaka.text.tokenize`) and returns, per sentence, a list of :class:`Span`
+over token indices. The pipeline turns spans into :class:`shabaka.model.Mention`
+objects with document offsets, so a backend never deals with documents.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
+
+#: Tag names used by Arabic NER corpora and models, mapped to shabaka's types.
+TYPE_ALIASES: dict[str, str] = {
+    "PER": "PER",
+    "PERS": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "LOCATION": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "MIS": "MISC",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An entity over tokens ``start`` (inclusive) to ``end`` (exclusive) of one sentence."""
+
+    start: int
+    end: int
+    type: str
+    confidence: float = 1.0
+
+
+def normalize_type(label: str) -> str | None:
+    """Map a corpus or model type name (``PERS``, ``GPE`` ...) to shabaka's, or None if unknown."""
+    return TYPE_ALIASES.get(label.upper())
+
+
+def bio_to_spans(tags: Sequence[str], confidences: Sequence[float] | None = None) -> list[Span]:
+    """Turn one sentence's BIO (or IOB1) tags into spans.
+
+    An ``I-X`` that does not continue an ``X`` starts a new span (as seqeval does);
+    unknown types are dropped. A span's confidence is the lowest token confidence in it.
+
+    Examples
+    --------
+    >>> bio_to_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"])
+    [Span(start=0, end=2, type='PER', confidence=1.0), Span(start=3, end=4, type='LOC', confidence=1.0), Span(start=4, end=5, type='ORG', confidence=1.0)]
+    """
+    spans: list[Span] = []
+    start: int | None = None
+    current: str | None = None
+
+    def close(end: int) -> None:
+        if start is not None and current is not None:
+            conf = min(confidences[start:end]) if confidences is not None else 1.0
+            spans.append(Span(start, end, current, float(conf)))
+
+    for i, tag in enumerate(tags):
+        prefix, _, label = tag.partition("-")
+        kind = normalize_type(label) if label else None
+        if prefix == "I" and kind is not None and kind == current:
+            continue
+        close(i)
+        start, current = (i, kind) if prefix in ("B", "I") and kind is not None else (None, None)
+    close(len(tags))
+    return spans
+
+
+class Extractor(ABC):
+    """An entity extractor backend, registered by name in :mod:`shabaka.extract`."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
+        """Return the entity spans of each tokenized sentence, in order."""

@@ -1,0 +1,397 @@
+"""Train the embedded Arabic NER model (CRFsuite) from the shared corpora.
+
+One command rebuilds everything shipped in ``models/``::
+
+    python -m shabaka.extract.train --data ../shared/data --out src/shabaka/extract/models/
+
+It writes ``gazetteer.tsv`` (normalized name lists built from the freely licensed
+gazetteers), ``clusters.tsv`` (word clusters learned from the training text),
+``ner.crfsuite`` (and ``ner2.crfsuite`` for the two-stage model) and ``NOTICE.md``.
+``--dev`` instead holds out the last 10 % of the ANERcorp train sentences and prints
+dev scores (used to choose the settings); the ANERcorp test file is never read here.
+Training is deterministic (CRFsuite's L-BFGS has no randomness; k-means uses a fixed seed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from shabaka.conll import aqmar_type, read_conll, span_scores, to_bio2
+from shabaka.extract.features import Featurizer, norm
+
+SEED = 13
+MODELS = Path(__file__).parent / "models"
+DEV_FRACTION = 0.10
+#: Stage-2 "elsewhere in the document" window, in sentences (training uses the stream of
+#: ANERcorp sentences, which has no document boundaries; at run time the extractor sees a document).
+STAGE2_WINDOW = 30
+STAGE2_FOLDS = 5
+
+# Trigger words written for shabaka (no third-party source): words that introduce or
+# head a name. They are only features; the model learns how much to trust them.
+TRIGGERS: dict[str, list[str]] = {
+    "PERTRIG": [
+        "الرئيس", "رئيس", "السيد", "السيده", "الوزير", "وزير", "وزيره", "الشيخ", "الملك", "الامير",
+        "الاميره", "الدكتور", "د", "المستشار", "الجنرال", "العقيد", "اللواء", "الرائد", "النائب",
+        "المتحدث", "الناطق", "السفير", "الامين", "المدير", "مدير", "الزعيم", "زعيم", "المدرب",
+        "اللاعب", "الفنان", "الكاتب", "الشاعر", "المطرب", "المغني", "الممثل", "الصحافي", "البابا",
+        "الحاخام", "الاب", "الرئيسه", "ملك", "امير", "قال", "وقال", "اكد", "واكد", "اعلن", "واعلن",
+        "اضاف", "واضاف", "صرح", "اوضح", "واوضح", "ابن", "بن", "ابو", "ام", "بنت", "نائب", "رئيسه",
+        "المرشح", "القاضي", "المحامي", "البروفسور", "الاستاذ", "المفتي", "الامام", "السلطان",
+    ],
+    "ORGTRIG": [
+        "شركه", "الشركه", "جامعه", "الجامعه", "وكاله", "الوكاله", "وزاره", "الوزاره", "حزب", "الحزب",
+        "حركه", "الحركه", "منظمه", "المنظمه", "مجلس", "المجلس", "بنك", "البنك", "مصرف", "اتحاد",
+        "الاتحاد", "نادي", "النادي", "فريق", "الفريق", "جمعيه", "الجمعيه", "مؤسسه", "المؤسسه",
+        "هيئه", "الهيئه", "لجنه", "اللجنه", "صحيفه", "الصحيفه", "مجله", "المجله", "اذاعه", "تلفزيون",
+        "قناه", "القناه", "محكمه", "المحكمه", "جيش", "الجيش", "مجموعه", "المجموعه", "معهد", "المعهد",
+        "مركز", "المركز", "برلمان", "البرلمان", "منتخب", "المنتخب", "جبهه", "الجبهه", "صندوق",
+        "الصندوق", "اكاديميه", "رابطه", "الرابطه", "نقابه", "النقابه", "بورصه", "البورصه", "مكتب",
+        "دائره", "مديريه", "مصلحه", "كتله", "ائتلاف", "تحالف", "مستشفى", "مستشفي", "جريده",
+    ],
+    "LOCTRIG": [
+        "مدينه", "المدينه", "ولايه", "الولايه", "محافظه", "المحافظه", "نهر", "النهر", "جبل",
+        "جبال", "بحر", "البحر", "منطقه", "المنطقه", "عاصمه", "العاصمه", "جزيره", "جزر", "اقليم",
+        "الاقليم", "قريه", "القريه", "بلده", "البلده", "مقاطعه", "المقاطعه", "حي", "شارع",
+        "ميناء", "مطار", "بلاد", "دوله", "جمهوريه", "مملكه", "اماره", "امارة", "خليج", "صحراء",
+        "وادي", "سهل", "هضبه", "بحيره", "مخيم", "ضاحيه", "شمال", "جنوب", "شرق", "غرب", "وسط",
+        "شمالي", "جنوبي", "شرقي", "غربي", "في", "الى", "من", "الي",
+    ],
+}  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def read_tagged(path: Path, column: int = 1, map_type=None) -> list[tuple[list[str], list[str]]]:
+    """Sentences of (tokens, IOB2 tags with shabaka types) from a CoNLL file's tag ``column``."""
+    with open(path, encoding="utf-8-sig") as fh:
+        out = []
+        for sent in read_conll(fh):
+            tokens = [row[0] for row in sent]
+            tags = [row[column] if len(row) > column else "O" for row in sent]
+            out.append((tokens, to_bio2(tags, map_type) if map_type else to_bio2(tags)))
+        return out
+
+
+def anercorp(data: Path, split: str) -> list[tuple[list[str], list[str]]]:
+    return read_tagged(data / "anercorp_camel" / f"ANERCorp_CamelLab_{split}.txt")
+
+
+def split_dev(sentences: list, fraction: float = DEV_FRACTION) -> tuple[list, list]:
+    """Sequential split: the last ``fraction`` of the sentences are the dev set."""
+    cut = int(round(len(sentences) * (1 - fraction)))
+    return sentences[:cut], sentences[cut:]
+
+
+# ----------------------------------------------------------------------------- gazetteer
+
+
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8-sig") as fh:
+        return [line.strip().lstrip("\ufeff") for line in fh if line.strip()]
+
+
+def _key(text: str) -> str:
+    return " ".join(norm(t) for t in text.replace("-", " ").split())
+
+
+def build_gazetteer(data: Path) -> list[tuple[str, str]]:
+    """(category, normalized entry) rows from the gazetteers whose licenses allow shipping.
+
+    Sources (see NOTICE.md): GATE Lang_Arabic lists (LGPL; not the ACE-derived
+    ``inferred-gazetteer``), AKhateeb/arabic-names (MIT), Unicode CLDR via babel
+    (Unicode License v3), iso-codes via pycountry (LGPL-2.1), World Cities with Arabic
+    Translations (CC BY 4.0, from Wikidata), plus shabaka's own trigger words.
+    """
+    gz = data / "gazetteers"
+    rows: set[tuple[str, str]] = set()
+
+    def add(cat: str, text: str) -> None:
+        key = _key(text)
+        if key and len(key) >= 2:
+            rows.add((cat, key))
+
+    gate = gz / "gate_arabic"
+    for name, cat in [
+        ("male_names.lst", "PFIRST"), ("female_names.lst", "PFIRST"), ("surnames.lst", "PLAST"),
+        ("titles.lst", "TITLE"), ("country.lst", "COUNTRY"), ("country_world.lst", "COUNTRY"),
+        ("city.lst", "CITY"), ("city_world.lst", "CITY"), ("location_other.lst", "LOCO"),
+        ("oceans_seas_islands.lst", "LOCO"), ("mountains.lst", "LOCO"), ("rivers.lst", "LOCO"),
+        ("places.lst", "LOCO"), ("facility.lst", "FAC"), ("monuments.lst", "FAC"),
+        ("organisations.lst", "ORGG"),
+    ]:  # fmt: skip
+        for entry in _lines(gate / name):
+            add(cat, entry)
+    ak = gz / "arabic_names_akhateeb"
+    for name, cat in [
+        ("male-first--names-in-arabic.txt", "PFIRST"),
+        ("female-first-names-in-arabic.txt", "PFIRST"),
+        ("last-names-in-arabic.txt", "PLAST"),
+    ]:
+        for entry in _lines(ak / name):
+            add(cat, entry)
+    with open(gz / "cldr_babel" / "territories_ar.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            cat = "COUNTRY" if row["code"].isalpha() else "REGION"
+            add(cat, row["name_ar"])
+            for v in (row.get("variants_ar_in_regional_locales") or "").split("|"):
+                if v.strip():
+                    add(cat, v)
+    with open(gz / "cldr_babel" / "tz_exemplar_cities_ar.tsv", encoding="utf-8") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = next(reader)
+        for row in reader:
+            rec = dict(zip(header, row, strict=False))
+            add("CITY", rec.get("city_ar", ""))
+            for v in (rec.get(header[-1], "") if len(header) > 3 else "").split("|"):
+                if v.strip():
+                    add("CITY", v)
+    with open(gz / "pycountry_isocodes" / "countries_ar_isocodes.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            for col in ("name_ar", "official_name_ar", "common_name_ar"):
+                if row.get(col):
+                    add("COUNTRY", row[col])
+    with open(gz / "world_cities_ar" / "world-cities.csv", encoding="utf-8-sig") as fh:
+        for row in csv.DictReader(fh):
+            add("COUNTRY", row["CountryNameAr"])
+            add("CITY", row["CityNameAr"])
+    for cat, words in TRIGGERS.items():
+        for w in words:
+            add(cat, w)
+    return sorted(rows)
+
+
+NOTICE = """# Notices for the files in this folder
+
+`ner.crfsuite` / `ner2.crfsuite` — CRF weights trained by shabaka on ANERcorp (CAMeL Lab
+split, train part only), CC BY-SA 4.0 (Benajiba, Rosso & Benedí 2007; Obeid et al. 2020).
+The files hold feature weights, which include words and word pairs of the corpus as
+feature names; to be safe they are distributed under CC BY-SA 4.0 with this attribution.
+See MODEL.md at the repository root.
+
+`clusters.tsv` — word clusters computed by shabaka from the same ANERcorp training text
+(CC BY-SA 4.0, attribution as above).
+
+`gazetteer.tsv` — normalized (dediacritized, alef/ya/teh-marbuta normalized) name lists,
+one `category<TAB>entry` per line, derived from:
+
+- GATE 8.2 `Lang_Arabic` plugin gazetteer lists (titles, first names, surnames,
+  countries, cities, other locations, facilities, organisations), GNU LGPL
+  (https://gate.ac.uk). The ACE-derived `inferred-gazetteer` lists are NOT used.
+  You may replace this data: rebuild with `python -m shabaka.extract.train`.
+- AKhateeb/arabic-names — MIT License, Copyright (c) 2018 AKhateeb.
+- Unicode CLDR 47 territory and exemplar-city names (via the `babel` package) —
+  Copyright © 1991-2025 Unicode, Inc., Unicode License v3 (https://www.unicode.org/license.txt).
+- Debian iso-codes Arabic country names (via the `pycountry` package) — LGPL-2.1.
+- "World Cities with Arabic Translations", Jamshaid Kamran, CC BY 4.0, data from
+  Wikidata (https://github.com/jamsshhayd/world-cities-translations).
+- Trigger words (PERTRIG / ORGTRIG / LOCTRIG) written for shabaka.
+"""
+
+
+# ----------------------------------------------------------------------------- clusters
+
+
+def build_clusters(texts: Sequence[Sequence[str]], k: int = 256, dim: int = 100, min_count: int = 3) -> dict[str, str]:
+    """Word clusters from a PPMI co-occurrence SVD + k-means (fixed seed).
+
+    Each word's cluster id is written as a bit-string path of a 2-level hierarchy
+    (coarse cluster of 16, then fine cluster), so prefixes give coarser classes, like Brown paths.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.linalg import svds
+    from sklearn.cluster import KMeans
+
+    counts = Counter(norm(t) for sent in texts for t in sent)
+    vocab = [w for w, c in counts.most_common() if c >= min_count]
+    index = {w: i for i, w in enumerate(vocab)}
+    ctx_vocab = vocab[:5000]
+    cindex = {w: i for i, w in enumerate(ctx_vocab)}
+    rows, cols = [], []
+    for sent in texts:
+        stems = [norm(t) for t in sent]
+        for i, w in enumerate(stems):
+            if w not in index:
+                continue
+            for o in (-2, -1, 1, 2):
+                j = i + o
+                if 0 <= j < len(stems) and stems[j] in cindex:
+                    rows.append(index[w])
+                    cols.append(cindex[stems[j]] + (0 if o < 0 else len(ctx_vocab)))
+    m = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(vocab), 2 * len(ctx_vocab))).tocsr()
+    m.sum_duplicates()
+    total = m.sum()
+    row_sum = np.asarray(m.sum(axis=1)).ravel()
+    col_sum = np.asarray(m.sum(axis=0)).ravel() ** 0.75
+    col_sum = col_sum / col_sum.sum() * total
+    m = m.tocoo()
+    pmi = np.log(m.data * total / (row_sum[m.row] * col_sum[m.col]))
+    keep = pmi > 0
+    ppmi = coo_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape).tocsr()
+    u, s, _ = svds(ppmi, k=dim, random_state=SEED)
+    vec = u * np.sqrt(s)
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    coarse = KMeans(16, n_init=4, random_state=SEED).fit_predict(vec)
+    out: dict[str, str] = {}
+    per = max(1, k // 16)
+    for c in range(16):
+        idx = np.where(coarse == c)[0]
+        nfine = min(per, len(idx))
+        fine = KMeans(nfine, n_init=2, random_state=SEED).fit_predict(vec[idx]) if nfine > 1 else np.zeros(len(idx), int)
+        for i, f in zip(idx, fine, strict=True):
+            out[vocab[i]] = f"{c:04b}{int(f):04b}"
+    return out
+
+
+# ----------------------------------------------------------------------------- CRF
+
+
+def train_crf(xs, ys, path: Path, c1: float, c2: float, iterations: int) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
+    trainer.train(str(path))
+
+
+def tag_all(path: Path, xs) -> list[list[str]]:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return [tagger.tag(x) for x in xs]
+
+
+def jackknife(xs, ys, folds: int, workdir: Path, c1: float, c2: float, iterations: int) -> list[list[str]]:
+    """Stage-1 tags of every training sentence from a model that did not see it (contiguous folds)."""
+    n = len(xs)
+    bounds = [round(n * k / folds) for k in range(folds + 1)]
+    out: list[list[str]] = [[] for _ in range(n)]
+    for k in range(folds):
+        lo, hi = bounds[k], bounds[k + 1]
+        path = workdir / f"fold{k}.crfsuite"
+        train_crf(xs[:lo] + xs[hi:], ys[:lo] + ys[hi:], path, c1, c2, iterations)
+        for i, tags in zip(range(lo, hi), tag_all(path, xs[lo:hi]), strict=True):
+            out[i] = tags
+        path.unlink()
+        print(f"  fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
+    return out
+
+
+def windows(n: int, size: int) -> list[tuple[int, int]]:
+    return [(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def stage2_features(feat: Featurizer, tokens, first, base) -> list[list[list[str]]]:
+    """Stage-2 features over the sentence stream, in pseudo-documents of STAGE2_WINDOW sentences."""
+    out: list[list[list[str]]] = []
+    for lo, hi in windows(len(tokens), STAGE2_WINDOW):
+        out += feat.stage2(tokens[lo:hi], first[lo:hi], base[lo:hi])
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--out", type=Path, default=MODELS)
+    ap.add_argument("--dev", action="store_true", help="train on train minus dev, print dev scores")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--no-clusters", action="store_true")
+    ap.add_argument("--no-gazetteer", action="store_true")
+    ap.add_argument("--stage2", action="store_true", help="also train the two-stage model")
+    ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    train = anercorp(args.data, "train")
+    train_part, dev = split_dev(train) if args.dev else (train, [])
+    extra: list[tuple[list[str], list[str]]] = []
+    for name in filter(None, args.extra.split(",")):
+        if name == "wojood":
+            extra += read_tagged(args.data / "wojood_sample" / "train.txt")
+        elif name == "aqmar":
+            for f in sorted((args.data / "aqmar" / "articles").glob("*.txt")):
+                extra += read_tagged(f, map_type=aqmar_type)
+        else:
+            raise SystemExit(f"unknown extra set {name}")
+
+    gaz_rows = [] if args.no_gazetteer else build_gazetteer(args.data)
+    gaz_path = out / "gazetteer.tsv"
+    if gaz_rows:
+        with open(gaz_path, "w", encoding="utf-8") as fh:
+            for cat, entry in gaz_rows:
+                fh.write(f"{cat}\t{entry}\n")
+    elif gaz_path.exists():
+        gaz_path.unlink()
+    cl_path = out / "clusters.tsv"
+    if args.no_clusters:
+        if cl_path.exists():
+            cl_path.unlink()
+    else:
+        clusters = build_clusters([t for t, _ in train_part] + [t for t, _ in extra])
+        with open(cl_path, "w", encoding="utf-8") as fh:
+            for w, c in sorted(clusters.items()):
+                fh.write(f"{w}\t{c}\n")
+    (out / "NOTICE.md").write_text(NOTICE, encoding="utf-8")
+    print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
+
+    feat = Featurizer.from_dir(out)
+    data = train_part + extra
+    tokens = [t for t, _ in data]
+    ys = [y for _, y in data]
+    xs = [feat.sentence(t) for t in tokens]
+    print(f"features: {len(xs)} sentences, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
+    model1 = out / "ner.crfsuite"
+    train_crf(xs, ys, model1, args.c1, args.c2, args.iterations)
+    print(f"stage 1 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
+    model2 = out / "ner2.crfsuite"
+    if args.stage2:
+        first = jackknife(xs, ys, STAGE2_FOLDS, out, args.c1, args.c2, args.iterations)
+        xs2 = stage2_features(feat, tokens, first, xs)
+        train_crf(xs2, ys, model2, args.c1, args.c2, args.iterations)
+        print(f"stage 2 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
+    elif model2.exists():
+        model2.unlink()
+    config = {
+        "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "stage2": args.stage2,
+        "stage2_window": STAGE2_WINDOW, "extra": args.extra, "dev": args.dev,
+    }  # fmt: skip
+    (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+
+    if dev:
+        dtok = [t for t, _ in dev]
+        dgold = [y for _, y in dev]
+        dx = [feat.sentence(t) for t in dtok]
+        pred1 = tag_all(model1, dx)
+        result = {"stage1": span_scores(dgold, pred1, ["PER", "LOC", "ORG", "MISC"])}
+        if args.stage2:
+            dx2 = stage2_features(feat, dtok, pred1, dx)
+            result["stage2"] = span_scores(dgold, tag_all(model2, dx2), ["PER", "LOC", "ORG", "MISC"])
+        for stage, sc in result.items():
+            line = " ".join(f"{k}={v['f']:.4f}" for k, v in sc.items())
+            print(f"DEV {stage} c1={args.c1} c2={args.c2} it={args.iterations} extra={args.extra}: {line} "
+                  f"(P={sc['micro']['p']:.4f} R={sc['micro']['r']:.4f})", flush=True)
+    print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

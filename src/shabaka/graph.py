@@ -1,0 +1,220 @@
+"""The co-mention graph: a plain :class:`networkx.Graph` of resolved entities.
+
+Schema (a promise to users and their scripts: extended, never renamed)
+----------------------------------------------------------------------
+Node id: the entity key, a stable normalized form of its label (see
+:func:`shabaka.resolve.form_key`).
+
+Node attributes
+
+=============  ==============================================================
+``label``      most frequent full surface form (what the view shows)
+``type``       ``PER``, ``ORG``, ``LOC`` or ``MISC`` (majority over mentions)
+``aliases``    every surface form seen, sorted
+``documents``  ids of the documents it appears in, sorted
+``mentions``   number of mentions
+``roles``      titles and roles seen with it (السفير، المدير العام ...), sorted
+``resolution`` rules that merged non-identical forms into it, sorted
+``evidence``   up to ``evidence_cap`` sentences mentioning it: dicts with
+               ``doc``, ``sentence`` (index in the document), ``text`` and
+               ``highlights`` (``[start, end]`` character offsets in ``text``)
+=============  ==============================================================
+
+Edges join entities mentioned in the same window (``sentence`` by default,
+``paragraph`` or ``document``).
+
+Edge attributes
+
+=============  ==============================================================
+``weight``     number of windows in which both are mentioned
+``documents``  ids of the documents where that happens, sorted
+``npmi``       normalized pointwise mutual information over windows, in
+               [-1, 1]: ``log(p(a,b) / (p(a) p(b))) / -log p(a,b)`` with
+               probabilities counted over all windows of the corpus
+``evidence``   up to ``evidence_cap`` sentences where both appear (same dicts
+               as for nodes), the first by document id and sentence index
+=============  ==============================================================
+
+Graph attributes: ``window``, ``windows`` (count), ``evidence_cap``,
+``min_weight``, ``extractor`` and ``documents`` (document id → its ``title``,
+``date``, ``source``, ``url`` where known).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from shabaka.model import Mention, Sentence
+from shabaka.resolve import Entity
+
+WINDOWS = ("sentence", "paragraph", "document")
+
+Evidence = dict[str, Any]
+Pair = tuple[str, str]
+
+
+def _evidence_order(item: Evidence) -> tuple[str, int]:
+    return (item["doc"], item["sentence"])
+
+
+def _add_capped(target: list[Evidence], items: Iterable[Evidence], cap: int) -> list[Evidence]:
+    """Keep the ``cap`` first evidence items by (document, sentence): the same result
+    whatever order partial counts are merged in."""
+    merged = {(e["doc"], e["sentence"]): e for e in [*target, *items]}
+    return sorted(merged.values(), key=_evidence_order)[:cap]
+
+
+@dataclass(slots=True)
+class CoMentionCounts:
+    """Counts of entities and co-mentions over windows; mergeable across partitions."""
+
+    evidence_cap: int = 5
+    windows: int = 0
+    mentions: Counter[str] = field(default_factory=Counter)
+    node_windows: Counter[str] = field(default_factory=Counter)
+    node_documents: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    node_evidence: defaultdict[str, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
+    weight: Counter[Pair] = field(default_factory=Counter)
+    edge_documents: defaultdict[Pair, set[str]] = field(default_factory=lambda: defaultdict(set))
+    edge_evidence: defaultdict[Pair, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
+
+    def add_document(
+        self,
+        doc_id: str,
+        sentences: Sequence[Sentence],
+        mentions: Sequence[Mention],
+        entity_of: Callable[[Mention], str | None],
+        window: str = "sentence",
+    ) -> None:
+        """Count one document's mentions and co-mentions.
+
+        ``sentences`` must hold every sentence of the document (they define the windows);
+        ``entity_of`` maps a mention to its entity key, or None to drop it.
+        """
+        if window not in WINDOWS:
+            raise ValueError(f"unknown window {window!r}: choose one of {', '.join(WINDOWS)}")
+        by_sentence: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
+        for m in mentions:
+            key = entity_of(m)
+            if key is not None:
+                by_sentence[m.sentence].append((key, m))
+                self.mentions[key] += 1
+                self.node_documents[key].add(doc_id)
+        text_of = {s.index: s for s in sentences}
+
+        def evidence(index: int, keys: set[str]) -> Evidence:
+            s = text_of[index]
+            marks = sorted({(m.start - s.start, m.end - s.start) for k, m in by_sentence[index] if k in keys})
+            return {"doc": doc_id, "sentence": index, "text": s.text, "highlights": [list(x) for x in marks]}
+
+        for index, found in by_sentence.items():
+            for key in {k for k, _ in found}:
+                self.node_evidence[key] = _add_capped(
+                    self.node_evidence[key], [evidence(index, {key})], self.evidence_cap
+                )
+
+        window_of = {
+            "sentence": lambda s: s.index,
+            "paragraph": lambda s: s.paragraph,
+            "document": lambda s: 0,
+        }[window]
+        groups: dict[int, list[int]] = defaultdict(list)
+        for s in sentences:
+            groups[window_of(s)].append(s.index)
+        self.windows += len(groups)
+        for indices in groups.values():
+            keys = {k for i in indices for k, _ in by_sentence.get(i, ())}
+            self.node_windows.update(keys)
+            for a, b in _pairs(keys):
+                self.weight[a, b] += 1
+                self.edge_documents[a, b].add(doc_id)
+                items = []
+                for i in indices:
+                    here = {k for k, _ in by_sentence.get(i, ())} & {a, b}
+                    if here == {a, b} or (window != "sentence" and here):
+                        items.append(evidence(i, {a, b}))
+                self.edge_evidence[a, b] = _add_capped(self.edge_evidence[a, b], items, self.evidence_cap)
+
+    def merge(self, other: CoMentionCounts) -> CoMentionCounts:
+        """Add ``other``'s counts into these (evidence stays capped); return self."""
+        self.windows += other.windows
+        self.mentions.update(other.mentions)
+        self.node_windows.update(other.node_windows)
+        self.weight.update(other.weight)
+        for k, docs in other.node_documents.items():
+            self.node_documents[k] |= docs
+        for p, docs in other.edge_documents.items():
+            self.edge_documents[p] |= docs
+        for k, ev in other.node_evidence.items():
+            self.node_evidence[k] = _add_capped(self.node_evidence[k], ev, self.evidence_cap)
+        for p, ev in other.edge_evidence.items():
+            self.edge_evidence[p] = _add_capped(self.edge_evidence[p], ev, self.evidence_cap)
+        return self
+
+
+def _pairs(keys: set[str]) -> Iterable[Pair]:
+    ordered = sorted(keys)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            yield a, b
+
+
+def npmi(joint: int, count_a: int, count_b: int, total: int) -> float:
+    """Normalized PMI of two entities from window counts, in [-1, 1].
+
+    >>> npmi(2, 2, 2, 10)  # always together
+    1.0
+    >>> npmi(25, 50, 50, 100)  # together only as often as chance makes them
+    0.0
+    """
+    if joint <= 0 or total <= 0:
+        return -1.0
+    p_ab = joint / total
+    if p_ab >= 1.0:
+        return 1.0
+    pmi = math.log(p_ab / ((count_a / total) * (count_b / total)))
+    return pmi / -math.log(p_ab)
+
+
+def graph_from_counts(
+    counts: CoMentionCounts,
+    entities: Mapping[str, Entity],
+    *,
+    min_weight: int = 1,
+    graph_attrs: Mapping[str, Any] | None = None,
+) -> nx.Graph:
+    """Build the graph: one node per counted entity, one edge per pair with ``weight >= min_weight``.
+
+    Node and edge attributes are listed in this module's docstring.
+    """
+    G = nx.Graph(**dict(graph_attrs or {}), windows=counts.windows, min_weight=min_weight)
+    for key in sorted(counts.mentions):
+        e = entities[key]
+        G.add_node(
+            key,
+            label=e.label,
+            type=e.type,
+            aliases=list(e.aliases),
+            documents=sorted(counts.node_documents[key]),
+            mentions=counts.mentions[key],
+            roles=list(e.roles),
+            resolution=list(e.resolution),
+            evidence=counts.node_evidence[key],
+        )
+    for (a, b), w in sorted(counts.weight.items()):
+        if w >= min_weight:
+            G.add_edge(
+                a,
+                b,
+                weight=w,
+                documents=sorted(counts.edge_documents[a, b]),
+                npmi=round(npmi(w, counts.node_windows[a], counts.node_windows[b], counts.windows), 6),
+                evidence=counts.edge_evidence[a, b],
+            )
+    return G
