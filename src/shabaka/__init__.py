@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "build_graph", "__version__"]
+__all__ = ["Settings", "__version__", "build_graph"]
 
 if TYPE_CHECKING:
     from shabaka.config import Settings

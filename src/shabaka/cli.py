@@ -9,7 +9,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from shabaka import __version__
 
@@ -19,17 +18,39 @@ EXTRACTOR_NAMES = ("embedded", "camel", "gazetteer")  # checked against the regi
 
 
 def _add_graph_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", metavar="HTML", help="write the interactive graph page here (default: graph.html when no other output is asked for)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="HTML",
+        help="write the interactive graph page here (default: graph.html when no other output is asked for)",
+    )
     p.add_argument("--json", metavar="FILE", help="write node-link JSON")
     p.add_argument("--gexf", metavar="FILE", help="write GEXF (Gephi)")
     p.add_argument("--graphml", metavar="FILE", help="write GraphML")
     p.add_argument("--csv", metavar="DIR", help="write nodes.csv and edges.csv (Neo4j LOAD CSV) into DIR")
-    p.add_argument("--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)")
-    p.add_argument("--gazetteer", metavar="FILE", help="CSV/YAML list of names (name,type,aliases); added to the extractor's finds")
+    p.add_argument(
+        "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
+    )
+    p.add_argument(
+        "--gazetteer", metavar="FILE", help="CSV/YAML list of names (name,type,aliases); added to the extractor's finds"
+    )
     p.add_argument("--aliases", metavar="FILE", help="CSV alias table for entity resolution")
-    p.add_argument("--window", default="sentence", choices=("sentence", "paragraph", "document"), help="co-mention window (default: sentence)")
-    p.add_argument("--min-weight", type=int, default=1, metavar="N", help="keep edges seen in at least N windows (default: 1)")
-    p.add_argument("--evidence-cap", type=int, default=5, metavar="N", help="evidence sentences kept per node and edge (default: 5)")
+    p.add_argument(
+        "--window",
+        default="sentence",
+        choices=("sentence", "paragraph", "document"),
+        help="co-mention window (default: sentence)",
+    )
+    p.add_argument(
+        "--min-weight", type=int, default=1, metavar="N", help="keep edges seen in at least N windows (default: 1)"
+    )
+    p.add_argument(
+        "--evidence-cap",
+        type=int,
+        default=5,
+        metavar="N",
+        help="evidence sentences kept per node and edge (default: 5)",
+    )
     p.add_argument("--no-clean", action="store_true", help="keep page boilerplate (menus, tickers, comment forms)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -83,7 +104,11 @@ def _write_outputs(G: object, args: argparse.Namespace) -> list[str]:
     if html:
         write_html(G, html)  # type: ignore[arg-type]
         written.append(html)
-    for path, writer in ((args.json, export.write_json), (args.gexf, export.write_gexf), (args.graphml, export.write_graphml)):
+    for path, writer in (
+        (args.json, export.write_json),
+        (args.gexf, export.write_gexf),
+        (args.graphml, export.write_graphml),
+    ):
         if path:
             writer(G, path)  # type: ignore[arg-type]
             written.append(path)

@@ -56,7 +56,9 @@ def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[li
     for s, found in zip(sentences, spans, strict=True):
         for span in found:
             start, end = s.tokens[span.start].start, s.tokens[span.end - 1].end
-            mentions.append(Mention(doc.id, s.index, s.paragraph, start, end, doc.text[start:end], span.type, span.confidence))
+            mentions.append(
+                Mention(doc.id, s.index, s.paragraph, start, end, doc.text[start:end], span.type, span.confidence)
+            )
     return sentences, mentions
 
 
@@ -76,8 +78,7 @@ def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentR
     sentences, mentions = extract_mentions(doc, extractors)
     used = {m.sentence for m in mentions}
     light = [
-        s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", [])
-        for s in sentences
+        s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", []) for s in sentences
     ]
     for s in light:
         s.tokens = []

@@ -48,8 +48,6 @@ def make_extractor(name: str, **options: Any) -> Extractor:
     try:
         target = EXTRACTORS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown extractor {name!r}: choose one of {', '.join(sorted(EXTRACTORS))}"
-        ) from None
+        raise ValueError(f"unknown extractor {name!r}: choose one of {', '.join(sorted(EXTRACTORS))}") from None
     module, _, cls = target.partition(":")
     return getattr(import_module(module), cls)(**options)

@@ -54,8 +54,8 @@ def bio_to_spans(tags: Sequence[str], confidences: Sequence[float] | None = None
 
     Examples
     --------
-    >>> bio_to_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"])
-    [Span(start=0, end=2, type='PER', confidence=1.0), Span(start=3, end=4, type='LOC', confidence=1.0), Span(start=4, end=5, type='ORG', confidence=1.0)]
+    >>> [(s.start, s.end, s.type) for s in bio_to_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"])]
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'ORG')]
     """
     spans: list[Span] = []
     start: int | None = None

@@ -33,6 +33,11 @@ PROCLITICS: tuple[str, ...] = (
     "و", "ف", "ب", "ل", "ك",
 )  # fmt: skip
 
+#: Stage-2 "same word elsewhere in the document" features look at blocks of this many
+#: sentences (training cuts ANERcorp's sentence stream, which has no document
+#: boundaries, the same way).
+STAGE2_WINDOW = 30
+
 #: Longest gazetteer entry, in tokens.
 MAX_GAZ_LEN = 6
 

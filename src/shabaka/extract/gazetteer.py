@@ -39,7 +39,9 @@ def _csv_entries(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
         reader = csv.DictReader(f)
         missing = {"name", "type"} - set(reader.fieldnames or [])
         if missing:
-            raise GazetteerError(f"{path}: missing column(s) {', '.join(sorted(missing))}; expected name,type[,aliases]")
+            raise GazetteerError(
+                f"{path}: missing column(s) {', '.join(sorted(missing))}; expected name,type[,aliases]"
+            )
         for row in reader:
             aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
             yield reader.line_num, {"name": row["name"], "type": row["type"], "aliases": aliases}

@@ -26,14 +26,11 @@ from pathlib import Path
 import numpy as np
 
 from shabaka.conll import aqmar_type, read_conll, span_scores, to_bio2
-from shabaka.extract.features import Featurizer, norm
+from shabaka.extract.features import STAGE2_WINDOW, Featurizer, norm
 
 SEED = 13
 MODELS = Path(__file__).parent / "models"
 DEV_FRACTION = 0.10
-#: Stage-2 "elsewhere in the document" window, in sentences (training uses the stream of
-#: ANERcorp sentences, which has no document boundaries; at run time the extractor sees a document).
-STAGE2_WINDOW = 30
 STAGE2_FOLDS = 5
 
 # Trigger words written for shabaka (no third-party source): words that introduce or

@@ -1,0 +1,89 @@
+import csv
+import json
+
+import networkx as nx
+import pytest
+
+from shabaka import build_graph
+from shabaka.cli import main
+from shabaka.export import write_csv, write_gexf, write_graphml, write_json
+
+
+@pytest.fixture
+def graph(samples, sample_gazetteer):
+    return build_graph(samples, extractor="gazetteer", gazetteer=sample_gazetteer)
+
+
+def test_json_round_trips_with_arabic_unescaped(graph, tmp_path):
+    path = tmp_path / "g.json"
+    write_json(graph, path)
+    raw = path.read_text(encoding="utf-8")
+    assert "الرباط" in raw and "\\u06" not in raw
+    H = nx.node_link_graph(json.loads(raw), edges="edges")
+    assert set(H.nodes) == set(graph.nodes) and H.number_of_edges() == graph.number_of_edges()
+    assert H.nodes["الرباط"]["aliases"] == graph.nodes["الرباط"]["aliases"]
+
+
+def test_gexf_and_graphml_read_back(graph, tmp_path):
+    write_gexf(graph, tmp_path / "g.gexf")
+    write_graphml(graph, tmp_path / "g.graphml")
+    for H in (nx.read_gexf(tmp_path / "g.gexf"), nx.read_graphml(tmp_path / "g.graphml")):
+        assert H.number_of_nodes() == graph.number_of_nodes()
+        assert H.number_of_edges() == graph.number_of_edges()
+    H = nx.read_graphml(tmp_path / "g.graphml")
+    node = H.nodes["الرباط"]
+    assert node["label"] == "الرباط" and node["type"] == "LOC"
+    assert node["aliases"].split(" | ") == graph.nodes["الرباط"]["aliases"]
+    a, b = next(iter(graph.edges))
+    assert json.loads(H.edges[a, b]["evidence"]) == graph.edges[a, b]["evidence"]
+
+
+def test_csv_for_neo4j(graph, tmp_path):
+    nodes, edges = write_csv(graph, tmp_path / "csv")
+    rows = list(csv.DictReader(nodes.open(encoding="utf-8")))
+    assert len(rows) == graph.number_of_nodes()
+    rabat = next(r for r in rows if r["id"] == "الرباط")
+    assert rabat["aliases"].split(";") == graph.nodes["الرباط"]["aliases"]
+    links = list(csv.DictReader(edges.open(encoding="utf-8")))
+    assert len(links) == graph.number_of_edges()
+    assert all(int(r["weight"]) >= 1 for r in links)
+
+
+def test_cli_build_writes_every_output(samples, sample_gazetteer, tmp_path, capsys):
+    out = tmp_path / "out"
+    code = main([
+        "build", str(samples), "--extractor", "gazetteer", "--gazetteer", str(sample_gazetteer),
+        "-o", str(out / "g.html"), "--json", str(out / "g.json"), "--gexf", str(out / "g.gexf"),
+        "--graphml", str(out / "g.graphml"), "--csv", str(out / "csv"), "--window", "paragraph", "--min-weight", "2",
+    ])  # fmt: skip
+    assert code == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("5 documents, ") and " entities (PER " in line
+    data = json.loads((out / "g.json").read_text(encoding="utf-8"))
+    assert data["graph"]["window"] == "paragraph" and data["graph"]["min_weight"] == 2
+    assert all(e["weight"] >= 2 for e in data["edges"])
+    assert {p.name for p in out.iterdir()} == {"g.html", "g.json", "g.gexf", "g.graphml", "csv"}
+
+
+def test_cli_errors_are_clear(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "nowhere"), "--extractor", "gazetteer", "--gazetteer", "x.csv"]) == 2
+    assert "x.csv: gazetteer file not found" in capsys.readouterr().err
+    (tmp_path / "a.bin").write_bytes(b"\x00")
+    g = tmp_path / "g.csv"
+    g.write_text("name,type\nالرباط,LOC\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "build",
+                str(tmp_path / "a.bin"),
+                "--extractor",
+                "gazetteer",
+                "--gazetteer",
+                str(g),
+                "--json",
+                str(tmp_path / "o.json"),
+            ]
+        )
+        == 1
+    )
+    assert not (tmp_path / "o.json").exists()

@@ -1,0 +1,100 @@
+import pytest
+
+from shabaka.cli import EXTRACTOR_NAMES
+from shabaka.extract import EXTRACTORS, Span, bio_to_spans, make_extractor
+from shabaka.extract.camel import CamelExtractor, CamelModelMissing
+from shabaka.extract.gazetteer import GazetteerError, GazetteerExtractor, load_gazetteer
+from shabaka.text import tokenize
+
+
+def toks(text):
+    return [t.text for t in tokenize(text)]
+
+
+def test_cli_offers_every_registered_extractor():
+    assert set(EXTRACTOR_NAMES) == set(EXTRACTORS)
+
+
+def test_unknown_extractor_is_named():
+    with pytest.raises(ValueError, match="unknown extractor 'spacy'"):
+        make_extractor("spacy")
+
+
+def test_bio_to_spans_handles_iob1_and_stray_inside_tags():
+    tags = ["I-PERS", "I-PERS", "O", "B-LOC", "I-ORG", "B-MISC", "I-MISC", "B-XYZ"]
+    assert bio_to_spans(tags, [0.9, 0.8, 1, 0.7, 0.6, 0.5, 0.4, 1]) == [
+        Span(0, 2, "PER", 0.8),
+        Span(3, 4, "LOC", 0.7),
+        Span(4, 5, "ORG", 0.6),
+        Span(5, 7, "MISC", 0.4),
+    ]
+
+
+def test_gazetteer_matches_with_clitics_longest_first(sample_gazetteer):
+    g = make_extractor("gazetteer", path=sample_gazetteer)
+    sentence = toks("وصل دانيال ميلر إلى الدار البيضاء وبالرباط، ثم زار نهضة بركان ووجدة")
+    found = {(" ".join(sentence[s.start : s.end]), s.type) for s in g.extract([sentence])[0]}
+    assert found == {
+        ("دانيال ميلر", "PER"),
+        ("الدار البيضاء", "LOC"),
+        ("وبالرباط", "LOC"),
+        ("نهضة بركان", "ORG"),  # longest match, not the town inside it
+        ("ووجدة", "LOC"),  # و + وجدة, the name's own first letter kept
+    }
+
+
+def test_gazetteer_does_not_cut_letters_of_names(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("name,type,aliases\nبنان,LOC,\nيبيا,LOC,\n", encoding="utf-8")
+    g = GazetteerExtractor(path)
+    # لبنان is not ل + بنان when the text is لبنان itself and بنان is listed: exact form first
+    assert g.extract([["لبنان"]]) == [[Span(0, 1, "LOC")]]
+    path.write_text("name,type,aliases\nلبنان,LOC,\nليبيا,LOC,\n", encoding="utf-8")
+    g = GazetteerExtractor(path)
+    assert g.extract([["لبنان", "وليبيا", "ولبنان"]]) == [[Span(0, 1, "LOC"), Span(1, 2, "LOC"), Span(2, 3, "LOC")]]
+
+
+def test_gazetteer_yaml_and_errors_name_the_line(tmp_path):
+    yml = tmp_path / "g.yaml"
+    yml.write_text("- name: مكتب التحقيقات الفيدرالي\n  type: ORG\n  aliases: [FBI, إف بي آي]\n", encoding="utf-8")
+    g = GazetteerExtractor(yml)
+    assert g.extract([toks("قال FBI إن")]) == [[Span(1, 2, "ORG")]]
+    assert g.extract([toks("وقال مكتب التحقيقات الفدرالي")]) == [[]]  # different spelling, not listed
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,type\nالرباط,LOC\nسلا,CITY\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"bad.csv:3: .*type='CITY'"):
+        load_gazetteer(bad)
+    bad.write_text("nom,genre\nx,y\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="missing column"):
+        load_gazetteer(bad)
+
+
+def test_camel_without_model_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    extractor = make_extractor("camel")
+    with pytest.raises(CamelModelMissing, match="camel_data -i ner"):
+        extractor.extract([["الرباط"]])
+
+
+class StandInTagger:
+    """Stands in for camel-tools' NERecognizer, whose model cannot be downloaded here.
+
+    It answers with the tags the real model uses (B-/I- PERS, LOC, ORG, MISC) for the
+    tokens it was told about, so the BIO-to-span path of CamelExtractor is exercised."""
+
+    def __init__(self, tags):
+        self.tags = tags
+        self.calls = []
+
+    def predict(self, sentences, batch_size=32):
+        self.calls.append((sentences, batch_size))
+        return [[self.tags.get(w, "O") for w in s] for s in sentences]
+
+
+def test_camel_converts_model_tags_to_spans():
+    tagger = StandInTagger({"عبد": "B-PERS", "اللطيف": "I-PERS", "حموشي": "I-PERS", "واشنطن": "B-LOC"})
+    extractor = CamelExtractor(tagger=tagger, batch_size=8)
+    out = extractor.extract([toks("التقى عبد اللطيف حموشي"), toks("في واشنطن")])
+    assert out == [[Span(1, 4, "PER")], [Span(1, 2, "LOC")]]
+    assert tagger.calls[0][1] == 8
+    assert extractor.extract([]) == []
