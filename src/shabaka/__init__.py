@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "__version__", "build_graph"]
+__all__ = ["Settings", "__version__", "build_graph", "show"]
 
 if TYPE_CHECKING:
     from shabaka.config import Settings
     from shabaka.pipeline import build_graph
+    from shabaka.render import show
 
 
 def __getattr__(name: str) -> Any:
@@ -27,4 +28,8 @@ def __getattr__(name: str) -> Any:
         from shabaka.config import Settings
 
         return Settings
+    if name == "show":
+        from shabaka.render import show
+
+        return show
     raise AttributeError(f"module 'shabaka' has no attribute {name!r}")

@@ -28,6 +28,7 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gexf", metavar="FILE", help="write GEXF (Gephi)")
     p.add_argument("--graphml", metavar="FILE", help="write GraphML")
     p.add_argument("--csv", metavar="DIR", help="write nodes.csv and edges.csv (Neo4j LOAD CSV) into DIR")
+    p.add_argument("--report", metavar="FILE", help="write what was read and skipped, and why, as JSON")
     p.add_argument(
         "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
     )
@@ -52,6 +53,18 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
         help="evidence sentences kept per node and edge (default: 5)",
     )
     p.add_argument("--no-clean", action="store_true", help="keep page boilerplate (menus, tickers, comment forms)")
+    p.add_argument(
+        "--engine",
+        default="local",
+        choices=("local", "dask"),
+        help="local: one streaming process (default); dask: partitions mapped by Dask",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a dask.distributed scheduler address (tcp://host:8786), or synchronous, "
+        "threads, processes (default: a local cluster, one worker process per core)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -82,9 +95,13 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
         min_weight=args.min_weight,
         evidence_cap=args.evidence_cap,
         clean=not args.no_clean,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     report = IngestReport()
     G = build_graph(paths, settings, report=report, progress=not args.quiet and sys.stderr.isatty())
+    if args.report:
+        report.write_json(args.report, result=summary(G, report))
     if not report.documents:
         log.error("no documents could be read from %s", ", ".join(paths))
         return 1

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from shabaka.graph import WINDOWS
 
+ENGINES = ("local", "dask")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -21,6 +23,13 @@ class Settings:
     min_weight : edges mentioned together fewer times are left out
     evidence_cap : at most this many evidence sentences per node and per edge
     clean : strip page boilerplate before extraction
+    engine : ``local`` (one process, streaming) or ``dask`` (partitions mapped by Dask,
+        see :mod:`shabaka.engine`)
+    scheduler : with the dask engine, where it runs: None (a Dask client already active in
+        the process, else a temporary local cluster of one worker process per core),
+        ``synchronous``, ``threads`` or ``processes`` (Dask's single-machine schedulers;
+        ``synchronous`` for debugging), or the address of a ``dask.distributed`` scheduler
+        (``tcp://host:8786``)
     """
 
     extractor: str = "embedded"
@@ -30,6 +39,8 @@ class Settings:
     min_weight: int = 1
     evidence_cap: int = 5
     clean: bool = True
+    engine: str = "local"
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
@@ -40,3 +51,9 @@ class Settings:
             raise ValueError(f"evidence_cap must be 0 or more, not {self.evidence_cap}")
         if self.extractor == "gazetteer" and self.gazetteer is None:
             raise ValueError("the gazetteer extractor needs a gazetteer file (--gazetteer FILE)")
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.scheduler is not None and self.engine != "dask":
+            raise ValueError(f"a scheduler ({self.scheduler!r}) is only used with the dask engine (--engine dask)")
+        if self.scheduler is not None and not self.scheduler.strip():
+            raise ValueError("scheduler must be a name or an address, not an empty string")

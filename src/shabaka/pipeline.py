@@ -1,14 +1,29 @@
 """The pipeline: documents → clean text → sentences → mentions → entities → graph.
 
-The CLI and the Python API both call :func:`build_graph`.
+The CLI and the Python API both call :func:`build_graph`. A build has three phases,
+written once here and called by both engines:
+
+1. :func:`extract_phase`: each document becomes a light :class:`DocumentRecord`;
+2. :func:`feed_resolver`: the records' mentions go to a :class:`~shabaka.resolve.Resolver`,
+   which resolves once every form of the corpus is known;
+3. :func:`count_phase` counts co-mentions into mergeable :class:`GraphParts`, and
+   :func:`graph_phase` makes the graph of them.
+
+The local engine streams: a document is read, extracted and dropped; its record waits
+on disk (a :class:`RecordSpool`) for phase 3, so memory grows with the graph, not
+with the corpus. The dask engine (:mod:`shabaka.engine`) maps the same phases over
+partitions.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import pickle
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from types import TracebackType
 from typing import Any
 
 import networkx as nx
@@ -18,20 +33,35 @@ from shabaka.extract import Extractor, Span, make_extractor
 from shabaka.graph import CoMentionCounts, graph_from_counts
 from shabaka.ingest import IngestReport, read_documents
 from shabaka.model import Document, Mention, Sentence
-from shabaka.resolve import Resolver
+from shabaka.resolve import Resolution, Resolver
 from shabaka.text import split_sentences
 
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Iterable[Document]
 
 
+def extractor_names(settings: Settings) -> list[str]:
+    """The extractors a run uses, in order (earlier ones win on overlapping spans):
+    the one of ``settings``, after the gazetteer when one is given with another backend.
+
+    >>> extractor_names(Settings(extractor="embedded", gazetteer="names.csv"))
+    ['gazetteer', 'embedded']
+    """
+    if settings.extractor == "gazetteer" or settings.gazetteer is None:
+        return [settings.extractor]
+    return ["gazetteer", settings.extractor]
+
+
 def make_extractors(settings: Settings) -> list[Extractor]:
-    """The extractor of ``settings``, and the gazetteer's too when one is given with another backend."""
-    if settings.extractor == "gazetteer":
-        return [make_extractor("gazetteer", path=settings.gazetteer)]
-    extractors = [make_extractor(settings.extractor)]
-    if settings.gazetteer is not None:
-        extractors.insert(0, make_extractor("gazetteer", path=settings.gazetteer))
-    return extractors
+    """Build the extractors of :func:`extractor_names`."""
+    return [
+        make_extractor(name, **({"path": settings.gazetteer} if name == "gazetteer" else {}))
+        for name in extractor_names(settings)
+    ]
+
+
+def new_resolver(settings: Settings) -> Resolver:
+    """The resolver of a run: made here only, for both engines and every partition."""
+    return Resolver(settings.aliases, gazetteer=settings.gazetteer)
 
 
 def _merge_spans(first: list[Span], second: list[Span]) -> list[Span]:
@@ -86,20 +116,119 @@ def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentR
     return DocumentRecord(doc.id, meta, light, mentions)
 
 
-def _documents(source: Source, report: IngestReport, clean: bool) -> Iterator[Document]:
+def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Document]:
+    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator)."""
     if isinstance(source, (str, os.PathLike)):
-        source = [source]
+        return [source]
     items = iter(source)
     first = next(items, None)
     if first is None:
-        return
+        return []
     rest = itertools.chain([first], items)
-    if isinstance(first, Document):
-        for doc in rest:
-            report.documents += 1
-            yield doc  # type: ignore[misc]
-    else:
-        yield from read_documents(rest, report, clean=clean)  # type: ignore[arg-type]
+    return rest if isinstance(first, Document) else list(rest)  # type: ignore[return-value,arg-type]
+
+
+def _documents(source: Source, report: IngestReport, clean: bool) -> Iterator[Document]:
+    items = open_source(source)
+    if isinstance(items, list):
+        yield from read_documents(items, report, clean=clean)
+        return
+    for doc in items:
+        report.documents += 1
+        yield doc
+
+
+def extract_phase(docs: Iterable[Document], extractors: Sequence[Extractor]) -> Iterator[DocumentRecord]:
+    """Phase 1: the record of each document. Documents are taken one at a time and not
+    kept: the records hold what the graph needs."""
+    for doc in docs:
+        yield record_document(doc, extractors)
+
+
+def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iterator[DocumentRecord]:
+    """Phase 2: add each record's mentions to ``resolver`` as it passes by."""
+    for record in records:
+        resolver.add(record.doc_id, record.mentions, record.sentences)
+        yield record
+
+
+@dataclass(slots=True)
+class GraphParts:
+    """What the graph is made of: co-mention counts, the documents' metadata and the
+    sentence count. Mergeable: the parts of consecutive partitions, merged in order,
+    equal the parts of their documents counted in one go."""
+
+    counts: CoMentionCounts
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
+    sentences: int = 0
+
+    def merge(self, other: GraphParts) -> GraphParts:
+        """Add ``other`` (the parts of later documents) into these; return self."""
+        self.counts.merge(other.counts)
+        self.documents.update(other.documents)
+        self.sentences += other.sentences
+        return self
+
+
+def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, settings: Settings) -> GraphParts:
+    """Phase 3: count the co-mentions of resolved entities in ``records`` (evidence capped as it goes)."""
+    parts = GraphParts(CoMentionCounts(evidence_cap=settings.evidence_cap))
+    for record in records:
+        parts.counts.add_document(
+            record.doc_id, record.sentences, record.mentions, resolution.entity_of, settings.window
+        )
+        parts.documents[record.doc_id] = record.meta
+        parts.sentences += len(record.sentences)
+    return parts
+
+
+def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -> nx.Graph:
+    """The graph of counted ``parts``, with the run's settings as graph attributes."""
+    return graph_from_counts(
+        parts.counts,
+        resolution.entities,
+        min_weight=settings.min_weight,
+        graph_attrs={
+            "window": settings.window,
+            "evidence_cap": settings.evidence_cap,
+            "extractor": "+".join(extractor_names(settings)),
+            "sentences": parts.sentences,
+            "documents": parts.documents,
+        },
+    )
+
+
+class RecordSpool:
+    """Records written to a temporary file as they come, read back in the same order:
+    the local engine holds none of them in memory between phases 1 and 3.
+
+    >>> with RecordSpool() as spool:
+    ...     spool.extend(DocumentRecord(i, {}, [], []) for i in ("d1", "d2"))
+    ...     [r.doc_id for r in spool]
+    ['d1', 'd2']
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="shabaka-records-")  # noqa: SIM115 (closed by __exit__)
+        self._count = 0
+
+    def extend(self, records: Iterable[DocumentRecord]) -> None:
+        """Append ``records`` to the spool."""
+        for record in records:
+            pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._count += 1
+
+    def __iter__(self) -> Iterator[DocumentRecord]:
+        self._file.flush()
+        self._file.seek(0)
+        for _ in range(self._count):
+            yield pickle.load(self._file)
+
+    def __enter__(self) -> RecordSpool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._file.close()
 
 
 def build_graph(
@@ -117,9 +246,9 @@ def build_graph(
     source : a file or folder, several of them, or :class:`~shabaka.model.Document` objects
     settings : a :class:`~shabaka.config.Settings`; keyword ``options`` override its fields
         (``extractor``, ``gazetteer``, ``aliases``, ``window``, ``min_weight``,
-        ``evidence_cap``, ``clean``)
+        ``evidence_cap``, ``clean``, ``engine``, ``scheduler``)
     report : filled with what ingest read and skipped
-    progress : show a progress bar
+    progress : show a progress bar (local engine)
 
     Returns
     -------
@@ -137,34 +266,22 @@ def build_graph(
     """
     settings = replace(settings or Settings(), **options)
     report = report if report is not None else IngestReport()
+    if settings.engine == "dask":
+        from shabaka.engine import build_dask
+
+        return build_dask(source, settings, report)
     extractors = make_extractors(settings)
-    resolver = Resolver()
-    records: list[DocumentRecord] = []
+    resolver = new_resolver(settings)
     docs = _documents(source, report, settings.clean)
     if progress:
         from tqdm import tqdm
 
         docs = tqdm(docs, unit="doc", desc="extracting", leave=False)
-    for doc in docs:
-        record = record_document(doc, extractors)
-        resolver.add(record.doc_id, record.mentions)
-        records.append(record)
-    resolution = resolver.resolve()
-    counts = CoMentionCounts(evidence_cap=settings.evidence_cap)
-    for record in records:
-        counts.add_document(record.doc_id, record.sentences, record.mentions, resolution.entity_of, settings.window)
-    return graph_from_counts(
-        counts,
-        resolution.entities,
-        min_weight=settings.min_weight,
-        graph_attrs={
-            "window": settings.window,
-            "evidence_cap": settings.evidence_cap,
-            "extractor": "+".join(e.name for e in extractors),
-            "sentences": sum(len(r.sentences) for r in records),
-            "documents": {r.doc_id: r.meta for r in records},
-        },
-    )
+    with RecordSpool() as spool:
+        spool.extend(feed_resolver(extract_phase(docs, extractors), resolver))
+        resolution = resolver.resolve()
+        parts = count_phase(spool, resolution, settings)
+    return graph_phase(parts, resolution, settings)
 
 
 def sample_gazetteer() -> str:

@@ -1,59 +1,440 @@
 """Entity resolution: from mentions to one entity per real-world referent.
 
-Mentions are grouped by *form*: the :func:`~shabaka.text.normalize_key` of their text
-with surrounding quotes and brackets removed. Forms are then merged by rules, each
-recorded by name in the entity's ``resolution`` attribute:
+Mentions are grouped by *form*: the :func:`form_key` of their text (normalized, quotes
+and outer brackets removed, dotted initials joined: U.S. = US). A title at the head
+of a span (السفير، المدير العام للأمن الوطني ...) is cut off: it becomes a *role* of
+the entity and counts as evidence of a person; a span that is only a title is dropped.
+Forms are then merged by the rules of :data:`RULES`, each recorded by name in the
+entity's ``resolution`` attribute when it merged forms that were not identical:
 
-``clitic``
-    a form with a proclitic (و ف ب ل ك, لل) is the same as the form without it when
-    that bare form is itself seen in the corpus (بالرباط → الرباط; بركان stays whole).
+=============  ==================================================================
+``title``      a title was cut from the span (السفير دايفيد فيشر → دايفيد فيشر)
+``spelling``   spelling variants: hamza, ى/ي, ة/ه, diacritics, tatweel (one form
+               with several surfaces), and :data:`SPELLINGS` (أميركية = أمريكية)
+``clitic``     a proclitic (و ف ب ل ك, لل) cut from the first word, when the form
+               without it is known or its first word is seen at least as often in
+               the corpus (بالرباط → الرباط, وحموشي → حموشي; بركان، لبنان stay whole)
+``alias``      a row of the alias table (built-in or the user's)
+``gazetteer``  a name and its aliases in the user's gazetteer
+``bracket``    a short name in brackets right after a long one: "... (الديستي)"
+``article``    the article inside a person's name (عبد اللطيف الحموشي = عبد
+               اللطيف حموشي), or on a one-word name of one type (الديستي = ديستي)
+``translit``   a transliterated name with other vowel letters (دايفيد/ديفيد/دافيد
+               فيشر, روبرت/روبير) when another word of the name is identical, the
+               differing words are not common Arabic names (محمد ≠ محمود), and two
+               surname spellings are not seen with different first names
+``partial``    a surname alone linked to the one full name that fits, in the same
+               document, else in the corpus (an ambiguous short name stays apart)
+=============  ==================================================================
 
-An entity's type is the majority type of its mentions; its label is its most
-frequent surface form; its key (the graph node id) is the normalized label.
+An entity's type is the majority type of its mentions (roles count for PER) unless
+the alias table gives one; its label is its most frequent surface form (without
+clitics or titles; for a person, of the full names; ties to the longer); its key
+(the graph node id) is the
+:func:`form_key` of the label. Resolution works on distinct forms with counts and
+document sets, and gives the same keys whatever the order of the documents.
+
+Alias table
+-----------
+A CSV file with a header ``alias,canonical[,type]``; blank lines and lines starting
+with ``#`` are skipped::
+
+    alias,canonical,type
+    FBI,مكتب التحقيقات الفيدرالي,ORG      # force a merge (type optional)
+    إف بي آي,مكتب التحقيقات الفيدرالي,
+    جدة,!=وجدة,                             # force a split: never one entity
+
+A ``!=`` row between two single words also stops a clitic being cut from one to make
+the other (وجدة is not و + جدة). The built-in table (``shabaka/data/aliases.csv``)
+is read first, the user's on top: the user's merge of a pair lifts a built-in split.
 """
 
 from __future__ import annotations
 
+import csv
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib.resources import files
+from pathlib import Path
 
-from shabaka.model import Mention
-from shabaka.text import normalize_key
+from shabaka.model import Mention, Sentence
+from shabaka.text import normalize_key, strip_bidi_controls, tokenize
 
-_QUOTES = "\"'«»“”„‘’`()[]{}<>"
-_PROCLITICS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
+#: The merge rules, in the order they are applied (the partial rule comes last, per document).
+RULES: dict[str, str] = {
+    "title": "a title cut from the span",
+    "spelling": "spelling variants of the same form",
+    "alias": "a row of the alias table",
+    "gazetteer": "a name and its aliases in the gazetteer",
+    "clitic": "a proclitic cut from the first word",
+    "bracket": "a short name in brackets after a long one",
+    "article": "the article inside a name",
+    "translit": "vowel-letter variants of a transliterated name",
+    "partial": "a surname alone linked to the full name",
+}
+
+#: Spelling variants of the same word (on normalized keys): variant → preferred.
+SPELLINGS: dict[str, str] = {
+    "اميرك": "امريك",
+    "اوروب": "اورب",
+    "فيديرال": "فدرال",
+    "فيدرال": "فدرال",
+    "ديموقراط": "ديمقراط",
+    "كونجرس": "كونغرس",
+    "انكلتر": "انجلتر",
+    "موريطان": "موريتان",
+    "تكنلوج": "تكنولوج",
+    "اليونيسكو": "اليونسكو",
+}
+
+#: Titles and roles cut from the head of a span (multi-word ones first where they overlap).
+TITLES = """
+السيد السيدة الآنسة فخامة معالي سعادة سمو جلالة الرئيس الرئيسة رئيس رئيسة الملك الملكة الأمير الأميرة
+الشيخ الشيخة السلطان الإمام البابا الحاج الحاجة الدكتور الدكتورة الأستاذ الأستاذة البروفيسور المهندس
+المهندسة المحامي المحامية القاضي القاضية السفير السفيرة سفير سفيرة القنصل المدير مدير المديرة مديرة
+الوزير الوزيرة وزير وزيرة الكاتب_العام الكاتبة_العامة الأمين_العام الأمينة_العامة المدير_العام
+المديرة_العامة المدير_العام_المساعد رئيس_الوزراء رئيس_الحكومة رئيسة_الحكومة الوزير_الأول ولي_العهد
+النائب_العام نائب نائبة النائب النائبة المستشار المستشارة الناطق_الرسمي الناطق_باسم الناطقة_باسم
+المتحدث_باسم المتحدثة_باسم المتحدث_الرسمي المتحدث المتحدثة الجنرال اللواء العميد العقيد الفريق المشير
+القائد المبعوث المبعوثة الممثل الممثلة المدرب المدربة مدرب مدربة اللاعب اللاعبة الخبير الخبيرة الصحفي الصحفية
+الوالي المحافظ الحاكم العمدة الكاردينال المطران الزعيم زعيم قائد
+"""
+
+#: Words that start or join a person's name: never a title's complement (عبد المجيد تبون).
+PARTICLES = "عبد أبو بو بن ابن بنت أم ولد آل ذو"
+
+#: Common Arabic given names: their vowel letters are meaningful (محمد ≠ محمود), so the
+#: ``translit`` rule never treats two of them, or one of them, as variants.
+NATIVE_NAMES = """
+محمد محمود أحمد حامد حمد حميد حماد حمدي حمود حمادي سعيد سعد سعود سعدي سعاد كريم كرم كريمة سليمان سلمان
+سليم سالم سلمى سلامة سلام علي عليا علياء جميل جمال جميلة كمال كامل حسن حسين حسان حسني حسناء منير منار
+رشيد راشد خالد خليل خلود فريد فريدة ماجد مجيد مجدي سامي سمية سمير سميرة سامر نادر نادرة نادية فاطمة زين
+زينب جواد عادل عدلي نبيل نبيلة هشام هاشم وليد أمين أمينة أيمن إيمان رامي ريم ريما مريم ياسين ياسمين
+ياسر ناصر نصر نصير منصور عمر عمار عامر عمرو بدر طارق رضا رضوان إدريس عزيز عزيزة حكيم حكيمة نور نورة
+نوري لطيفة لطفي عائشة خديجة سناء هدى هادي مهدي شريف شريفة صالح صلاح فيصل فايز فوزي فوزية رحيم رحمة
+حليمة حليم مالك مليكة ملك منى مني هاني هناء جلال جليل بشير بشرى بشار سهيل سهيلة سهى ربيع ربيعة زكي زكية
+"""
+
+#: News agencies and captions seen in brackets after a name, never its alias.
+_NOT_ALIASES = "رويترز فرانس برس أ ف ب و م ع ومع واس قنا وام الأناضول سانا بترا كونا وكالات صور فيديو تصوير"
+
+_QUOTE_TABLE = str.maketrans(dict.fromkeys('"«»“”„‟', " "))
+_EDGES = " '‘’`()[]{}<>-"
+_INITIAL = re.compile(r"(?<!\w)(\w)\.")  # U.S. → US, F.B.I. → FBI
+_INNER_DOT = re.compile(r"(?<=\w)[.·](?=\w)")  # اف.بي.اي → اف بي اي
+_BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
+_APPOSITION = re.compile(r"\s*[،,]")
+_DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=1 << 18)
 def form_key(text: str) -> str:
-    """The form of a mention: its matching key without surrounding quotes or brackets.
+    """The form of a mention: its matching key without quotes, outer brackets or initials' dots.
 
-    >>> form_key("«داعش»") == form_key('"داعش"') == form_key("داعش")
+    >>> form_key("«داعش»") == form_key('"داعش"') == form_key("“داعش”") == form_key("داعش")
+    True
+    >>> form_key("U.S."), form_key("F.B.I"), form_key("إف.بي.آي")
+    ('us', 'fbi', 'اف بي اي')
+    """
+    text = text.translate(_QUOTE_TABLE).strip(_EDGES + "\t\n\r\u00a0")
+    key = _INNER_DOT.sub(" ", _INITIAL.sub(r"\1", normalize_key(text)))
+    return " ".join(key.strip(_EDGES).split())
+
+
+def proclitic_variants(word: str) -> list[str]:
+    """The normalized ``word`` itself, then the forms it may have under its proclitics
+    (و ف, then ب ل ك; لل for ل + ال). The one clitic helper of the gazetteer and the resolver.
+
+    >>> proclitic_variants("وبالرباط")
+    ['وبالرباط', 'بالرباط', 'الرباط']
+    >>> proclitic_variants("للمغرب")
+    ['للمغرب', 'المغرب', 'لمغرب']
+    """
+    out = [word]
+    stems = [word]
+    if word[:1] in "وف" and len(word) > 2:
+        stems.append(word[1:])
+        out.append(word[1:])
+    for stem in stems:
+        if stem.startswith("لل") and len(stem) > 3:
+            out.append("ال" + stem[2:])
+        if stem[:1] in "بلك" and len(stem) > 2:
+            out.append(stem[1:])
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1 << 18)
+def spelling_key(key: str) -> str:
+    """``key`` with the variants of :data:`SPELLINGS` replaced by the preferred spelling.
+
+    >>> spelling_key(form_key("السفارة الأميركية")) == spelling_key(form_key("السفارة الأمريكية"))
     True
     """
-    return normalize_key(text.strip().strip(_QUOTES).strip())
+    for variant, preferred in SPELLINGS.items():
+        key = key.replace(variant, preferred)
+    return key
 
 
-def clitic_candidates(key: str) -> list[str]:
-    """Forms that ``key`` may be with its proclitics removed, longest removal last.
+def _is_definite(word: str) -> bool:
+    """A word with the article, possibly under proclitics (الأمن, للأمن, والأمن)."""
+    return any(v.startswith("ال") and len(v) > 3 for v in proclitic_variants(word))
 
-    >>> clitic_candidates("وبالرباط")
-    ['بالرباط', 'الرباط']
-    >>> clitic_candidates("للامن الوطني")
-    ['الامن الوطني']
+
+def strip_article(words: Sequence[str]) -> tuple[str, ...]:
+    """The words of a name with the article dropped, except after a particle (عبد الله).
+
+    >>> strip_article(form_key("عبد اللطيف الحموشي").split()) == tuple(form_key("عبد اللطيف حموشي").split())
+    True
     """
-    head, sep, rest = key.partition(" ")
-    out: list[str] = []
-    word = head
-    if word[:1] in _PROCLITICS and len(word) > 3:
-        word = word[1:]
-        out.append(word)
-    if word.startswith("لل") and len(word) > 4:
-        out.append("ال" + word[2:])
-    elif word[:1] in _PREPOSITIONS and len(word) > 3:
-        out.append(word[1:])
-    return [c + sep + rest for c in out]
+    out = []
+    for i, w in enumerate(words):
+        particle = i > 0 and words[i - 1] in _word_set(PARTICLES)
+        out.append(w[2:] if w.startswith("ال") and len(w) > 4 and not particle and w != "الله" else w)
+    return tuple(out)
+
+
+def skeleton(word: str) -> str:
+    """A word's consonants: vowel letters after the first letter dropped, doubled letters
+    once, a final silent ت/د/س/ز dropped from a long skeleton (روبرت/روبير).
+
+    >>> skeleton("دايفيد") == skeleton("ديفيد") == skeleton("دافيد")
+    True
+    >>> skeleton("ميلر") == skeleton("ميللر"), skeleton("روبرت") == skeleton("روبير")
+    (True, True)
+    """
+    rest = re.sub(r"(.)\1+", r"\1", re.sub("[اويءئؤ]", "", word[1:]))
+    out = word[:1] + rest
+    return out[:-1] if len(out) > 3 and out[-1] in "تدسز" else out
+
+
+@cache
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words.split())
+
+
+@cache
+def _titles() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(normalize_key(w) for w in t.split("_")) for t in TITLES.split())
+
+
+def _title_at(words: Sequence[str], i: int) -> tuple[int, str]:
+    """Number of words of a title starting at ``words[i]`` (0 if none), and its first
+    word without the proclitics it may carry."""
+    for length in (3, 2, 1):
+        rest = tuple(words[i + 1 : i + length])
+        if i + length <= len(words):
+            for v in proclitic_variants(words[i]):
+                if (v, *rest) in _titles():
+                    return length, v
+    return 0, ""
+
+
+def _complement_end(words: Sequence[str], i: int) -> int:
+    """Where a person's name starts after a title ending at ``i``: the title's complement
+    (الخارجية، الأمريكي، صندوق النقد الدولي) is skipped while a word without article follows."""
+
+    def name_after(k: int) -> bool:
+        return any(not _is_definite(w) for w in words[k:])
+
+    p = i
+    while p < len(words):
+        if _is_definite(words[p]) and name_after(p + 1):
+            p += 1
+        elif (
+            words[p] not in _word_set(PARTICLES)
+            and p + 1 < len(words)
+            and _is_definite(words[p + 1])
+            and name_after(p + 2)
+        ):
+            p += 2
+        else:
+            break
+    return p
+
+
+def _decliticize(surface: str, target: str) -> str:
+    """``surface`` with leading characters cut until its first word's key is ``target``."""
+    head, sep, rest = surface.partition(" ")
+    for i in range(len(head)):
+        for tail in (head[i:], "ا" + head[i:]):
+            if normalize_key(tail) == target:
+                return tail + sep + rest
+    return surface
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A mention's surface split into its role (a leading title) and its name."""
+
+    role: str
+    name: str
+    complement_only: bool = False  # the name part is only a title's complement (الرئيس الفرنسي)
+
+
+def parse_title(surface: str, person: bool = False) -> Parsed:
+    """Cut the titles at the head of a span off the name; for a ``person``, also a
+    leading nationality (الفرنسي روبرت كارتر).
+
+    >>> parse_title("والسفير دايفيد فيشر")
+    Parsed(role='السفير', name='دايفيد فيشر', complement_only=False)
+    >>> parse_title("المدير العام للأمن الوطني عبد اللطيف حموشي").name
+    'عبد اللطيف حموشي'
+    >>> parse_title("الرئيس").name, parse_title("الرئيس الفرنسي").complement_only
+    ('', True)
+    >>> parse_title("الفرنسي روبرت كارتر", person=True).name
+    'روبرت كارتر'
+    """
+    tokens = [t for t in tokenize(surface) if any(c.isalnum() for c in t.text)]
+    words = [normalize_key(t.text) for t in tokens]
+    i = 0
+    while i < len(words) and (n := _title_at(words, i)[0]):
+        i += n
+    if i == 0 and person and _nationality(words):
+        return Parsed(surface[: tokens[0].end], surface[tokens[1].start :])
+    if i == 0:
+        return Parsed("", surface)
+    p = _complement_end(words, i)
+    role = surface[tokens[0].start : tokens[p - 1].end]
+    role = _decliticize(role, _title_at(words, 0)[1])
+    name = surface[tokens[p].start :] if p < len(tokens) else ""
+    return Parsed(role, name, p == len(tokens) or all(_is_definite(w) for w in words[p:]))
+
+
+def _nationality(words: Sequence[str]) -> bool:
+    """Does a person's name start with a nationality (الفرنسي روبرت كارتر)?"""
+    head = words[0] if words else ""
+    return len(words) > 2 and _is_definite(head) and head.endswith("ي") and not any(map(_is_definite, words[1:]))
+
+
+def _has_title(key: str, person: bool) -> bool:
+    """Does the form ``key`` start with a title (or, for a ``person``, a nationality)?"""
+    words = key.split()
+    return bool(_title_at(words, 0)[0]) or (person and _nationality(words))
+
+
+def _context_roles(left: str, right: str) -> list[str]:
+    """Roles written around a person's name: a title just left of it (السفير X, المدير
+    العام للأمن الوطني X) or in apposition after a comma (X، وزيرة التجارة والصناعة،).
+
+    >>> _context_roles("وقال المدير العام للأمن الوطني ", "، إن")
+    ['المدير العام للأمن الوطني']
+    >>> _context_roles("التقت ", "، وزيرة التجارة والصناعة، الضيف")
+    ['وزيرة التجارة والصناعة']
+    """
+    roles = []
+    run = []  # the words just left of the name, up to punctuation
+    for t in reversed(tokenize(left[-120:])):
+        if not any(c.isalnum() for c in t.text) or len(run) == 8:
+            break
+        run.insert(0, t)
+    tail = left[-120:]
+    for t in reversed(run):
+        p = parse_title(tail[t.start :] + " X")
+        if p.role and p.name == "X":
+            roles.append(p.role)
+            break
+    if m := _APPOSITION.match(right):
+        rest = re.split(r"[،,.؛:؟!()«»\"\n]", right[m.end() :], maxsplit=1)[0].strip()
+        p = parse_title(rest + " X")
+        if p.role and p.name == "X":
+            roles.append(p.role)
+    return roles
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveSettings:
+    """Knobs of resolution.
+
+    Parameters
+    ----------
+    bracket_long_words : a bracketed alias is learned after a name of at least this many words
+    bracket_short_words : ... when it has at most this many words (or the reverse: "DGST (...)")
+    translit : merge vowel-letter variants of transliterated names
+    partial : link a surname alone to the full name
+    """
+
+    bracket_long_words: int = 2
+    bracket_short_words: int = 3
+    translit: bool = True
+    partial: bool = True
+
+
+class AliasError(ValueError):
+    """The alias table cannot be used; the message names the file and line."""
+
+
+@dataclass(slots=True)
+class AliasTable:
+    """Forced merges (alias key → canonical key, source rule), forced types and forced splits."""
+
+    merges: list[tuple[str, str, str]] = field(default_factory=list)
+    types: dict[str, str] = field(default_factory=dict)
+    splits: set[frozenset[str]] = field(default_factory=set)
+
+    def update(self, other: AliasTable) -> AliasTable:
+        """Put ``other`` on top of this table: its merges lift this table's splits of the same pair."""
+        for a, b, _ in other.merges:
+            self.splits.discard(frozenset((a, b)))
+        self.merges.extend(other.merges)
+        self.types.update(other.types)
+        self.splits |= other.splits
+        return self
+
+
+def load_aliases(path: str | Path, rule: str = "alias") -> AliasTable:
+    """Read an alias table (see the module docstring for the format).
+
+    Raises
+    ------
+    AliasError
+        naming the file and line that is wrong.
+    """
+    from shabaka.extract.base import normalize_type  # shabaka.extract imports this module
+
+    path = Path(path)
+    if not path.is_file():
+        raise AliasError(f"{path}: alias file not found")
+    table = AliasTable()
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = ((n, row) for n, row in enumerate(csv.reader(f), 1) if row and not row[0].lstrip().startswith("#"))
+        header = next(rows, (0, []))[1]
+        if [c.strip().lower() for c in header[:2]] != ["alias", "canonical"]:
+            raise AliasError(f"{path}:1: expected the header alias,canonical[,type]")
+        for line, row in rows:
+            alias, canonical, kind = (*[c.split("#")[0].strip() for c in row], "", "")[:3]
+            split = canonical.startswith("!=")
+            a, b = form_key(alias), form_key(canonical.removeprefix("!="))
+            if not a or not b or (kind and normalize_type(kind) is None):
+                raise AliasError(f"{path}:{line}: needs an alias, a canonical name and an optional type, got {row}")
+            if split:
+                table.splits.add(frozenset((a, b)))
+                continue
+            table.merges.append((a, b, rule))
+            if kind:
+                table.types[b] = normalize_type(kind) or kind
+    return table
+
+
+@cache
+def builtin_aliases() -> AliasTable:
+    """The alias table shipped with shabaka (``shabaka/data/aliases.csv``)."""
+    return load_aliases(str(files("shabaka") / "data" / "aliases.csv"))
+
+
+def gazetteer_aliases(path: str | Path) -> AliasTable:
+    """A gazetteer's names and aliases as forced merges (rule ``gazetteer``), with their types."""
+    from shabaka.extract.gazetteer import load_gazetteer  # shabaka.extract imports this module
+
+    table = AliasTable()
+    for entry in load_gazetteer(path):
+        name = form_key(entry.name)
+        table.types[name] = entry.type
+        table.merges.append((name, name, "gazetteer"))  # a known name, for the clitic rule
+        table.merges.extend((form_key(a), name, "gazetteer") for a in entry.aliases if form_key(a))
+    return table
 
 
 @dataclass(slots=True)
@@ -70,95 +451,412 @@ class Entity:
 
 @dataclass(slots=True)
 class Resolution:
-    """The outcome of resolution: entities by key, and the entity of every form."""
+    """The outcome of resolution: entities by key, the entity of every form, and the
+    per-document links of short names (``(doc_id, key of the short name) → key``)."""
 
     entities: dict[str, Entity]
     form_entity: dict[str, str]
+    doc_links: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def entity_of(self, mention: Mention) -> str | None:
         """The key of the entity a mention belongs to (None if it was dropped)."""
-        return self.form_entity.get(form_key(mention.text))
+        key = self.form_entity.get(form_key(mention.text))
+        return None if key is None else self.doc_links.get((mention.doc_id, key), key)
+
+
+@dataclass(slots=True)
+class _Form:
+    """What the corpus says about one name form."""
+
+    surfaces: Counter[str] = field(default_factory=Counter)  # surface → count (titles cut)
+    labels: Counter[str] = field(default_factory=Counter)  # same, clitics cut too
+    types: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    docs: set[str] = field(default_factory=set)
+    rules: set[str] = field(default_factory=set)
+
+    def add(self, other: _Form) -> None:
+        self.surfaces.update(other.surfaces)
+        self.labels.update(other.labels)
+        self.types.update(other.types)
+        self.roles.update(other.roles)
+        self.docs |= other.docs
+        self.rules |= other.rules
+
+    @property
+    def person(self) -> bool:
+        """Is it a person's name, by its mentions' types and roles?"""
+        votes = self.types["PER"] + self.roles.total()  # ties go to PER, as in _majority
+        return votes > 0 and all(n <= votes for t, n in self.types.items() if t != "PER")
+
+
+class _Groups:
+    """Union-find over forms that refuses merges joining a forced split."""
+
+    def __init__(self, keys: Iterable[str], splits: set[frozenset[str]], observed: Iterable[str]) -> None:
+        self.parent = {k: k for k in sorted(keys)}
+        self.observed = set(observed)
+        self.members = {k: {k} for k in self.parent}
+        self.rules: dict[str, set[str]] = defaultdict(set)
+        self.apart: dict[str, set[str]] = defaultdict(set)
+        for a, b in (sorted(pair) for pair in splits if len(pair) == 2):
+            self.apart[a].add(b)
+            self.apart[b].add(a)
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def conflict(self, a: str, b: str) -> bool:
+        """Would merging the groups of ``a`` and ``b`` join a forced split?"""
+        ma, mb = self.members[self.find(a)], self.members[self.find(b)]
+        return any(self.apart[k] & mb for k in ma if k in self.apart)
+
+    def union(self, a: str, b: str, rule: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self.conflict(a, b):
+            return
+        ra, rb = min(ra, rb), max(ra, rb)
+        seen = any(self.members[r] & self.observed for r in (ra, rb))
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+        self.rules[ra] |= {rule, *self.rules.pop(rb, ())} if seen else self.rules.pop(rb, set())
+
+    def rules_of(self, root: str) -> set[str]:
+        """The rules that merged the group, if it holds several forms seen in the corpus."""
+        return self.rules.get(root, set()) if len(self.members[root] & self.observed) > 1 else set()
+
+    def groups(self) -> dict[str, set[str]]:
+        return {r: m for r, m in self.members.items() if self.parent[r] == r}
 
 
 class Resolver:
     """Collects mentions document by document, then resolves them into entities.
+
+    Parameters
+    ----------
+    aliases : the user's alias table (CSV), read on top of the built-in one
+    gazetteer : a gazetteer (CSV or YAML): its names and aliases are forced merges
+    settings : a :class:`ResolveSettings`
 
     Examples
     --------
     >>> from shabaka.model import Mention
     >>> r = Resolver()
     >>> r.add("d1", [Mention("d1", 0, 0, 0, 6, "الرباط", "LOC"), Mention("d1", 1, 0, 9, 16, "بالرباط", "LOC")])
+    >>> hammouchi = Mention("d2", 0, 0, 0, 17, "عبد اللطيف حموشي", "PER")
+    >>> r.add("d2", [hammouchi, Mention("d2", 1, 0, 20, 26, "لحموشي", "PER")])
     >>> res = r.resolve()
-    >>> [(e.label, e.aliases, e.resolution) for e in res.entities.values()]
-    [('الرباط', ['الرباط', 'بالرباط'], ['clitic'])]
+    >>> for e in res.entities.values():
+    ...     print(e.label, e.aliases, e.resolution)
+    الرباط ['الرباط', 'بالرباط'] ['clitic']
+    عبد اللطيف حموشي ['عبد اللطيف حموشي', 'لحموشي'] ['clitic', 'partial']
     """
 
-    def __init__(self) -> None:
-        self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    def __init__(
+        self,
+        aliases: str | Path | None = None,
+        *,
+        gazetteer: str | Path | None = None,
+        settings: ResolveSettings | None = None,
+    ) -> None:
+        self.settings = settings or ResolveSettings()
+        self.table = AliasTable().update(builtin_aliases())
+        if gazetteer is not None:
+            self.table.update(gazetteer_aliases(gazetteer))
+        if aliases is not None:
+            self.table.update(load_aliases(aliases))
+        self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)  # raw key → surfaces
         self._types: dict[str, Counter[str]] = defaultdict(Counter)
+        self._docs: dict[str, set[str]] = defaultdict(set)
+        self._roles: dict[str, Counter[str]] = defaultdict(Counter)  # roles written around the mentions
+        self._brackets: Counter[tuple[str, str]] = Counter()  # (short key, long raw key)
+        self._words: Counter[str] = Counter()  # words of the sentences given, for the clitic rule
 
-    def add(self, doc_id: str, mentions: Sequence[Mention]) -> None:
-        """Record the mentions of one document."""
+    def add(self, doc_id: str, mentions: Sequence[Mention], sentences: Sequence[Sentence] | None = None) -> None:
+        """Record the mentions of one document; with its ``sentences``, also the roles
+        written around them and the aliases in brackets after them."""
+        by_index = {s.index: s for s in sentences or ()}
+        for s in by_index.values():
+            self._words.update(normalize_key(t.text) for t in s.tokens or tokenize(s.text))
         for m in mentions:
             key = form_key(m.text)
-            if key:
-                self._surfaces[key][m.text.strip().strip(_QUOTES).strip()] += 1
-                self._types[key][m.type] += 1
+            if not key:
+                continue
+            surface = strip_bidi_controls(m.text)  # a label must not be shown reordered
+            self._surfaces[key][" ".join(surface.translate(_QUOTE_TABLE).strip(_EDGES).split())] += 1
+            self._types[key][m.type] += 1
+            self._docs[key].add(doc_id)
+            s = by_index.get(m.sentence)
+            if s is None or not s.text:
+                continue
+            left, right = s.text[: m.start - s.start], s.text[m.end - s.start :]
+            if m.type == "PER":
+                self._roles[key].update(_context_roles(left, right))
+            if (b := _BRACKET.match(right)) and m.type in ("ORG", "MISC"):
+                self._learn_bracket(key, b.group(1), mentions, m.end + b.start(1))
+
+    def _learn_bracket(self, key: str, inside: str, mentions: Sequence[Mention], start: int) -> None:
+        short = form_key(inside)
+        inner = next((m for m in mentions if m.start == start), None)
+        a, b = sorted((len(short.split()), len(key.split())))
+        if (
+            short
+            and not _DIGIT.search(short)
+            and short.split()[0] not in _word_set(_NOT_ALIASES)
+            and (inner is None or inner.type in ("ORG", "MISC"))
+            and a <= self.settings.bracket_short_words
+            and b >= max(self.settings.bracket_long_words, a + 1)
+        ):
+            self._brackets[short, key] += 1
+
+    def merge(self, other: Resolver) -> Resolver:
+        """Add what ``other`` collected into this resolver; return self.
+
+        Merging the resolvers of consecutive partitions in order leaves the same state
+        as adding all their documents to one resolver (the dask engine relies on it).
+        """
+        for mine, theirs in ((self._surfaces, other._surfaces), (self._types, other._types),
+                             (self._roles, other._roles)):  # fmt: skip
+            for key, counts in theirs.items():
+                mine[key].update(counts)
+        for key, docs in other._docs.items():
+            self._docs[key] |= docs
+        self._brackets.update(other._brackets)
+        self._words.update(other._words)
+        return self
+
+    # -- resolution ------------------------------------------------------------------
 
     def resolve(self) -> Resolution:
         """Merge forms into entities and return the :class:`Resolution`."""
-        parent = {k: k for k in self._surfaces}
-        rules: dict[str, set[str]] = defaultdict(set)
+        forms, name_of = self._name_forms()
+        base = self._clitic_bases(forms)
+        unseen: dict[str, _Form] = defaultdict(_Form)  # forms seen only with a clitic: their types and documents
+        for key, target in base.items():
+            if target not in forms:
+                unseen[target].types.update(forms[key].types)
+                unseen[target].docs |= forms[key].docs
+        forms.update(unseen)
+        brackets = sorted((short, name_of[raw]) for short, raw in self._brackets if name_of.get(raw))
+        table = self.table
+        groups = _Groups(
+            [*forms, *base.values(), *(k for a, b, _ in table.merges for k in (a, b)), *(s for s, _ in brackets)],
+            table.splits,
+            (k for k, f in forms.items() if f.surfaces),
+        )
+        for a, b, rule in sorted(table.merges):
+            groups.union(a, b, rule)
+        for key, target in sorted(base.items()):
+            groups.union(key, target, "clitic")
+        for short, name in brackets:
+            groups.union(short, name, "bracket")
+        self._union_by(groups, lambda k: spelling_key(k), "spelling")
+        self._union_by(groups, lambda k: _article_key(k, forms.get(k)), "article")
+        if self.settings.translit:
+            self._translit(groups, {k: f for k, f in forms.items() if k not in base})
+        for key, f in forms.items():  # labels: surfaces without clitics where the clitic rule applied
+            cut = base.get(key)
+            if cut is not None and groups.find(cut) == groups.find(key):
+                f.labels.update({_decliticize(s, cut.split()[0]): n for s, n in f.surfaces.items()})
+                f.rules.add("clitic")
+            else:
+                f.labels.update(f.surfaces)
+        return self._entities(groups, forms, name_of)
 
-        def find(k: str) -> str:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
+    def _name_forms(self) -> tuple[dict[str, _Form], dict[str, str | None]]:
+        """Cut titles: each raw form → its name form (None: only a title), and what is known of the name forms."""
+        forms: dict[str, _Form] = defaultdict(_Form)
+        name_of: dict[str, str | None] = {}
+        person = {raw: _majority(types) == "PER" for raw, types in self._types.items()}
+        titled = {raw for raw in self._surfaces if _has_title(raw, person[raw])}
+        for raw in sorted(self._surfaces):
+            if raw in titled:
+                parsed = {s: parse_title(s, person[raw]) for s in self._surfaces[raw]}
+            else:
+                parsed = {s: Parsed("", s) for s in self._surfaces[raw]}
+            first = parsed[min(parsed)]
+            name = form_key(first.name)
+            seen_bare = name in self._surfaces and name not in titled
+            if not name or (first.complement_only and not (seen_bare and self._types[raw]["PER"])):
+                name_of[raw] = None
+                continue
+            name_of[raw] = name
+            f = forms[name]
+            for surface, p in parsed.items():
+                f.surfaces[p.name.strip()] += self._surfaces[raw][surface]
+                if p.role:
+                    f.roles[p.role] += self._surfaces[raw][surface]
+            f.types.update(self._types[raw])
+            f.roles.update(self._roles[raw])
+            f.docs |= self._docs[raw]
+            if raw != name:
+                f.rules.add("title")
+        for f in forms.values():
+            if len(f.surfaces) > 1:
+                f.rules.add("spelling")
+        return dict(forms), name_of
 
-        for key in self._surfaces:
-            for bare in clitic_candidates(key):
-                if bare in parent:
-                    a, b = find(key), find(bare)
-                    if a != b:
-                        parent[a] = b
-                    rules[find(bare)].add("clitic")
-        groups: dict[str, list[str]] = defaultdict(list)
-        for key in self._surfaces:
-            groups[find(key)].append(key)
-        return self._entities(groups, rules)
+    def _clitic_bases(self, forms: dict[str, _Form]) -> dict[str, str]:
+        """Forms whose first word carries a proclitic → the form without it (see ``clitic`` in :data:`RULES`).
 
-    def _entities(self, groups: dict[str, list[str]], rules: dict[str, set[str]]) -> Resolution:
+        The cut is made when the form without it is known (seen, or in the alias table or
+        gazetteer), or when the word without it is seen at least as often as with it
+        (for a person, with or without the article; after و + ال, or with لل, seen at all); never
+        across a ``!=`` row of the alias table.
+        """
+        words = Counter(self._words)
+        for key, f in forms.items():
+            words.update(dict.fromkeys(key.split(), f.surfaces.total()))
+        known = {*forms, *(k for a, b, _ in self.table.merges for k in (a, b))}
+        protected = {p for p in self.table.splits if len(p) == 2 and all(" " not in k for k in p)}
+        out = {}
+        for key, f in forms.items():
+            head, sep, rest = key.partition(" ")
+            for cand in reversed(proclitic_variants(head)[1:]):
+                if frozenset((head, cand)) in protected:
+                    break
+                definite = cand.startswith("ال") and len(cand) > 4 and (head[:1] == "و" or "لل" in head[:3])
+                seen = words[cand] + (words["ال" + cand] if f.person else 0)  # a person's name: حموشي, الحموشي
+                if cand + sep + rest in known or seen >= max(words[head], 1) or definite:
+                    out[key] = cand + sep + rest
+                    break
+        return out
+
+    @staticmethod
+    def _union_by(groups: _Groups, key_of: Callable[[str], str | None], rule: str) -> None:
+        """Merge the forms that ``key_of`` gives the same (not None) key."""
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for k in sorted(groups.parent):
+            if (b := key_of(k)) is not None:
+                buckets[b].append(k)
+        for keys in buckets.values():
+            for k in keys[1:]:
+                groups.union(keys[0], k, rule)
+
+    def _translit(self, groups: _Groups, forms: dict[str, _Form]) -> None:
+        """Merge multi-word person names whose words have the same skeletons (see ``translit``)."""
+        buckets: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        words_of = {}
+        for k, f in sorted(forms.items()):
+            words = strip_article(spelling_key(k).split())
+            if f.person and len(words) > 1:
+                words_of[k] = words
+                buckets[tuple(skeleton(w) for w in words)].append(k)
+        firsts: dict[str, set[str]] = defaultdict(set)  # surname → the first names seen with it
+        for words in words_of.values():
+            firsts[words[-1]].add(skeleton(words[0]))
+        native = _word_set(NATIVE_NAMES)
+        for keys in buckets.values():
+            for i, a in enumerate(keys):
+                for b in keys[i + 1 :]:
+                    pairs = list(zip(words_of[a], words_of[b], strict=True))
+                    differ = [p for p in pairs if p[0] != p[1]]
+                    surnames = pairs[-1]
+                    if (
+                        len(differ) < len(pairs)
+                        and not any(w in native for p in differ for w in p)
+                        and firsts[surnames[0]] == firsts[surnames[1]]  # else two families (ميلر, مولر)
+                    ):
+                        groups.union(a, b, "translit")
+
+    def _entities(self, groups: _Groups, forms: dict[str, _Form], name_of: dict[str, str | None]) -> Resolution:
+        merged: dict[str, _Form] = {}
+        for root, members in groups.groups().items():
+            if len(members) == 1 and root in forms:
+                g = forms[root]  # most forms are alone in their group
+            else:
+                g = _Form()
+                for k in sorted(members & forms.keys()):
+                    g.add(forms[k])
+            g.rules |= groups.rules_of(root)
+            merged[root] = g
+        links = self._partial_links(groups, forms, merged) if self.settings.partial else {}
+        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - {d for d, r in links if r == root})}
+        for (_, root), target in links.items():
+            merged[target].surfaces.update(merged[root].surfaces)
+            merged[target].roles.update(merged[root].roles)
+            merged[target].rules |= {*merged[root].rules, "partial"}
+        key_of: dict[str, str] = {}
         entities: dict[str, Entity] = {}
-        form_entity: dict[str, str] = {}
-        for root, keys in groups.items():
-            surfaces: Counter[str] = Counter()
-            types: Counter[str] = Counter()
-            for k in keys:
-                surfaces.update(self._surfaces[k])
-                types.update(self._types[k])
-            # bare forms (no clitic) make the label; among them the most frequent, then shortest
-            bare = [s for s in surfaces if form_key(s) not in _clitic_forms(keys)] or list(surfaces)
-            label = min(bare, key=lambda s: (-surfaces[s], len(s), s))
-            key = form_key(label)
-            entity = Entity(
-                key=key,
+        for root in sorted(set(links.values()) | shown):
+            g = merged[root]
+            label = _label(g)
+            forced = next((self.table.types[k] for k in sorted(groups.members[root]) if k in self.table.types), None)
+            key_of[root] = form_key(label)
+            entities[key_of[root]] = Entity(
+                key=key_of[root],
                 label=label,
-                type=_majority(types),
-                aliases=sorted(surfaces),
-                resolution=sorted(rules.get(root, ())),
+                type=forced or _majority(g.types + Counter(PER=g.roles.total())),
+                aliases=sorted(g.surfaces),
+                roles=sorted(g.roles),
+                resolution=sorted(g.rules & RULES.keys()),
             )
-            entities[key] = entity
-            form_entity.update(dict.fromkeys(keys, key))
-        return Resolution(entities, form_entity)
+        for root in merged:
+            key_of.setdefault(root, form_key(min(merged[root].surfaces or [root])))
+        form_entity = {raw: key_of[groups.find(name)] for raw, name in name_of.items() if name is not None}
+        doc_links = {(doc, key_of[root]): key_of[target] for (doc, root), target in links.items()}
+        return Resolution({k: entities[k] for k in sorted(entities)}, form_entity, doc_links)
+
+    def _partial_links(
+        self, groups: _Groups, forms: dict[str, _Form], merged: dict[str, _Form]
+    ) -> dict[tuple[str, str], str]:
+        """Per document, the full name a short person name stands for (see ``partial``)."""
+        exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        loose: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        full_groups = set()
+        for k in sorted(forms):
+            words = strip_article(spelling_key(k).split())
+            if forms[k].person and len(words) > 1:
+                root = groups.find(k)
+                full_groups.add(root)
+                for n in range(1, len(words)):
+                    exact[words[-n:]].add(root)
+                    loose[tuple(skeleton(w) for w in words[-n:])].add(root)
+        links: dict[tuple[str, str], str] = {}
+        for root, g in sorted(merged.items()):
+            if root in full_groups or not (g.types["PER"] or g.roles):
+                continue
+            cands: set[str] = set()
+            for k in groups.members[root]:
+                words = strip_article(spelling_key(k).split())
+                cands |= exact.get(words, set())
+            if not cands:
+                for k in groups.members[root]:
+                    words = strip_article(spelling_key(k).split())
+                    cands |= loose.get(tuple(skeleton(w) for w in words), set())
+            cands = {c for c in cands if not groups.conflict(root, c)}
+            for doc in sorted(g.docs):
+                here = [c for c in cands if doc in merged[c].docs]
+                if len(here) == 1 or (not here and len(cands) == 1):
+                    links[doc, root] = (here or sorted(cands))[0]
+        return links
 
 
-def _clitic_forms(keys: Iterable[str]) -> set[str]:
-    keyset = set(keys)
-    return {k for k in keyset if any(c in keyset for c in clitic_candidates(k))}
+def _article_key(key: str, form: _Form | None) -> str | None:
+    """The matching key of the ``article`` rule: a person's name without articles, or a
+    one-word name without its article (with its type, so الخليل LOC stays apart from خليل PER)."""
+    if form is None or not form.types:
+        return None
+    words = strip_article(spelling_key(key).split())
+    if form.person:
+        return "PER " + " ".join(words)
+    return f"{_majority(form.types)} {words[0]}" if len(words) == 1 else None
+
+
+def _label(g: _Form) -> str:
+    """The most frequent surface form (ties to the longer); for a person, of the full names.
+
+    >>> _label(_Form(labels=Counter({"ميلر": 3, "دانيال ميلر": 2}), types=Counter(PER=5)))
+    'دانيال ميلر'
+    """
+    full = [s for s in g.labels if len(s.split()) > 1] if g.person else []
+    return min(full or g.labels, key=lambda s: (-g.labels[s], -len(s), s))
 
 
 def _majority(types: Counter[str]) -> str:
     """The most frequent type; ties go to PER, ORG, LOC, MISC in that order."""
     order = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
-    return min(types, key=lambda t: (-types[t], order.get(t, 9)))
+    return min((t for t in types if types[t] > 0), key=lambda t: (-types[t], order.get(t, 9)))

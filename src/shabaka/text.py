@@ -3,6 +3,16 @@
 Surface forms are never changed: :func:`normalize_key` makes a *key* for matching
 (searching أمريكا finds أميركا, حموشي matches حمّوشي), while tokens and sentences keep
 offsets into the original text for display and evidence.
+
+Invisible characters are handled in two ways:
+
+* :data:`BIDI_CONTROLS` (embeddings, overrides, isolates) can reorder what a reader
+  sees without being seen themselves; :func:`strip_bidi_controls` removes them from
+  text meant for display (ingest removes them from every document it reads).
+* :data:`INVISIBLE` adds the marks and zero-width characters: keys drop them all, so
+  names differing only by invisible characters have one key. Display text keeps
+  zero-width (non-)joiners, which are part of Persian and Urdu spelling; tokens keep
+  invisible characters inside words, so they never split a name.
 """
 
 from __future__ import annotations
@@ -10,26 +20,42 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from shabaka.model import Sentence, Token
 
-#: Invisible characters that must not make two names differ: bidi marks, embeddings,
-#: overrides and isolates, zero-width (non-)joiners, word joiner, BOM, soft hyphen.
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-_INVISIBLE_TABLE = {ord(c): None for c in INVISIBLE}
+#: Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+#: Invisible characters that must not make two names differ: bidi controls and marks
+#: (LRM RLM ALM), zero-width space and (non-)joiners, word joiner and invisible
+#: operators, BOM, soft hyphen, combining grapheme joiner, Mongolian vowel separator.
+INVISIBLE = BIDI_CONTROLS + "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+_BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE))
 
 _KEY_TABLE = str.maketrans(
     {
         "\u0640": None,  # tatweel
+        "\u0653": None,  # maddah, hamza above and below left alone by NFKC (no letter to compose with)
+        "\u0654": None,
+        "\u0655": None,
         "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
+        "\u06cd": "\u064a",  # yeh with tail
+        "\u06d0": "\u064a",  # yeh "e"
         "\u06d2": "\u064a",  # yeh barree
         "\u06a9": "\u0643",  # keheh -> kaf
+        "\u06aa": "\u0643",  # swash kaf
         "\u06c1": "\u0647",  # heh goal -> heh
+        "\u06c0": "\u0647",  # heh with yeh above (Persian ezafe)
+        "\u06c2": "\u0647",  # heh goal with hamza above
+        "\u06d5": "\u0647",  # ae (Kurdish, Uyghur heh)
+        "\u06c3": "\u0629",  # teh marbuta goal -> teh marbuta
         "\u0671": "\u0627",  # alef wasla -> alef
+        "\u0672": "\u0627",  # alef with wavy hamza above / below
+        "\u0673": "\u0627",
         **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
         **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended Arabic-Indic digits
-        **{c: None for c in INVISIBLE},
+        **dict.fromkeys(INVISIBLE),
     }
 )
 
@@ -51,7 +77,7 @@ def _camel_normalizers() -> Callable[[str], str]:
 
 
 def strip_invisible(text: str) -> str:
-    """Remove bidi controls and zero-width characters (they can flip or split what a reader sees).
+    """Remove every :data:`INVISIBLE` character (bidi controls and marks, zero-width characters).
 
     >>> strip_invisible("حمو\\u200cشي\\u202e")
     'حموشي'
@@ -59,13 +85,27 @@ def strip_invisible(text: str) -> str:
     return text.translate(_INVISIBLE_TABLE)
 
 
+def strip_bidi_controls(text: str) -> str:
+    """Remove :data:`BIDI_CONTROLS`, which could reorder what a label or panel shows.
+
+    Zero-width (non-)joiners and the LRM/RLM marks are kept: they are spelling, or
+    cannot reorder text beyond a neutral character.
+
+    >>> strip_bidi_controls("\\u202eحمو\\u200cشي\\u2066x\\u2069")
+    'حمو\\u200cشيx'
+    """
+    return text.translate(_BIDI_TABLE)
+
+
 def normalize_key(text: str) -> str:
     """The matching key of a string: same key, same name for a reader.
 
-    Applies Unicode NFKC (presentation forms such as ﻻ), drops invisible characters and
-    tatweel, maps Persian letters and Arabic-Indic digits, removes diacritics and
-    normalizes alef (أ إ آ ٱ → ا), alef maksura (ى → ي) and teh marbuta (ة → ه) with
-    camel-tools, lower-cases Latin letters and collapses whitespace. Idempotent.
+    Applies Unicode NFKC (presentation forms such as ﻻ and ﷲ), drops invisible
+    characters and tatweel, maps Persian and Urdu letters (ی ک ہ) and Arabic-Indic
+    digits, removes diacritics and normalizes alef (أ إ آ ٱ → ا), alef maksura (ى → ي)
+    and teh marbuta (ة → ه) with camel-tools, case-folds and collapses whitespace.
+    Idempotent: NFKC runs again last, as removing a character can bring together two
+    that compose (``e``, ZWSP, U+0301), and case folding can decompose (ǰ).
 
     Examples
     --------
@@ -73,16 +113,33 @@ def normalize_key(text: str) -> str:
     True
     >>> normalize_key("  FBI ")
     'fbi'
+    >>> normalize_key("\\u202eعبد ﷲ\\u200d") == normalize_key("عبد الله")
+    True
     """
-    text = unicodedata.normalize("NFKC", text).translate(_KEY_TABLE)
-    text = _camel_normalizers()(text).casefold()
+    return _short_key(text) if len(text) <= _CACHED_CHARS else _key(text)
+
+
+def _key(text: str) -> str:
+    # invisible characters go first: they must not stop NFKC from composing (و, LRI, U+0654)
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE_TABLE)).translate(_KEY_TABLE)
+    text = unicodedata.normalize("NFKC", _camel_normalizers()(text).casefold())
     return " ".join(text.split())
 
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u200c\u200d"
+#: Keys of short strings (tokens, names: a few thousand cover most of a corpus) are cached.
+_CACHED_CHARS = 40
+_short_key = lru_cache(maxsize=2**16)(_key)
+
+
+#: Characters that continue a word: Arabic diacritics, tatweel, combining marks,
+#: variation selectors and the invisible characters (which must not split a name).
+_MARKS = (
+    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\ufe00-\ufe0f"
+    + INVISIBLE
+)
 _TOKEN_RE = re.compile(
     rf"\d+(?:[.,\u066b\u066c]\d+)+"  # numbers with a decimal or thousands separator: 3.5, 1,200
-    rf"|(?:\w|[{_MARKS}])+"  # words (letters, digits, diacritics, tatweel, ZWJ/ZWNJ)
+    rf"|(?:\w|[{_MARKS}])+"  # words (letters, digits, diacritics, tatweel, invisible characters)
     rf"|[^\s]",  # any other visible character is a token of its own
 )
 
@@ -104,17 +161,36 @@ ABBREVIATIONS = frozenset(
     {"د", "م", "ه", "ق", "ص", "ب", "ج", "ت", "ش", "ا", "أ", "ف",
      "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "inc", "ltd", "jr", "sr", "u.s", "u.k"}
 )  # fmt: skip
+_ABBREVIATION_CHARS = max(map(len, ABBREVIATIONS))
 
-_END_RE = re.compile(r"[.?!؟؛…]+|\n")
+#: A sentence has at most this many tokens: a longer one (a line without punctuation,
+#: a scraped dump) is cut into chunks of at most this many tokens, after the last comma
+#: of the chunk's second half where there is one. Extractors and evidence stay bounded.
+MAX_SENTENCE_TOKENS = 200
+_SOFT_BREAKS = frozenset({"،", ",", ":", ";", "-", "–", "—"})
+
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_END_RE = re.compile(r"[.?!؟؛…]+|\r\n?|[\n\u2028\u2029]")
+_CLOSERS = "\"'»”’)]"
+_WORD_BEFORE_RE = re.compile(r"[\w.]+$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """True if the period at ``dot`` closes an abbreviation or an initial (د. ، U.S.)."""
-    m = re.search(r"[\w.]+$", text[:dot])
-    if not m:
-        return False
-    word = m.group().strip(".")
-    return len(word) == 1 or normalize_key(word) in ABBREVIATIONS
+    """True if the period at ``dot`` closes an abbreviation or an initial (د. ، U.S.).
+
+    Looks back a few characters only (abbreviations are short), so that splitting a
+    text with many periods stays linear.
+    """
+    lookback = max(0, dot - _ABBREVIATION_CHARS - 2)
+    m = _WORD_BEFORE_RE.search(text, lookback, dot)
+    if not m or (m.start() == lookback > 0 and _WORD_BEFORE_RE.match(text[lookback - 1])):
+        return False  # no word, or a word longer than any abbreviation
+    return _is_abbreviation_word(m.group().strip("."))
+
+
+@lru_cache(maxsize=4096)
+def _is_abbreviation_word(word: str) -> bool:
+    return len(word) == 1 or (len(word) <= _ABBREVIATION_CHARS and normalize_key(word) in ABBREVIATIONS)
 
 
 def _sentence_bounds(text: str) -> Iterator[tuple[int, int, int]]:
@@ -124,31 +200,47 @@ def _sentence_bounds(text: str) -> Iterator[tuple[int, int, int]]:
     start = 0
     for m in _END_RE.finditer(text):
         end = m.end()
-        if m.group() != "\n":
+        line_break = m.group()[0] in _LINE_BREAKS
+        if not line_break:
             nxt = text[end : end + 1]
-            if nxt and not nxt.isspace() and nxt not in "\"'»”’)]":
+            if nxt and not nxt.isspace() and nxt not in _CLOSERS:
                 continue  # 3.5, a.m., U.S.A or a dot glued to the next word
             if m.group() == "." and _is_abbreviation(text, m.start()):
                 continue
-            while end < len(text) and text[end] in "\"'»”’)]":
+            while end < len(text) and text[end] in _CLOSERS:
                 end += 1
-        if text[start:end].strip():
+        if not text[start:end].isspace():
             yield start, end, paragraph
             in_paragraph = True
-        if m.group() == "\n" and in_paragraph:
+        if line_break and in_paragraph:
             paragraph += 1
             in_paragraph = False
         start = end
-    if text[start:].strip():
+    if start < len(text) and not text[start:].isspace():
         yield start, len(text), paragraph
 
 
-def split_sentences(text: str, doc_id: str = "") -> list[Sentence]:
+def _chunks(text: str, start: int, end: int, limit: int) -> Iterator[list[Token]]:
+    """The tokens of ``text[start:end]``, in chunks of at most ``limit`` tokens."""
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        tokens.append(Token(m.group(), m.start(), m.end()))
+        if len(tokens) == limit:
+            cut = next((i for i in range(limit - 1, limit // 2, -1) if tokens[i - 1].text in _SOFT_BREAKS), limit)
+            yield tokens[:cut]
+            tokens = tokens[cut:]
+    if tokens:
+        yield tokens
+
+
+def split_sentences(text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_TOKENS) -> list[Sentence]:
     """Split a document's text into sentences with tokens, offsets and paragraph numbers.
 
     A sentence ends at ``. ؟ ? ! ؛ …`` followed by a space or the end, and at line
     breaks; not inside numbers (3.5) nor after abbreviations and initials (د. ، U.S.).
-    Each non-empty line is a paragraph.
+    Each non-empty line is a paragraph. A sentence of more than ``max_tokens`` tokens
+    is cut into several (see :data:`MAX_SENTENCE_TOKENS`). A sentence's offsets are
+    those of its first and last tokens: ``text[s.start:s.end] == s.text``. Linear time.
 
     Examples
     --------
@@ -156,14 +248,12 @@ def split_sentences(text: str, doc_id: str = "") -> list[Sentence]:
     ['زار د. أحمد الرباط يوم 3.5.', 'ثم عاد؟', 'نعم', 'فقرة ثانية']
     >>> [s.paragraph for s in split_sentences("أ. ب\\n\\nج")]
     [0, 1]
+    >>> [s.text for s in split_sentences("واحد اثنان، ثلاثة أربعة خمسة", max_tokens=4)]
+    ['واحد اثنان،', 'ثلاثة أربعة خمسة']
     """
     sentences: list[Sentence] = []
     for start, end, paragraph in _sentence_bounds(text):
-        # trim surrounding whitespace so offsets point at the sentence itself
-        while text[start].isspace():
-            start += 1
-        while text[end - 1].isspace():
-            end -= 1
-        chunk = text[start:end]
-        sentences.append(Sentence(doc_id, len(sentences), paragraph, start, end, chunk, tokenize(chunk, start)))
+        for tokens in _chunks(text, start, end, max_tokens):
+            first, last = tokens[0].start, tokens[-1].end
+            sentences.append(Sentence(doc_id, len(sentences), paragraph, first, last, text[first:last], tokens))
     return sentences

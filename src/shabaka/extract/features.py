@@ -81,8 +81,12 @@ def segment(word: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=300_000)
 def bare_split(word: str) -> tuple[str, str]:
-    """The word with a possible bare proclitic (و ف ب ل ك, or two of them) removed, or ('', word)."""
-    for pre in ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
+    """The word with a possible one-letter bare proclitic (و ف ب ل ك) removed, or ('', word).
+
+    >>> bare_split("وباريس")
+    ('و', 'باريس')
+    """
+    for pre in ("و", "ف", "ب", "ل", "ك"):
         if word.startswith(pre) and len(word) - len(pre) >= 3 and not word[len(pre) :].startswith("ال"):
             return pre, word[len(pre) :]
     return "", word
@@ -99,6 +103,10 @@ def lookup_variants(word: str) -> list[str]:
     bpre, brest = bare_split(word)
     if bpre:
         out.append(brest)
+        bpre2, brest2 = bare_split(brest)
+        if bpre == "و" or bpre == "ف":
+            if bpre2 in ("ب", "ل", "ك"):
+                out.append(brest2)
     return out
 
 
@@ -190,7 +198,8 @@ class Featurizer:
         info = {"w": w, "s": stem, "p": pre, "sh": shape(raw)}
         core = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
         info["core"] = core
-        info["b"] = bare_split(w)[1] if not pre else ""
+        bpre, brest = bare_split(w)
+        info["b"] = brest if bpre and not pre else ""
         cl = self.clusters.get(w) or self.clusters.get(stem)
         info["c"] = cl or ""
         return info
@@ -234,6 +243,8 @@ class Featurizer:
             if info["c"]:
                 c = info["c"]
                 f += ["c=" + c, "c4=" + c[:4], "c6=" + c[:6]]
+            elif self.clusters:
+                f.append("rare")
             f += ["g=" + g for g in gaz[i]]
             if i == 0:
                 f.append("BOS")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shabaka.extract.base import Extractor, Span, normalize_type
+from shabaka.resolve import proclitic_variants
 from shabaka.text import normalize_key, tokenize
 
 
@@ -90,27 +91,6 @@ def load_gazetteer(path: str | Path) -> list[GazetteerEntry]:
     return entries
 
 
-def proclitic_variants(key: str) -> list[str]:
-    """The token ``key`` itself, then the forms it may have under its proclitics.
-
-    >>> proclitic_variants("وبالرباط")
-    ['وبالرباط', 'بالرباط', 'الرباط']
-    >>> proclitic_variants("للمغرب")
-    ['للمغرب', 'المغرب', 'لمغرب']
-    """
-    out = [key]
-    stems = [key]
-    if key[:1] in "وف" and len(key) > 2:
-        stems.append(key[1:])
-        out.append(key[1:])
-    for stem in stems:
-        if stem.startswith("لل") and len(stem) > 3:
-            out.append("ال" + stem[2:])
-        if stem[:1] in "بلك" and len(stem) > 2:
-            out.append(stem[1:])
-    return list(dict.fromkeys(out))
-
-
 class GazetteerExtractor(Extractor):
     """Find the names of a gazetteer in tokenized sentences.
 
@@ -140,6 +120,7 @@ class GazetteerExtractor(Extractor):
                 if key:
                     self._names.setdefault(key, entry.type)
         self._longest = max((len(k) for k in self._names), default=0)
+        self._first_words = {k[0] for k in self._names}
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
         """Longest-first, left-to-right matches of the list's names."""
@@ -149,12 +130,10 @@ class GazetteerExtractor(Extractor):
         spans: list[Span] = []
         i = 0
         while i < len(keys):
-            for length in range(min(self._longest, len(keys) - i), 0, -1):
+            variants = [v for v in proclitic_variants(keys[i]) if v in self._first_words]  # once per token
+            for length in range(min(self._longest, len(keys) - i) if variants else 0, 0, -1):
                 rest = tuple(keys[i + 1 : i + length])
-                kind = next(
-                    (self._names[(v, *rest)] for v in proclitic_variants(keys[i]) if (v, *rest) in self._names),
-                    None,
-                )
+                kind = next((self._names[(v, *rest)] for v in variants if (v, *rest) in self._names), None)
                 if kind is not None:
                     spans.append(Span(i, i + length, kind))
                     i += length

@@ -301,6 +301,105 @@ def stage2_features(feat: Featurizer, tokens, first, base) -> list[list[list[str
     return out
 
 
+def train_neural(tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, log=sys.stderr) -> None:
+    """Train the char-CNN + BiLSTM tagger with torch (one thread, fixed seed); save numpy weights."""
+    import torch
+    from torch import nn
+
+    from shabaka.extract.neural import DENSE, LABELS, MAX_CHARS, PAD, UNK, NumpyTagger, encode, viterbi
+
+    torch.manual_seed(SEED)
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(SEED)
+    counts = Counter(norm(t) for sent in tokens for t in sent)
+    words = ["<pad>", "<unk>"] + sorted(w for w, c in counts.items() if c >= 2)
+    chars = ["<pad>", "<unk>"] + sorted({ch for w in counts for ch in w})
+    windex = {w: i for i, w in enumerate(words)}
+    cindex = {c: i for i, c in enumerate(chars)}
+    lindex = {lab: i for i, lab in enumerate(LABELS)}
+    enc = [encode(t, windex, cindex, gazetteer) for t in tokens]
+    ylab = [np.array([lindex[y] for y in sent]) for sent in ys]
+
+    wdim, cdim, nfilt, hidden = 64, 24, 50, 100
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.word_emb = nn.Embedding(len(words), wdim, padding_idx=PAD)
+            self.char_emb = nn.Embedding(len(chars), cdim, padding_idx=PAD)
+            self.conv = nn.Conv1d(cdim, nfilt, 3, padding=1)
+            self.drop = nn.Dropout(0.5)
+            self.lstm = nn.LSTM(wdim + nfilt + len(DENSE), hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * hidden, len(LABELS))
+
+        def forward(self, wid, cid, dense):
+            b, n, length = cid.shape
+            ce = self.char_emb(cid.view(b * n, length)).transpose(1, 2)
+            conv = torch.relu(self.conv(ce))
+            conv = conv.masked_fill((cid.view(b * n, length) == PAD)[:, None, :], 0.0)
+            charf = conv.max(dim=2).values.view(b, n, -1)
+            x = torch.cat([self.word_emb(wid), charf, dense], dim=2)
+            h, _ = self.lstm(self.drop(x))
+            return self.out(self.drop(h))
+
+    net = Net()
+    opt = torch.optim.Adam(net.parameters(), lr=2e-3)
+    lossf = nn.CrossEntropyLoss(ignore_index=-1)
+    order = np.arange(len(enc))
+    batch = 16
+    for epoch in range(epochs):
+        net.train()
+        rng.shuffle(order)
+        total = 0.0
+        for lo in range(0, len(order), batch):
+            idx = order[lo : lo + batch]
+            n = max(len(ylab[i]) for i in idx)
+            wid = np.zeros((len(idx), n), dtype=np.int64)
+            cid = np.zeros((len(idx), n, MAX_CHARS), dtype=np.int64)
+            dense = np.zeros((len(idx), n, len(DENSE)), dtype=np.float32)
+            y = np.full((len(idx), n), -1, dtype=np.int64)
+            for r, i in enumerate(idx):
+                w, c, d = enc[i]
+                m = len(w)
+                drop = rng.random(m) < 0.1  # word dropout: learn to tag unknown words
+                wid[r, :m] = np.where(drop, UNK, w)
+                cid[r, :m] = c
+                dense[r, :m] = d
+                y[r, :m] = ylab[i]
+            opt.zero_grad()
+            logits = net(torch.from_numpy(wid), torch.from_numpy(cid), torch.from_numpy(dense))
+            loss = lossf(logits.reshape(-1, len(LABELS)), torch.from_numpy(y).reshape(-1))
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            total += float(loss.detach()) * len(idx)
+        msg = f"epoch {epoch + 1}: loss {total / len(order):.4f}"
+        if dev is not None and (epoch + 1) % 2 == 0:
+            _save_neural(net, words, chars, path)
+            tagger = NumpyTagger(path, gazetteer)
+            pred = [[LABELS[k] for k in viterbi(tagger.probabilities(t))] if t else [] for t, _ in dev]
+            msg += f" dev F1 {span_scores([g for _, g in dev], pred, ['PER', 'LOC', 'ORG', 'MISC'])['micro']['f']:.4f}"
+        print(msg, file=log, flush=True)
+    _save_neural(net, words, chars, path)
+
+
+def _save_neural(net, words, chars, path: Path) -> None:
+    sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    arrays = {
+        "word_emb": sd["word_emb.weight"], "char_emb": sd["char_emb.weight"],
+        "conv_w": sd["conv.weight"], "conv_b": sd["conv.bias"],
+        "f_w_ih": sd["lstm.weight_ih_l0"], "f_w_hh": sd["lstm.weight_hh_l0"],
+        "f_b_ih": sd["lstm.bias_ih_l0"], "f_b_hh": sd["lstm.bias_hh_l0"],
+        "b_w_ih": sd["lstm.weight_ih_l0_reverse"], "b_w_hh": sd["lstm.weight_hh_l0_reverse"],
+        "b_b_ih": sd["lstm.bias_ih_l0_reverse"], "b_b_hh": sd["lstm.bias_hh_l0_reverse"],
+        "out_w": sd["out.weight"], "out_b": sd["out.bias"],
+    }  # fmt: skip
+    arrays = {k: v.astype(np.float16) for k, v in arrays.items()}
+    meta = json.dumps({"words": words, "chars": chars}, ensure_ascii=False)
+    with open(path, "wb") as fh:
+        np.savez_compressed(fh, meta=np.array(meta), **arrays)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -312,6 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--no-gazetteer", action="store_true")
     ap.add_argument("--stage2", action="store_true", help="also train the two-stage model")
+    ap.add_argument("--neural-epochs", type=int, default=30, help="epochs of the BiLSTM (0: no BiLSTM)")
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood")
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -367,8 +467,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"stage 2 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     elif model2.exists():
         model2.unlink()
+    model_nn = out / "bilstm.npz"
+    if args.neural_epochs:
+        train_neural(tokens, ys, feat.gazetteer, model_nn, epochs=args.neural_epochs, dev=dev or None)
+        print(f"BiLSTM trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
+    elif model_nn.exists():
+        model_nn.unlink()
     config = {
         "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "stage2": args.stage2,
+        "neural_epochs": args.neural_epochs,
         "stage2_window": STAGE2_WINDOW, "extra": args.extra, "dev": args.dev,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
@@ -382,6 +489,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.stage2:
             dx2 = stage2_features(feat, dtok, pred1, dx)
             result["stage2"] = span_scores(dgold, tag_all(model2, dx2), ["PER", "LOC", "ORG", "MISC"])
+        if args.neural_epochs:
+            from shabaka.extract.embedded import EmbeddedExtractor
+
+            pred = [t for t, _ in EmbeddedExtractor(out).tag(dtok)]
+            result["ensemble"] = span_scores(dgold, pred, ["PER", "LOC", "ORG", "MISC"])
         for stage, sc in result.items():
             line = " ".join(f"{k}={v['f']:.4f}" for k, v in sc.items())
             print(f"DEV {stage} c1={args.c1} c2={args.c2} it={args.iterations} extra={args.extra}: {line} "

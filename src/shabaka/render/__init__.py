@@ -1,5 +1,6 @@
 """Views of the graph: a self-contained HTML page and an inline Jupyter view."""
 
-from shabaka.render.html import write_html
+from shabaka.render.html import ViewSettings, render_html, write_html
+from shabaka.render.notebook import GraphView, show
 
-__all__ = ["write_html"]
+__all__ = ["GraphView", "ViewSettings", "render_html", "show", "write_html"]

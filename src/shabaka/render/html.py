@@ -1,28 +1,389 @@
-"""The HTML view, built on pyvis (vis-network).
+"""The HTML view: one self-contained page drawn with vis-network (the library pyvis wraps).
 
-(First version: a plain pyvis page. The full interactive view is issue 5.)
+The page inlines everything it needs: vis-network's standalone build, read from the
+installed pyvis package (``pyvis/lib/vis-*/vis-network.min.js``, Apache-2.0 or MIT), the
+view's own script and style (``render/assets``) and the graph as JSON. It requests
+nothing from the network, so it works offline, from a notebook's ``srcdoc`` iframe and
+from an e-mail attachment alike. (pyvis's own ``cdn_resources="in_line"`` pages still
+load Bootstrap from a CDN, pyvis#228, so its page template is not used.)
+
+Safety: document text reaches the page only as JSON data inside
+``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, and the page script puts it into the DOM with ``textContent`` only. Bidi
+controls and zero-width characters are stripped from every displayed string
+(:func:`shabaka.text.strip_invisible`) and each string is shown bidi-isolated.
+
+Search: each node carries its search keys, made here with :func:`search_keys` from
+:func:`shabaka.text.normalize_key`; the page normalizes the query with a port of the same
+mapping (``assets/view.js``, ``normalizeKey``).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
+import json
+import math
 import os
+import re
+import string
+from collections.abc import Hashable
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from shabaka.export import atomic_write
+from shabaka.export import LIST_SEPARATOR, atomic_write
+from shabaka.text import INVISIBLE, normalize_key
 
-TYPE_COLORS = {"PER": "#e4572e", "ORG": "#4c72b0", "LOC": "#2a9d8f", "MISC": "#a0a0a0"}
+TYPE_COLORS = {"PER": "#e4572e", "ORG": "#4c72b0", "LOC": "#2a9d8f", "MISC": "#8d8d8d"}
+TYPE_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
+OTHER_COLOR = "#b07aa1"
+SIZE_BY = ("mentions", "pagerank", "degree")
+NEIGHBOURS_SHOWN = 10
+
+_ASSETS = files("shabaka.render") / "assets"
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_SCRIPT_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
-def write_html(G: nx.Graph, path: str | os.PathLike[str], title: str = "shabaka") -> None:
-    """Write the graph as an HTML page (labels and tooltips are plain text, never markup)."""
-    from pyvis.network import Network
+@dataclass(frozen=True, slots=True)
+class ViewSettings:
+    """How the page shows a graph.
 
-    net = Network(height="800px", width="100%", cdn_resources="in_line", heading="")
-    for n, d in G.nodes(data=True):
-        tip = f"{d['label']} ({d['type']}), {d['mentions']} mentions"
-        net.add_node(n, label=d["label"], title=tip, color=TYPE_COLORS.get(d["type"], "#999"), value=d["mentions"])
-    for a, b, d in G.edges(data=True):
-        net.add_edge(a, b, value=d["weight"], title=f"{d['weight']} co-mentions")
+    Parameters
+    ----------
+    max_nodes : larger graphs are pruned to this many nodes, the highest by PageRank
+        (the page says so); None keeps every node
+    size_by : what node size shows at first: ``mentions``, ``pagerank`` or ``degree``
+        (the page can switch)
+    layout_threshold : above this many nodes, positions are computed in Python
+        (:func:`~shabaka.render.layout.force_layout`) and the page opens with physics off
+    min_weight : initial value of the page's minimum edge weight filter
+    min_mentions : initial value of the page's minimum mentions filter
+    """
+
+    max_nodes: int | None = 2000
+    size_by: str = "mentions"
+    layout_threshold: int = 300
+    min_weight: int = 1
+    min_mentions: int = 1
+
+    def __post_init__(self) -> None:
+        if self.size_by not in SIZE_BY:
+            raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, not {self.size_by!r}")
+        if self.max_nodes is not None and self.max_nodes < 1:
+            raise ValueError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
+
+
+def _text(value: Any) -> str:
+    """A string fit for display: what :func:`~shabaka.text.strip_invisible` removes
+    (bidi controls, zero-width characters) removed, with a regular expression (faster).
+
+    >>> from shabaka.text import strip_invisible
+    >>> _text("\u202eكريم\u200c") == strip_invisible("\u202eكريم\u200c")
+    True
+    """
+    return _INVISIBLE.sub("", str(value))
+
+
+def _strip_articles(key: str) -> str:
+    """``key`` with the article ال taken off each word that is longer than it.
+
+    >>> _strip_articles("عبد اللطيف الحموشي")
+    'عبد لطيف حموشي'
+    """
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key.split(" "))
+
+
+def _skeleton(key: str) -> str:
+    """``key`` without the long vowels ا و ي inside words: أمريكا and أميركا meet.
+
+    >>> _skeleton(normalize_key("أمريكا")) == _skeleton(normalize_key("أميركا"))
+    True
+    """
+    return " ".join(w[:1] + re.sub("[اوي]", "", w[1:]) for w in key.split(" "))
+
+
+def search_keys(names: list[str]) -> list[str]:
+    """The search keys of an entity's names, most exact first, without repeats.
+
+    For each name: its :func:`~shabaka.text.normalize_key`, the key with ال taken off
+    each word (so الحموشي is found as حموشي and the reverse) and the key's consonant
+    skeleton (so أمريكا finds أميركا). The page matches a query against them in that
+    order, as substrings.
+
+    >>> search_keys(["الحموشي"])
+    ['الحموشي', 'حموشي', 'الحمش', 'حمش']
+    """
+    exact = [normalize_key(n) for n in names]
+    bare = [_strip_articles(k) for k in exact]
+    loose = [_skeleton(k) for k in exact + bare]
+    return [k for k in dict.fromkeys(exact + bare + loose) if k]
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A list attribute, also as GEXF and GraphML files store it (see :mod:`shabaka.export`):
+    items joined with ``" | "``, or JSON.
+
+    >>> _as_list("أ | ب"), _as_list('[{"doc": "d"}]'), _as_list(None)
+    (['أ', 'ب'], [{'doc': 'd'}], [])
+    """
+    if isinstance(value, str):
+        if value.startswith("["):
+            return list(json.loads(value))
+        return value.split(LIST_SEPARATOR) if value else []
+    return list(value or [])
+
+
+def _direction(text: str) -> str:
+    """``rtl`` if ``text`` has at least as many Arabic letters as Latin ones, else ``ltr``.
+
+    >>> _direction("قال FBI"), _direction("the FBI said")
+    ('rtl', 'ltr')
+    """
+    return "rtl" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "ltr"
+
+
+def _segments(text: str, highlights: list[list[int]]) -> list[list[Any]]:
+    """Split an evidence sentence into ``[text, highlighted]`` pieces for display.
+
+    Offsets refer to the original text; invisible characters are stripped from each
+    piece afterwards, so they cannot shift the highlights.
+
+    >>> _segments("زار كريم\\u202e الرباط", [[4, 8]])
+    [['زار ', 0], ['كريم', 1], [' الرباط', 0]]
+    """
+    out: list[list[Any]] = []
+    at = 0
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in highlights):
+        start = max(start, at)
+        if end <= start:
+            continue
+        out += [[text[at:start], 0], [text[start:end], 1]]
+        at = end
+    out.append([text[at:], 0])
+    pieces = [[_text(t), hl] for t, hl in out]
+    return [p for p in pieces if p[0]]
+
+
+def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc": _text(e["doc"]),
+            "sentence": e.get("sentence"),
+            "dir": _direction(e["text"]),
+            "segments": _segments(e["text"], e.get("highlights", [])),
+        }
+        for e in items
+    ]
+
+
+def _document_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """The known fields of a document; ``link`` only for an http(s) URL."""
+    out = {k: _text(meta[k]) for k in ("title", "date", "source", "url") if meta.get(k)}
+    if "url" in out and _URL.fullmatch(out["url"]):
+        out["link"] = out["url"]
+    return out
+
+
+def prune(G: nx.Graph, max_nodes: int | None, rank: dict[Any, float]) -> nx.Graph:
+    """The subgraph of the ``max_nodes`` nodes ranked highest (ties: more mentions, then id).
+
+    Returns ``G`` itself when it is small enough.
+    """
+    if max_nodes is None or G.number_of_nodes() <= max_nodes:
+        return G
+    order = sorted(G, key=lambda v: (-rank.get(v, 0.0), -G.nodes[v].get("mentions", 0), str(v)))
+    return G.subgraph(order[:max_nodes])
+
+
+def _pagerank(G: nx.Graph) -> dict[Any, float]:
+    if G.number_of_edges() == 0:
+        return dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
+    return nx.pagerank(G, weight="weight")
+
+
+def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "shabaka") -> dict[str, Any]:
+    """Everything the page shows, as JSON-ready data (nodes and edges by index).
+
+    Display strings are stripped of invisible characters; nothing is HTML-escaped here
+    because the page only ever sets text, never markup.
+    """
+    settings = settings or ViewSettings()
+    rank = _pagerank(G)
+    H = prune(G, settings.max_nodes, rank)
+    nodes = list(H)
+    index = {v: i for i, v in enumerate(nodes)}
+    positions: dict[Hashable, tuple[float, float]] = {}
+    if len(nodes) > settings.layout_threshold:
+        from shabaka.render.layout import force_layout  # scipy loads in seconds: only when needed
+
+        positions = force_layout(H)
+    neighbours: dict[Any, list[tuple[int, int]]] = {v: [] for v in nodes}
+    for a, b, w in H.edges(data="weight", default=1):
+        neighbours[a].append((w, index[b]))
+        neighbours[b].append((w, index[a]))
+    documents: set[Any] = set()
+    node_rows = []
+    for v in nodes:
+        d = H.nodes[v]
+        aliases = _as_list(d.get("aliases"))
+        names = [str(d.get("label", v)), *map(str, aliases)]
+        documents.update(_as_list(d.get("documents")))
+        row = {
+            "id": index[v],
+            "label": _text(d.get("label", v)),
+            "type": _text(d.get("type", "MISC")),
+            "mentions": int(d.get("mentions", 0)),
+            "degree": G.degree(v),
+            "pagerank": round(rank.get(v, 0.0), 8),
+            "aliases": [_text(a) for a in aliases],
+            "roles": [_text(r) for r in _as_list(d.get("roles"))],
+            "documents": [_text(x) for x in _as_list(d.get("documents"))],
+            "neighbours": [[i, w] for w, i in sorted(neighbours[v], key=lambda x: (-x[0], x[1]))][:NEIGHBOURS_SHOWN],
+            "evidence": _evidence(_as_list(d.get("evidence"))),
+            "search": search_keys(names),
+        }
+        if v in positions:
+            row["x"], row["y"] = positions[v]
+        node_rows.append(row)
+    edge_rows = []
+    for a, b, d in H.edges(data=True):
+        documents.update(_as_list(d.get("documents")))
+        npmi = d.get("npmi")
+        edge_rows.append(
+            {
+                "from": index[a],
+                "to": index[b],
+                "weight": int(d.get("weight", 1)),
+                "npmi": float(npmi) if isinstance(npmi, (int, float)) and math.isfinite(npmi) else None,
+                "documents": [_text(x) for x in _as_list(d.get("documents"))],
+                "evidence": _evidence(_as_list(d.get("evidence"))),
+            }
+        )
+    meta = G.graph.get("documents") or {}
+    meta = json.loads(meta) if isinstance(meta, str) else meta
+    present = {r["type"] for r in node_rows}
+    types = [t for t in TYPE_COLORS if t in present] + sorted(present - set(TYPE_COLORS))
+    max_weight = max((r["weight"] for r in edge_rows), default=1)
+    for r in edge_rows:
+        r["width"] = edge_width(r["weight"], max_weight)
+    return {
+        "title": _text(title),
+        "types": [
+            {
+                "type": t,
+                "name": TYPE_NAMES.get(t, _text(t)),
+                "color": TYPE_COLORS.get(t, OTHER_COLOR),
+                "count": sum(r["type"] == t for r in node_rows),
+            }
+            for t in types
+        ],
+        "nodes": node_rows,
+        "edges": edge_rows,
+        "documents": {_text(k): _document_meta(meta.get(k) or {}) for k in sorted(documents, key=str)},
+        "pruned": None
+        if H is G
+        else {
+            "shown": H.number_of_nodes(),
+            "total": G.number_of_nodes(),
+            "edges_shown": H.number_of_edges(),
+            "edges_total": G.number_of_edges(),
+        },
+        "settings": {**asdict(settings), "positioned": bool(positions)},
+    }
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` (so no
+    ``</script>`` or ``<!--``) and no U+2028/U+2029.
+
+    >>> script_json({"name": "</script><b>"})
+    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    """
+    return json.dumps(data, ensure_ascii=False, allow_nan=False).translate(_SCRIPT_SAFE)
+
+
+@cache
+def vis_network_js() -> str:
+    """vis-network's standalone build, as shipped inside the installed pyvis package."""
+    import pyvis
+
+    builds = sorted(
+        Path(pyvis.__file__).parent.glob("lib/vis-*/vis-network.min.js"),
+        key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.parent.name)),
+    )
+    if not builds:
+        raise RuntimeError("pyvis is installed without its vis-network build (pyvis/lib/vis-*/vis-network.min.js)")
+    return builds[-1].read_text(encoding="utf-8")
+
+
+@cache
+def _asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
+def _inline_script(code: str) -> str:
+    """Code that cannot end its ``<script>`` element early."""
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+
+
+def content_security_policy(*scripts: str) -> str:
+    """The page's policy: no request of any kind, and no script but ``scripts``.
+
+    Scripts are allowed by their SHA-256 hash, so a ``<script>`` or an ``onerror=``
+    attribute that got into the page would not run even if escaping failed. ``eval`` is
+    allowed (nothing on the page uses it) because test drivers poll with it, e.g.
+    Playwright's ``wait_for_function``.
+    """
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    return f"default-src 'none'; script-src {hashes} 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:"
+
+
+def render_html(G: nx.Graph, title: str = "shabaka", settings: ViewSettings | None = None) -> str:
+    """The page of ``G`` as a string (see :func:`write_html`)."""
+    data = view_data(G, settings, title)
+    vis = f"\n{_inline_script(vis_network_js())}\n"
+    view = f"\n{_inline_script(_asset('view.js'))}\n"
+    return string.Template(_asset("page.html")).substitute(
+        csp=content_security_policy(vis, view),
+        title=html.escape(data["title"]),
+        style=_asset("view.css"),
+        vis=vis,
+        data=script_json(data),
+        view=view,
+    )
+
+
+def write_html(
+    G: nx.Graph, path: str | os.PathLike[str], title: str = "shabaka", settings: ViewSettings | None = None
+) -> None:
+    """Write the interactive page of ``G``: one self-contained HTML file that works offline.
+
+    Nodes are coloured by type and sized by mentions, PageRank or degree; a click shows
+    an entity's aliases, roles, documents, strongest neighbours and evidence sentences,
+    or an edge's shared sentences. Graphs larger than ``settings.max_nodes`` are pruned
+    to their most central nodes, and the page says so.
+    """
+    page = render_html(G, title, settings)
     with atomic_write(path, encoding="utf-8") as f:
-        f.write(net.generate_html())
+        f.write(page)
+
+
+def edge_width(weight: int, max_weight: int) -> float:
+    """Drawn width of an edge: 1 to 8 pixels, on a log scale of its weight.
+
+    >>> edge_width(1, 10), edge_width(10, 10)
+    (1.0, 8.0)
+    """
+    if max_weight <= 1:
+        return 1.0
+    return round(1 + 7 * math.log(weight) / math.log(max_weight), 2)

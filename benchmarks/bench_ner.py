@@ -1,0 +1,151 @@
+"""Benchmark the embedded NER model (or any registered extractor) on held-out Arabic NER data.
+
+Prints entity-level micro precision/recall/F1 (exact span and type, seqeval-style) overall
+and per type on:
+
+- the ANERcorp CAMeL-Lab test split (all 4 types; the main number),
+- the Wojood public sample test split (first tag column; PERS->PER, ORG->ORG,
+  GPE/LOC/FAC->LOC, other types ignored; scored on PER/ORG/LOC, with a 95 % bootstrap
+  interval over sentences),
+- AQMAR (all 28 Wikipedia articles, each article one document; MIS*->MISC),
+
+plus the model's size on disk, load time, tagging throughput (tokens/s, one process)
+and peak memory (max RSS). Usage, from the repository root::
+
+    python benchmarks/bench_ner.py [--data ../shared/data] [--extractor embedded]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from shabaka.conll import aqmar_type, read_conll, span_scores, to_bio2  # noqa: E402
+from shabaka.extract import make_extractor  # noqa: E402
+from shabaka.extract.base import normalize_type  # noqa: E402
+
+TYPES4 = ["PER", "LOC", "ORG", "MISC"]
+TYPES3 = ["PER", "LOC", "ORG"]
+
+
+def load(path: Path, map_type=normalize_type) -> list[tuple[list[str], list[str]]]:
+    with open(path, encoding="utf-8-sig") as fh:
+        return [([r[0] for r in s], to_bio2([r[1] if len(r) > 1 else "O" for r in s], map_type)) for s in read_conll(fh)]
+
+
+def bootstrap_f1(gold, pred, types, rounds: int = 1000, seed: int = 13) -> tuple[float, float]:
+    """95 % percentile interval of micro-F1, resampling sentences."""
+    per_sent = []
+    for g, p in zip(gold, pred, strict=True):
+        s = span_scores([g], [p], types)["micro"]
+        per_sent.append((s["support"], s["predicted"], s["correct"]))
+    rng = random.Random(seed)
+    n = len(per_sent)
+    values = []
+    for _ in range(rounds):
+        gs = ps = ok = 0
+        for _ in range(n):
+            a, b, c = per_sent[rng.randrange(n)]
+            gs, ps, ok = gs + a, ps + b, ok + c
+        p = ok / ps if ps else 0.0
+        r = ok / gs if gs else 0.0
+        values.append(2 * p * r / (p + r) if p + r else 0.0)
+    values.sort()
+    return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
+
+
+def tags_of(extractor, sentences) -> list[list[str]]:
+    from shabaka.conll import spans_to_bio
+
+    spans = extractor.extract(sentences)
+    return [spans_to_bio(s, len(toks)) for s, toks in zip(spans, sentences, strict=True)]
+
+
+def report(name: str, scores: dict, types: list[str], extra: str = "") -> None:
+    m = scores["micro"]
+    print(f"\n== {name}{extra}")
+    print(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for t in [*types, "micro"]:
+        s = scores[t]
+        print(f"{t:<6} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f} {s['support']:6d} {s['predicted']:6d}")
+    del m
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument("--extractor", default="embedded")
+    ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = ap.parse_args(argv)
+    data: Path = args.data
+    results: dict = {}
+
+    t0 = time.perf_counter()
+    extractor = make_extractor(args.extractor)
+    extractor.extract([["تجربة"]])  # forces the lazy model load
+    load_s = time.perf_counter() - t0
+    results["load_seconds"] = load_s
+
+    test = load(data / "anercorp_camel" / "ANERCorp_CamelLab_test.txt")
+    sents = [t for t, _ in test]
+    ntok = sum(map(len, sents))
+    t0 = time.perf_counter()
+    pred = tags_of(extractor, sents)
+    elapsed = time.perf_counter() - t0
+    results["tokens_per_second"] = ntok / elapsed
+    sc = span_scores([g for _, g in test], pred, TYPES4)
+    results["anercorp_test"] = sc
+    lo, hi = bootstrap_f1([g for _, g in test], pred, TYPES4)
+    report("ANERcorp-CAMeL test (PER/LOC/ORG/MISC)", sc, TYPES4, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
+    sc3 = span_scores([g for _, g in test], pred, TYPES3)
+    print(f"micro-F1 on PER/LOC/ORG only: {sc3['micro']['f']:.3f}")
+    results["anercorp_test_3types_f1"] = sc3["micro"]["f"]
+
+    wj = load(data / "wojood_sample" / "test.txt")
+    wpred = tags_of(extractor, [t for t, _ in wj])
+    wsc = span_scores([g for _, g in wj], wpred, TYPES3)
+    lo, hi = bootstrap_f1([g for _, g in wj], wpred, TYPES3)
+    results["wojood_test"] = wsc
+    results["wojood_test_ci95"] = [lo, hi]
+    report("Wojood sample test (PER/LOC/ORG, mapped)", wsc, TYPES3, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
+
+    gold_a, pred_a = [], []
+    for f in sorted((data / "aqmar" / "articles").glob("*.txt")):
+        art = load(f, aqmar_type)
+        gold_a += [g for _, g in art]
+        pred_a += tags_of(extractor, [t for t, _ in art])
+    asc = span_scores(gold_a, pred_a, TYPES4)
+    asc3 = span_scores(gold_a, pred_a, TYPES3)
+    results["aqmar"] = asc
+    results["aqmar_3types_f1"] = asc3["micro"]["f"]
+    report("AQMAR, all 28 articles (PER/LOC/ORG/MISC)", asc, TYPES4)
+    print(f"micro-F1 on PER/LOC/ORG only: {asc3['micro']['f']:.3f}")
+
+    model_dir = getattr(extractor, "model_dir", None)
+    if args.extractor == "embedded":
+        from shabaka.extract.embedded import MODEL_DIR
+
+        folder = Path(model_dir) if model_dir else MODEL_DIR
+        size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+        results["model_bytes"] = size
+        print(f"\nmodel size: {size / 2**20:.2f} MiB ({folder})")
+    print(f"load time: {load_s:.2f} s (imports + model, first call)")
+    print(f"throughput: {results['tokens_per_second']:.0f} tokens/s (ANERcorp test, {ntok} tokens, one process)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["peak_rss_mib"] = rss
+    print(f"peak RSS: {rss:.0f} MiB")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,220 @@
+"""Tests of page boilerplate removal (:mod:`shabaka.clean`).
+
+The sample pages under ``tests/data/pages`` are invented, in the style of Arabic news
+sites. ``.txt`` pages are labelled line by line: ``+ `` article (must be kept), ``- ``
+page chrome (must be removed); ``.html`` pages are checked by content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shabaka.clean import (
+    CleanResult,
+    CleanSettings,
+    classify_lines,
+    clean_html,
+    clean_text,
+    extract_html,
+    html_lines,
+    write_removed,
+)
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def labelled(name: str) -> tuple[str, list[str], list[str]]:
+    """A labelled page: its text (labels stripped), its body lines, its chrome lines."""
+    body, chrome, lines = [], [], []
+    for raw in (PAGES / name).read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        line = " ".join(raw[2:].split())
+        lines.append(line)
+        (body if raw.startswith("+ ") else chrome).append(line)
+    return "\n".join(lines), body, chrome
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.txt")))
+def test_labelled_pages_keep_exactly_the_body(name: str) -> None:
+    text, body, chrome = labelled(name)
+    result = clean_text(text)
+    assert result.text.splitlines() == body
+    assert sorted(result.removed) == sorted(chrome)
+
+
+def test_ticker_form_footer_and_site_title_are_removed() -> None:
+    text, _, _ = labelled("portal_ticker_form.txt")
+    result = clean_text(text)
+    why = dict(zip(result.removed, result.reasons, strict=True))
+    ticker = next(line for line in result.removed if line.startswith("إدريس الفاسي"))
+    assert why[ticker] == "ticker"  # headlines glued on one line, no punctuation
+    assert why["الاسم *"] == "comment form"
+    assert why["البريد الإلكتروني *"] == "comment form"
+    assert why["آخر تحديث 09:14:02 GMT"] == "date"
+    assert why["قد يهمك أيضا :"] == "related header"
+    assert why["إيقاف مهربين قرب بن قردان"] == "related link"
+    assert why["جميع الحقوق محفوظة لمؤسسة النهار المغاربي 2024 ©"] == "copyright"
+    assert why["النهار المغاربي - ليبيا وتونس تعيدان فتح معبر رأس جدير أمام حركة البضائع"] == "site-prefixed title"
+    # names from the ticker never reach the extractor
+    for name in ("إدريس الفاسي", "الترجي", "ميتا", "الحمامات"):
+        assert name not in result.text
+    assert result.text.splitlines()[0] == "طرابلس - منير الشريف"  # the byline stays
+
+
+def test_headline_and_byline_at_the_top_stay() -> None:
+    text, _, _ = labelled("short_paragraphs_quotes.txt")
+    lines = clean_text(text).text.splitlines()
+    assert lines[0] == "المخرجة هند الصبري تفوز بجائزة لجنة التحكيم في مهرجان قرطاج"
+    assert lines[1] == "تونس: أسماء بن عمر"
+
+
+def test_short_paragraphs_quotes_and_bullets_inside_the_article_stay() -> None:
+    text, _, _ = labelled("short_paragraphs_quotes.txt")
+    kept = clean_text(text).text.splitlines()
+    assert "وقالت الصبري عند تسلمها الجائزة:" in kept
+    assert '"هذا الفيلم مهدى إلى كل النساء اللواتي صنعن ذاكرتنا بصمت."' in kept
+    assert '- جائزة الجمهور: فيلم "الساحة" من الجزائر.' in kept
+
+
+def test_dated_teasers_and_repeated_lines_are_removed() -> None:
+    text, _, _ = labelled("teasers_and_dates.txt")
+    result = clean_text(text)
+    why = dict(zip(result.removed, result.reasons, strict=True))
+    assert why["GMT 07:35 2016 الأحد ,14 آب / أغسطس"] == "date"
+    assert "عمرو دياب" not in result.text
+    assert result.reasons.count("repeat") == 1  # the second "القاهرة اليوم"
+
+
+def test_single_paragraph_article_is_not_emptied() -> None:
+    text, body, _ = labelled("single_paragraph.txt")
+    assert clean_text(text).text.splitlines() == body
+    one = "زار وزير الصحة مستشفى الولادة في مكناس واطلع على سير الأشغال."
+    assert clean_text(one).text == one
+    assert clean_text("عاجل").text == "عاجل"  # even a page of a single chrome-looking line
+
+
+def test_page_of_short_lines_only_keeps_its_text_lines() -> None:
+    page = "الرئيسية | رياضة\nالوداد يفوز على الرجاء\nهدف في الدقيقة 90\n© 2025 الموقع"
+    assert clean_text(page).text == "الوداد يفوز على الرجاء\nهدف في الدقيقة 90"
+
+
+def test_clean_article_is_left_whole() -> None:
+    text, _, _ = labelled("clean_article.txt")
+    result = clean_text(text)
+    assert result.text == text
+    assert result.removed_chars == 0
+    assert "البريد الإلكتروني" in result.text  # keyword rules never judge prose
+
+
+def test_counts_add_up() -> None:
+    text, _, chrome = labelled("portal_ticker_form.txt")
+    result = clean_text(text)
+    assert result.kept_chars == len(result.text)
+    assert result.removed_chars == sum(map(len, chrome))
+    assert len(result.reasons) == len(result.removed)
+
+
+def test_empty_text() -> None:
+    assert clean_text("") == CleanResult("", 0, 0)
+    assert clean_text(" \n\n ").text == ""
+
+
+def test_settings_change_the_verdict() -> None:
+    line = " ".join(["كلمة"] * 30)
+    assert classify_lines(line)[0].reason == "ticker"
+    assert classify_lines(line, CleanSettings(ticker_min_words=40, ticker_run_words=60))[0].kind == "prose"
+
+
+def test_deterministic() -> None:
+    text, _, _ = labelled("portal_ticker_form.txt")
+    assert clean_text(text) == clean_text(text)
+
+
+def test_write_removed(tmp_path: Path) -> None:
+    text, _, chrome = labelled("single_paragraph.txt")
+    out = write_removed(clean_text(text), tmp_path / "sub" / "doc.removed.txt")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# kept ")
+    assert [line.split("] ", 1)[1] for line in lines[1:]] == chrome
+    assert lines[1] == "[menu] الرئيسية"
+
+
+def test_html_main_text_and_metadata() -> None:
+    text, meta = extract_html((PAGES / "news_article.html").read_bytes())
+    lines = text.splitlines()
+    assert lines[0] == "افتتاح خط بحري جديد بين طنجة وجنوة"
+    assert lines[1] == "طنجة - يوسف البقالي"
+    assert lines[-1].startswith("ويأتي هذا الخط")
+    for chrome in ("الرجاء", "الحسيمة", "إغلاق الطريق", "الحقوق", "شارك", "تعليق"):
+        assert chrome not in text
+    assert meta["title"] == "افتتاح خط بحري جديد بين طنجة وجنوة"
+    assert meta["author"] == "يوسف البقالي"
+    assert meta["date"] == "2025-05-06"
+    assert meta["sitename"] == "الساحل نيوز"
+
+
+def test_html_without_semantic_markup() -> None:
+    text, meta = extract_html((PAGES / "div_soup.html").read_bytes())
+    assert text.splitlines()[0] == "الأردن يستضيف مؤتمرا إقليميا حول شح المياه"
+    assert text.count("\n") == 4  # headline, byline line, three paragraphs
+    for chrome in ("الفيصلي", "الزرقاء", "سد الموجب", "تسجيل الدخول", "محليات", "هاتف"):
+        assert chrome not in text
+    assert meta["title"] == "الأردن يستضيف مؤتمرا إقليميا حول شح المياه"
+
+
+def test_html_methods() -> None:
+    html = (PAGES / "div_soup.html").read_bytes()
+    raw, _ = extract_html(html, method="trafilatura")
+    assert "ويتوقع المنظمون" in raw
+    assert extract_html(html, method="lines")[0] == extract_html(html)[0]
+    with pytest.raises(ValueError, match="method"):
+        extract_html(html, method="magic")
+
+
+def test_html_lines_one_block_per_line() -> None:
+    lines = html_lines((PAGES / "div_soup.html").read_bytes()).splitlines()
+    assert "الرئيسية | محليات | عربي ودولي" in lines
+    assert "عمان - رنا العبادي | 08-04-2025" in lines
+
+
+def test_html_without_text() -> None:
+    assert extract_html("<html><body></body></html>")[0] == ""
+
+
+def test_cleaning_twice_changes_nothing() -> None:
+    # ingest cleans the text extract_html returns: a second pass must be harmless
+    for page in PAGES.glob("*.txt"):
+        once = clean_text(labelled(page.name)[0]).text
+        assert clean_text(once).text == once, page.name
+    for page in PAGES.glob("*.html"):
+        text, _ = extract_html(page.read_bytes())
+        assert clean_text(text).text == text, page.name
+
+
+def test_clean_html_records_what_was_removed() -> None:
+    result, meta = clean_html((PAGES / "news_article.html").read_bytes())
+    assert result.text == extract_html((PAGES / "news_article.html").read_bytes())[0]
+    assert {"الرئيسية", "رياضة"} <= set(result.removed)
+    assert result.removed_chars == sum(map(len, result.removed))
+    assert meta["sitename"] == "الساحل نيوز"
+    raw, _ = clean_html((PAGES / "news_article.html").read_bytes(), method="trafilatura")
+    assert raw.removed == [] and raw.removed_chars > 0
+
+
+def test_short_article_lines_that_look_like_chrome_words_stay() -> None:
+    para = "وأكد المسؤول، في تصريح للصحافة، أن الوزارة ستواصل متابعة الوضع عن كثب خلال الأسابيع المقبلة."
+    lines = [
+        "الرئيسية | تعليم",
+        "العودة إلى المدارس وسط مخاوف من الاكتظاظ",
+        para,
+        "مشاهدات من الميدان",
+        para.replace("الوزارة", "المديرية"),
+        "وعلق على ذلك المتحدث باسم النقابة:",
+        '"الأقسام مكتظة والأساتذة غير كافين."',
+        para.replace("الوزارة", "الأكاديمية"),
+        "جميع الحقوق محفوظة © 2025",
+    ]
+    assert clean_text("\n".join(lines)).text.splitlines() == lines[1:-1]

@@ -1,0 +1,141 @@
+"""The embedded NER model: loads from the package, tags Arabic news sentences, and its CoNLL tagging.
+
+Self-contained: needs only the model files shipped in ``src/shabaka/extract/models``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from shabaka.conll import read_conll, span_scores, spans_to_bio, tag_conll, to_bio2
+from shabaka.extract import make_extractor
+from shabaka.extract.base import Extractor, Span
+from shabaka.extract.embedded import EmbeddedExtractor, load_model
+from shabaka.extract.features import Featurizer, bare_split, segment
+from shabaka.text import tokenize
+
+
+def toks(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def found(sentence: list[str], spans: list[Span]) -> set[tuple[str, str]]:
+    return {(" ".join(sentence[s.start : s.end]), s.type) for s in spans}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EmbeddedExtractor:
+    ex = make_extractor("embedded")
+    assert isinstance(ex, EmbeddedExtractor)
+    return ex
+
+
+def test_model_loads_once():
+    assert load_model() is load_model()
+
+
+def test_tags_person_organization_location(extractor):
+    sentences = [
+        toks("وقال الرئيس الأمريكي جورج بوش في واشنطن إن الولايات المتحدة ستدعم الحكومة العراقية ."),
+        toks("وأعلنت وزارة الخارجية الفرنسية في باريس أن الوزير برنار كوشنير سيزور بيروت غدا ."),
+        toks("وقال الأمين العام للأمم المتحدة بان كي مون إن المنظمة قلقة ."),
+    ]
+    spans = extractor.extract(sentences)
+    assert len(spans) == 3
+    first = found(sentences[0], spans[0])
+    assert ("جورج بوش", "PER") in first
+    assert ("واشنطن", "LOC") in first
+    assert ("الولايات المتحدة", "LOC") in first
+    second = found(sentences[1], spans[1])
+    assert ("باريس", "LOC") in second
+    assert ("بيروت", "LOC") in second
+    assert any(t == "PER" and "كوشنير" in text for text, t in second)
+    third = found(sentences[2], spans[2])
+    assert ("بان كي مون", "PER") in third
+    assert any(t == "ORG" and "المتحدة" in text for text, t in third)
+
+
+def test_confidences_in_unit_interval(extractor):
+    sentences = [toks("زار الملك محمد السادس مدينة طنجة أمس ."), toks("لا شيء هنا ."), []]
+    spans = extractor.extract(sentences)
+    assert spans[2] == []
+    assert spans[0], "expected entities in the first sentence"
+    for sent in spans:
+        for span in sent:
+            assert 0.0 <= span.confidence <= 1.0
+            assert span.type in ("PER", "ORG", "LOC", "MISC")
+    for tags, conf in extractor.tag(sentences):
+        assert len(tags) == len(conf)
+        assert all(0.0 <= c <= 1.0 for c in conf)
+
+
+def test_same_result_sentence_by_sentence_for_stage1():
+    ex = EmbeddedExtractor(two_stage=False)
+    sentences = [toks("وصل الرئيس المصري حسني مبارك إلى القاهرة ."), toks("التقى بوتين في موسكو .")]
+    together = ex.extract(sentences)
+    alone = [ex.extract([s])[0] for s in sentences]
+    assert together == alone
+
+
+class FakeExtractor(Extractor):
+    """Tags every token that starts with an upper-case Latin letter as a one-token PER."""
+
+    name = "fake"
+
+    def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
+        return [[Span(i, i + 1, "PER") for i, t in enumerate(s) if t[:1].isupper()] for s in sentences]
+
+
+CONLL = """Ali B-PERS
+visited O
+Rabat B-LOC
+
+\t
+ok O
+Fine\tO
+
+"""
+
+
+def test_tag_conll_round_trip():
+    lines = CONLL.splitlines(keepends=True)
+    out = list(tag_conll(lines, FakeExtractor()))
+    assert out == ["Ali B-PERS B-PER", "visited O O", "Rabat B-LOC B-PER", "", "", "ok O O", "Fine\tO\tB-PER", ""]
+    # dropping the appended column gives back the input lines
+    stripped = [line.rsplit(None, 1)[0] if line.strip() else "" for line in out]
+    assert stripped == [line.rstrip("\r\n").rstrip() for line in lines]
+
+
+def test_tag_conll_batches_keep_order():
+    text = "".join(f"T{i} O\nx O\n\n" for i in range(10))
+    out = list(tag_conll(text.splitlines(), FakeExtractor(), batch_size=3))
+    assert len(out) == 30
+    assert out[3] == "T1 O B-PER" and out[4] == "x O O" and out[5] == ""
+
+
+def test_tag_conll_with_embedded(extractor):
+    snippet = ["وقال B-X", "الرئيس O", "جورج B-PERS", "بوش I-PERS", "في O", "واشنطن B-LOC", ""]
+    out = list(tag_conll(snippet, extractor))
+    assert len(out) == len(snippet)
+    predicted = [line.split()[-1] for line in out if line]
+    assert predicted[2:4] == ["B-PER", "I-PER"]
+    assert predicted[5] == "B-LOC"
+    gold = [[r[1] for r in s] for s in read_conll(snippet)]
+    pred = [[r[-1] for r in s] for s in read_conll(out)]
+    assert span_scores(gold, pred, ["PER", "LOC"])["micro"]["r"] == 1.0
+
+
+def test_bio_helpers():
+    assert to_bio2(["I-PERS", "I-PERS", "B-GPE", "B-NORP"]) == ["B-PER", "I-PER", "B-LOC", "O"]
+    assert spans_to_bio([Span(0, 2, "ORG")], 3) == ["B-ORG", "I-ORG", "O"]
+
+
+def test_clitic_segmentation():
+    assert segment("والمغرب") == ("و", "المغرب")
+    assert segment("للرئيس") == ("ل", "الرئيس")
+    assert segment("فرنسا") == ("", "فرنسا")
+    assert bare_split("وباريس") == ("و", "باريس")
+    feats = Featurizer().sentence(["والمغرب", "Google"])
+    assert "s=المغرب" in feats[0] and "latin" in feats[1]

@@ -1,0 +1,379 @@
+"""Entity resolution (issue 4): one node per real-world entity, different entities apart.
+
+Documents are written inline with marked mentions, ``[[surface|TYPE]]`` (the format of
+``tests/data/resolution_docs.txt``, parsed by ``benchmarks/bench_resolve.py``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from shabaka import build_graph
+from shabaka.cli import main
+from shabaka.model import Document, Mention
+from shabaka.resolve import RULES, AliasError, Resolution, Resolver, form_key, load_aliases
+from shabaka.text import split_sentences
+
+_spec = importlib.util.spec_from_file_location(
+    "bench_resolve", Path(__file__).resolve().parent.parent / "benchmarks" / "bench_resolve.py"
+)
+bench = sys.modules.setdefault("bench_resolve", importlib.util.module_from_spec(_spec))
+_spec.loader.exec_module(bench)
+
+
+def resolve(text: str, resolver: Resolver | None = None) -> tuple[Resolution, dict[tuple[str, str], Mention]]:
+    """Resolve marked documents; return the resolution and the mentions by (doc, surface)."""
+    docs = bench.parse_documents(text)
+    resolution = bench.resolve_documents(docs, resolver or Resolver())
+    return resolution, {(m.doc_id, m.text): m for _, mentions, _ in docs for m in mentions}
+
+
+def same(res: Resolution, mentions: dict, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    ka, kb = res.entity_of(mentions[a]), res.entity_of(mentions[b])
+    return ka is not None and ka == kb
+
+
+def entity(res: Resolution, mentions: dict, a: tuple[str, str]):
+    return res.entities[res.entity_of(mentions[a])]
+
+
+# -- the labelled pair set -----------------------------------------------------------
+
+
+def test_pair_set_covers_every_case_and_scores_at_least_095():
+    docs, pairs = bench.load_documents(), bench.load_pairs()
+    assert len(pairs) >= 150
+    cases = {"clitic", "orthography", "article", "translit", "partial", "title", "alias", "bracket", "type"}
+    assert {(p.case, p.same) for p in pairs} == {(c, s) for c in cases for s in (True, False)}
+    assert sum(p.a[0] != p.b[0] for p in pairs) >= 75  # many across documents
+    precision, recall = bench.scores(pairs, bench.predictions(docs, bench.resolve_documents(docs, Resolver()), pairs))
+    assert precision >= 0.95 and recall >= 0.95
+
+
+def test_pair_labels_agree_with_the_gold_entities_of_the_documents():
+    gold = {
+        (d.id, m.text): g for d, mentions, golds in bench.load_documents() for m, g in zip(mentions, golds, strict=True)
+    }
+    for p in bench.load_pairs():
+        assert (gold[p.a] == gold[p.b] != "-") == p.same, p
+
+
+# -- clitics ------------------------------------------------------------------------
+
+CLITICS = """
+## a
+التقى [[عبد الحق الزموري|PER]] بنظيره في [[الرباط|LOC]]، وقال [[الزموري|PER]] إن [[المغرب|LOC]] مستعد.
+## b
+ونقل مقربون [[لزموري|PER]] أن الاجتماع عقد [[بالرباط|LOC]] بحضور ممثلين عن [[والمغرب|LOC]] [[وتونس|LOC]].
+## c
+وحضر المسؤولون [[وزموري|PER]] مباراة في [[بركان|LOC]] ثم سافروا إلى [[لبنان|LOC]] [[وليبيا|LOC]] و[[فرنسا|LOC]].
+## d
+وصل الوفد إلى [[بيروت|LOC]] قادما من [[وجدة|LOC]] بعد توقف في [[جدة|LOC]]،
+وقال [[وليام بيرنز|PER]] إن [[تونس|LOC]] شريك.
+## e
+زار [[ليام هيغ|PER]] [[طرابلس|LOC]] عاصمة [[ليبيا|LOC]].
+"""
+
+
+def test_clitics_are_cut_to_the_bare_name():
+    res, m = resolve(CLITICS)
+    assert same(res, m, ("b", "بالرباط"), ("a", "الرباط"))
+    assert same(res, m, ("b", "والمغرب"), ("a", "المغرب"))
+    assert same(res, m, ("b", "وتونس"), ("d", "تونس"))
+    assert same(res, m, ("c", "وليبيا"), ("e", "ليبيا"))
+    for short in (("b", "لزموري"), ("c", "وزموري")):
+        assert same(res, m, short, ("a", "عبد الحق الزموري"))
+    assert entity(res, m, ("b", "بالرباط")).label == "الرباط"
+    assert "clitic" in entity(res, m, ("b", "بالرباط")).resolution
+
+
+def test_letters_of_the_name_are_not_cut():
+    res, m = resolve(CLITICS)
+    for doc, name in [("c", "بركان"), ("c", "لبنان"), ("d", "بيروت"), ("e", "ليبيا"), ("c", "فرنسا"), ("d", "وجدة")]:
+        assert entity(res, m, (doc, name)).key == form_key(name)
+    assert not same(res, m, ("d", "وجدة"), ("d", "جدة"))
+    assert not same(res, m, ("d", "وليام بيرنز"), ("e", "ليام هيغ"))
+    assert entity(res, m, ("d", "وليام بيرنز")).label == "وليام بيرنز"
+
+
+# -- orthography ---------------------------------------------------------------------
+
+ORTHOGRAPHY = """
+## a
+أعلنت [[إسبانيا|LOC]] و[[السفارة الأمريكية|ORG]] أن [[“داعش”|ORG]] ما زال خطرا، وقال [[مصطفى|PER]] إن [[FBI|ORG]] يتابع.
+## b
+أعلنت [[اسبانيا|LOC]] و[[السفارة الأميركية|ORG]] أن [[«داعش»|ORG]] يتراجع، وقال [[مصطفي|PER]] إن [[f.b.i.|ORG]] يحقق.
+## c
+وصلت [[آسيا|LOC]] إلى [[جدة|LOC]] ثم [[جده|LOC]]، وذكرت [[الرباط|LOC]] و[[الربـــاط|LOC]] أن
+ [[حَمُّوشِي|PER]] و[[حموشي|PER]] و[[U.S.|LOC]] و[[US|LOC]] في [[اسيا|LOC]].
+"""
+
+
+def test_orthographic_variants_are_one_entity():
+    res, m = resolve(ORTHOGRAPHY)
+    pairs = [
+        (("a", "إسبانيا"), ("b", "اسبانيا")),
+        (("c", "آسيا"), ("c", "اسيا")),
+        (("a", "مصطفى"), ("b", "مصطفي")),
+        (("c", "جدة"), ("c", "جده")),
+        (("c", "الرباط"), ("c", "الربـــاط")),
+        (("c", "حَمُّوشِي"), ("c", "حموشي")),
+        (("a", "السفارة الأمريكية"), ("b", "السفارة الأميركية")),
+        (("a", "“داعش”"), ("b", "«داعش»")),
+        (("a", "FBI"), ("b", "f.b.i.")),
+        (("c", "U.S."), ("c", "US")),
+    ]
+    for a, b in pairs:
+        assert same(res, m, a, b), (a, b)
+    assert entity(res, m, ("a", "السفارة الأمريكية")).resolution == ["spelling"]
+    assert not same(res, m, ("a", "السفارة الأمريكية"), ("c", "U.S."))
+    assert form_key('"داعش"') == form_key("داعش")
+
+
+# -- articles, transliterations, partial names -------------------------------------------
+
+NAMES = """
+## a
+استقبل [[عبد اللطيف حموشي|PER]] السفير [[دايفيد فيشر|PER]]، وأكد [[فيشر|PER]] أن التعاون متين.
+وحضر [[روبرت كارتر|PER]].
+## b
+قال [[عبد اللطيف الحموشي|PER]] إن [[ديفيد فيشر|PER]] زار المقر، وأشاد [[الحموشي|PER]] بالزيارة.
+وحضر [[روبير كارتر|PER]].
+## c
+التقى [[دافيد فيشر|PER]] [[وليام تومسون|PER]] و[[ويليام تومسون|PER]]،
+ثم زار [[حموشي|PER]] مدينة [[الخليل|LOC]] مع [[خليل|PER]].
+## d
+تحدث [[ديفيد ميلر|PER]] و[[دانيال ميلر|PER]] و[[توماس مولر|PER]]، ثم قال [[مولر|PER]] إن الاتفاق قريب.
+## e
+نقلت الوكالة عن [[ميلر|PER]] أن المحادثات متعثرة، وقال [[دانيال مولر|PER]]، وهو باحث شاب، إنها ستستمر.
+وقال [[محمد بنعلي|PER]] إن [[محمود بنعلي|PER]] سيتقاعد.
+## f
+قال [[كارتر|PER]] إن الفريق جاهز، وأكد [[تومسون|PER]] ذلك.
+"""
+
+
+def test_the_article_inside_a_name():
+    res, m = resolve(NAMES)
+    assert same(res, m, ("a", "عبد اللطيف حموشي"), ("b", "عبد اللطيف الحموشي"))
+    assert same(res, m, ("b", "الحموشي"), ("c", "حموشي"))
+    assert not same(res, m, ("c", "الخليل"), ("c", "خليل"))  # a city and a man
+    assert "article" in entity(res, m, ("a", "عبد اللطيف حموشي")).resolution
+
+
+def test_transliterations_merge_and_close_names_stay_apart():
+    res, m = resolve(NAMES)
+    assert same(res, m, ("a", "دايفيد فيشر"), ("b", "ديفيد فيشر"))
+    assert same(res, m, ("a", "دايفيد فيشر"), ("c", "دافيد فيشر"))
+    assert same(res, m, ("a", "روبرت كارتر"), ("b", "روبير كارتر"))
+    assert same(res, m, ("c", "وليام تومسون"), ("c", "ويليام تومسون"))
+    assert "translit" in entity(res, m, ("a", "دايفيد فيشر")).resolution
+    assert not same(res, m, ("d", "ديفيد ميلر"), ("a", "دايفيد فيشر"))  # same first name
+    assert not same(res, m, ("d", "ديفيد ميلر"), ("d", "دانيال ميلر"))  # same surname
+    assert not same(res, m, ("d", "دانيال ميلر"), ("d", "توماس مولر"))  # surnames a letter apart
+    assert not same(res, m, ("d", "دانيال ميلر"), ("e", "دانيال مولر"))  # ... seen with different first names
+    assert not same(res, m, ("e", "محمد بنعلي"), ("e", "محمود بنعلي"))  # Arabic names: vowels matter
+
+
+def test_partial_names_link_in_the_document_then_in_the_corpus():
+    res, m = resolve(NAMES)
+    assert same(res, m, ("a", "فيشر"), ("a", "دايفيد فيشر"))  # same document
+    assert same(res, m, ("d", "مولر"), ("d", "توماس مولر"))  # same document, not the other Miller
+    assert same(res, m, ("f", "كارتر"), ("a", "روبرت كارتر"))  # the one full name in the corpus
+    assert same(res, m, ("f", "تومسون"), ("c", "ويليام تومسون"))
+    assert entity(res, m, ("e", "ميلر")).label == "ميلر"  # two Millers: ambiguous, apart
+    assert not same(res, m, ("e", "ميلر"), ("d", "دانيال ميلر"))
+    fisher = entity(res, m, ("a", "فيشر"))
+    assert fisher.label == "دايفيد فيشر" and "فيشر" in fisher.aliases and "partial" in fisher.resolution
+
+
+# -- titles, types -------------------------------------------------------------------
+
+TITLES = """
+## a
+استقبل [[المدير العام للأمن الوطني عبد اللطيف حموشي|PER]] [[السفير جون سميث|ORG]] في الرباط.
+## b
+وقال [[الرئيس|PER]] إن [[السيدة ليلى بناني|PER]]، مديرة المعهد الوطني للإحصاء، ستشارك.
+## c
+وأكد السفير [[جون سميث|PER]] أن [[وزيرة الصحة ليلى بناني|PER]] زارت واشنطن.
+وقال [[عبد اللطيف حموشي|PER]] إن الزيارة مهمة.
+"""
+
+
+def test_titles_become_roles_and_title_only_spans_are_dropped():
+    res, m = resolve(TITLES)
+    assert same(res, m, ("a", "المدير العام للأمن الوطني عبد اللطيف حموشي"), ("c", "عبد اللطيف حموشي"))
+    assert same(res, m, ("b", "السيدة ليلى بناني"), ("c", "وزيرة الصحة ليلى بناني"))
+    assert res.entity_of(m["b", "الرئيس"]) is None
+    hammouchi = entity(res, m, ("c", "عبد اللطيف حموشي"))
+    assert hammouchi.label == "عبد اللطيف حموشي" and hammouchi.roles == ["المدير العام للأمن الوطني"]
+    assert "title" in hammouchi.resolution
+    bennani = entity(res, m, ("b", "السيدة ليلى بناني"))
+    assert bennani.roles == ["السيدة", "مديرة المعهد الوطني للإحصاء", "وزيرة الصحة"]
+    smith = entity(res, m, ("a", "السفير جون سميث"))
+    assert smith.type == "PER" and smith.roles == ["السفير"]  # tagged ORG once, PER once, titled twice
+
+
+def test_type_conflicts_go_to_the_majority():
+    res, m = resolve("""
+## a
+زار [[نزار بركة|PER]] مدينة [[طنجة|LOC]].
+## b
+قال [[نزار بركة|ORG]] إن [[طنجة|ORG]] مدينة صاعدة.
+## c
+أكد [[نزار بركة|PER]] أن [[طنجة|LOC]] جاهزة.
+""")
+    assert entity(res, m, ("b", "نزار بركة")).type == "PER"
+    assert entity(res, m, ("b", "طنجة")).type == "LOC"
+
+
+# -- aliases ------------------------------------------------------------------------
+
+ALIASES = """
+## a
+أعلن [[مكتب التحقيقات الفيدرالي|ORG]] و[[إف بي آي|ORG]] و[[FBI|ORG]] و[[سي آي إيه|ORG]]
+و[[CIA|ORG]] أن [[داعش|ORG]] ضعف.
+## b
+قالت [[وكالة الاستخبارات المركزية الأمريكية|ORG]] إن [[تنظيم الدولة الإسلامية|ORG]] و[[تنظيم القاعدة|ORG]] نشطان.
+## c
+أشادت [[المديرية العامة لمراقبة التراب الوطني|ORG]] و[[ديستي|ORG]] و[[DGST|ORG]]
+بدعم [[الولايات المتحدة|LOC]] و[[أمريكا|LOC]].
+## d
+وقالت [[الولايات المتحدة الأمريكية|LOC]] إن [[DGSN|ORG]] شريك، فيما أكدت [[الشركة الوطنية للنقل|ORG]] و[[SNTL|ORG]] ذلك.
+"""
+
+
+def test_builtin_aliases_merge_acronyms_and_long_names():
+    res, m = resolve(ALIASES)
+    groups = [
+        [("a", "مكتب التحقيقات الفيدرالي"), ("a", "إف بي آي"), ("a", "FBI")],
+        [("a", "سي آي إيه"), ("a", "CIA"), ("b", "وكالة الاستخبارات المركزية الأمريكية")],
+        [("a", "داعش"), ("b", "تنظيم الدولة الإسلامية")],
+        [("c", "المديرية العامة لمراقبة التراب الوطني"), ("c", "ديستي"), ("c", "DGST")],
+        [("c", "الولايات المتحدة"), ("c", "أمريكا"), ("d", "الولايات المتحدة الأمريكية")],
+    ]
+    for group in groups:
+        assert all(same(res, m, group[0], other) for other in group[1:]), group
+        assert "alias" in entity(res, m, group[0]).resolution
+    keys = {res.entity_of(m[g[0]]) for g in groups}
+    assert len(keys) == len(groups)  # all different entities
+    assert not same(res, m, ("b", "تنظيم الدولة الإسلامية"), ("b", "تنظيم القاعدة"))
+    assert not same(res, m, ("c", "DGST"), ("d", "DGSN"))
+    assert not same(res, m, ("d", "الشركة الوطنية للنقل"), ("d", "SNTL"))  # not in the table
+
+
+def test_the_users_table_forces_merges_and_splits(tmp_path):
+    table = tmp_path / "aliases.csv"
+    table.write_text(
+        "# my newsroom's names\nalias,canonical,type\n"
+        "SNTL,الشركة الوطنية للنقل,ORG\n"
+        "ديستي,!=المديرية العامة لمراقبة التراب الوطني\n",
+        encoding="utf-8",
+    )
+    res, m = resolve(ALIASES, Resolver(aliases=table))
+    assert same(res, m, ("d", "الشركة الوطنية للنقل"), ("d", "SNTL"))
+    assert not same(res, m, ("c", "ديستي"), ("c", "المديرية العامة لمراقبة التراب الوطني"))
+    assert same(res, m, ("c", "DGST"), ("c", "المديرية العامة لمراقبة التراب الوطني"))
+
+
+def test_a_bad_alias_table_names_its_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("alias,canonical\nFBI,\n", encoding="utf-8")
+    with pytest.raises(AliasError, match=r"bad.csv:2"):
+        load_aliases(bad)
+    bad.write_text("name,type\nFBI,ORG\n", encoding="utf-8")
+    with pytest.raises(AliasError, match="header"):
+        load_aliases(bad)
+
+
+def test_an_acronym_in_brackets_is_learned_as_an_alias():
+    res, m = resolve("""
+## a
+أعلنت [[الهيئة الوطنية للنزاهة والوقاية من الرشوة|ORG]] (الهيئة الوطنية) عن تقرير.
+وأشار [[المجلس الأعلى للحسابات|ORG]] (رويترز) إلى نقص.
+وقالت [[الوكالة الوطنية للموانئ|ORG]] (ANP) إن الحركة ارتفعت.
+## b
+قالت [[الهيئة الوطنية|ORG]] إن الرشوة تراجعت، وذكرت [[رويترز|ORG]] أن [[ANP|ORG]] [[وANP|ORG]] رفعت الرسوم.
+""")
+    assert same(res, m, ("a", "الهيئة الوطنية للنزاهة والوقاية من الرشوة"), ("b", "الهيئة الوطنية"))
+    assert same(res, m, ("a", "الوكالة الوطنية للموانئ"), ("b", "ANP"))
+    assert same(res, m, ("b", "وANP"), ("b", "ANP"))
+    assert not same(res, m, ("a", "المجلس الأعلى للحسابات"), ("b", "رويترز"))
+    assert "bracket" in entity(res, m, ("b", "ANP")).resolution
+
+
+# -- output, determinism, scale ------------------------------------------------------
+
+
+def test_label_key_aliases_and_rules():
+    res, m = resolve(NAMES)
+    e = entity(res, m, ("a", "عبد اللطيف حموشي"))
+    assert e.key == form_key(e.label) and e.label in e.aliases
+    assert e.aliases == sorted({"عبد اللطيف حموشي", "عبد اللطيف الحموشي", "الحموشي", "حموشي"})
+    assert set(e.resolution) <= set(RULES)
+    for key, ent in res.entities.items():
+        assert key == ent.key == form_key(ent.label)
+
+
+def test_same_entities_whatever_the_order_of_documents():
+    docs = bench.load_documents()
+    first = bench.resolve_documents(docs, Resolver())
+    shuffled = docs[:]
+    random.Random(4).shuffle(shuffled)
+    again = bench.resolve_documents(shuffled, Resolver())
+    assert first.entities == again.entities
+    left, right = Resolver(), Resolver()
+    for i, (doc, mentions, _) in enumerate(docs):
+        (left if i % 2 else right).add(doc.id, mentions, split_sentences(doc.text, doc.id))
+    assert left.merge(right).resolve().entities == first.entities
+
+
+def test_resolution_works_on_distinct_forms():
+    names = [f"شخص{i} عائلة{i}" for i in range(300)]
+    r = Resolver()
+    for d in range(200):
+        mentions = [Mention(f"d{d}", 0, 0, 0, 1, names[(d * 7 + k) % 300], "PER") for k in range(20)]
+        r.add(f"d{d}", mentions)
+    res = r.resolve()
+    assert len(res.entities) == 300
+
+
+# -- wiring: build_graph and the CLI ----------------------------------------------------
+
+
+def test_build_graph_and_cli_take_an_alias_table(tmp_path):
+    gazetteer = tmp_path / "g.csv"
+    gazetteer.write_text("name,type,aliases\nالشركة الوطنية للنقل,ORG,\nSNTL,ORG,\nطنجة,LOC,\n", encoding="utf-8")
+    table = tmp_path / "a.csv"
+    table.write_text("alias,canonical\nSNTL,الشركة الوطنية للنقل\n", encoding="utf-8")
+    docs = [
+        Document("d1", "أعلنت الشركة الوطنية للنقل عن خط جديد إلى طنجة."),
+        Document("d2", "قالت SNTL إن طنجة أولوية."),
+    ]
+    plain = build_graph(docs, extractor="gazetteer", gazetteer=gazetteer)
+    assert plain.number_of_nodes() == 3
+    G = build_graph(docs, extractor="gazetteer", gazetteer=gazetteer, aliases=table)
+    assert G.number_of_nodes() == 2
+    node = G.nodes[form_key("الشركة الوطنية للنقل")]
+    assert node["aliases"] == ["SNTL", "الشركة الوطنية للنقل"] and node["resolution"] == ["alias"]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for doc in docs:
+        (folder / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8")
+    out = tmp_path / "g.json"
+    args = ["build", str(folder), "--extractor", "gazetteer", "--gazetteer", str(gazetteer), "-q"]
+    assert main([*args, "--aliases", str(table), "--json", str(out)]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["nodes"]) == 2
+
+
+def test_gazetteer_aliases_are_forced_merges(tmp_path):
+    gazetteer = tmp_path / "g.csv"
+    gazetteer.write_text("name,type,aliases\nالمكتب الوطني للماء,ORG,ONEE|مكتب الماء\n", encoding="utf-8")
+    doc = Document("d", "قال المكتب الوطني للماء إن ONEE ستوسع الشبكة.")
+    G = build_graph([doc], extractor="gazetteer", gazetteer=gazetteer)
+    assert list(G.nodes(data="resolution")) == [(form_key("المكتب الوطني للماء"), ["gazetteer"])]
