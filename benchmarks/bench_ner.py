@@ -12,7 +12,7 @@ and per type on:
 plus the model's size on disk, load time, tagging throughput (tokens/s, one process)
 and peak memory (max RSS). Usage, from the repository root::
 
-    python benchmarks/bench_ner.py [--data ../shared/data] [--extractor embedded]
+    python benchmarks/bench_ner.py [--data ../shared/data] [--extractor embedded] [--crf-only]
 """
 
 from __future__ import annotations
@@ -83,13 +83,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--extractor", default="embedded")
+    ap.add_argument("--crf-only", action="store_true", help="embedded: CRF alone, without the BiLSTM")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = ap.parse_args(argv)
     data: Path = args.data
     results: dict = {}
 
     t0 = time.perf_counter()
-    extractor = make_extractor(args.extractor)
+    options = {"ensemble": False} if args.crf_only else {}
+    extractor = make_extractor(args.extractor, **options)
     extractor.extract([["تجربة"]])  # forces the lazy model load
     load_s = time.perf_counter() - t0
     results["load_seconds"] = load_s

@@ -704,7 +704,8 @@ class Resolver:
 
         The cut is made when the form without it is known (seen, or in the alias table or
         gazetteer), or when the word without it is seen at least as often as with it
-        (for a person, with or without the article; after و + ال, or with لل, seen at all); never
+        (for a person, with or without the article; after و + ال, or with لل, seen at all), or
+        when two forms with different clitics reduce to it (ووليام، لوليام → وليام); never
         across a ``!=`` row of the alias table.
         """
         words = Counter(self._words)
@@ -712,17 +713,34 @@ class Resolver:
             words.update(dict.fromkeys(key.split(), f.surfaces.total()))
         known = {*forms, *(k for a, b, _ in self.table.merges for k in (a, b))}
         protected = {p for p in self.table.splits if len(p) == 2 and all(" " not in k for k in p)}
+        # a bare form that two forms with different clitics both reduce to (ووليام، لوليام → وليام)
+        proposers: dict[str, set[str]] = defaultdict(set)
+        for key in forms:
+            head, sep, rest = key.partition(" ")
+            for cand in proclitic_variants(head)[1:]:
+                proposers[cand + sep + rest].add(head)
+
+        def shared(form: str) -> bool:
+            heads = proposers[form]
+            return len(form.split(" ", 1)[0]) > 3 and sum(
+                not any(h in proclitic_variants(other)[1:] for other in heads) for h in heads
+            ) >= 2
+
+        def attested(head: str, cand: str, tail: str, person: bool) -> bool:
+            definite = cand.startswith("ال") and len(cand) > 4 and (head[:1] == "و" or "لل" in head[:3])
+            seen = words[cand] + (words["ال" + cand] if person else 0)  # a person's name: حموشي, الحموشي
+            return cand + tail in known or seen >= max(words[head], 1) or definite
+
         out = {}
         for key, f in forms.items():
             head, sep, rest = key.partition(" ")
-            for cand in reversed(proclitic_variants(head)[1:]):
-                if frozenset((head, cand)) in protected:
-                    break
-                definite = cand.startswith("ال") and len(cand) > 4 and (head[:1] == "و" or "لل" in head[:3])
-                seen = words[cand] + (words["ال" + cand] if f.person else 0)  # a person's name: حموشي, الحموشي
-                if cand + sep + rest in known or seen >= max(words[head], 1) or definite:
-                    out[key] = cand + sep + rest
-                    break
+            variants = proclitic_variants(head)[1:]
+            if any(frozenset((head, c)) in protected for c in variants):
+                continue  # the alias table says the first letter belongs to the name (وجدة)
+            cut = next((c for c in reversed(variants) if attested(head, c, sep + rest, f.person)), None)
+            cut = cut or next((c for c in variants if shared(c + sep + rest)), None)
+            if cut is not None:
+                out[key] = cut + sep + rest
         return out
 
     @staticmethod
