@@ -12,7 +12,7 @@ import pytest
 from shabaka.conll import read_conll, span_scores, spans_to_bio, tag_conll, to_bio2
 from shabaka.extract import make_extractor
 from shabaka.extract.base import Extractor, Span
-from shabaka.extract.embedded import EmbeddedExtractor, load_model
+from shabaka.extract.embedded import EmbeddedExtractor, load_model, propagate
 from shabaka.extract.features import Featurizer, bare_split, segment
 from shabaka.text import tokenize
 
@@ -71,8 +71,8 @@ def test_confidences_in_unit_interval(extractor):
         assert all(0.0 <= c <= 1.0 for c in conf)
 
 
-def test_same_result_sentence_by_sentence_for_stage1():
-    ex = EmbeddedExtractor(two_stage=False)
+def test_same_result_sentence_by_sentence_without_propagation():
+    ex = EmbeddedExtractor(two_stage=False, propagate=False)
     sentences = [toks("وصل الرئيس المصري حسني مبارك إلى القاهرة ."), toks("التقى بوتين في موسكو .")]
     together = ex.extract(sentences)
     alone = [ex.extract([s])[0] for s in sentences]
@@ -139,3 +139,19 @@ def test_clitic_segmentation():
     assert bare_split("وباريس") == ("و", "باريس")
     feats = Featurizer().sentence(["والمغرب", "Google"])
     assert "s=المغرب" in feats[0] and "latin" in feats[1]
+
+
+def test_propagate_copies_names_within_block():
+    sents = [["قال", "محمد", "بركات", "إن"], ["وعاد", "بركات", "إلى", "وبركات"], ["نعم"]]
+    tagged = [
+        (["O", "B-PER", "I-PER", "O"], [1.0, 0.9, 0.8, 1.0]),
+        (["O", "O", "O", "O"], [1.0] * 4),
+        (["O"], [1.0]),
+    ]
+    out = propagate(sents, tagged)
+    assert out[0] == tagged[0]
+    assert out[1][0] == ["O", "B-PER", "O", "B-PER"]
+    assert all(0.0 <= c <= 1.0 for c in out[1][1])
+    # below the confidence threshold nothing is copied
+    low = [(t, [0.1] * len(t)) for t, _ in tagged]
+    assert propagate(sents, low)[1][0] == ["O", "O", "O", "O"]

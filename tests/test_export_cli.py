@@ -87,3 +87,25 @@ def test_cli_errors_are_clear(tmp_path, capsys):
         == 1
     )
     assert not (tmp_path / "o.json").exists()
+
+
+def test_cli_cleaning_flags(tmp_path, capsys):
+    page = tmp_path / "in" / "page.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "الرئيسية | أخبار | رياضة | اتصل بنا\n"
+        "زار وزير الخارجية مدينة فاس يوم الجمعة، حيث التقى مسؤولين محليين لبحث مشاريع التنمية"
+        " في الجهة، وأكد أن الحكومة ستواصل دعم البنيات التحتية في المدن الصغيرة والمتوسطة.\n"
+        "جميع الحقوق محفوظة © 2025 - شارع الحسن الثاني، الرباط\n",
+        encoding="utf-8",
+    )
+    gaz = tmp_path / "g.csv"
+    gaz.write_text("name,type\nفاس,LOC\nالرباط,LOC\n", encoding="utf-8")
+    common = ["--extractor", "gazetteer", "--gazetteer", str(gaz)]
+    assert main(["build", str(page.parent), *common, "--json", str(tmp_path / "a.json"), "--keep-boilerplate"]) == 0
+    labels = [n["label"] for n in json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["nodes"]]
+    assert labels == ["فاس"]  # the footer's address is not an entity
+    assert "الحقوق محفوظة" in (tmp_path / "in" / "page.txt.removed").read_text(encoding="utf-8")
+    assert main(["build", str(page.parent), *common, "--json", str(tmp_path / "b.json"), "--no-clean"]) == 0
+    labels = {n["label"] for n in json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["nodes"]}
+    assert labels == {"فاس", "الرباط"}

@@ -251,11 +251,12 @@ PAGE = (
 
 def test_cleaning_is_recorded_and_can_be_kept_for_debugging(tmp_path):
     (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    menu = "".join(f"<li><a href='/{i}'>قسم {i}</a></li>" for i in range(6))
+    body = "".join(f"<p>{line}</p>" for line in PAGE.splitlines()[1:5])
     (tmp_path / "page.html").write_text(
-        "<html><body><nav><ul>" + "".join(f"<li><a href='/{i}'>قسم {i}</a></li>" for i in range(6)) + "</ul></nav>"
-        + "".join(f"<p>{line}</p>" for line in PAGE.splitlines()[1:5]) + "<footer>جميع الحقوق محفوظة</footer></body></html>",
+        f"<html><body><nav><ul>{menu}</ul></nav>{body}<footer>جميع الحقوق محفوظة</footer></body></html>",
         encoding="utf-8",
-    )  # fmt: skip
+    )
     docs, _ = read([tmp_path], keep_boilerplate=True)
     assert [d.id for d in docs] == ["page", "page~2"]
     for doc in docs:

@@ -102,7 +102,6 @@ def test_letters_of_the_name_are_not_cut():
     assert entity(res, m, ("d", "وليام بيرنز")).label == "وليام بيرنز"
 
 
-
 def test_two_clitic_spellings_of_an_unseen_name_meet_at_the_bare_name():
     res, m = resolve(
         """
@@ -117,6 +116,7 @@ def test_two_clitic_spellings_of_an_unseen_name_meet_at_the_bare_name():
     assert same(res, m, ("a", "ووليام ماركس"), ("b", "لوليام ماركس"))
     assert entity(res, m, ("a", "ووليام ماركس")).label == "وليام ماركس"
     assert entity(res, m, ("c", "ووليد سعدون")).label == "ووليد سعدون"  # one spelling only: left as it is
+
 
 # -- orthography ---------------------------------------------------------------------
 

@@ -54,6 +54,11 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-clean", action="store_true", help="keep page boilerplate (menus, tickers, comment forms)")
     p.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="debug cleaning: write what was removed from each file next to it, as FILE.removed",
+    )
+    p.add_argument(
         "--engine",
         default="local",
         choices=("local", "dask"),
@@ -95,6 +100,7 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
         min_weight=args.min_weight,
         evidence_cap=args.evidence_cap,
         clean=not args.no_clean,
+        keep_boilerplate=args.keep_boilerplate,
         engine=args.engine,
         scheduler=args.scheduler,
     )

@@ -23,6 +23,7 @@ class Settings:
     min_weight : edges mentioned together fewer times are left out
     evidence_cap : at most this many evidence sentences per node and per edge
     clean : strip page boilerplate before extraction
+    keep_boilerplate : write what cleaning removed next to each input file (``NAME.removed``)
     engine : ``local`` (one process, streaming) or ``dask`` (partitions mapped by Dask,
         see :mod:`shabaka.engine`)
     scheduler : with the dask engine, where it runs: None (a Dask client already active in
@@ -39,6 +40,7 @@ class Settings:
     min_weight: int = 1
     evidence_cap: int = 5
     clean: bool = True
+    keep_boilerplate: bool = False
     engine: str = "local"
     scheduler: str | None = None
 

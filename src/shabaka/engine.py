@@ -60,7 +60,7 @@ import networkx as nx
 
 from shabaka.config import Settings
 from shabaka.graph import CoMentionCounts
-from shabaka.ingest import IngestReport, Skipped, find_files, read_file, unique_id
+from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
 from shabaka.model import Document
 from shabaka.pipeline import (
     DocumentRecord,
@@ -152,7 +152,7 @@ def _extract(part: _Partition, settings: Settings) -> tuple[list[DocumentRecord]
         report.documents = len(part.documents)
         return list(extract_phase(part.documents, make_extractors(settings))), _Read(report, None)
     ids: list[str] = []
-    records = list(extract_phase(_read(part.paths, report, settings.clean, ids), make_extractors(settings)))
+    records = list(extract_phase(_read(part.paths, report, settings, ids), make_extractors(settings)))
     return records, _Read(report, ids)
 
 
@@ -166,11 +166,11 @@ def _feed(
     return list(feed_resolver(records, resolver)), resolver
 
 
-def _read(paths: Sequence[str], report: IngestReport, clean: bool, ids: list[str]) -> Iterator[Document]:
+def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: list[str]) -> Iterator[Document]:
     """The documents of ``paths``, their ids appended to ``ids`` as read, then made unique in the partition."""
     seen: Counter[str] = Counter()
     for path in paths:
-        for doc in read_file(Path(path), report, clean=clean):
+        for doc in read_file(Path(path), report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate):
             ids.append(doc.id)
             doc.id = unique_id(doc.id, seen)
             report.documents += 1
@@ -229,11 +229,10 @@ def corpus_ids(reads: Sequence[_Read]) -> list[list[str] | None]:
 
 
 def _add_report(report: IngestReport, part: IngestReport) -> None:
-    report.files += part.files
-    report.documents += part.documents
-    report.encodings.update(part.encodings)
+    """Add a partition's report to the run's, and log its skips here, once."""
+    report.merge(part)
     for s in part.skipped:
-        report.skip(s.path, s.reason)
+        log.warning("skipped %s: %s", s.path, s.reason)
 
 
 def _partitions(source: Source, report: IngestReport, workers: int) -> list[_Partition]:

@@ -128,10 +128,10 @@ def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Docum
     return rest if isinstance(first, Document) else list(rest)  # type: ignore[return-value,arg-type]
 
 
-def _documents(source: Source, report: IngestReport, clean: bool) -> Iterator[Document]:
+def _documents(source: Source, report: IngestReport, settings: Settings) -> Iterator[Document]:
     items = open_source(source)
     if isinstance(items, list):
-        yield from read_documents(items, report, clean=clean)
+        yield from read_documents(items, report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate)
         return
     for doc in items:
         report.documents += 1
@@ -272,7 +272,7 @@ def build_graph(
         return build_dask(source, settings, report)
     extractors = make_extractors(settings)
     resolver = new_resolver(settings)
-    docs = _documents(source, report, settings.clean)
+    docs = _documents(source, report, settings)
     if progress:
         from tqdm import tqdm
 

@@ -722,9 +722,10 @@ class Resolver:
 
         def shared(form: str) -> bool:
             heads = proposers[form]
-            return len(form.split(" ", 1)[0]) > 3 and sum(
-                not any(h in proclitic_variants(other)[1:] for other in heads) for h in heads
-            ) >= 2
+            return (
+                len(form.split(" ", 1)[0]) > 3
+                and sum(not any(h in proclitic_variants(other)[1:] for other in heads) for h in heads) >= 2
+            )
 
         def attested(head: str, cand: str, tail: str, person: bool) -> bool:
             definite = cand.startswith("ال") and len(cand) > 4 and (head[:1] == "و" or "لل" in head[:3])

@@ -86,21 +86,29 @@ class NumpyTagger:
         self.words = {w: i for i, w in enumerate(meta["words"])}
         self.chars = {c: i for i, c in enumerate(meta["chars"])}
         self.w = {k: data[k].astype(np.float32) for k in data.files if k != "meta"}
+        for p in ("f_", "b_"):
+            self.w[p + "w_cat"] = np.ascontiguousarray(np.concatenate([self.w[p + "w_ih"], self.w[p + "w_hh"]], axis=1))
+            self.w[p + "b"] = self.w[p + "b_ih"] + self.w[p + "b_hh"]
         self.gazetteer = gazetteer
 
     def _lstm(self, x: np.ndarray, prefix: str) -> np.ndarray:
-        w_ih, w_hh = self.w[prefix + "w_ih"], self.w[prefix + "w_hh"]
-        b = self.w[prefix + "b_ih"] + self.w[prefix + "b_hh"]
-        hidden = w_hh.shape[1]
-        gates_x = x @ w_ih.T + b
-        h = np.zeros(hidden, dtype=np.float32)
+        # One matrix-vector product per step on [x_t, h]: small gemv calls stay
+        # single-threaded in BLAS, where a gemm over the sentence would spawn threads
+        # (much slower on a busy machine).
+        w = self.w[prefix + "w_cat"]
+        b = self.w[prefix + "b"]
+        hidden = w.shape[0] // 4
+        d = x.shape[1]
+        xh = np.zeros(d + hidden, dtype=np.float32)
         c = np.zeros(hidden, dtype=np.float32)
         out = np.empty((x.shape[0], hidden), dtype=np.float32)
         for t in range(x.shape[0]):
-            g = gates_x[t] + w_hh @ h
-            i, f, gg, o = np.split(g, 4)
-            c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(gg)
+            xh[:d] = x[t]
+            g = w @ xh + b
+            i, f, gg, o = _sigmoid(g[:hidden]), _sigmoid(g[hidden : 2 * hidden]), g[2 * hidden : 3 * hidden], g[3 * hidden :]
+            c = f * c + i * np.tanh(gg)
             h = _sigmoid(o) * np.tanh(c)
+            xh[d:] = h
             out[t] = h
         return out
 
@@ -121,7 +129,7 @@ class NumpyTagger:
         fwd = self._lstm(x, "f_")
         bwd = self._lstm(x[::-1], "b_")[::-1]
         h = np.concatenate([fwd, bwd], axis=1)
-        logits = h @ self.w["out_w"].T + self.w["out_b"]
+        logits = np.stack([self.w["out_w"] @ row for row in h]) + self.w["out_b"]
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         return p / p.sum(axis=1, keepdims=True)

@@ -301,16 +301,16 @@ def stage2_features(feat: Featurizer, tokens, first, base) -> list[list[list[str
     return out
 
 
-def train_neural(tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, log=sys.stderr) -> None:
+def train_neural(tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, log=sys.stderr, seed: int = SEED) -> None:
     """Train the char-CNN + BiLSTM tagger with torch (one thread, fixed seed); save numpy weights."""
     import torch
     from torch import nn
 
     from shabaka.extract.neural import DENSE, LABELS, MAX_CHARS, PAD, UNK, NumpyTagger, encode, viterbi
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     torch.set_num_threads(1)
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(seed)
     counts = Counter(norm(t) for sent in tokens for t in sent)
     words = ["<pad>", "<unk>"] + sorted(w for w, c in counts.items() if c >= 2)
     chars = ["<pad>", "<unk>"] + sorted({ch for w in counts for ch in w})
@@ -412,6 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-gazetteer", action="store_true")
     ap.add_argument("--stage2", action="store_true", help="also train the two-stage model")
     ap.add_argument("--neural-epochs", type=int, default=30, help="epochs of the BiLSTM (0: no BiLSTM)")
+    ap.add_argument("--neural-models", type=int, default=1, help="number of BiLSTMs (seeds 13, 14, ...)")
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood")
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -467,15 +468,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"stage 2 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     elif model2.exists():
         model2.unlink()
-    model_nn = out / "bilstm.npz"
-    if args.neural_epochs:
-        train_neural(tokens, ys, feat.gazetteer, model_nn, epochs=args.neural_epochs, dev=dev or None)
-        print(f"BiLSTM trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
-    elif model_nn.exists():
-        model_nn.unlink()
+    for old in out.glob("bilstm*.npz"):
+        old.unlink()
+    for k in range(args.neural_epochs and args.neural_models):
+        model_nn = out / ("bilstm.npz" if k == 0 else f"bilstm{k + 1}.npz")
+        train_neural(tokens, ys, feat.gazetteer, model_nn, epochs=args.neural_epochs, dev=dev or None, seed=SEED + k)
+        print(f"BiLSTM {k + 1} trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     config = {
         "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "stage2": args.stage2,
-        "neural_epochs": args.neural_epochs,
+        "neural_epochs": args.neural_epochs, "neural_models": args.neural_models,
         "stage2_window": STAGE2_WINDOW, "extra": args.extra, "dev": args.dev,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
