@@ -109,3 +109,23 @@ def test_cli_cleaning_flags(tmp_path, capsys):
     assert main(["build", str(page.parent), *common, "--json", str(tmp_path / "b.json"), "--no-clean"]) == 0
     labels = {n["label"] for n in json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["nodes"]}
     assert labels == {"فاس", "الرباط"}
+
+
+def test_cli_tag_appends_the_predicted_tag(tmp_path, capsys):
+    gaz = tmp_path / "g.csv"
+    gaz.write_text("name,type\nعبد اللطيف حموشي,PER\nالرباط,LOC\n", encoding="utf-8")
+    conll = tmp_path / "in.conll"
+    conll.write_text("زار O\nعبد B-PERS\nاللطيف I-PERS\nحموشي I-PERS\nبالرباط B-LOC\n\nقال\tO\n", encoding="utf-8")
+    assert main(["tag", str(conll), "--extractor", "gazetteer", "--gazetteer", str(gaz)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "زار O O",
+        "عبد B-PERS B-PER",
+        "اللطيف I-PERS I-PER",
+        "حموشي I-PERS I-PER",
+        "بالرباط B-LOC B-LOC",
+        "",
+        "قال\tO\tO",
+    ]
+    out = tmp_path / "out.conll"
+    assert main(["tag", str(conll), "--extractor", "gazetteer", "--gazetteer", str(gaz), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[1] == "عبد B-PERS B-PER"

@@ -84,6 +84,18 @@ def make_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="build the bundled sample articles into shabaka-demo.html")
     _add_graph_options(demo)
     demo.set_defaults(output="shabaka-demo.html")
+    tag = sub.add_parser(
+        "tag",
+        help="tag a CoNLL file: each token line comes back with the predicted tag as its last column",
+    )
+    tag.add_argument(
+        "file", metavar="FILE", help="CoNLL file (token [gold-tag ...] per line, blank line between sentences), or -"
+    )
+    tag.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
+    tag.add_argument(
+        "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
+    )
+    tag.add_argument("--gazetteer", metavar="FILE", help="the list of names, for --extractor gazetteer")
     return parser
 
 
@@ -140,6 +152,25 @@ def _write_outputs(G: object, args: argparse.Namespace) -> list[str]:
     return written
 
 
+def _tag(args: argparse.Namespace) -> int:
+    from shabaka.conll import tag_conll
+    from shabaka.export import atomic_write
+    from shabaka.extract import make_extractor
+
+    options = {"path": args.gazetteer} if args.extractor == "gazetteer" else {}
+    extractor = make_extractor(args.extractor, **options)
+    source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")  # noqa: SIM115
+    with source:
+        lines = tag_conll(source, extractor)
+        if args.output is None:
+            for line in lines:
+                print(line)
+        else:
+            with atomic_write(args.output, encoding="utf-8") as out:
+                out.writelines(f"{line}\n" for line in lines)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = make_parser().parse_args(argv)
@@ -151,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from importlib.resources import files
 
             return _build(args, [str(files("shabaka") / "data" / "samples")])
+        if args.command == "tag":
+            return _tag(args)
     except KeyboardInterrupt:
         print("shabaka: interrupted; files already there were left as they were", file=sys.stderr)
         return 130
