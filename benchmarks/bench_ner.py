@@ -38,7 +38,9 @@ TYPES3 = ["PER", "LOC", "ORG"]
 
 def load(path: Path, map_type=normalize_type) -> list[tuple[list[str], list[str]]]:
     with open(path, encoding="utf-8-sig") as fh:
-        return [([r[0] for r in s], to_bio2([r[1] if len(r) > 1 else "O" for r in s], map_type)) for s in read_conll(fh)]
+        return [
+            ([r[0] for r in s], to_bio2([r[1] if len(r) > 1 else "O" for r in s], map_type)) for s in read_conll(fh)
+        ]
 
 
 def bootstrap_f1(gold, pred, types, rounds: int = 1000, seed: int = 13) -> tuple[float, float]:

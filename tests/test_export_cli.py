@@ -1,5 +1,7 @@
 import csv
 import json
+import os
+import stat
 
 import networkx as nx
 import pytest
@@ -129,3 +131,12 @@ def test_cli_tag_appends_the_predicted_tag(tmp_path, capsys):
     out = tmp_path / "out.conll"
     assert main(["tag", str(conll), "--extractor", "gazetteer", "--gazetteer", str(gaz), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").splitlines()[1] == "عبد B-PERS B-PER"
+
+
+def test_outputs_get_ordinary_file_permissions(graph, tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_json(graph, tmp_path / "g.json")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "g.json").stat().st_mode) == 0o644  # not mkstemp's 0o600

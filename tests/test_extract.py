@@ -98,3 +98,30 @@ def test_camel_converts_model_tags_to_spans():
     assert out == [[Span(1, 4, "PER")], [Span(1, 2, "LOC")]]
     assert tagger.calls[0][1] == 8
     assert extractor.extract([]) == []
+
+
+def test_known_names_find_agencies_and_their_acronyms_but_not_everyday_words(tmp_path):
+    from shabaka import build_graph
+    from shabaka.model import Document
+
+    text = (
+        "التقى مدير المديرية العامة لمراقبة التراب الوطني نظيره في مكتب التحقيقات الفيدرالي. "
+        "وقال مسؤول في إف بي آي إن التعاون مع الديستي قوي، وفتح الملفات أمام المحققين."
+    )
+    G = build_graph([Document("d", text)], extractor="known-names")
+    labels = {d["label"]: d for _, d in G.nodes(data=True)}
+    assert {d["type"] for d in labels.values()} == {"ORG"}
+    assert len(G) == 2  # DGST and FBI, each under its several names; no "فتح" from وفتح
+    assert sorted(len(d["aliases"]) for d in labels.values()) == [2, 2]
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,type\nالمحققين,فريق المحققين,ORG\n", encoding="utf-8")
+    G = build_graph([Document("d", text)], extractor="known-names", aliases=aliases)
+    assert len(G) == 3  # the user's typed names are known names too
+
+
+def test_known_names_run_before_the_model_by_default():
+    from shabaka.config import Settings
+    from shabaka.pipeline import make_extractors
+
+    assert [e.name for e in make_extractors(Settings())] == ["known-names", "embedded"]
+    assert [e.name for e in make_extractors(Settings(known_names=False))] == ["embedded"]

@@ -69,9 +69,9 @@ TRUTH: dict[str, list[str]] = {
 ENTITY_OF_SURFACE = {s: name for name, surfaces in TRUTH.items() for s in surfaces}
 
 
-@pytest.mark.parametrize("extractor", ["gazetteer"])
+@pytest.mark.parametrize("extractor", ["gazetteer", "embedded"])
 def test_no_entity_split_and_none_merged(samples, sample_gazetteer, extractor):
-    settings = Settings(extractor=extractor, gazetteer=sample_gazetteer)
+    settings = Settings(extractor=extractor, gazetteer=sample_gazetteer if extractor == "gazetteer" else None)
     resolver = new_resolver(settings)
     records = list(feed_resolver(extract_phase(read_documents([samples]), make_extractors(settings)), resolver))
     resolution = resolver.resolve()

@@ -14,7 +14,7 @@ from shabaka import __version__
 
 log = logging.getLogger("shabaka")
 
-EXTRACTOR_NAMES = ("embedded", "camel", "gazetteer")  # checked against the registry in tests
+EXTRACTOR_NAMES = ("embedded", "camel", "gazetteer", "known-names")  # checked against the registry in tests
 
 
 def _add_graph_options(p: argparse.ArgumentParser) -> None:
@@ -51,6 +51,11 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
         default=5,
         metavar="N",
         help="evidence sentences kept per node and edge (default: 5)",
+    )
+    p.add_argument(
+        "--no-known-names",
+        action="store_true",
+        help="with the embedded or camel extractor, do not also match the names of the alias tables",
     )
     p.add_argument("--no-clean", action="store_true", help="keep page boilerplate (menus, tickers, comment forms)")
     p.add_argument(
@@ -111,6 +116,7 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
         window=args.window,
         min_weight=args.min_weight,
         evidence_cap=args.evidence_cap,
+        known_names=not args.no_known_names,
         clean=not args.no_clean,
         keep_boilerplate=args.keep_boilerplate,
         engine=args.engine,

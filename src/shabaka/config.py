@@ -22,6 +22,8 @@ class Settings:
     window : co-mention window, ``sentence``, ``paragraph`` or ``document``
     min_weight : edges mentioned together fewer times are left out
     evidence_cap : at most this many evidence sentences per node and per edge
+    known_names : with the ``embedded`` or ``camel`` extractor, also find the typed names of
+        the alias tables (built-in and ``aliases``), see :class:`~shabaka.extract.gazetteer.KnownNamesExtractor`
     clean : strip page boilerplate before extraction
     keep_boilerplate : write what cleaning removed next to each input file (``NAME.removed``)
     engine : ``local`` (one process, streaming) or ``dask`` (partitions mapped by Dask,
@@ -39,6 +41,7 @@ class Settings:
     window: str = "sentence"
     min_weight: int = 1
     evidence_cap: int = 5
+    known_names: bool = True
     clean: bool = True
     keep_boilerplate: bool = False
     engine: str = "local"

@@ -30,13 +30,19 @@ EDGE_COLUMNS = ("source", "target", "weight", "npmi", "documents", "evidence")
 
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``path``; on success rename it to ``path``, else delete it."""
+    """Open a temporary file beside ``path``; on success rename it to ``path``, else delete it.
+
+    The file gets the permissions a plain ``open`` would give it (``0o666`` less the umask).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with open(fd, mode, **kwargs) as f:
             yield f
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -40,23 +40,34 @@ Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Iterable[Do
 
 
 def extractor_names(settings: Settings) -> list[str]:
-    """The extractors a run uses, in order (earlier ones win on overlapping spans):
-    the one of ``settings``, after the gazetteer when one is given with another backend.
+    """The extractors a run uses, in order (earlier ones win on overlapping spans): the
+    one of ``settings``, after the known names (``settings.known_names``) and after the
+    gazetteer when one is given with another backend.
 
     >>> extractor_names(Settings(extractor="embedded", gazetteer="names.csv"))
-    ['gazetteer', 'embedded']
+    ['gazetteer', 'known-names', 'embedded']
+    >>> extractor_names(Settings(extractor="embedded", known_names=False))
+    ['embedded']
     """
-    if settings.extractor == "gazetteer" or settings.gazetteer is None:
-        return [settings.extractor]
-    return ["gazetteer", settings.extractor]
+    names = [settings.extractor]
+    if settings.known_names and settings.extractor in ("embedded", "camel"):
+        names.insert(0, "known-names")
+    if settings.gazetteer is not None and settings.extractor != "gazetteer":
+        names.insert(0, "gazetteer")
+    return names
 
 
 def make_extractors(settings: Settings) -> list[Extractor]:
     """Build the extractors of :func:`extractor_names`."""
-    return [
-        make_extractor(name, **({"path": settings.gazetteer} if name == "gazetteer" else {}))
-        for name in extractor_names(settings)
-    ]
+    return [make_extractor(name, **_extractor_options(name, settings)) for name in extractor_names(settings)]
+
+
+def _extractor_options(name: str, settings: Settings) -> dict[str, Any]:
+    if name == "gazetteer":
+        return {"path": settings.gazetteer}
+    if name == "known-names":
+        return {"aliases": settings.aliases}
+    return {}
 
 
 def new_resolver(settings: Settings) -> Resolver:
@@ -65,10 +76,17 @@ def new_resolver(settings: Settings) -> Resolver:
 
 
 def _merge_spans(first: list[Span], second: list[Span]) -> list[Span]:
-    """Spans of ``first``, plus those of ``second`` that overlap none of them."""
-    taken = [(s.start, s.end) for s in first]
-    extra = [s for s in second if all(s.end <= a or s.start >= b for a, b in taken)]
-    return sorted([*first, *extra], key=lambda s: s.start)
+    """The spans of both lists, where two overlap the longer kept (on a tie, ``first``'s).
+
+    >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
+    >>> _merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
+    True
+    """
+    kept: list[Span] = []
+    for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
+        if all(s.end <= k.start or s.start >= k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
 
 
 def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[list[Sentence], list[Mention]]:

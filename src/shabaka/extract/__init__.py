@@ -10,6 +10,8 @@ name       what it is
 embedded   shabaka's own Arabic NER model, shipped in the package (default)
 camel      camel-tools' BERT NER (needs ``camel_data -i ner``)
 gazetteer  a user list of names (CSV or YAML), matched with clitics handled
+known-names the typed names of the alias tables (built-in and ``--aliases``);
+           by default also run before ``embedded`` and ``camel``
 ========== ================================================================
 """
 
@@ -27,6 +29,7 @@ EXTRACTORS: dict[str, str] = {
     "embedded": "shabaka.extract.embedded:EmbeddedExtractor",
     "camel": "shabaka.extract.camel:CamelExtractor",
     "gazetteer": "shabaka.extract.gazetteer:GazetteerExtractor",
+    "known-names": "shabaka.extract.gazetteer:KnownNamesExtractor",
 }
 
 
@@ -43,7 +46,7 @@ def make_extractor(name: str, **options: Any) -> Extractor:
     >>> make_extractor("nope")
     Traceback (most recent call last):
     ...
-    ValueError: unknown extractor 'nope': choose one of camel, embedded, gazetteer
+    ValueError: unknown extractor 'nope': choose one of camel, embedded, gazetteer, known-names
     """
     try:
         target = EXTRACTORS[name]

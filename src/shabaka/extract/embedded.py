@@ -72,9 +72,7 @@ def load_model(model_dir: Path | str | None = None) -> _Model:
         if model is None:
             path1 = folder / "ner.crfsuite"
             if not path1.exists():
-                raise FileNotFoundError(
-                    f"no embedded NER model in {folder}: run `python -m shabaka.extract.train`"
-                )
+                raise FileNotFoundError(f"no embedded NER model in {folder}: run `python -m shabaka.extract.train`")
             stage1 = pycrfsuite.Tagger()
             stage1.open(str(path1))
             stage2 = None

@@ -104,9 +104,8 @@ def lookup_variants(word: str) -> list[str]:
     if bpre:
         out.append(brest)
         bpre2, brest2 = bare_split(brest)
-        if bpre == "و" or bpre == "ف":
-            if bpre2 in ("ب", "ل", "ك"):
-                out.append(brest2)
+        if bpre in ("و", "ف") and bpre2 in ("ب", "ل", "ك"):
+            out.append(brest2)
     return out
 
 
@@ -159,9 +158,6 @@ class Gazetteer:
                 cats: set[str] = set()
                 for first in variants[i]:
                     cats |= self.entries.get((first, *rest), set())
-                    if length > 1 and rest:
-                        # last word may carry a suffix-free form too: keep it exact
-                        pass
                 if cats:
                     for cat in cats:
                         out[i].add(f"B-{cat}")
@@ -309,9 +305,7 @@ class Featurizer:
                 f.append("t1+1=" + (tags[ti + 1] if ti + 1 < len(sent) else "</s>"))
                 stem = segment(norm(tok))[1]
                 votes = Counter(
-                    typ
-                    for sj, tj, typ in occurrences.get(stem, ())
-                    if (sj, tj) != (si, ti) and abs(sj - si) <= window
+                    typ for sj, tj, typ in occurrences.get(stem, ()) if (sj, tj) != (si, ti) and abs(sj - si) <= window
                 )
                 total = sum(votes.values())
                 if total:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shabaka.extract.base import Extractor, Span, normalize_type
-from shabaka.resolve import proclitic_variants
+from shabaka.resolve import AliasTable, builtin_aliases, load_aliases, proclitic_variants
 from shabaka.text import normalize_key, tokenize
 
 
@@ -141,3 +141,42 @@ class GazetteerExtractor(Extractor):
             else:
                 i += 1
         return spans
+
+
+#: One-word names that are also everyday words (فتح "opened", القاعدة "the base", حماس
+#: "enthusiasm"): the known-names matcher leaves them to the model, which sees the context.
+AMBIGUOUS_NAMES = frozenset(normalize_key(w) for w in ("فتح", "القاعدة", "حماس", "الأمل", "النهضة", "الكاف"))
+
+
+def alias_entries(table: AliasTable) -> list[GazetteerEntry]:
+    """The names of an alias table that have a type, as gazetteer entries (keys, normalized),
+    without the one-word :data:`AMBIGUOUS_NAMES`."""
+    names: dict[str, set[str]] = {}
+    for alias, canonical, _ in table.merges:
+        if canonical in table.types and alias not in AMBIGUOUS_NAMES and canonical not in AMBIGUOUS_NAMES:
+            names.setdefault(canonical, set()).add(alias)
+    return [GazetteerEntry(c, table.types[c], tuple(sorted(a - {c}))) for c, a in sorted(names.items())]
+
+
+class KnownNamesExtractor(GazetteerExtractor):
+    """The typed names of the alias tables: shabaka's own (agencies, countries, international
+    bodies, their acronyms) and the user's ``--aliases`` file, found like a gazetteer's.
+
+    Added before the model by default (``Settings.known_names``), so that well-known names
+    the model misses, or cuts short, are still found whole.
+
+    Examples
+    --------
+    >>> k = KnownNamesExtractor()
+    >>> sentence = ["قالت", "وكالة", "الاستخبارات", "المركزية", "إن", "FBI", "يحقق"]
+    >>> [(s.start, s.end, s.type) for s in k.extract([sentence])[0]]
+    [(1, 4, 'ORG'), (5, 6, 'ORG')]
+    """
+
+    name = "known-names"
+
+    def __init__(self, aliases: str | Path | None = None):
+        table = builtin_aliases()
+        if aliases is not None:
+            table = AliasTable(list(table.merges), dict(table.types), set(table.splits)).update(load_aliases(aliases))
+        super().__init__(entries=alias_entries(table))

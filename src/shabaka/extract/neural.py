@@ -105,9 +105,9 @@ class NumpyTagger:
         for t in range(x.shape[0]):
             xh[:d] = x[t]
             g = w @ xh + b
-            i, f, gg, o = _sigmoid(g[:hidden]), _sigmoid(g[hidden : 2 * hidden]), g[2 * hidden : 3 * hidden], g[3 * hidden :]
-            c = f * c + i * np.tanh(gg)
-            h = _sigmoid(o) * np.tanh(c)
+            i, f = _sigmoid(g[:hidden]), _sigmoid(g[hidden : 2 * hidden])
+            c = f * c + i * np.tanh(g[2 * hidden : 3 * hidden])
+            h = _sigmoid(g[3 * hidden :]) * np.tanh(c)
             xh[d:] = h
             out[t] = h
         return out

@@ -86,7 +86,7 @@ def anercorp(data: Path, split: str) -> list[tuple[list[str], list[str]]]:
 
 def split_dev(sentences: list, fraction: float = DEV_FRACTION) -> tuple[list, list]:
     """Sequential split: the last ``fraction`` of the sentences are the dev set."""
-    cut = int(round(len(sentences) * (1 - fraction)))
+    cut = round(len(sentences) * (1 - fraction))
     return sentences[:cut], sentences[cut:]
 
 
@@ -170,14 +170,12 @@ def build_gazetteer(data: Path) -> list[tuple[str, str]]:
 
 NOTICE = """# Notices for the files in this folder
 
-`ner.crfsuite` / `ner2.crfsuite` — CRF weights trained by shabaka on ANERcorp (CAMeL Lab
-split, train part only), CC BY-SA 4.0 (Benajiba, Rosso & Benedí 2007; Obeid et al. 2020).
-The files hold feature weights, which include words and word pairs of the corpus as
-feature names; to be safe they are distributed under CC BY-SA 4.0 with this attribution.
-See MODEL.md at the repository root.
-
-`clusters.tsv` — word clusters computed by shabaka from the same ANERcorp training text
-(CC BY-SA 4.0, attribution as above).
+`ner.crfsuite` (CRF weights), `bilstm*.npz` (BiLSTM weights and vocabulary) and
+`clusters.tsv` (word clusters) were trained/computed by shabaka on ANERcorp (CAMeL Lab
+split, train part only), CC BY-SA 4.0 — Benajiba, Rosso & Benedí, "ANERsys", CICLing 2007;
+Obeid et al., "CAMeL Tools", LREC 2020. They contain corpus words (feature names,
+vocabulary), so they are distributed under CC BY-SA 4.0 with this attribution
+(https://creativecommons.org/licenses/by-sa/4.0/). See MODEL.md at the repository root.
 
 `gazetteer.tsv` — normalized (dediacritized, alef/ya/teh-marbuta normalized) name lists,
 one `category<TAB>entry` per line, derived from:
@@ -194,6 +192,19 @@ one `category<TAB>entry` per line, derived from:
   Wikidata (https://github.com/jamsshhayd/world-cities-translations).
 - Trigger words (PERTRIG / ORGTRIG / LOCTRIG) written for shabaka.
 """
+
+
+def write_notice(data: Path, out: Path) -> None:
+    """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
+    mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
+    text = (
+        NOTICE
+        + "\n## License of AKhateeb/arabic-names\n\n```\n"
+        + mit
+        + "\n```\n\n## Unicode License v3 (CLDR)\n\nThe CLDR-derived names are used under the Unicode License v3:"
+        + " Copyright © 1991-2025 Unicode, Inc. Full text: https://www.unicode.org/license.txt\n"
+    )
+    (out / "NOTICE.md").write_text(text, encoding="utf-8")
 
 
 # ----------------------------------------------------------------------------- clusters
@@ -244,7 +255,9 @@ def build_clusters(texts: Sequence[Sequence[str]], k: int = 256, dim: int = 100,
     for c in range(16):
         idx = np.where(coarse == c)[0]
         nfine = min(per, len(idx))
-        fine = KMeans(nfine, n_init=2, random_state=SEED).fit_predict(vec[idx]) if nfine > 1 else np.zeros(len(idx), int)
+        fine = (
+            KMeans(nfine, n_init=2, random_state=SEED).fit_predict(vec[idx]) if nfine > 1 else np.zeros(len(idx), int)
+        )
         for i, f in zip(idx, fine, strict=True):
             out[vocab[i]] = f"{c:04b}{int(f):04b}"
     return out
@@ -259,9 +272,7 @@ def train_crf(xs, ys, path: Path, c1: float, c2: float, iterations: int) -> None
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
-    trainer.set_params(
-        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
-    )
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     trainer.train(str(path))
 
 
@@ -301,7 +312,9 @@ def stage2_features(feat: Featurizer, tokens, first, base) -> list[list[list[str
     return out
 
 
-def train_neural(tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, log=sys.stderr, seed: int = SEED) -> None:
+def train_neural(
+    tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, log=sys.stderr, seed: int = SEED
+) -> None:
     """Train the char-CNN + BiLSTM tagger with torch (one thread, fixed seed); save numpy weights."""
     import torch
     from torch import nn
@@ -312,8 +325,8 @@ def train_neural(tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, 
     torch.set_num_threads(1)
     rng = np.random.default_rng(seed)
     counts = Counter(norm(t) for sent in tokens for t in sent)
-    words = ["<pad>", "<unk>"] + sorted(w for w, c in counts.items() if c >= 2)
-    chars = ["<pad>", "<unk>"] + sorted({ch for w in counts for ch in w})
+    words = ["<pad>", "<unk>", *sorted(w for w, c in counts.items() if c >= 2)]
+    chars = ["<pad>", "<unk>", *sorted({ch for w in counts for ch in w})]
     windex = {w: i for i, w in enumerate(words)}
     cindex = {c: i for i, c in enumerate(chars)}
     lindex = {lab: i for i, lab in enumerate(LABELS)}
@@ -448,7 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with open(cl_path, "w", encoding="utf-8") as fh:
             for w, c in sorted(clusters.items()):
                 fh.write(f"{w}\t{c}\n")
-    (out / "NOTICE.md").write_text(NOTICE, encoding="utf-8")
+    write_notice(args.data, out)
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
     feat = Featurizer.from_dir(out)
@@ -497,8 +510,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             result["ensemble"] = span_scores(dgold, pred, ["PER", "LOC", "ORG", "MISC"])
         for stage, sc in result.items():
             line = " ".join(f"{k}={v['f']:.4f}" for k, v in sc.items())
-            print(f"DEV {stage} c1={args.c1} c2={args.c2} it={args.iterations} extra={args.extra}: {line} "
-                  f"(P={sc['micro']['p']:.4f} R={sc['micro']['r']:.4f})", flush=True)
+            print(
+                f"DEV {stage} c1={args.c1} c2={args.c2} it={args.iterations} extra={args.extra}: {line} "
+                f"(P={sc['micro']['p']:.4f} R={sc['micro']['r']:.4f})",
+                flush=True,
+            )
     print(f"done in {time.time() - t0:.0f}s", file=sys.stderr)
     return 0
 
