@@ -40,18 +40,8 @@ from typing import Any
 import networkx as nx
 
 from shabaka.render import ViewSettings, write_html
+from shabaka.render.browser import launch
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 FIRST = ["كريم", "أحمد", "يوسف", "سلمى", "هند", "مصطفى", "حمزة", "ليلى", "عمر", "نادية", "إلياس", "رشيد"]
 FAMILY = ["الفاسي", "العلوي", "المرابط", "بنجلون", "الموساوي", "بنعلي", "التازي", "الإدريسي", "الشرقاوي"]
 ORGS = ["وزارة", "بنك", "شركة", "جمعية", "وكالة", "مجلس", "نادي", "اتحاد"]
@@ -139,7 +129,7 @@ def main() -> None:
     settings = ViewSettings(max_nodes=args.max_nodes)
     print(f"{'nodes':>6} {'edges':>6} {'build s':>8} {'size MB':>8} {'interactive ms':>15} {'search ms':>10}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         for n in args.sizes:
             G = synthetic_graph(n)
             path = Path(tmp) / f"graph-{n}.html"

@@ -19,18 +19,8 @@ from pathlib import Path
 from shabaka import build_graph
 from shabaka.pipeline import sample_gazetteer
 from shabaka.render import write_html
+from shabaka.render.browser import launch
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -46,7 +36,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         page_path = Path(tmp) / "demo.html"
         write_html(G, page_path, title="shabaka: sample articles")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         context = browser.new_context(viewport={"width": args.width, "height": args.height}, device_scale_factor=1)
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
         page = context.new_page()

@@ -4,7 +4,6 @@ with every request other than the page's own file refused and the context offlin
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,22 +13,11 @@ from test_render import HOSTILE, hostile_graph, sample_graph, schema_graph
 
 from shabaka import build_graph
 from shabaka.render import ViewSettings, render_html, show, write_html
+from shabaka.render.browser import CHROMIUM, launch
 from shabaka.text import normalize_key
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium; .ci/run installs it)"
+    not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium; .ci/run installs it)"
 )
 
 
@@ -70,7 +58,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)  # a fresh profile each launch
+        browser = launch(p)  # a fresh profile each launch
         yield browser
         browser.close()
 

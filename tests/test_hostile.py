@@ -23,19 +23,8 @@ import pytest
 
 from shabaka import export, ingest
 from shabaka.cli import main
+from shabaka.render.browser import CHROMIUM, launch
 from shabaka.text import BIDI_CONTROLS, normalize_key
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 #: Payloads: each one, if it ever ran, would set window.__pwned or open a dialog.
 SCRIPT = "</script><script>window.__pwned=1</script>"
@@ -215,7 +204,7 @@ def _browse(html: Path) -> dict[str, Any]:
 
     seen: dict[str, Any] = {"dialogs": [], "errors": [], "requests": []}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
 
