@@ -64,9 +64,10 @@ def write_json(G: nx.Graph, path: str | os.PathLike[str]) -> None:
         json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
 
 
-def _flat(value: Any) -> Any:
+def _flat(value: Any, separator: str = LIST_SEPARATOR) -> Any:
+    """A string or number for ``value``: a list of strings joined, other lists and dicts as JSON."""
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return LIST_SEPARATOR.join(value)
+        return separator.join(value)
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value
@@ -93,14 +94,6 @@ def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
         nx.write_graphml(flat_graph(G), f, encoding="utf-8")
 
 
-def _csv_cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return CSV_LIST_SEPARATOR.join(value)
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
 def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
     """Write ``nodes.csv`` and ``edges.csv`` (UTF-8 with header) into ``folder``.
 
@@ -121,10 +114,10 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
         w = csv.writer(f)
         w.writerow(NODE_COLUMNS)
         for n, d in G.nodes(data=True):
-            w.writerow([n, *(_csv_cell(d.get(c, "")) for c in NODE_COLUMNS[1:])])
+            w.writerow([n, *(_flat(d.get(c, ""), CSV_LIST_SEPARATOR) for c in NODE_COLUMNS[1:])])
     with atomic_write(edges, encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(EDGE_COLUMNS)
         for a, b, d in G.edges(data=True):
-            w.writerow([a, b, *(_csv_cell(d.get(c, "")) for c in EDGE_COLUMNS[2:])])
+            w.writerow([a, b, *(_flat(d.get(c, ""), CSV_LIST_SEPARATOR) for c in EDGE_COLUMNS[2:])])
     return nodes, edges
