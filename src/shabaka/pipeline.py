@@ -264,7 +264,7 @@ def build_graph(
     source : a file or folder, several of them, or :class:`~shabaka.model.Document` objects
     settings : a :class:`~shabaka.config.Settings`; keyword ``options`` override its fields
         (``extractor``, ``gazetteer``, ``aliases``, ``window``, ``min_weight``,
-        ``evidence_cap``, ``clean``, ``engine``, ``scheduler``)
+        ``evidence_cap``, ``known_names``, ``clean``, ``keep_boilerplate``, ``engine``, ``scheduler``)
     report : filled with what ingest read and skipped
     progress : show a progress bar (local engine)
 
