@@ -159,12 +159,14 @@ def _write_outputs(G: object, args: argparse.Namespace) -> list[str]:
 
 
 def _tag(args: argparse.Namespace) -> int:
+    from shabaka.config import Settings
     from shabaka.conll import tag_conll
     from shabaka.export import atomic_write
     from shabaka.extract import make_extractor
+    from shabaka.pipeline import extractor_options
 
-    options = {"path": args.gazetteer} if args.extractor == "gazetteer" else {}
-    extractor = make_extractor(args.extractor, **options)
+    settings = Settings(extractor=args.extractor, gazetteer=args.gazetteer)
+    extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
     source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")  # noqa: SIM115
     with source:
         lines = tag_conll(source, extractor)

@@ -59,10 +59,11 @@ def extractor_names(settings: Settings) -> list[str]:
 
 def make_extractors(settings: Settings) -> list[Extractor]:
     """Build the extractors of :func:`extractor_names`."""
-    return [make_extractor(name, **_extractor_options(name, settings)) for name in extractor_names(settings)]
+    return [make_extractor(name, **extractor_options(name, settings)) for name in extractor_names(settings)]
 
 
-def _extractor_options(name: str, settings: Settings) -> dict[str, Any]:
+def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
+    """The keyword options of extractor ``name`` in a run with ``settings``."""
     if name == "gazetteer":
         return {"path": settings.gazetteer}
     if name == "known-names":

@@ -176,7 +176,7 @@ class KnownNamesExtractor(GazetteerExtractor):
     name = "known-names"
 
     def __init__(self, aliases: str | Path | None = None):
-        table = builtin_aliases()
+        table = AliasTable().update(builtin_aliases())  # a copy: the built-in table is cached
         if aliases is not None:
-            table = AliasTable(list(table.merges), dict(table.types), set(table.splits)).update(load_aliases(aliases))
+            table.update(load_aliases(aliases))
         super().__init__(entries=alias_entries(table))
