@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from shabaka.conll import aqmar_type, read_conll, span_scores, to_bio2  # noqa: E402
+from shabaka.conll import aqmar_type, format_scores, predict_bio, read_gold, span_scores  # noqa: E402
 from shabaka.extract import make_extractor  # noqa: E402
 from shabaka.extract.base import normalize_type  # noqa: E402
 
@@ -38,9 +38,7 @@ TYPES3 = ["PER", "LOC", "ORG"]
 
 def load(path: Path, map_type=normalize_type) -> list[tuple[list[str], list[str]]]:
     with open(path, encoding="utf-8-sig") as fh:
-        return [
-            ([r[0] for r in s], to_bio2([r[1] if len(r) > 1 else "O" for r in s], map_type)) for s in read_conll(fh)
-        ]
+        return read_gold(fh, 1, map_type)
 
 
 def bootstrap_f1(gold, pred, types, rounds: int = 1000, seed: int = 13) -> tuple[float, float]:
@@ -64,21 +62,9 @@ def bootstrap_f1(gold, pred, types, rounds: int = 1000, seed: int = 13) -> tuple
     return values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1]
 
 
-def tags_of(extractor, sentences) -> list[list[str]]:
-    from shabaka.conll import spans_to_bio
-
-    spans = extractor.extract(sentences)
-    return [spans_to_bio(s, len(toks)) for s, toks in zip(spans, sentences, strict=True)]
-
-
-def report(name: str, scores: dict, types: list[str], extra: str = "") -> None:
-    m = scores["micro"]
-    print(f"\n== {name}{extra}")
-    print(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
-    for t in [*types, "micro"]:
-        s = scores[t]
-        print(f"{t:<6} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f} {s['support']:6d} {s['predicted']:6d}")
-    del m
+def report(name: str, scores: dict, extra: str = "") -> None:
+    print()
+    print(format_scores(scores, f"== {name}{extra}"))
 
 
 def main(argv=None) -> int:
@@ -102,35 +88,35 @@ def main(argv=None) -> int:
     sents = [t for t, _ in test]
     ntok = sum(map(len, sents))
     t0 = time.perf_counter()
-    pred = tags_of(extractor, sents)
+    pred = predict_bio(extractor, sents)
     elapsed = time.perf_counter() - t0
     results["tokens_per_second"] = ntok / elapsed
     sc = span_scores([g for _, g in test], pred, TYPES4)
     results["anercorp_test"] = sc
     lo, hi = bootstrap_f1([g for _, g in test], pred, TYPES4)
-    report("ANERcorp-CAMeL test (PER/LOC/ORG/MISC)", sc, TYPES4, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
+    report("ANERcorp-CAMeL test (PER/LOC/ORG/MISC)", sc, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
     sc3 = span_scores([g for _, g in test], pred, TYPES3)
     print(f"micro-F1 on PER/LOC/ORG only: {sc3['micro']['f']:.3f}")
     results["anercorp_test_3types_f1"] = sc3["micro"]["f"]
 
     wj = load(data / "wojood_sample" / "test.txt")
-    wpred = tags_of(extractor, [t for t, _ in wj])
+    wpred = predict_bio(extractor, [t for t, _ in wj])
     wsc = span_scores([g for _, g in wj], wpred, TYPES3)
     lo, hi = bootstrap_f1([g for _, g in wj], wpred, TYPES3)
     results["wojood_test"] = wsc
     results["wojood_test_ci95"] = [lo, hi]
-    report("Wojood sample test (PER/LOC/ORG, mapped)", wsc, TYPES3, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
+    report("Wojood sample test (PER/LOC/ORG, mapped)", wsc, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
 
     gold_a, pred_a = [], []
     for f in sorted((data / "aqmar" / "articles").glob("*.txt")):
         art = load(f, aqmar_type)
         gold_a += [g for _, g in art]
-        pred_a += tags_of(extractor, [t for t, _ in art])
+        pred_a += predict_bio(extractor, [t for t, _ in art])
     asc = span_scores(gold_a, pred_a, TYPES4)
     asc3 = span_scores(gold_a, pred_a, TYPES3)
     results["aqmar"] = asc
     results["aqmar_3types_f1"] = asc3["micro"]["f"]
-    report("AQMAR, all 28 articles (PER/LOC/ORG/MISC)", asc, TYPES4)
+    report("AQMAR, all 28 articles (PER/LOC/ORG/MISC)", asc)
     print(f"micro-F1 on PER/LOC/ORG only: {asc3['micro']['f']:.3f}")
 
     model_dir = getattr(extractor, "model_dir", None)

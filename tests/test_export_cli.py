@@ -133,6 +133,46 @@ def test_cli_tag_appends_the_predicted_tag(tmp_path, capsys):
     assert out.read_text(encoding="utf-8").splitlines()[1] == "عبد B-PERS B-PER"
 
 
+def test_cli_evaluate_ner_scores_per_type(tmp_path, capsys):
+    gaz = tmp_path / "g.csv"
+    gaz.write_text("name,type\nعبد اللطيف حموشي,PER\nالرباط,LOC\nفاس,ORG\n", encoding="utf-8")
+    gold = tmp_path / "gold.conll"
+    gold.write_text(
+        # found: حموشي (PER) and الرباط (LOC); missed: طنجة; فاس predicted ORG but gold LOC
+        "زار O\nعبد B-PERS\nاللطيف I-PERS\nحموشي I-PERS\nبالرباط B-LOC\n\nثم O\nطنجة B-LOC\nو O\nفاس B-LOC\n",
+        encoding="utf-8",
+    )
+    common = ["--extractor", "gazetteer", "--gazetteer", str(gaz)]
+    assert main(["evaluate-ner", str(gold), *common, "--json", str(tmp_path / "s.json")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = {line.split()[0]: line.split()[1:] for line in out[2:] if line.split()}
+    assert rows["PER"] == ["1.000", "1.000", "1.000", "1", "1"]
+    assert rows["LOC"] == ["1.000", "0.333", "0.500", "3", "1"]
+    assert rows["micro"] == ["1.000", "0.500", "0.667", "4", "2"]
+    assert "ORG" not in rows  # no ORG in the gold tags: not scored by default ...
+    assert out[-1] == "not scored (no such gold type; see --types): ORG"
+    scores = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["scores"]
+    assert scores["micro"]["correct"] == 2
+    # ... unless asked for: then the wrong ORG counts against precision
+    assert main(["evaluate-ner", str(gold), *common, "--types", "PERS,LOC,ORG"]) == 0
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()[2:] if line.split()}
+    assert rows["ORG"][3:] == ["0", "1"]
+    assert rows["micro"] == ["0.667", "0.500", "0.571", "4", "3"]
+
+
+def test_cli_evaluate_ner_reports_bad_input(tmp_path, capsys):
+    empty = tmp_path / "empty.conll"
+    empty.write_text("\n\n", encoding="utf-8")
+    assert main(["evaluate-ner", str(empty), "--extractor", "gazetteer"]) == 2
+    assert "empty.conll: no sentences" in capsys.readouterr().err
+    assert main(["evaluate-ner", str(tmp_path / "missing.conll")]) == 2
+    assert "missing.conll" in capsys.readouterr().err
+    one = tmp_path / "one.conll"
+    one.write_text("فاس B-LOC\n", encoding="utf-8")
+    assert main(["evaluate-ner", str(one), "--extractor", "gazetteer", "--types", "PER,CITY"]) == 2
+    assert "unknown type 'CITY'" in capsys.readouterr().err
+
+
 def test_outputs_get_ordinary_file_permissions(graph, tmp_path):
     umask = os.umask(0o022)
     try:

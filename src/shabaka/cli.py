@@ -1,4 +1,4 @@
-"""The ``shabaka`` command: ``build``, ``demo`` and ``tag``.
+"""The ``shabaka`` command: ``build``, ``demo``, ``tag`` and ``evaluate-ner``.
 
 Imports stay inside the commands so that ``shabaka --help`` answers at once.
 """
@@ -101,6 +101,24 @@ def make_parser() -> argparse.ArgumentParser:
         "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
     )
     tag.add_argument("--gazetteer", metavar="FILE", help="the list of names, for --extractor gazetteer")
+    ev = sub.add_parser(
+        "evaluate-ner",
+        help="score an extractor on a gold-tagged CoNLL file: precision, recall and F1 per type and overall",
+    )
+    ev.add_argument("file", metavar="FILE", help="CoNLL file (token gold-tag per line, blank line between sentences)")
+    ev.add_argument(
+        "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
+    )
+    ev.add_argument("--gazetteer", metavar="FILE", help="the list of names, for --extractor gazetteer")
+    ev.add_argument(
+        "--column", type=int, default=1, metavar="N", help="column of the gold tag (0 is the token; default: 1)"
+    )
+    ev.add_argument(
+        "--types",
+        metavar="LIST",
+        help="comma list of the types scored (default: the types of PER, LOC, ORG, MISC found in the gold tags)",
+    )
+    ev.add_argument("--json", metavar="FILE", help="also write the scores to this JSON file")
     return parser
 
 
@@ -179,6 +197,50 @@ def _tag(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_ner(args: argparse.Namespace) -> int:
+    import json
+
+    from shabaka.config import Settings
+    from shabaka.conll import TYPES, format_scores, predict_bio, read_gold, span_scores
+    from shabaka.export import atomic_write
+    from shabaka.extract import make_extractor
+    from shabaka.extract.base import bio_to_spans, normalize_type
+    from shabaka.pipeline import extractor_options
+
+    with open(args.file, encoding="utf-8-sig") as fh:
+        gold = read_gold(fh, args.column)
+    if not gold:
+        raise ValueError(f"{args.file}: no sentences (expected `token tag` lines, a blank line between sentences)")
+    if args.types:
+        types = []
+        for name in args.types.split(","):
+            kind = normalize_type(name.strip())
+            if kind is None:
+                raise ValueError(f"--types: unknown type {name.strip()!r} (use {', '.join(TYPES)})")
+            types.append(kind)
+    else:
+        seen = {span.type for _, tags in gold for span in bio_to_spans(tags)}
+        types = [t for t in TYPES if t in seen] or list(TYPES)
+    settings = Settings(extractor=args.extractor, gazetteer=args.gazetteer)
+    extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
+    predicted = predict_bio(extractor, [tokens for tokens, _ in gold])
+    scores = span_scores([tags for _, tags in gold], predicted, types)
+    ntokens = sum(len(tokens) for tokens, _ in gold)
+    print(
+        format_scores(
+            scores,
+            f"{args.file}: {len(gold)} sentences, {ntokens} tokens, extractor {args.extractor}, exact span and type",
+        )
+    )
+    ignored = sorted({s.type for tags in predicted for s in bio_to_spans(tags)} - set(types))
+    if ignored:
+        print(f"not scored (no such gold type; see --types): {', '.join(ignored)}")
+    if args.json:
+        with atomic_write(args.json, encoding="utf-8") as out:
+            json.dump({"file": args.file, "extractor": args.extractor, "scores": scores}, out, indent=1)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = make_parser().parse_args(argv)
@@ -192,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args, [str(files("shabaka") / "data" / "samples")])
         if args.command == "tag":
             return _tag(args)
+        if args.command == "evaluate-ner":
+            return _evaluate_ner(args)
     except KeyboardInterrupt:
         print("shabaka: interrupted; files already there were left as they were", file=sys.stderr)
         return 130

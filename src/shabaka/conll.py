@@ -2,7 +2,9 @@
 
 :func:`read_conll` groups lines into sentences of columns, :func:`to_bio2` cleans a
 corpus' tags (``PERS`` -> ``PER``, IOB1 -> IOB2), and :func:`tag_conll` (behind
-``shabaka tag FILE``) appends an extractor's predicted BIO tag to every token line.
+``shabaka tag FILE``) appends an extractor's predicted BIO tag to every token line;
+:func:`read_gold`, :func:`predict_bio`, :func:`span_scores` and :func:`format_scores`
+(behind ``shabaka evaluate-ner FILE``) score an extractor against a gold-tagged file.
 """
 
 from __future__ import annotations
@@ -11,7 +13,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from shabaka.extract.base import Extractor, Span, normalize_type
 
-__all__ = ["aqmar_type", "read_conll", "span_scores", "spans_to_bio", "tag_conll", "to_bio2", "write_conll"]
+__all__ = [
+    "aqmar_type",
+    "format_scores",
+    "predict_bio",
+    "read_conll",
+    "read_gold",
+    "span_scores",
+    "spans_to_bio",
+    "tag_conll",
+    "to_bio2",
+    "write_conll",
+]
+
+#: The four entity types of shabaka's extractors, in the order reports list them.
+TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
 def _is_break(line: str) -> bool:
@@ -182,3 +198,45 @@ def span_scores(
         tg, tp, tc = tg + len(g_), tp + len(p_), tc + ok
     out["micro"] = prf(tg, tp, tc)
     return out
+
+
+def read_gold(
+    lines: Iterable[str], column: int = 1, map_type: Callable[[str], str | None] = normalize_type
+) -> list[tuple[list[str], list[str]]]:
+    """Sentences of (tokens, IOB2 gold tags) from a CoNLL file's tag ``column``.
+
+    Column 0 is the token; a line without that column is tagged ``O``. Corpus type
+    names are mapped with ``map_type`` (``PERS`` -> ``PER``, ``GPE`` -> ``LOC``; others
+    are dropped, as :func:`to_bio2` does).
+
+    >>> read_gold(["بوش B-PERS", "في O", "بغداد B-LOC"])
+    [(['بوش', 'في', 'بغداد'], ['B-PER', 'O', 'B-LOC'])]
+    """
+    if column < 1:
+        raise ValueError(f"the gold column must be 1 or more (column 0 is the token), not {column}")
+    return [
+        ([row[0] for row in sent], to_bio2([row[column] if len(row) > column else "O" for row in sent], map_type))
+        for sent in read_conll(lines)
+    ]
+
+
+def predict_bio(extractor: Extractor, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """An extractor's IOB2 tags for tokenized ``sentences``, sent as one document."""
+    spans = extractor.extract([list(s) for s in sentences])
+    return [spans_to_bio(found, len(tokens)) for found, tokens in zip(spans, sentences, strict=True)]
+
+
+def format_scores(scores: dict[str, dict[str, float]], title: str = "") -> str:
+    """A plain-text table of :func:`span_scores` output: P, R, F1, gold and predicted counts per type.
+
+    >>> print(format_scores(span_scores([["B-PER", "O"]], [["B-PER", "B-LOC"]], ["PER", "LOC"])))
+    type        P      R     F1   gold   pred
+    PER     1.000  1.000  1.000      1      1
+    LOC     0.000  0.000  0.000      0      1
+    micro   0.500  1.000  0.667      1      2
+    """
+    lines = [title] if title else []
+    lines.append(f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for kind, s in scores.items():
+        lines.append(f"{kind:<6} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f} {s['support']:6d} {s['predicted']:6d}")
+    return "\n".join(lines)
