@@ -125,3 +125,20 @@ def test_known_names_run_before_the_model_by_default():
 
     assert [e.name for e in make_extractors(Settings())] == ["known-names", "embedded"]
     assert [e.name for e in make_extractors(Settings(known_names=False))] == ["embedded"]
+
+
+def test_known_names_split_a_coordination_the_model_reads_as_one_place():
+    from shabaka import build_graph
+    from shabaka.model import Document
+
+    text = (
+        "تعمل الشركة في الشرق الأوسط وشمال إفريقيا منذ سنوات. "
+        "وقال المدير إن أسواق الشرق الأوسط وشمال إفريقيا تنمو بسرعة."
+    )
+    G = build_graph([Document("d", text)])
+    labels = {d["label"] for _, d in G.nodes(data=True)}
+    assert {"الشرق الأوسط", "شمال إفريقيا"} <= labels
+    assert not [label for label in labels if "وشمال" in label or label.startswith("الشرق الأوسط ")]
+    assert G.has_edge("الشرق الأوسط", "شمال إفريقيا") or any(
+        {G.nodes[u]["label"], G.nodes[v]["label"]} == {"الشرق الأوسط", "شمال إفريقيا"} for u, v in G.edges
+    )

@@ -76,18 +76,49 @@ def new_resolver(settings: Settings) -> Resolver:
     return Resolver(settings.aliases, gazetteer=settings.gazetteer)
 
 
-def _merge_spans(first: list[Span], second: list[Span]) -> list[Span]:
+def _merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | None = None) -> list[Span]:
     """The spans of both lists, where two overlap the longer kept (on a tie, ``first``'s).
+
+    ``first`` holds exact matches (known names), so a span of ``second`` is dropped where
+    its boundary cuts through one of them (الشرق الأوسط وشمال | وشمال إفريقيا), or where it
+    is exactly covered by two or more of them joined by the conjunction و (the next
+    piece's first token starts with it): a coordination, not one name.
 
     >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
     >>> _merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
     True
+    >>> words = "في الشرق الأوسط وشمال إفريقيا".split()
+    >>> pieces = [Span(1, 3, "LOC"), Span(3, 5, "LOC")]
+    >>> _merge_spans(pieces, [Span(1, 5, "LOC")], words) == pieces
+    True
+    >>> _merge_spans(pieces, [Span(1, 4, "LOC"), Span(4, 5, "LOC")], words) == pieces
+    True
     """
+    second = [s for s in second if not any(_crossing(s, k) for k in first)]
+    if tokens is not None:
+        second = [s for s in second if not _coordination(s, first, tokens)]
     kept: list[Span] = []
     for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
         if all(s.end <= k.start or s.start >= k.end for k in kept):
             kept.append(s)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _crossing(a: Span, b: Span) -> bool:
+    """Whether the two spans overlap with neither inside the other."""
+    return (
+        a.start < b.end
+        and b.start < a.end
+        and not ((a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end))
+    )
+
+
+def _coordination(span: Span, pieces: list[Span], tokens: Sequence[str]) -> bool:
+    """Whether ``span`` is exactly tiled by two or more of ``pieces`` joined by و."""
+    inside = sorted((p for p in pieces if span.start <= p.start and p.end <= span.end), key=lambda p: p.start)
+    if len(inside) < 2 or inside[0].start != span.start or inside[-1].end != span.end:
+        return False
+    return all(prev.end == nxt.start and tokens[nxt.start].startswith("و") for prev, nxt in itertools.pairwise(inside))
 
 
 def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[list[Sentence], list[Mention]]:
@@ -100,7 +131,7 @@ def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[li
     spans: list[list[Span]] = [[] for _ in sentences]
     for extractor in extractors:
         for i, found in enumerate(extractor.extract(tokens)):
-            spans[i] = _merge_spans(spans[i], found)
+            spans[i] = _merge_spans(spans[i], found, tokens[i])
     mentions = []
     for s, found in zip(sentences, spans, strict=True):
         for span in found:
