@@ -208,6 +208,29 @@ def test_partial_names_link_in_the_document_then_in_the_corpus():
     assert fisher.label == "دايفيد فيشر" and "فيشر" in fisher.aliases and "partial" in fisher.resolution
 
 
+STATES = """
+## a
+وقع [[المغرب|LOC]] اتفاقا جديدا، وقالت [[المملكة المغربية|LOC]] إن التعاون سيتسع. وأكد بلاغ أن [[المملكة|LOC]] ملتزمة.
+## b
+زار وفد من [[المملكة العربية السعودية|LOC]] [[المملكة المغربية|LOC]]، وقالت [[المملكة|LOC]] إنها ترحب.
+## c
+وقالت [[المملكة|LOC]] في بيان إنها تتابع الوضع.
+## d
+وزار الوفد [[السعودية|LOC]] ثم [[الجمهورية التونسية|LOC]]، وقال مسؤول إن [[الجمهورية|LOC]] شريك مهم.
+"""
+
+
+def test_a_state_noun_alone_is_the_one_state_of_its_document_named_with_it():
+    res, m = resolve(STATES)
+    morocco = entity(res, m, ("a", "المغرب"))
+    assert same(res, m, ("a", "المملكة"), ("a", "المغرب"))
+    assert "المملكة" in morocco.aliases and "partial" in morocco.resolution
+    assert same(res, m, ("d", "الجمهورية"), ("d", "الجمهورية التونسية"))
+    assert not same(res, m, ("b", "المملكة"), ("b", "المملكة المغربية"))  # two kingdoms: ambiguous
+    assert not same(res, m, ("b", "المملكة"), ("b", "المملكة العربية السعودية"))
+    assert entity(res, m, ("c", "المملكة")).label == "المملكة"  # no kingdom named in c
+
+
 # -- titles, types -------------------------------------------------------------------
 
 TITLES = """

@@ -24,7 +24,10 @@ entity's ``resolution`` attribute when it merged forms that were not identical:
                differing words are not common Arabic names (محمد ≠ محمود), and two
                surname spellings are not seen with different first names
 ``partial``    a surname alone linked to the one full name that fits, in the same
-               document, else in the corpus (an ambiguous short name stays apart)
+               document, else in the corpus (an ambiguous short name stays apart);
+               a state noun alone (المملكة، الجمهورية، السلطنة، الإمارة) linked
+               to the one place of the same document named with it (المملكة
+               المغربية = المغرب)
 =============  ==================================================================
 
 An entity's type is the majority type of its mentions (roles count for PER) unless
@@ -73,7 +76,7 @@ RULES: dict[str, str] = {
     "bracket": "a short name in brackets after a long one",
     "article": "the article inside a name",
     "translit": "vowel-letter variants of a transliterated name",
-    "partial": "a surname alone linked to the full name",
+    "partial": "a surname (or a state noun) alone linked to the full name",
 }
 
 #: Spelling variants of the same word (on normalized keys): variant → preferred.
@@ -128,6 +131,10 @@ _INNER_DOT = re.compile(r"(?<=\w)[.·](?=\w)")  # اف.بي.اي → اف بي �
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 _APPOSITION = re.compile(r"\s*[،,]")
 _DIGIT = re.compile(r"\d")
+
+
+#: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
+STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
 
 
 @lru_cache(maxsize=1 << 18)
@@ -851,6 +858,33 @@ class Resolver:
                 here = [c for c in cands if doc in merged[c].docs]
                 if len(here) == 1 or (not here and len(cands) == 1):
                     links[doc, root] = (here or sorted(cands))[0]
+        links.update(self._state_noun_links(groups, forms, merged))
+        return links
+
+    @staticmethod
+    def _state_noun_links(
+        groups: _Groups, forms: dict[str, _Form], merged: dict[str, _Form]
+    ) -> dict[tuple[str, str], str]:
+        """Per document, the place a state noun alone stands for (see ``partial``)."""
+        named: dict[str, set[str]] = defaultdict(set)  # state noun -> places named with it
+        for k in sorted(forms):
+            words = spelling_key(k).split()
+            if len(words) > 1 and words[0] in _word_set(STATE_NOUNS):
+                named[words[0]].add(groups.find(k))
+
+        def place(g: _Form) -> bool:
+            return g.types.total() > 0 and _majority(g.types) == "LOC"
+
+        links: dict[tuple[str, str], str] = {}
+        for root, g in sorted(merged.items()):
+            if not place(g):
+                continue
+            nouns = {spelling_key(k) for k in groups.members[root]} & _word_set(STATE_NOUNS)
+            cands = {c for w in nouns for c in named[w] if c != root and not groups.conflict(root, c)}
+            for doc in sorted(g.docs):
+                here = [c for c in cands if doc in merged[c].docs and place(merged[c])]
+                if len(here) == 1:
+                    links[doc, root] = here[0]
         return links
 
 
