@@ -142,3 +142,18 @@ def test_known_names_split_a_coordination_the_model_reads_as_one_place():
     assert G.has_edge("الشرق الأوسط", "شمال إفريقيا") or any(
         {G.nodes[u]["label"], G.nodes[v]["label"]} == {"الشرق الأوسط", "شمال إفريقيا"} for u, v in G.edges
     )
+
+
+def test_known_names_keep_a_place_inside_an_organization_name():
+    from shabaka import build_graph
+    from shabaka.model import Document
+
+    text = (
+        'وحذر التقرير من نشاط "القاعدة في بلاد المغرب الإسلامي" في منطقة الساحل، '
+        "ورحب المنتدى العالمي لمكافحة الإرهاب بالتعاون الأمني مع المغرب."
+    )
+    G = build_graph([Document("d", text)])
+    types = {d["label"]: d["type"] for _, d in G.nodes(data=True)}
+    assert types["القاعدة في بلاد المغرب الإسلامي"] == "ORG"
+    assert types["المنتدى العالمي لمكافحة الإرهاب"] == "ORG"
+    assert G.nodes["المغرب"]["mentions"] == 1  # the country, not the word inside the group's name
