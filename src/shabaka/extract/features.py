@@ -93,7 +93,13 @@ def bare_split(word: str) -> tuple[str, str]:
 
 
 def lookup_variants(word: str) -> list[str]:
-    """The forms under which a normalized word may be found in a gazetteer (clitics off)."""
+    """The forms under which a normalized word may be found in a gazetteer (clitics off).
+
+    Stricter than :func:`shabaka.resolve.proclitic_variants` on bare proclitics (three
+    letters must remain, not starting with the article) and adds the article-less
+    stem. Using ``proclitic_variants`` here instead was measured: CRF dev micro-F1 0.681
+    vs 0.687, so the model's features keep this rule.
+    """
     out = [word]
     pre, stem = segment(word)
     if pre:
