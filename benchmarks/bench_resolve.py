@@ -16,10 +16,16 @@ mention merges with nothing). Scores are pairwise, over the labelled pairs:
 * precision = merged pairs that must merge / merged pairs
 * recall = merged pairs that must merge / pairs that must merge
 
+``--heldout`` scores ``resolution_heldout.txt`` instead: documents written after the
+rules were built and never used to change them, so its figure is the honest one. Its
+pairs are all pairs of gold-labelled mentions with different surfaces (same gold: must
+merge; different gold: must stay apart).
+
 Usage::
 
-    python benchmarks/bench_resolve.py        # scores, by case
-    python benchmarks/bench_resolve.py -v     # ... and every misjudged pair
+    python benchmarks/bench_resolve.py            # scores, by case
+    python benchmarks/bench_resolve.py -v         # ... and every misjudged pair
+    python benchmarks/bench_resolve.py --heldout  # the held-out documents
 """
 
 from __future__ import annotations
@@ -93,6 +99,19 @@ def load_pairs(path: Path = DATA / "resolution_pairs.csv") -> list[Pair]:
         ]
 
 
+def gold_pairs(docs: list[tuple[Document, list[Mention], list[str]]]) -> list[Pair]:
+    """Every pair of gold-labelled mentions with different surfaces (``case``: the gold
+    entities, or "apart")."""
+    marked = [(m, gold) for _, mentions, golds in docs for m, gold in zip(mentions, golds, strict=True) if gold]
+    pairs = []
+    for i, (a, ga) in enumerate(marked):
+        for b, gb in marked[i + 1 :]:
+            if a.text != b.text:
+                case = ga if ga == gb else "apart"
+                pairs.append(Pair(case, (a.doc_id, a.text), (b.doc_id, b.text), ga == gb))
+    return pairs
+
+
 def resolve_documents(docs: list[tuple[Document, list[Mention], list[str]]], resolver: Resolver) -> Resolution:
     """Feed the documents to ``resolver`` (with their sentences) and resolve."""
     for doc, mentions, _ in docs:
@@ -126,8 +145,13 @@ def scores(pairs: list[Pair], merged: list[bool]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every misjudged pair")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out documents (all gold pairs)")
     args = parser.parse_args()
-    docs, pairs = load_documents(), load_pairs()
+    if args.heldout:
+        docs = load_documents(DATA / "resolution_heldout.txt")
+        pairs = gold_pairs(docs)
+    else:
+        docs, pairs = load_documents(), load_pairs()
     merged = predictions(docs, resolve_documents(docs, Resolver()), pairs)
     precision, recall = scores(pairs, merged)
     print(f"{len(pairs)} pairs ({sum(p.same for p in pairs)} must merge), {len(docs)} documents")

@@ -103,7 +103,7 @@ TITLES = """
 النائب_العام نائب نائبة النائب النائبة المستشار المستشارة الناطق_الرسمي الناطق_باسم الناطقة_باسم
 المتحدث_باسم المتحدثة_باسم المتحدث_الرسمي المتحدث المتحدثة الجنرال اللواء العميد العقيد الفريق المشير
 القائد المبعوث المبعوثة الممثل الممثلة المدرب المدربة مدرب مدربة اللاعب اللاعبة الخبير الخبيرة الصحفي الصحفية
-الوالي المحافظ الحاكم العمدة الكاردينال المطران الزعيم زعيم قائد
+الوالي المحافظ الحاكم العمدة الكاردينال المطران الزعيم زعيم قائد العاهل
 """
 
 #: Words that start or join a person's name: never a title's complement (عبد المجيد تبون).
@@ -829,12 +829,21 @@ class Resolver:
     def _partial_links(
         self, groups: _Groups, forms: dict[str, _Form], merged: dict[str, _Form]
     ) -> dict[tuple[str, str], str]:
-        """Per document, the full name a short person name stands for (see ``partial``)."""
+        """Per document, the full name a short person name stands for (see ``partial``).
+
+        A short name may have several words (ولد مرزوك, بن سلمان: the end of one longer
+        name); a leading ابن is read as بن (ابن سلمان = محمد بن سلمان).
+        """
+
+        def name_words(k: str) -> tuple[str, ...]:
+            words = strip_article(spelling_key(k).split())
+            return ("بن", *words[1:]) if words[:1] == ("ابن",) and len(words) > 1 else words
+
         exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
         loose: dict[tuple[str, ...], set[str]] = defaultdict(set)
         full_groups = set()
         for k in sorted(forms):
-            words = strip_article(spelling_key(k).split())
+            words = name_words(k)
             if forms[k].person and len(words) > 1:
                 root = groups.find(k)
                 full_groups.add(root)
@@ -843,21 +852,25 @@ class Resolver:
                     loose[tuple(skeleton(w) for w in words[-n:])].add(root)
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
-            if root in full_groups or not (g.types["PER"] or g.roles):
+            if not (g.types["PER"] or g.roles):
                 continue
             cands: set[str] = set()
             for k in groups.members[root]:
-                words = strip_article(spelling_key(k).split())
-                cands |= exact.get(words, set())
-            if not cands:
+                cands |= exact.get(name_words(k), set())
+            if not cands and root not in full_groups:
                 for k in groups.members[root]:
-                    words = strip_article(spelling_key(k).split())
-                    cands |= loose.get(tuple(skeleton(w) for w in words), set())
-            cands = {c for c in cands if not groups.conflict(root, c)}
+                    cands |= loose.get(tuple(skeleton(w) for w in name_words(k)), set())
+            cands = {c for c in cands if c != root and not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
-                if len(here) == 1 or (not here and len(cands) == 1):
+                if len(here) == 1 or (not here and len(cands) == 1 and root not in full_groups):
                     links[doc, root] = (here or sorted(cands))[0]
+        for (doc, root), target in sorted(links.items()):  # a short name of a short name: to the longest
+            seen = {root}
+            while (doc, target) in links and target not in seen:
+                seen.add(target)
+                target = links[doc, target]
+            links[doc, root] = target
         links.update(self._state_noun_links(groups, forms, merged))
         return links
 
