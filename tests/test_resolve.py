@@ -56,6 +56,17 @@ def test_pair_set_covers_every_case_and_scores_at_least_095():
     assert precision >= 0.95 and recall >= 0.95
 
 
+def test_heldout_documents_merge_nothing_wrongly():
+    docs = bench.load_documents(bench.DATA / "resolution_heldout.txt")
+    pairs = bench.gold_pairs(docs)
+    assert sum(p.same for p in pairs) >= 30 and len({p.a[0] for p in pairs}) == 10
+    merged = bench.predictions(docs, bench.resolve_documents(docs, Resolver()), pairs)
+    precision, recall = bench.scores(pairs, merged)
+    assert precision == 1.0 and recall >= 0.8
+    merged_cases = {p.case for p, m in zip(pairs, merged, strict=True) if m and p.same}
+    assert {"merzoug", "mbs", "abdullah2"} <= merged_cases  # ولد مرزوك, ابن سلمان, العاهل ...
+
+
 def test_pair_labels_agree_with_the_gold_entities_of_the_documents():
     gold = {
         (d.id, m.text): g for d, mentions, golds in bench.load_documents() for m, g in zip(mentions, golds, strict=True)
