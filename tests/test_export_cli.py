@@ -171,6 +171,8 @@ def test_cli_evaluate_ner_reports_bad_input(tmp_path, capsys):
     one.write_text("فاس B-LOC\n", encoding="utf-8")
     assert main(["evaluate-ner", str(one), "--extractor", "gazetteer", "--types", "PER,CITY"]) == 2
     assert "unknown type 'CITY'" in capsys.readouterr().err
+    assert main(["evaluate-ner", str(one), "--extractor", "gazetteer", "--column", "2"]) == 2
+    assert "one.conll: no line has a column 2" in capsys.readouterr().err
 
 
 def test_outputs_get_ordinary_file_permissions(graph, tmp_path):

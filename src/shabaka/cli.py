@@ -208,7 +208,10 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
     from shabaka.pipeline import extractor_options
 
     with open(args.file, encoding="utf-8-sig") as fh:
-        gold = read_gold(fh, args.column)
+        try:
+            gold = read_gold(fh, args.column)
+        except ValueError as exc:
+            raise ValueError(f"{args.file}: {exc}") from None
     if not gold:
         raise ValueError(f"{args.file}: no sentences (expected `token tag` lines, a blank line between sentences)")
     if args.types:

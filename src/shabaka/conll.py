@@ -214,9 +214,12 @@ def read_gold(
     """
     if column < 1:
         raise ValueError(f"the gold column must be 1 or more (column 0 is the token), not {column}")
+    sentences = list(read_conll(lines))
+    if sentences and not any(len(row) > column for sent in sentences for row in sent):
+        raise ValueError(f"no line has a column {column} (column 0 is the token, 1 the first tag)")
     return [
         ([row[0] for row in sent], to_bio2([row[column] if len(row) > column else "O" for row in sent], map_type))
-        for sent in read_conll(lines)
+        for sent in sentences
     ]
 
 
