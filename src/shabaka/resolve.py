@@ -23,9 +23,9 @@ entity's ``resolution`` attribute when it merged forms that were not identical:
                فيشر, روبرت/روبير) when another word of the name is identical, the
                differing words are not common Arabic names (محمد ≠ محمود), and two
                surname spellings are not seen with different first names
-``partial``    a surname alone (or the end of a name: ولد مرزوك, ابن سلمان) linked
-               to the one full name that fits, in the same document, else in the
-               corpus (an ambiguous short name stays apart);
+``partial``    a surname alone linked to the one full name that fits, in the same
+               document, else in the corpus (an ambiguous short name stays apart);
+               the end of a name (ولد مرزوك, ابن سلمان) likewise, in its document only;
                a state noun alone (المملكة، الجمهورية، السلطنة، الإمارة) linked
                to the one place of the same document named with it (المملكة
                المغربية = المغرب)
