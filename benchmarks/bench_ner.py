@@ -28,11 +28,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from shabaka.conll import aqmar_type, format_scores, predict_bio, read_gold, span_scores  # noqa: E402
+from shabaka.conll import TYPES, aqmar_type, format_scores, predict_bio, read_gold, span_scores  # noqa: E402
 from shabaka.extract import make_extractor  # noqa: E402
 from shabaka.extract.base import normalize_type  # noqa: E402
 
-TYPES4 = ["PER", "LOC", "ORG", "MISC"]
+TYPES4 = list(TYPES)
 TYPES3 = ["PER", "LOC", "ORG"]
 
 

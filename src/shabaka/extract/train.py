@@ -25,7 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from shabaka.conll import aqmar_type, read_conll, span_scores, to_bio2
+from shabaka.conll import TYPES, aqmar_type, read_gold, span_scores
+from shabaka.extract.base import normalize_type
 from shabaka.extract.features import STAGE2_WINDOW, Featurizer, norm
 
 SEED = 13
@@ -69,15 +70,10 @@ TRIGGERS: dict[str, list[str]] = {
 # ----------------------------------------------------------------------------- data
 
 
-def read_tagged(path: Path, column: int = 1, map_type=None) -> list[tuple[list[str], list[str]]]:
-    """Sentences of (tokens, IOB2 tags with shabaka types) from a CoNLL file's tag ``column``."""
+def read_tagged(path: Path, map_type=normalize_type) -> list[tuple[list[str], list[str]]]:
+    """Sentences of (tokens, IOB2 tags with shabaka types) from a CoNLL file (see :func:`read_gold`)."""
     with open(path, encoding="utf-8-sig") as fh:
-        out = []
-        for sent in read_conll(fh):
-            tokens = [row[0] for row in sent]
-            tags = [row[column] if len(row) > column else "O" for row in sent]
-            out.append((tokens, to_bio2(tags, map_type) if map_type else to_bio2(tags)))
-        return out
+        return read_gold(fh, 1, map_type)
 
 
 def anercorp(data: Path, split: str) -> list[tuple[list[str], list[str]]]:
@@ -499,15 +495,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         dgold = [y for _, y in dev]
         dx = [feat.sentence(t) for t in dtok]
         pred1 = tag_all(model1, dx)
-        result = {"stage1": span_scores(dgold, pred1, ["PER", "LOC", "ORG", "MISC"])}
+        result = {"stage1": span_scores(dgold, pred1, TYPES)}
         if args.stage2:
             dx2 = stage2_features(feat, dtok, pred1, dx)
-            result["stage2"] = span_scores(dgold, tag_all(model2, dx2), ["PER", "LOC", "ORG", "MISC"])
+            result["stage2"] = span_scores(dgold, tag_all(model2, dx2), TYPES)
         if args.neural_epochs:
             from shabaka.extract.embedded import EmbeddedExtractor
 
             pred = [t for t, _ in EmbeddedExtractor(out).tag(dtok)]
-            result["ensemble"] = span_scores(dgold, pred, ["PER", "LOC", "ORG", "MISC"])
+            result["ensemble"] = span_scores(dgold, pred, TYPES)
         for stage, sc in result.items():
             line = " ".join(f"{k}={v['f']:.4f}" for k, v in sc.items())
             print(
