@@ -15,8 +15,6 @@ from collections.abc import Hashable
 
 import networkx as nx
 import numpy as np
-from scipy.signal import fftconvolve
-from scipy.spatial import cKDTree
 
 _CELLS = 64  # bins per side of the grid that carries the long-range repulsion
 
@@ -102,15 +100,15 @@ def _far_repulsion(pos: np.ndarray, k: float, cells: int = _CELLS) -> np.ndarray
     dx, dy = np.meshgrid(off, off, indexing="ij")
     r2 = dx * dx + dy * dy
     r2[cells - 1, cells - 1] = np.inf  # no force from a node's own bin (see _near_repulsion)
-    fx = fftconvolve(density, k * k * dx / r2, mode="same")
-    fy = fftconvolve(density, k * k * dy / r2, mode="same")
+    fx = _convolve_same(density, k * k * dx / r2)
+    fy = _convolve_same(density, k * k * dy / r2)
     return np.stack([fx[cell[:, 0], cell[:, 1]], fy[cell[:, 0], cell[:, 1]]], axis=1)
 
 
 def _near_repulsion(pos: np.ndarray, k: float) -> np.ndarray:
     """Exact repulsion between nodes closer than ``k`` (they may share a bin)."""
     disp = np.zeros_like(pos)
-    near = cKDTree(pos).query_pairs(k, output_type="ndarray")
+    near = _close_pairs(pos, k)
     if len(near):
         delta = pos[near[:, 0]] - pos[near[:, 1]]
         dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-3)[:, None]
@@ -118,3 +116,45 @@ def _near_repulsion(pos: np.ndarray, k: float) -> np.ndarray:
         np.add.at(disp, near[:, 0], push)
         np.add.at(disp, near[:, 1], -push)
     return disp
+
+
+def _convolve_same(a: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """The convolution of ``a`` (n×n) with ``kernel`` ((2n-1)×(2n-1)), cut to the centre n×n,
+    through one real FFT (what ``scipy.signal.fftconvolve(..., mode="same")`` gives)."""
+    n = a.shape[0]
+    full = 3 * n - 2
+    product = np.fft.rfft2(a, (full, full)) * np.fft.rfft2(kernel, (full, full))
+    return np.fft.irfft2(product, (full, full))[n - 1 : 2 * n - 1, n - 1 : 2 * n - 1]
+
+
+#: The half of the 3×3 neighbourhood of a cell that is visited, so that each pair is seen once.
+_HALF_NEIGHBOURHOOD = ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1))
+
+
+def _close_pairs(pos: np.ndarray, k: float) -> np.ndarray:
+    """Index pairs ``(i, j)``, ``i < j`` in the same cell, of the points closer than ``k``.
+
+    The points are binned in cells of side ``k``, so a close pair lies in one cell or in two
+    neighbouring ones; candidates come from the sorted cell keys, all in array operations.
+
+    >>> _close_pairs(np.array([[0.0, 0.0], [0.5, 0.0], [5.0, 5.0]]), 1.0).tolist()
+    [[0, 1]]
+    """
+    cell = np.floor((pos - pos.min(axis=0)) / k).astype(np.int64)
+    width = int(cell[:, 1].max()) + 3
+    key = cell[:, 0] * width + cell[:, 1]
+    order = np.argsort(key, kind="stable")
+    keys = key[order]
+    pairs = []
+    for dx, dy in _HALF_NEIGHBOURHOOD:
+        wanted = key + dx * width + dy
+        start = np.searchsorted(keys, wanted, side="left")
+        count = np.searchsorted(keys, wanted, side="right") - start
+        first = np.repeat(np.arange(len(pos)), count)
+        within = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+        second = order[np.repeat(start, count) + within]
+        keep = first < second if (dx, dy) == (0, 0) else np.ones(len(first), dtype=bool)
+        pairs.append(np.stack([first[keep], second[keep]], axis=1))
+    pairs = np.concatenate(pairs)
+    delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+    return pairs[np.hypot(delta[:, 0], delta[:, 1]) < k]
