@@ -73,7 +73,9 @@ def write_inputs(folder: Path) -> dict[str, Path]:
     for f in sorted(samples.glob("*.txt")):
         shutil.copy(f, paths["samples"] / f.name)
     shutil.copy(ROOT / "src" / "shabaka" / "data" / "sample_gazetteer.csv", paths["samples_gazetteer"])
-    shutil.copytree(ROOT / "benchmarks" / "data" / "clean" / "html", paths["pages_html"], ignore=shutil.ignore_patterns("*.txt"))
+    shutil.copytree(
+        ROOT / "benchmarks" / "data" / "clean" / "html", paths["pages_html"], ignore=shutil.ignore_patterns("*.txt")
+    )
     synth.write_corpus(folder / "synth", SYNTH_DOCS, seed=SYNTH_SEED, per_file=100)
     return paths
 
