@@ -55,6 +55,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shabaka.arabic import LETTER_MAP
+from shabaka.text import INVISIBLE
+
 __all__ = [
     "CleanResult",
     "CleanSettings",
@@ -155,31 +158,19 @@ class CleanResult:
 
 # --------------------------------------------------------------------------- matching
 
-_FOLD = str.maketrans(
-    {
-        "\u0640": None,  # tatweel
-        **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat
-        "\u0670": None,  # dagger alef
-        "\u0623": "\u0627",  # alef with hamza above
-        "\u0625": "\u0627",  # alef with hamza below
-        "\u0622": "\u0627",  # alef madda
-        "\u0671": "\u0627",  # alef wasla
-        "\u0649": "\u064a",  # alef maqsura -> yeh
-        "\u0629": "\u0647",  # teh marbuta -> heh
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-        **{
-            c: None
-            for c in "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-        },
-    }
-)
+_FOLD = {
+    **LETTER_MAP,  # diacritics, alef forms, alef maksura, teh marbuta, as in matching keys
+    ord("\u0640"): None,  # tatweel
+    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + i: str(i) for i in range(10)},
+    **dict.fromkeys(map(ord, INVISIBLE)),
+}
 
 
 def fold(text: str) -> str:
     """Fold Arabic spelling variants so that keyword patterns match loosely.
 
-    Diacritics, tatweel and invisible bidi marks go, alef forms become ا, ى becomes ي,
+    Diacritics, tatweel and invisible characters (:data:`shabaka.text.INVISIBLE`) go, alef forms become ا, ى becomes ي,
     ة becomes ه, and Arabic-Indic digits become ASCII digits.
 
     >>> fold("قد يهمك أيضــــــًا")

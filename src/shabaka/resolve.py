@@ -64,6 +64,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+from shabaka.arabic import drop_article, is_definite, proclitic_variants, skeleton
 from shabaka.model import Mention, Sentence
 from shabaka.text import normalize_key, strip_bidi_controls, tokenize
 
@@ -152,28 +153,6 @@ def form_key(text: str) -> str:
     return " ".join(key.strip(_EDGES).split())
 
 
-def proclitic_variants(word: str) -> list[str]:
-    """The normalized ``word`` itself, then the forms it may have under its proclitics
-    (و ف, then ب ل ك; لل for ل + ال). The one clitic helper of the gazetteer and the resolver.
-
-    >>> proclitic_variants("وبالرباط")
-    ['وبالرباط', 'بالرباط', 'الرباط']
-    >>> proclitic_variants("للمغرب")
-    ['للمغرب', 'المغرب', 'لمغرب']
-    """
-    out = [word]
-    stems = [word]
-    if word[:1] in "وف" and len(word) > 2:
-        stems.append(word[1:])
-        out.append(word[1:])
-    for stem in stems:
-        if stem.startswith("لل") and len(stem) > 3:
-            out.append("ال" + stem[2:])
-        if stem[:1] in "بلك" and len(stem) > 2:
-            out.append(stem[1:])
-    return list(dict.fromkeys(out))
-
-
 @lru_cache(maxsize=1 << 18)
 def spelling_key(key: str) -> str:
     """``key`` with the variants of :data:`SPELLINGS` replaced by the preferred spelling.
@@ -186,11 +165,6 @@ def spelling_key(key: str) -> str:
     return key
 
 
-def _is_definite(word: str) -> bool:
-    """A word with the article, possibly under proclitics (الأمن, للأمن, والأمن)."""
-    return any(v.startswith("ال") and len(v) > 3 for v in proclitic_variants(word))
-
-
 def strip_article(words: Sequence[str]) -> tuple[str, ...]:
     """The words of a name with the article dropped, except after a particle (عبد الله).
 
@@ -200,22 +174,8 @@ def strip_article(words: Sequence[str]) -> tuple[str, ...]:
     out = []
     for i, w in enumerate(words):
         particle = i > 0 and words[i - 1] in _word_set(PARTICLES)
-        out.append(w[2:] if w.startswith("ال") and len(w) > 4 and not particle and w != "الله" else w)
+        out.append(w if particle or w == "الله" else drop_article(w, min_rest=3))
     return tuple(out)
-
-
-def skeleton(word: str) -> str:
-    """A word's consonants: vowel letters after the first letter dropped, doubled letters
-    once, a final silent ت/د/س/ز dropped from a long skeleton (روبرت/روبير).
-
-    >>> skeleton("دايفيد") == skeleton("ديفيد") == skeleton("دافيد")
-    True
-    >>> skeleton("ميلر") == skeleton("ميللر"), skeleton("روبرت") == skeleton("روبير")
-    (True, True)
-    """
-    rest = re.sub(r"(.)\1+", r"\1", re.sub("[اويءئؤ]", "", word[1:]))
-    out = word[:1] + rest
-    return out[:-1] if len(out) > 3 and out[-1] in "تدسز" else out
 
 
 @cache
@@ -245,16 +205,16 @@ def _complement_end(words: Sequence[str], i: int) -> int:
     (الخارجية، الأمريكي، صندوق النقد الدولي) is skipped while a word without article follows."""
 
     def name_after(k: int) -> bool:
-        return any(not _is_definite(w) for w in words[k:])
+        return any(not is_definite(w) for w in words[k:])
 
     p = i
     while p < len(words):
-        if _is_definite(words[p]) and name_after(p + 1):
+        if is_definite(words[p]) and name_after(p + 1):
             p += 1
         elif (
             words[p] not in _word_set(PARTICLES)
             and p + 1 < len(words)
-            and _is_definite(words[p + 1])
+            and is_definite(words[p + 1])
             and name_after(p + 2)
         ):
             p += 2
@@ -308,13 +268,13 @@ def parse_title(surface: str, person: bool = False) -> Parsed:
     role = surface[tokens[0].start : tokens[p - 1].end]
     role = _decliticize(role, _title_at(words, 0)[1])
     name = surface[tokens[p].start :] if p < len(tokens) else ""
-    return Parsed(role, name, p == len(tokens) or all(_is_definite(w) for w in words[p:]))
+    return Parsed(role, name, p == len(tokens) or all(is_definite(w) for w in words[p:]))
 
 
 def _nationality(words: Sequence[str]) -> bool:
     """Does a person's name start with a nationality (الفرنسي روبرت كارتر)?"""
     head = words[0] if words else ""
-    return len(words) > 2 and _is_definite(head) and head.endswith("ي") and not any(map(_is_definite, words[1:]))
+    return len(words) > 2 and is_definite(head) and head.endswith("ي") and not any(map(is_definite, words[1:]))
 
 
 def _has_title(key: str, person: bool) -> bool:

@@ -33,8 +33,9 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from shabaka.arabic import bare_split, segment
 from shabaka.extract.base import Extractor, Span, bio_to_spans
-from shabaka.extract.features import STAGE2_WINDOW, Featurizer, bare_split, norm, segment
+from shabaka.extract.features import STAGE2_WINDOW, Featurizer, norm
 from shabaka.extract.neural import LABELS, NumpyTagger, viterbi
 
 #: Where the shipped model files live.

@@ -37,6 +37,7 @@ from typing import Any
 
 import networkx as nx
 
+from shabaka.arabic import drop_article, search_skeleton
 from shabaka.export import LIST_SEPARATOR, atomic_write
 from shabaka.text import INVISIBLE, normalize_key
 
@@ -94,24 +95,6 @@ def _text(value: Any) -> str:
     return _INVISIBLE.sub("", str(value))
 
 
-def _strip_articles(key: str) -> str:
-    """``key`` with the article ال taken off each word that is longer than it.
-
-    >>> _strip_articles("عبد اللطيف الحموشي")
-    'عبد لطيف حموشي'
-    """
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key.split(" "))
-
-
-def _skeleton(key: str) -> str:
-    """``key`` without the long vowels ا و ي inside words: أمريكا and أميركا meet.
-
-    >>> _skeleton(normalize_key("أمريكا")) == _skeleton(normalize_key("أميركا"))
-    True
-    """
-    return " ".join(w[:1] + re.sub("[اوي]", "", w[1:]) for w in key.split(" "))
-
-
 def search_keys(names: list[str]) -> list[str]:
     """The search keys of an entity's names, most exact first, without repeats.
 
@@ -124,8 +107,8 @@ def search_keys(names: list[str]) -> list[str]:
     ['الحموشي', 'حموشي', 'الحمش', 'حمش']
     """
     exact = [normalize_key(n) for n in names]
-    bare = [_strip_articles(k) for k in exact]
-    loose = [_skeleton(k) for k in exact + bare]
+    bare = [" ".join(drop_article(w) for w in k.split(" ")) for k in exact]
+    loose = [search_skeleton(k) for k in exact + bare]
     return [k for k in dict.fromkeys(exact + bare + loose) if k]
 
 
