@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shabaka.arabic import LETTER_MAP
+from shabaka.config import check_choice
 from shabaka.text import INVISIBLE
 
 __all__ = [
@@ -920,8 +921,7 @@ def clean_html(html: str | bytes, *, method: str = "hybrid") -> tuple[CleanResul
     """
     import trafilatura
 
-    if method not in HTML_METHODS:
-        raise ValueError(f"method must be one of {', '.join(HTML_METHODS)}, not {method!r}")
+    check_choice("method", method, HTML_METHODS)
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     data = doc.as_dict() if doc is not None else {}
     meta = {k: str(data[k]) for k in ("title", "date", "author", "url", "sitename") if data.get(k)}

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from shabaka.graph import WINDOWS
+from shabaka.errors import SettingsError
 
+#: Co-mention windows (see :mod:`shabaka.graph`).
+WINDOWS = ("sentence", "paragraph", "document")
+#: Engines (see :data:`shabaka.pipeline.ENGINE_DRIVERS`).
 ENGINES = ("local", "dask")
+
+
+def check_choice(name: str, value: object, choices: Collection[str]) -> None:
+    """Raise :class:`~shabaka.errors.SettingsError` unless ``value`` is one of ``choices``.
+
+    >>> check_choice("window", "page", WINDOWS)
+    Traceback (most recent call last):
+    ...
+    shabaka.errors.SettingsError: window must be one of sentence, paragraph, document, not 'page'
+    """
+    if value not in choices:
+        raise SettingsError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +64,15 @@ class Settings:
     scheduler: str | None = None
 
     def __post_init__(self) -> None:
-        if self.window not in WINDOWS:
-            raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {self.window!r}")
+        check_choice("window", self.window, WINDOWS)
         if self.min_weight < 1:
-            raise ValueError(f"min_weight must be at least 1, not {self.min_weight}")
+            raise SettingsError(f"min_weight must be at least 1, not {self.min_weight}")
         if self.evidence_cap < 0:
-            raise ValueError(f"evidence_cap must be 0 or more, not {self.evidence_cap}")
+            raise SettingsError(f"evidence_cap must be 0 or more, not {self.evidence_cap}")
         if self.extractor == "gazetteer" and self.gazetteer is None:
-            raise ValueError("the gazetteer extractor needs a gazetteer file (--gazetteer FILE)")
-        if self.engine not in ENGINES:
-            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+            raise SettingsError("the gazetteer extractor needs a gazetteer file (--gazetteer FILE)")
+        check_choice("engine", self.engine, ENGINES)
         if self.scheduler is not None and self.engine != "dask":
-            raise ValueError(f"a scheduler ({self.scheduler!r}) is only used with the dask engine (--engine dask)")
+            raise SettingsError(f"a scheduler ({self.scheduler!r}) is only used with the dask engine (--engine dask)")
         if self.scheduler is not None and not self.scheduler.strip():
-            raise ValueError("scheduler must be a name or an address, not an empty string")
+            raise SettingsError("scheduler must be a name or an address, not an empty string")

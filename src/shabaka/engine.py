@@ -59,6 +59,7 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.errors import MissingComponentError
 from shabaka.graph import CoMentionCounts
 from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
 from shabaka.model import Document
@@ -267,7 +268,7 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     try:
         from distributed import Client, LocalCluster, default_client
     except ImportError:
-        raise RuntimeError(
+        raise MissingComponentError(
             "the dask engine needs dask.distributed for this scheduler: pip install 'dask[distributed]'"
         ) from None
     if scheduler is not None:
@@ -293,7 +294,7 @@ def build_dask(source: Source, settings: Settings, report: IngestReport) -> nx.G
         import dask
         from dask import delayed
     except ImportError:
-        raise RuntimeError("the dask engine needs Dask: pip install 'dask[distributed]'") from None
+        raise MissingComponentError("the dask engine needs Dask: pip install 'dask[distributed]'") from None
 
     with dask_scheduler(settings.scheduler) as (scheduler, workers):
         partitions = _partitions(source, report, workers)

@@ -50,10 +50,8 @@ from typing import Any
 
 import networkx as nx
 
-from shabaka.model import Mention, Sentence
-from shabaka.resolve import Entity
-
-WINDOWS = ("sentence", "paragraph", "document")
+from shabaka.config import WINDOWS, check_choice
+from shabaka.model import Entity, Mention, Sentence
 
 Evidence = dict[str, Any]
 Pair = tuple[str, str]
@@ -97,8 +95,7 @@ class CoMentionCounts:
         ``sentences`` must hold every sentence of the document (they define the windows);
         ``entity_of`` maps a mention to its entity key, or None to drop it.
         """
-        if window not in WINDOWS:
-            raise ValueError(f"unknown window {window!r}: choose one of {', '.join(WINDOWS)}")
+        check_choice("window", window, WINDOWS)
         by_sentence: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
         for m in mentions:
             key = entity_of(m)

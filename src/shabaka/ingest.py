@@ -218,25 +218,6 @@ def _detect(sample: bytes, *, complete: bool) -> tuple[str, str]:
     raise SkipFile("not UTF-8, UTF-16 or Windows-1256 text; re-save the file as UTF-8")
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode a text file's bytes; return ``(text, encoding)``.
-
-    Raises :class:`SkipFile` for binary or undecodable content. Invalid bytes of a
-    mostly UTF-8 text are replaced by U+FFFD and counted in the encoding.
-
-    >>> decode_text("سلام".encode("cp1256"))
-    ('سلام', 'windows-1256')
-    >>> decode_text(b"\\xff\\xfe" + "سلام".encode("utf-16-le"))
-    ('سلام', 'utf-16')
-    >>> decode_text("سلام".encode() + b"\\xff" + "عليكم".encode())
-    ('سلام\\ufffdعليكم', 'utf-8 (1 invalid bytes replaced)')
-    """
-    codec, encoding = _detect(data, complete=True)
-    text = data.decode(codec, errors="replace")
-    bad = text.count("\ufffd")
-    return text, f"{encoding} ({bad} invalid bytes replaced)" if bad and codec == "utf-8" else encoding
-
-
 def _open_text(f: IO[bytes], newline: str, report: IngestReport) -> tuple[IO[str], str]:
     """A text stream over the binary file ``f`` and its encoding name, detected on its first
     bytes (and counted in ``report``)."""

@@ -38,35 +38,45 @@ clitics or titles; for a person, of the full names; ties to the longer); its key
 :func:`form_key` of the label. Resolution works on distinct forms with counts and
 document sets, and gives the same keys whatever the order of the documents.
 
-Alias table
------------
-A CSV file with a header ``alias,canonical[,type]``; blank lines and lines starting
-with ``#`` are skipped::
-
-    alias,canonical,type
-    FBI,مكتب التحقيقات الفيدرالي,ORG      # force a merge (type optional)
-    إف بي آي,مكتب التحقيقات الفيدرالي,
-    جدة,!=وجدة,                             # force a split: never one entity
-
-A ``!=`` row between two single words also stops a clitic being cut from one to make
-the other (وجدة is not و + جدة). The built-in table (``shabaka/data/aliases.csv``)
-is read first, the user's on top: the user's merge of a pair lifts a built-in split.
+The alias table's format is described in :mod:`shabaka.lexicon`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from shabaka.arabic import drop_article, is_definite, proclitic_variants, skeleton
-from shabaka.model import Mention, Sentence
+from shabaka.lexicon import (
+    EDGE_CHARS,
+    QUOTE_TABLE,
+    AliasError,
+    AliasTable,
+    builtin_aliases,
+    form_key,
+    gazetteer_aliases,
+    load_aliases,
+)
+from shabaka.model import Entity, Mention, Sentence
 from shabaka.text import normalize_key, strip_bidi_controls, tokenize
+
+__all__ = [  # the alias table and the records live in shabaka.lexicon and shabaka.model
+    "RULES",
+    "AliasError",
+    "AliasTable",
+    "Entity",
+    "Resolution",
+    "ResolveSettings",
+    "Resolver",
+    "form_key",
+    "load_aliases",
+    "parse_title",
+    "spelling_key",
+]
 
 #: The merge rules, in the order they are applied (the partial rule comes last, per document).
 RULES: dict[str, str] = {
@@ -126,10 +136,6 @@ NATIVE_NAMES = """
 #: News agencies and captions seen in brackets after a name, never its alias.
 _NOT_ALIASES = "رويترز فرانس برس أ ف ب و م ع ومع واس قنا وام الأناضول سانا بترا كونا وكالات صور فيديو تصوير"
 
-_QUOTE_TABLE = str.maketrans(dict.fromkeys('"«»“”„‟', " "))
-_EDGES = " '‘’`()[]{}<>-"
-_INITIAL = re.compile(r"(?<!\w)(\w)\.")  # U.S. → US, F.B.I. → FBI
-_INNER_DOT = re.compile(r"(?<=\w)[.·](?=\w)")  # اف.بي.اي → اف بي اي
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 _APPOSITION = re.compile(r"\s*[،,]")
 _DIGIT = re.compile(r"\d")
@@ -137,20 +143,6 @@ _DIGIT = re.compile(r"\d")
 
 #: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
 STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
-
-
-@lru_cache(maxsize=1 << 18)
-def form_key(text: str) -> str:
-    """The form of a mention: its matching key without quotes, outer brackets or initials' dots.
-
-    >>> form_key("«داعش»") == form_key('"داعش"') == form_key("“داعش”") == form_key("داعش")
-    True
-    >>> form_key("U.S."), form_key("F.B.I"), form_key("إف.بي.آي")
-    ('us', 'fbi', 'اف بي اي')
-    """
-    text = text.translate(_QUOTE_TABLE).strip(_EDGES + "\t\n\r\u00a0")
-    key = _INNER_DOT.sub(" ", _INITIAL.sub(r"\1", normalize_key(text)))
-    return " ".join(key.strip(_EDGES).split())
 
 
 @lru_cache(maxsize=1 << 18)
@@ -330,93 +322,6 @@ class ResolveSettings:
     partial: bool = True
 
 
-class AliasError(ValueError):
-    """The alias table cannot be used; the message names the file and line."""
-
-
-@dataclass(slots=True)
-class AliasTable:
-    """Forced merges (alias key → canonical key, source rule), forced types and forced splits."""
-
-    merges: list[tuple[str, str, str]] = field(default_factory=list)
-    types: dict[str, str] = field(default_factory=dict)
-    splits: set[frozenset[str]] = field(default_factory=set)
-
-    def update(self, other: AliasTable) -> AliasTable:
-        """Put ``other`` on top of this table: its merges lift this table's splits of the same pair."""
-        for a, b, _ in other.merges:
-            self.splits.discard(frozenset((a, b)))
-        self.merges.extend(other.merges)
-        self.types.update(other.types)
-        self.splits |= other.splits
-        return self
-
-
-def load_aliases(path: str | Path, rule: str = "alias") -> AliasTable:
-    """Read an alias table (see the module docstring for the format).
-
-    Raises
-    ------
-    AliasError
-        naming the file and line that is wrong.
-    """
-    from shabaka.extract.base import normalize_type  # shabaka.extract imports this module
-
-    path = Path(path)
-    if not path.is_file():
-        raise AliasError(f"{path}: alias file not found")
-    table = AliasTable()
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        rows = ((n, row) for n, row in enumerate(csv.reader(f), 1) if row and not row[0].lstrip().startswith("#"))
-        header = next(rows, (0, []))[1]
-        if [c.strip().lower() for c in header[:2]] != ["alias", "canonical"]:
-            raise AliasError(f"{path}:1: expected the header alias,canonical[,type]")
-        for line, row in rows:
-            alias, canonical, kind = (*[c.split("#")[0].strip() for c in row], "", "")[:3]
-            split = canonical.startswith("!=")
-            a, b = form_key(alias), form_key(canonical.removeprefix("!="))
-            if not a or not b or (kind and normalize_type(kind) is None):
-                raise AliasError(f"{path}:{line}: needs an alias, a canonical name and an optional type, got {row}")
-            if split:
-                table.splits.add(frozenset((a, b)))
-                continue
-            table.merges.append((a, b, rule))
-            if kind:
-                table.types[b] = normalize_type(kind) or kind
-    return table
-
-
-@cache
-def builtin_aliases() -> AliasTable:
-    """The alias table shipped with shabaka (``shabaka/data/aliases.csv``)."""
-    return load_aliases(str(files("shabaka") / "data" / "aliases.csv"))
-
-
-def gazetteer_aliases(path: str | Path) -> AliasTable:
-    """A gazetteer's names and aliases as forced merges (rule ``gazetteer``), with their types."""
-    from shabaka.extract.gazetteer import load_gazetteer  # shabaka.extract imports this module
-
-    table = AliasTable()
-    for entry in load_gazetteer(path):
-        name = form_key(entry.name)
-        table.types[name] = entry.type
-        table.merges.append((name, name, "gazetteer"))  # a known name, for the clitic rule
-        table.merges.extend((form_key(a), name, "gazetteer") for a in entry.aliases if form_key(a))
-    return table
-
-
-@dataclass(slots=True)
-class Entity:
-    """A resolved entity: one graph node."""
-
-    key: str
-    label: str
-    type: str
-    aliases: list[str]
-    roles: list[str] = field(default_factory=list)
-    resolution: list[str] = field(default_factory=list)
-
-
 @dataclass(slots=True)
 class Resolution:
     """The outcome of resolution: entities by key, the entity of every form, and the
@@ -554,7 +459,7 @@ class Resolver:
             if not key:
                 continue
             surface = strip_bidi_controls(m.text)  # a label must not be shown reordered
-            self._surfaces[key][" ".join(surface.translate(_QUOTE_TABLE).strip(_EDGES).split())] += 1
+            self._surfaces[key][" ".join(surface.translate(QUOTE_TABLE).strip(EDGE_CHARS).split())] += 1
             self._types[key][m.type] += 1
             self._docs[key].add(doc_id)
             s = by_index.get(m.sentence)

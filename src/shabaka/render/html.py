@@ -38,6 +38,8 @@ from typing import Any
 import networkx as nx
 
 from shabaka.arabic import drop_article, search_skeleton
+from shabaka.config import check_choice
+from shabaka.errors import MissingComponentError, SettingsError
 from shabaka.export import LIST_SEPARATOR, atomic_write
 from shabaka.text import INVISIBLE, normalize_key
 
@@ -78,10 +80,9 @@ class ViewSettings:
     min_mentions: int = 1
 
     def __post_init__(self) -> None:
-        if self.size_by not in SIZE_BY:
-            raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, not {self.size_by!r}")
+        check_choice("size_by", self.size_by, SIZE_BY)
         if self.max_nodes is not None and self.max_nodes < 1:
-            raise ValueError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
+            raise SettingsError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
 
 
 def _text(value: Any) -> str:
@@ -305,7 +306,9 @@ def vis_network_js() -> str:
         key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.parent.name)),
     )
     if not builds:
-        raise RuntimeError("pyvis is installed without its vis-network build (pyvis/lib/vis-*/vis-network.min.js)")
+        raise MissingComponentError(
+            "pyvis is installed without its vis-network build (pyvis/lib/vis-*/vis-network.min.js)"
+        )
     return builds[-1].read_text(encoding="utf-8")
 
 
