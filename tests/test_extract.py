@@ -124,7 +124,7 @@ def test_known_names_find_agencies_and_their_acronyms_but_not_everyday_words(tmp
 
 def test_known_names_run_before_the_model_by_default():
     from shabaka.config import Settings
-    from shabaka.pipeline import make_extractors
+    from shabaka.extract.combine import make_extractors
 
     assert [e.name for e in make_extractors(Settings())] == ["known-names", "embedded"]
     assert [e.name for e in make_extractors(Settings(known_names=False))] == ["embedded"]

@@ -196,7 +196,7 @@ def _tag(args: argparse.Namespace) -> int:
     from shabaka.conll import tag_conll
     from shabaka.export import atomic_write
     from shabaka.extract import make_extractor
-    from shabaka.pipeline import extractor_options
+    from shabaka.extract.combine import extractor_options
 
     settings = _settings(args)
     extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
@@ -219,7 +219,7 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
     from shabaka.export import atomic_write
     from shabaka.extract import make_extractor
     from shabaka.extract.base import bio_to_spans, normalize_type
-    from shabaka.pipeline import extractor_options
+    from shabaka.extract.combine import extractor_options
 
     with _open_input(args.file) as fh:
         try:

@@ -1,7 +1,7 @@
 """The dask engine: the pipeline's phases mapped over partitions of the corpus.
 
 ``build_graph(..., engine="dask")`` and ``shabaka build --engine dask`` run this. The
-phases are :mod:`shabaka.pipeline`'s, the ones the local engine runs:
+phases are :mod:`shabaka.phases`', the ones the local engine runs:
 
 1. The input files are listed in the order local ingest reads them and cut into
    consecutive partitions of about equal size in bytes (:data:`PARTITION_BYTES` at
@@ -60,10 +60,11 @@ import networkx as nx
 
 from shabaka.config import Settings
 from shabaka.errors import MissingComponentError
+from shabaka.extract.combine import make_extractors
 from shabaka.graph import CoMentionCounts
 from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
 from shabaka.model import Document
-from shabaka.pipeline import (
+from shabaka.phases import (
     DocumentRecord,
     GraphParts,
     Source,
@@ -71,7 +72,6 @@ from shabaka.pipeline import (
     extract_phase,
     feed_resolver,
     graph_phase,
-    make_extractors,
     new_resolver,
     open_source,
 )
@@ -288,8 +288,9 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     yield client, sum(client.nthreads().values())
 
 
-def build_dask(source: Source, settings: Settings, report: IngestReport) -> nx.Graph:
-    """Build the graph of ``source`` with Dask (see this module's docstring); ``report`` is filled as by ingest."""
+def build_dask(source: Source, settings: Settings, report: IngestReport, progress: bool = False) -> nx.Graph:
+    """Build the graph of ``source`` with Dask (see this module's docstring); ``report`` is filled as by ingest.
+    (``progress`` is not shown by this engine.)"""
     try:
         import dask
         from dask import delayed
