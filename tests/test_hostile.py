@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import CHROMIUM, launch
 
 from shabaka import export, ingest
 from shabaka.cli import main
-from shabaka.render.browser import CHROMIUM, launch
 from shabaka.text import BIDI_CONTROLS, normalize_key
 
 #: Payloads: each one, if it ever ran, would set window.__pwned or open a dialog.
