@@ -4,19 +4,20 @@ Mentions are grouped by *form*: the :func:`form_key` of their text (normalized, 
 and outer brackets removed, dotted initials joined: U.S. = US). A title at the head
 of a span (السفير، المدير العام للأمن الوطني ...) is cut off: it becomes a *role* of
 the entity and counts as evidence of a person; a span that is only a title is dropped.
-Forms are then merged by the rules of :data:`RULES`, each recorded by name in the
-entity's ``resolution`` attribute when it merged forms that were not identical:
+Forms are then merged by the rules of :data:`RULES`, applied in the order of this
+table, each recorded by name in the entity's ``resolution`` attribute when it merged
+forms that were not identical:
 
 =============  ==================================================================
 ``title``      a title was cut from the span (السفير دايفيد فيشر → دايفيد فيشر)
-``spelling``   spelling variants: hamza, ى/ي, ة/ه, diacritics, tatweel (one form
-               with several surfaces), and :data:`SPELLINGS` (أميركية = أمريكية)
+``alias``      a row of the alias table (built-in or the user's)
+``gazetteer``  a name and its aliases in the user's gazetteer
 ``clitic``     a proclitic (و ف ب ل ك, لل) cut from the first word, when the form
                without it is known or its first word is seen at least as often in
                the corpus (بالرباط → الرباط, وحموشي → حموشي; بركان، لبنان stay whole)
-``alias``      a row of the alias table (built-in or the user's)
-``gazetteer``  a name and its aliases in the user's gazetteer
 ``bracket``    a short name in brackets right after a long one: "... (الديستي)"
+``spelling``   spelling variants: hamza, ى/ي, ة/ه, diacritics, tatweel (one form
+               with several surfaces), and :data:`SPELLINGS` (أميركية = أمريكية)
 ``article``    the article inside a person's name (عبد اللطيف الحموشي = عبد
                اللطيف حموشي), or on a one-word name of one type (الديستي = ديستي)
 ``translit``   a transliterated name with other vowel letters (دايفيد/ديفيد/دافيد
@@ -51,6 +52,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from shabaka.arabic import drop_article, is_definite, proclitic_variants, skeleton
+from shabaka.config import check_choice
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
@@ -78,17 +80,30 @@ __all__ = [  # the alias table and the records live in shabaka.lexicon and shaba
     "spelling_key",
 ]
 
-#: The merge rules, in the order they are applied (the partial rule comes last, per document).
-RULES: dict[str, str] = {
-    "title": "a title cut from the span",
-    "spelling": "spelling variants of the same form",
-    "alias": "a row of the alias table",
-    "gazetteer": "a name and its aliases in the gazetteer",
-    "clitic": "a proclitic cut from the first word",
-    "bracket": "a short name in brackets after a long one",
-    "article": "the article inside a name",
-    "translit": "vowel-letter variants of a transliterated name",
-    "partial": "a surname (or a state noun) alone linked to the full name",
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A merge rule: what it does, and the :class:`Resolver` method applying it to the
+    groups of forms (None: applied where forms are made, ``title``, or where entities
+    are made, ``partial``)."""
+
+    description: str
+    step: str | None = None
+
+
+#: The merge rules, in the order they are applied; an entity's ``resolution`` attribute
+#: names the rules that merged it. ``alias`` and ``gazetteer`` share one step (the rows of
+#: the tables, in sorted order); ``spelling`` also names a form seen with several surfaces.
+RULES: dict[str, Rule] = {
+    "title": Rule("a title cut from the span"),
+    "alias": Rule("a row of the alias table", "_merge_table"),
+    "gazetteer": Rule("a name and its aliases in the gazetteer", "_merge_table"),
+    "clitic": Rule("a proclitic cut from the first word", "_merge_clitics"),
+    "bracket": Rule("a short name in brackets after a long one", "_merge_brackets"),
+    "spelling": Rule("spelling variants of the same form", "_merge_spellings"),
+    "article": Rule("the article inside a name", "_merge_articles"),
+    "translit": Rule("vowel-letter variants of a transliterated name", "_merge_translit"),
+    "partial": Rule("a surname (or a state noun) alone linked to the full name"),
 }
 
 #: Spelling variants of the same word (on normalized keys): variant → preferred.
@@ -312,14 +327,16 @@ class ResolveSettings:
     ----------
     bracket_long_words : a bracketed alias is learned after a name of at least this many words
     bracket_short_words : ... when it has at most this many words (or the reverse: "DGST (...)")
-    translit : merge vowel-letter variants of transliterated names
-    partial : link a surname alone to the full name
+    rules : the names of the rules applied (:data:`RULES`; all by default)
     """
 
     bracket_long_words: int = 2
     bracket_short_words: int = 3
-    translit: bool = True
-    partial: bool = True
+    rules: tuple[str, ...] = tuple(RULES)
+
+    def __post_init__(self) -> None:
+        for name in self.rules:
+            check_choice("rule", name, RULES)
 
 
 @dataclass(slots=True)
@@ -405,6 +422,15 @@ class _Groups:
         return {r: m for r, m in self.members.items() if self.parent[r] == r}
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the merge steps work from: the name forms, the clitic cuts, the bracketed aliases."""
+
+    forms: dict[str, _Form]
+    base: dict[str, str]
+    brackets: list[tuple[str, str]]
+
+
 class Resolver:
     """Collects mentions document by document, then resolves them into entities.
 
@@ -436,6 +462,7 @@ class Resolver:
         settings: ResolveSettings | None = None,
     ) -> None:
         self.settings = settings or ResolveSettings()
+        self._rules = frozenset(self.settings.rules)
         self.table = AliasTable().update(builtin_aliases())
         if gazetteer is not None:
             self.table.update(gazetteer_aliases(gazetteer))
@@ -506,7 +533,7 @@ class Resolver:
     def resolve(self) -> Resolution:
         """Merge forms into entities and return the :class:`Resolution`."""
         forms, name_of = self._name_forms()
-        base = self._clitic_bases(forms)
+        base = self._clitic_bases(forms) if "clitic" in self._rules else {}
         unseen: dict[str, _Form] = defaultdict(_Form)  # forms seen only with a clitic: their types and documents
         for key, target in base.items():
             if target not in forms:
@@ -514,22 +541,17 @@ class Resolver:
                 unseen[target].docs |= forms[key].docs
         forms.update(unseen)
         brackets = sorted((short, name_of[raw]) for short, raw in self._brackets if name_of.get(raw))
+        brackets = brackets if "bracket" in self._rules else []
         table = self.table
         groups = _Groups(
             [*forms, *base.values(), *(k for a, b, _ in table.merges for k in (a, b)), *(s for s, _ in brackets)],
             table.splits,
             (k for k, f in forms.items() if f.surfaces),
         )
-        for a, b, rule in sorted(table.merges):
-            groups.union(a, b, rule)
-        for key, target in sorted(base.items()):
-            groups.union(key, target, "clitic")
-        for short, name in brackets:
-            groups.union(short, name, "bracket")
-        self._union_by(groups, lambda k: spelling_key(k), "spelling")
-        self._union_by(groups, lambda k: _article_key(k, forms.get(k)), "article")
-        if self.settings.translit:
-            self._translit(groups, {k: f for k, f in forms.items() if k not in base})
+        found = _Found(forms, base, brackets)
+        for step in dict.fromkeys(RULES[name].step for name in RULES if name in self._rules):
+            if step is not None:
+                getattr(self, step)(groups, found)
         for key, f in forms.items():  # labels: surfaces without clitics where the clitic rule applied
             cut = base.get(key)
             if cut is not None and groups.find(cut) == groups.find(key):
@@ -539,12 +561,40 @@ class Resolver:
                 f.labels.update(f.surfaces)
         return self._entities(groups, forms, name_of)
 
+    def _merge_table(self, groups: _Groups, found: _Found) -> None:
+        """``alias`` and ``gazetteer``: the rows of the alias table and the gazetteer, in sorted order."""
+        for a, b, rule in sorted(self.table.merges):
+            if rule in self._rules:
+                groups.union(a, b, rule)
+
+    def _merge_clitics(self, groups: _Groups, found: _Found) -> None:
+        """``clitic``: each form with a proclitic and its form without it (see :meth:`_clitic_bases`)."""
+        for key, target in sorted(found.base.items()):
+            groups.union(key, target, "clitic")
+
+    def _merge_brackets(self, groups: _Groups, found: _Found) -> None:
+        """``bracket``: a short name in brackets and the long name before it."""
+        for short, name in found.brackets:
+            groups.union(short, name, "bracket")
+
+    def _merge_spellings(self, groups: _Groups, found: _Found) -> None:
+        """``spelling``: the forms :func:`spelling_key` makes the same."""
+        self._union_by(groups, spelling_key, "spelling")
+
+    def _merge_articles(self, groups: _Groups, found: _Found) -> None:
+        """``article``: the forms equal without their articles (see :func:`_article_key`)."""
+        self._union_by(groups, lambda k: _article_key(k, found.forms.get(k)), "article")
+
+    def _merge_translit(self, groups: _Groups, found: _Found) -> None:
+        """``translit``: see :meth:`_translit`."""
+        self._translit(groups, {k: f for k, f in found.forms.items() if k not in found.base})
+
     def _name_forms(self) -> tuple[dict[str, _Form], dict[str, str | None]]:
         """Cut titles: each raw form → its name form (None: only a title), and what is known of the name forms."""
         forms: dict[str, _Form] = defaultdict(_Form)
         name_of: dict[str, str | None] = {}
         person = {raw: _majority(types) == "PER" for raw, types in self._types.items()}
-        titled = {raw for raw in self._surfaces if _has_title(raw, person[raw])}
+        titled = {raw for raw in self._surfaces if _has_title(raw, person[raw])} if "title" in self._rules else set()
         for raw in sorted(self._surfaces):
             if raw in titled:
                 parsed = {s: parse_title(s, person[raw]) for s in self._surfaces[raw]}
@@ -665,7 +715,7 @@ class Resolver:
                     g.add(forms[k])
             g.rules |= groups.rules_of(root)
             merged[root] = g
-        links = self._partial_links(groups, forms, merged) if self.settings.partial else {}
+        links = self._partial_links(groups, forms, merged) if "partial" in self._rules else {}
         shown = {root for root, g in merged.items() if g.surfaces and (g.docs - {d for d, r in links if r == root})}
         for (_, root), target in links.items():
             merged[target].surfaces.update(merged[root].surfaces)
