@@ -1,62 +1,18 @@
-"""Entity resolution: from mentions to one entity per real-world referent.
-
-Mentions are grouped by *form*: the :func:`form_key` of their text (normalized, quotes
-and outer brackets removed, dotted initials joined: U.S. = US). A title at the head
-of a span (السفير، المدير العام للأمن الوطني ...) is cut off: it becomes a *role* of
-the entity and counts as evidence of a person; a span that is only a title is dropped.
-Forms are then merged by the rules of :data:`RULES`, applied in the order of this
-table, each recorded by name in the entity's ``resolution`` attribute when it merged
-forms that were not identical:
-
-=============  ==================================================================
-``title``      a title was cut from the span (السفير دايفيد فيشر → دايفيد فيشر)
-``alias``      a row of the alias table (built-in or the user's)
-``gazetteer``  a name and its aliases in the user's gazetteer
-``clitic``     a proclitic (و ف ب ل ك, لل) cut from the first word, when the form
-               without it is known or its first word is seen at least as often in
-               the corpus (بالرباط → الرباط, وحموشي → حموشي; بركان، لبنان stay whole)
-``bracket``    a short name in brackets right after a long one: "... (الديستي)"
-``spelling``   spelling variants: hamza, ى/ي, ة/ه, diacritics, tatweel (one form
-               with several surfaces), and :data:`SPELLINGS` (أميركية = أمريكية)
-``article``    the article inside a person's name (عبد اللطيف الحموشي = عبد
-               اللطيف حموشي), or on a one-word name of one type (الديستي = ديستي)
-``translit``   a transliterated name with other vowel letters (دايفيد/ديفيد/دافيد
-               فيشر, روبرت/روبير) when another word of the name is identical, the
-               differing words are not common Arabic names (محمد ≠ محمود), and two
-               surname spellings are not seen with different first names
-``partial``    a surname alone linked to the one full name that fits, in the same
-               document, else in the corpus (an ambiguous short name stays apart);
-               the end of a name (ولد مرزوك, ابن سلمان) likewise, in its document only;
-               a state noun alone (المملكة، الجمهورية، السلطنة، الإمارة) linked
-               to the one place of the same document named with it (المملكة
-               المغربية = المغرب)
-=============  ==================================================================
-
-An entity's type is the majority type of its mentions (roles count for PER) unless
-the alias table gives one; its label is its most frequent surface form (without
-clitics or titles; for a person, of the full names; ties to the longer); its key
-(the graph node id) is the
-:func:`form_key` of the label. Resolution works on distinct forms with counts and
-document sets, and gives the same keys whatever the order of the documents.
-
-The alias table's format is described in :mod:`shabaka.lexicon`.
-"""
+"""The :class:`Resolver`: the rules of :data:`RULES` applied in order (see :mod:`shabaka.resolve`)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from pathlib import Path
 
-from shabaka.arabic import drop_article, is_definite, proclitic_variants, skeleton
+from shabaka.arabic import proclitic_variants, skeleton
 from shabaka.config import check_choice
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
-    AliasError,
     AliasTable,
     builtin_aliases,
     form_key,
@@ -64,21 +20,10 @@ from shabaka.lexicon import (
     load_aliases,
 )
 from shabaka.model import Entity, Mention, Sentence
+from shabaka.resolve.forms import Form, Groups, label_of, majority_type
+from shabaka.resolve.keys import spelling_key, strip_article, word_set
+from shabaka.resolve.titles import Parsed, context_roles, decliticize, has_title, parse_title
 from shabaka.text import normalize_key, strip_bidi_controls, tokenize
-
-__all__ = [  # the alias table and the records live in shabaka.lexicon and shabaka.model
-    "RULES",
-    "AliasError",
-    "AliasTable",
-    "Entity",
-    "Resolution",
-    "ResolveSettings",
-    "Resolver",
-    "form_key",
-    "load_aliases",
-    "parse_title",
-    "spelling_key",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,36 +51,6 @@ RULES: dict[str, Rule] = {
     "partial": Rule("a surname (or a state noun) alone linked to the full name"),
 }
 
-#: Spelling variants of the same word (on normalized keys): variant → preferred.
-SPELLINGS: dict[str, str] = {
-    "اميرك": "امريك",
-    "اوروب": "اورب",
-    "فيديرال": "فدرال",
-    "فيدرال": "فدرال",
-    "ديموقراط": "ديمقراط",
-    "كونجرس": "كونغرس",
-    "انكلتر": "انجلتر",
-    "موريطان": "موريتان",
-    "تكنلوج": "تكنولوج",
-    "اليونيسكو": "اليونسكو",
-}
-
-#: Titles and roles cut from the head of a span (multi-word ones first where they overlap).
-TITLES = """
-السيد السيدة الآنسة فخامة معالي سعادة سمو جلالة الرئيس الرئيسة رئيس رئيسة الملك الملكة الأمير الأميرة
-الشيخ الشيخة السلطان الإمام البابا الحاج الحاجة الدكتور الدكتورة الأستاذ الأستاذة البروفيسور المهندس
-المهندسة المحامي المحامية القاضي القاضية السفير السفيرة سفير سفيرة القنصل المدير مدير المديرة مديرة
-الوزير الوزيرة وزير وزيرة الكاتب_العام الكاتبة_العامة الأمين_العام الأمينة_العامة المدير_العام
-المديرة_العامة المدير_العام_المساعد رئيس_الوزراء رئيس_الحكومة رئيسة_الحكومة الوزير_الأول ولي_العهد
-النائب_العام نائب نائبة النائب النائبة المستشار المستشارة الناطق_الرسمي الناطق_باسم الناطقة_باسم
-المتحدث_باسم المتحدثة_باسم المتحدث_الرسمي المتحدث المتحدثة الجنرال اللواء العميد العقيد الفريق المشير
-القائد المبعوث المبعوثة الممثل الممثلة المدرب المدربة مدرب مدربة اللاعب اللاعبة الخبير الخبيرة الصحفي الصحفية
-الوالي المحافظ الحاكم العمدة الكاردينال المطران الزعيم زعيم قائد العاهل
-"""
-
-#: Words that start or join a person's name: never a title's complement (عبد المجيد تبون).
-PARTICLES = "عبد أبو بو بن ابن بنت أم ولد آل ذو"
-
 #: Common Arabic given names: their vowel letters are meaningful (محمد ≠ محمود), so the
 #: ``translit`` rule never treats two of them, or one of them, as variants.
 NATIVE_NAMES = """
@@ -152,171 +67,11 @@ NATIVE_NAMES = """
 _NOT_ALIASES = "رويترز فرانس برس أ ف ب و م ع ومع واس قنا وام الأناضول سانا بترا كونا وكالات صور فيديو تصوير"
 
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
-_APPOSITION = re.compile(r"\s*[،,]")
 _DIGIT = re.compile(r"\d")
 
 
 #: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
 STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
-
-
-@lru_cache(maxsize=1 << 18)
-def spelling_key(key: str) -> str:
-    """``key`` with the variants of :data:`SPELLINGS` replaced by the preferred spelling.
-
-    >>> spelling_key(form_key("السفارة الأميركية")) == spelling_key(form_key("السفارة الأمريكية"))
-    True
-    """
-    for variant, preferred in SPELLINGS.items():
-        key = key.replace(variant, preferred)
-    return key
-
-
-def strip_article(words: Sequence[str]) -> tuple[str, ...]:
-    """The words of a name with the article dropped, except after a particle (عبد الله).
-
-    >>> strip_article(form_key("عبد اللطيف الحموشي").split()) == tuple(form_key("عبد اللطيف حموشي").split())
-    True
-    """
-    out = []
-    for i, w in enumerate(words):
-        particle = i > 0 and words[i - 1] in _word_set(PARTICLES)
-        out.append(w if particle or w == "الله" else drop_article(w, min_rest=3))
-    return tuple(out)
-
-
-@cache
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in words.split())
-
-
-@cache
-def _titles() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(normalize_key(w) for w in t.split("_")) for t in TITLES.split())
-
-
-def _title_at(words: Sequence[str], i: int) -> tuple[int, str]:
-    """Number of words of a title starting at ``words[i]`` (0 if none), and its first
-    word without the proclitics it may carry."""
-    for length in (3, 2, 1):
-        rest = tuple(words[i + 1 : i + length])
-        if i + length <= len(words):
-            for v in proclitic_variants(words[i]):
-                if (v, *rest) in _titles():
-                    return length, v
-    return 0, ""
-
-
-def _complement_end(words: Sequence[str], i: int) -> int:
-    """Where a person's name starts after a title ending at ``i``: the title's complement
-    (الخارجية، الأمريكي، صندوق النقد الدولي) is skipped while a word without article follows."""
-
-    def name_after(k: int) -> bool:
-        return any(not is_definite(w) for w in words[k:])
-
-    p = i
-    while p < len(words):
-        if is_definite(words[p]) and name_after(p + 1):
-            p += 1
-        elif (
-            words[p] not in _word_set(PARTICLES)
-            and p + 1 < len(words)
-            and is_definite(words[p + 1])
-            and name_after(p + 2)
-        ):
-            p += 2
-        else:
-            break
-    return p
-
-
-def _decliticize(surface: str, target: str) -> str:
-    """``surface`` with leading characters cut until its first word's key is ``target``."""
-    head, sep, rest = surface.partition(" ")
-    for i in range(len(head)):
-        for tail in (head[i:], "ا" + head[i:]):
-            if normalize_key(tail) == target:
-                return tail + sep + rest
-    return surface
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """A mention's surface split into its role (a leading title) and its name."""
-
-    role: str
-    name: str
-    complement_only: bool = False  # the name part is only a title's complement (الرئيس الفرنسي)
-
-
-def parse_title(surface: str, person: bool = False) -> Parsed:
-    """Cut the titles at the head of a span off the name; for a ``person``, also a
-    leading nationality (الفرنسي روبرت كارتر).
-
-    >>> parse_title("والسفير دايفيد فيشر")
-    Parsed(role='السفير', name='دايفيد فيشر', complement_only=False)
-    >>> parse_title("المدير العام للأمن الوطني عبد اللطيف حموشي").name
-    'عبد اللطيف حموشي'
-    >>> parse_title("الرئيس").name, parse_title("الرئيس الفرنسي").complement_only
-    ('', True)
-    >>> parse_title("الفرنسي روبرت كارتر", person=True).name
-    'روبرت كارتر'
-    """
-    tokens = [t for t in tokenize(surface) if any(c.isalnum() for c in t.text)]
-    words = [normalize_key(t.text) for t in tokens]
-    i = 0
-    while i < len(words) and (n := _title_at(words, i)[0]):
-        i += n
-    if i == 0 and person and _nationality(words):
-        return Parsed(surface[: tokens[0].end], surface[tokens[1].start :])
-    if i == 0:
-        return Parsed("", surface)
-    p = _complement_end(words, i)
-    role = surface[tokens[0].start : tokens[p - 1].end]
-    role = _decliticize(role, _title_at(words, 0)[1])
-    name = surface[tokens[p].start :] if p < len(tokens) else ""
-    return Parsed(role, name, p == len(tokens) or all(is_definite(w) for w in words[p:]))
-
-
-def _nationality(words: Sequence[str]) -> bool:
-    """Does a person's name start with a nationality (الفرنسي روبرت كارتر)?"""
-    head = words[0] if words else ""
-    return len(words) > 2 and is_definite(head) and head.endswith("ي") and not any(map(is_definite, words[1:]))
-
-
-def _has_title(key: str, person: bool) -> bool:
-    """Does the form ``key`` start with a title (or, for a ``person``, a nationality)?"""
-    words = key.split()
-    return bool(_title_at(words, 0)[0]) or (person and _nationality(words))
-
-
-def _context_roles(left: str, right: str) -> list[str]:
-    """Roles written around a person's name: a title just left of it (السفير X, المدير
-    العام للأمن الوطني X) or in apposition after a comma (X، وزيرة التجارة والصناعة،).
-
-    >>> _context_roles("وقال المدير العام للأمن الوطني ", "، إن")
-    ['المدير العام للأمن الوطني']
-    >>> _context_roles("التقت ", "، وزيرة التجارة والصناعة، الضيف")
-    ['وزيرة التجارة والصناعة']
-    """
-    roles = []
-    run = []  # the words just left of the name, up to punctuation
-    for t in reversed(tokenize(left[-120:])):
-        if not any(c.isalnum() for c in t.text) or len(run) == 8:
-            break
-        run.insert(0, t)
-    tail = left[-120:]
-    for t in reversed(run):
-        p = parse_title(tail[t.start :] + " X")
-        if p.role and p.name == "X":
-            roles.append(p.role)
-            break
-    if m := _APPOSITION.match(right):
-        rest = re.split(r"[،,.؛:؟!()«»\"\n]", right[m.end() :], maxsplit=1)[0].strip()
-        p = parse_title(rest + " X")
-        if p.role and p.name == "X":
-            roles.append(p.role)
-    return roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,79 +109,11 @@ class Resolution:
         return None if key is None else self.doc_links.get((mention.doc_id, key), key)
 
 
-@dataclass(slots=True)
-class _Form:
-    """What the corpus says about one name form."""
-
-    surfaces: Counter[str] = field(default_factory=Counter)  # surface → count (titles cut)
-    labels: Counter[str] = field(default_factory=Counter)  # same, clitics cut too
-    types: Counter[str] = field(default_factory=Counter)
-    roles: Counter[str] = field(default_factory=Counter)
-    docs: set[str] = field(default_factory=set)
-    rules: set[str] = field(default_factory=set)
-
-    def add(self, other: _Form) -> None:
-        self.surfaces.update(other.surfaces)
-        self.labels.update(other.labels)
-        self.types.update(other.types)
-        self.roles.update(other.roles)
-        self.docs |= other.docs
-        self.rules |= other.rules
-
-    @property
-    def person(self) -> bool:
-        """Is it a person's name, by its mentions' types and roles?"""
-        votes = self.types["PER"] + self.roles.total()  # ties go to PER, as in _majority
-        return votes > 0 and all(n <= votes for t, n in self.types.items() if t != "PER")
-
-
-class _Groups:
-    """Union-find over forms that refuses merges joining a forced split."""
-
-    def __init__(self, keys: Iterable[str], splits: set[frozenset[str]], observed: Iterable[str]) -> None:
-        self.parent = {k: k for k in sorted(keys)}
-        self.observed = set(observed)
-        self.members = {k: {k} for k in self.parent}
-        self.rules: dict[str, set[str]] = defaultdict(set)
-        self.apart: dict[str, set[str]] = defaultdict(set)
-        for a, b in (sorted(pair) for pair in splits if len(pair) == 2):
-            self.apart[a].add(b)
-            self.apart[b].add(a)
-
-    def find(self, k: str) -> str:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def conflict(self, a: str, b: str) -> bool:
-        """Would merging the groups of ``a`` and ``b`` join a forced split?"""
-        ma, mb = self.members[self.find(a)], self.members[self.find(b)]
-        return any(self.apart[k] & mb for k in ma if k in self.apart)
-
-    def union(self, a: str, b: str, rule: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb or self.conflict(a, b):
-            return
-        ra, rb = min(ra, rb), max(ra, rb)
-        seen = any(self.members[r] & self.observed for r in (ra, rb))
-        self.parent[rb] = ra
-        self.members[ra] |= self.members.pop(rb)
-        self.rules[ra] |= {rule, *self.rules.pop(rb, ())} if seen else self.rules.pop(rb, set())
-
-    def rules_of(self, root: str) -> set[str]:
-        """The rules that merged the group, if it holds several forms seen in the corpus."""
-        return self.rules.get(root, set()) if len(self.members[root] & self.observed) > 1 else set()
-
-    def groups(self) -> dict[str, set[str]]:
-        return {r: m for r, m in self.members.items() if self.parent[r] == r}
-
-
 @dataclass(frozen=True, slots=True)
 class _Found:
     """What the merge steps work from: the name forms, the clitic cuts, the bracketed aliases."""
 
-    forms: dict[str, _Form]
+    forms: dict[str, Form]
     base: dict[str, str]
     brackets: list[tuple[str, str]]
 
@@ -494,7 +181,7 @@ class Resolver:
                 continue
             left, right = s.text[: m.start - s.start], s.text[m.end - s.start :]
             if m.type == "PER":
-                self._roles[key].update(_context_roles(left, right))
+                self._roles[key].update(context_roles(left, right))
             if (b := _BRACKET.match(right)) and m.type in ("ORG", "MISC"):
                 self._learn_bracket(key, b.group(1), mentions, m.end + b.start(1))
 
@@ -505,7 +192,7 @@ class Resolver:
         if (
             short
             and not _DIGIT.search(short)
-            and short.split()[0] not in _word_set(_NOT_ALIASES)
+            and short.split()[0] not in word_set(_NOT_ALIASES)
             and (inner is None or inner.type in ("ORG", "MISC"))
             and a <= self.settings.bracket_short_words
             and b >= max(self.settings.bracket_long_words, a + 1)
@@ -534,7 +221,7 @@ class Resolver:
         """Merge forms into entities and return the :class:`Resolution`."""
         forms, name_of = self._name_forms()
         base = self._clitic_bases(forms) if "clitic" in self._rules else {}
-        unseen: dict[str, _Form] = defaultdict(_Form)  # forms seen only with a clitic: their types and documents
+        unseen: dict[str, Form] = defaultdict(Form)  # forms seen only with a clitic: their types and documents
         for key, target in base.items():
             if target not in forms:
                 unseen[target].types.update(forms[key].types)
@@ -543,7 +230,7 @@ class Resolver:
         brackets = sorted((short, name_of[raw]) for short, raw in self._brackets if name_of.get(raw))
         brackets = brackets if "bracket" in self._rules else []
         table = self.table
-        groups = _Groups(
+        groups = Groups(
             [*forms, *base.values(), *(k for a, b, _ in table.merges for k in (a, b)), *(s for s, _ in brackets)],
             table.splits,
             (k for k, f in forms.items() if f.surfaces),
@@ -555,46 +242,46 @@ class Resolver:
         for key, f in forms.items():  # labels: surfaces without clitics where the clitic rule applied
             cut = base.get(key)
             if cut is not None and groups.find(cut) == groups.find(key):
-                f.labels.update({_decliticize(s, cut.split()[0]): n for s, n in f.surfaces.items()})
+                f.labels.update({decliticize(s, cut.split()[0]): n for s, n in f.surfaces.items()})
                 f.rules.add("clitic")
             else:
                 f.labels.update(f.surfaces)
         return self._entities(groups, forms, name_of)
 
-    def _merge_table(self, groups: _Groups, found: _Found) -> None:
+    def _merge_table(self, groups: Groups, found: _Found) -> None:
         """``alias`` and ``gazetteer``: the rows of the alias table and the gazetteer, in sorted order."""
         for a, b, rule in sorted(self.table.merges):
             if rule in self._rules:
                 groups.union(a, b, rule)
 
-    def _merge_clitics(self, groups: _Groups, found: _Found) -> None:
+    def _merge_clitics(self, groups: Groups, found: _Found) -> None:
         """``clitic``: each form with a proclitic and its form without it (see :meth:`_clitic_bases`)."""
         for key, target in sorted(found.base.items()):
             groups.union(key, target, "clitic")
 
-    def _merge_brackets(self, groups: _Groups, found: _Found) -> None:
+    def _merge_brackets(self, groups: Groups, found: _Found) -> None:
         """``bracket``: a short name in brackets and the long name before it."""
         for short, name in found.brackets:
             groups.union(short, name, "bracket")
 
-    def _merge_spellings(self, groups: _Groups, found: _Found) -> None:
+    def _merge_spellings(self, groups: Groups, found: _Found) -> None:
         """``spelling``: the forms :func:`spelling_key` makes the same."""
         self._union_by(groups, spelling_key, "spelling")
 
-    def _merge_articles(self, groups: _Groups, found: _Found) -> None:
+    def _merge_articles(self, groups: Groups, found: _Found) -> None:
         """``article``: the forms equal without their articles (see :func:`_article_key`)."""
         self._union_by(groups, lambda k: _article_key(k, found.forms.get(k)), "article")
 
-    def _merge_translit(self, groups: _Groups, found: _Found) -> None:
+    def _merge_translit(self, groups: Groups, found: _Found) -> None:
         """``translit``: see :meth:`_translit`."""
         self._translit(groups, {k: f for k, f in found.forms.items() if k not in found.base})
 
-    def _name_forms(self) -> tuple[dict[str, _Form], dict[str, str | None]]:
+    def _name_forms(self) -> tuple[dict[str, Form], dict[str, str | None]]:
         """Cut titles: each raw form → its name form (None: only a title), and what is known of the name forms."""
-        forms: dict[str, _Form] = defaultdict(_Form)
+        forms: dict[str, Form] = defaultdict(Form)
         name_of: dict[str, str | None] = {}
-        person = {raw: _majority(types) == "PER" for raw, types in self._types.items()}
-        titled = {raw for raw in self._surfaces if _has_title(raw, person[raw])} if "title" in self._rules else set()
+        person = {raw: majority_type(types) == "PER" for raw, types in self._types.items()}
+        titled = {raw for raw in self._surfaces if has_title(raw, person[raw])} if "title" in self._rules else set()
         for raw in sorted(self._surfaces):
             if raw in titled:
                 parsed = {s: parse_title(s, person[raw]) for s in self._surfaces[raw]}
@@ -622,7 +309,7 @@ class Resolver:
                 f.rules.add("spelling")
         return dict(forms), name_of
 
-    def _clitic_bases(self, forms: dict[str, _Form]) -> dict[str, str]:
+    def _clitic_bases(self, forms: dict[str, Form]) -> dict[str, str]:
         """Forms whose first word carries a proclitic → the form without it (see ``clitic`` in :data:`RULES`).
 
         The cut is made when the form without it is known (seen, or in the alias table or
@@ -668,7 +355,7 @@ class Resolver:
         return out
 
     @staticmethod
-    def _union_by(groups: _Groups, key_of: Callable[[str], str | None], rule: str) -> None:
+    def _union_by(groups: Groups, key_of: Callable[[str], str | None], rule: str) -> None:
         """Merge the forms that ``key_of`` gives the same (not None) key."""
         buckets: dict[str, list[str]] = defaultdict(list)
         for k in sorted(groups.parent):
@@ -678,7 +365,7 @@ class Resolver:
             for k in keys[1:]:
                 groups.union(keys[0], k, rule)
 
-    def _translit(self, groups: _Groups, forms: dict[str, _Form]) -> None:
+    def _translit(self, groups: Groups, forms: dict[str, Form]) -> None:
         """Merge multi-word person names whose words have the same skeletons (see ``translit``)."""
         buckets: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
         words_of = {}
@@ -690,7 +377,7 @@ class Resolver:
         firsts: dict[str, set[str]] = defaultdict(set)  # surname → the first names seen with it
         for words in words_of.values():
             firsts[words[-1]].add(skeleton(words[0]))
-        native = _word_set(NATIVE_NAMES)
+        native = word_set(NATIVE_NAMES)
         for keys in buckets.values():
             for i, a in enumerate(keys):
                 for b in keys[i + 1 :]:
@@ -704,13 +391,13 @@ class Resolver:
                     ):
                         groups.union(a, b, "translit")
 
-    def _entities(self, groups: _Groups, forms: dict[str, _Form], name_of: dict[str, str | None]) -> Resolution:
-        merged: dict[str, _Form] = {}
+    def _entities(self, groups: Groups, forms: dict[str, Form], name_of: dict[str, str | None]) -> Resolution:
+        merged: dict[str, Form] = {}
         for root, members in groups.groups().items():
             if len(members) == 1 and root in forms:
                 g = forms[root]  # most forms are alone in their group
             else:
-                g = _Form()
+                g = Form()
                 for k in sorted(members & forms.keys()):
                     g.add(forms[k])
             g.rules |= groups.rules_of(root)
@@ -725,13 +412,13 @@ class Resolver:
         entities: dict[str, Entity] = {}
         for root in sorted(set(links.values()) | shown):
             g = merged[root]
-            label = _label(g)
+            label = label_of(g)
             forced = next((self.table.types[k] for k in sorted(groups.members[root]) if k in self.table.types), None)
             key_of[root] = form_key(label)
             entities[key_of[root]] = Entity(
                 key=key_of[root],
                 label=label,
-                type=forced or _majority(g.types + Counter(PER=g.roles.total())),
+                type=forced or majority_type(g.types + Counter(PER=g.roles.total())),
                 aliases=sorted(g.surfaces),
                 roles=sorted(g.roles),
                 resolution=sorted(g.rules & RULES.keys()),
@@ -743,7 +430,7 @@ class Resolver:
         return Resolution({k: entities[k] for k in sorted(entities)}, form_entity, doc_links)
 
     def _partial_links(
-        self, groups: _Groups, forms: dict[str, _Form], merged: dict[str, _Form]
+        self, groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
     ) -> dict[tuple[str, str], str]:
         """Per document, the full name a short person name stands for (see ``partial``).
 
@@ -792,23 +479,23 @@ class Resolver:
 
     @staticmethod
     def _state_noun_links(
-        groups: _Groups, forms: dict[str, _Form], merged: dict[str, _Form]
+        groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
     ) -> dict[tuple[str, str], str]:
         """Per document, the place a state noun alone stands for (see ``partial``)."""
         named: dict[str, set[str]] = defaultdict(set)  # state noun -> places named with it
         for k in sorted(forms):
             words = spelling_key(k).split()
-            if len(words) > 1 and words[0] in _word_set(STATE_NOUNS):
+            if len(words) > 1 and words[0] in word_set(STATE_NOUNS):
                 named[words[0]].add(groups.find(k))
 
-        def place(g: _Form) -> bool:
-            return g.types.total() > 0 and _majority(g.types) == "LOC"
+        def place(g: Form) -> bool:
+            return g.types.total() > 0 and majority_type(g.types) == "LOC"
 
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
             if not place(g):
                 continue
-            nouns = {spelling_key(k) for k in groups.members[root]} & _word_set(STATE_NOUNS)
+            nouns = {spelling_key(k) for k in groups.members[root]} & word_set(STATE_NOUNS)
             cands = {c for w in nouns for c in named[w] if c != root and not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs and place(merged[c])]
@@ -817,7 +504,7 @@ class Resolver:
         return links
 
 
-def _article_key(key: str, form: _Form | None) -> str | None:
+def _article_key(key: str, form: Form | None) -> str | None:
     """The matching key of the ``article`` rule: a person's name without articles, or a
     one-word name without its article (with its type, so الخليل LOC stays apart from خليل PER)."""
     if form is None or not form.types:
@@ -825,20 +512,4 @@ def _article_key(key: str, form: _Form | None) -> str | None:
     words = strip_article(spelling_key(key).split())
     if form.person:
         return "PER " + " ".join(words)
-    return f"{_majority(form.types)} {words[0]}" if len(words) == 1 else None
-
-
-def _label(g: _Form) -> str:
-    """The most frequent surface form (ties to the longer); for a person, of the full names.
-
-    >>> _label(_Form(labels=Counter({"ميلر": 3, "دانيال ميلر": 2}), types=Counter(PER=5)))
-    'دانيال ميلر'
-    """
-    full = [s for s in g.labels if len(s.split()) > 1] if g.person else []
-    return min(full or g.labels, key=lambda s: (-g.labels[s], -len(s), s))
-
-
-def _majority(types: Counter[str]) -> str:
-    """The most frequent type; ties go to PER, ORG, LOC, MISC in that order."""
-    order = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
-    return min((t for t in types if types[t] > 0), key=lambda t: (-types[t], order.get(t, 9)))
+    return f"{majority_type(form.types)} {words[0]}" if len(words) == 1 else None
