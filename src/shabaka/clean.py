@@ -52,7 +52,9 @@ from __future__ import annotations
 import itertools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from shabaka.arabic import LETTER_MAP
@@ -69,6 +71,45 @@ __all__ = [
     "html_lines",
     "write_removed",
 ]
+
+
+#: The rules of the cleaner, by name, in the order they are tried; :attr:`CleanSettings.rules`
+#: chooses those applied (all by default). The reason a line is removed for is recorded in
+#: :attr:`CleanResult.reasons` (several rules may give the same reason, e.g. ``menu``).
+RULES: dict[str, str] = {
+    # every line
+    "ticker": "a long line without punctuation: headlines glued together (reason: ticker)",
+    "menu list": "a line with several menu separators | » › • · (reason: menu)",
+    "glued ticker": "headlines joined by ' ... ', ' * ' or ' + ' (reason: ticker)",
+    "repeated paragraph": "a paragraph repeating an earlier line (reason: repeat)",
+    # short lines: chrome by their form
+    "copyright": "a copyright line; ends the article",
+    "tags": "a tags line; ends the article",
+    "comment form": "a comment form label; ends the article",
+    "related header": 'a "related articles" header; ends the article',
+    "read also": 'a "read also" line',
+    "latin line": "a short or unpunctuated Latin line in an Arabic page",
+    "date": "a date or time stamp",
+    "page ui": "page interface words (print, font size, ...)",
+    "share": "share and follow buttons",
+    "address": "a postal or contact address",
+    "dated byline": "a byline with a date between separators is not a menu",
+    "menu": "menu separators or a breadcrumb",
+    "nav words": "a line made only of menu words",
+    "repeat": "a short line repeating an earlier title (the headline with the site's name)",
+    "site-prefixed title": 'a line starting with an earlier "Site name -" label',
+    "byline": "a short line naming the author or agency",
+    "short paragraph": "a short line ending like a sentence is prose",
+    # the article
+    "teaser": 'a title followed by an excerpt cut with "..." (both lines)',
+    "related link": 'the short lines under a "related articles" or "read also" header',
+    "comments after article": "prose after the first comment form or copyright line is not the article",
+    "second article part": "a prose cluster of comparable size in the same page section is kept too",
+    "between article parts": "between two kept clusters only prose stays",
+    "headline": "the headline, subtitle and byline above the article are kept",
+    "signature": "a signature line right after the article is kept",
+    "never empty": "a page is never emptied: at worst its longest line is kept",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +158,7 @@ class CleanSettings:
         and ends like a sentence (``.``, ``!``, ``؟``, maybe before a closing quote) is a
         short paragraph, treated as prose. Lines ending with ``...`` (truncated teasers)
         are not.
+    rules : the names of the rules applied (:data:`RULES`; all by default)
     """
 
     prose_min_words: int = 15
@@ -137,6 +179,11 @@ class CleanSettings:
     list_min_separators: int = 2
     label_max_words: int = 4
     sentence_min_words: int = 6
+    rules: tuple[str, ...] = tuple(RULES)
+
+    def __post_init__(self) -> None:
+        for name in self.rules:
+            check_choice("rule", name, RULES)
 
 
 DEFAULT_SETTINGS = CleanSettings()
@@ -406,37 +453,47 @@ def _social_line(folded: str) -> bool:
     return bool(tokens) and hits * 2 >= len(tokens)
 
 
+def _latin_label(block: Block, settings: CleanSettings) -> bool:
+    """A Latin line in an Arabic page that is short or does not end like a sentence (a Latin
+    sentence or quotation may belong to the article)."""
+    latin = not _ARABIC_RX.search(block.folded) and _LATIN_RX.search(block.folded)
+    return bool(latin) and (block.words < settings.sentence_min_words or not LATIN_SENTENCE_END_RX.search(block.text))
+
+
+ChromeTest = Callable[[Block, CleanSettings], bool]
+
+#: The form rules of short lines, tried in order: (rule, reason recorded, whether the line
+#: ends the article, test). A rule with reason ``""`` says the line is *not* chrome and
+#: stops the search.
+CHROME_TESTS: tuple[tuple[str, str, bool, ChromeTest], ...] = (
+    ("copyright", "copyright", True, lambda b, s: bool(COPYRIGHT_RX.search(b.folded))),
+    ("tags", "tags", True, lambda b, s: bool(TAGS_RX.search(b.folded))),
+    ("comment form", "comment form", True, lambda b, s: bool(FORM_RX.search(b.folded))),
+    ("related header", "related header", True, lambda b, s: bool(RELATED_HEADER_RX.search(b.folded)) and b.words <= 8),
+    ("read also", "read also", False, lambda b, s: bool(READ_ALSO_RX.search(b.folded))),
+    ("latin line", "latin line", False, _latin_label),
+    ("date", "date", False, lambda b, s: _is_date_line(b.folded, b.words, s)),
+    ("page ui", "page ui", False, lambda b, s: bool(UI_RX.search(b.folded))),
+    ("share", "share", False, lambda b, s: _social_line(b.folded)),
+    ("address", "address", False, lambda b, s: bool(ADDRESS_RX.search(b.folded))),
+    ("dated byline", "", False, lambda b, s: bool(_menu_separators(b.text)) and _byline_with_date(b.folded, s)),
+    ("menu", "menu", False, lambda b, s: bool(_menu_separators(b.text) or BREADCRUMB_RX.search(b.folded))),
+    ("nav words", "menu", False, lambda b, s: _is_nav_line(b.folded)),
+)
+
+
+@lru_cache(maxsize=64)
+def _active(settings: CleanSettings) -> frozenset[str]:
+    return frozenset(settings.rules)
+
+
 def _chrome_reason(block: Block, settings: CleanSettings) -> tuple[str, bool]:
-    """Why a short line is page chrome (``""`` if it is not), and whether it ends an article."""
-    f = block.folded
-    if COPYRIGHT_RX.search(f):
-        return "copyright", True
-    if TAGS_RX.search(f):
-        return "tags", True
-    if FORM_RX.search(f):
-        return "comment form", True
-    if RELATED_HEADER_RX.search(f) and block.words <= 8:
-        return "related header", True
-    if READ_ALSO_RX.search(f):
-        return "read also", False
-    latin = not _ARABIC_RX.search(f) and _LATIN_RX.search(f)
-    # a Latin sentence or quotation may belong to the article; short or bare Latin lines do not
-    if latin and (block.words < settings.sentence_min_words or not LATIN_SENTENCE_END_RX.search(block.text)):
-        return "latin line", False
-    if _is_date_line(f, block.words, settings):
-        return "date", False
-    if UI_RX.search(f):
-        return "page ui", False
-    if _social_line(f):
-        return "share", False
-    if ADDRESS_RX.search(f):
-        return "address", False
-    if _menu_separators(block.text) and _byline_with_date(f, settings):
-        return "", False
-    if _menu_separators(block.text) or BREADCRUMB_RX.search(f):
-        return "menu", False
-    if _is_nav_line(f):
-        return "menu", False
+    """Why a short line is page chrome (``""`` if it is not), and whether it ends an article
+    (the first rule of :data:`CHROME_TESTS` that applies)."""
+    on = _active(settings)
+    for rule, reason, ends, test in CHROME_TESTS:
+        if rule in on and test(block, settings):
+            return reason, ends
     return "", False
 
 
@@ -467,33 +524,38 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
     first_seen: dict[str, int] = {}  # line key -> index of its first occurrence
     titles: dict[str, int] = {}  # earlier short lines long enough to be a repeated title
     labels: list[str] = []  # earlier "Site name -" lines: a line starting with one is the page <title>
+    on = _active(settings)
     for b in blocks:
         key = re.sub(r"[\W_]+", " ", b.folded).strip().lower()
         punct = bool(_PUNCT_RX.search(b.text))
-        if _is_ticker(b, punct, settings):
+        if "ticker" in on and _is_ticker(b, punct, settings):
             b.kind, b.reason = "chrome", "ticker"
-        elif _menu_separators(b.text) >= settings.list_min_separators:
+        elif "menu list" in on and _menu_separators(b.text) >= settings.list_min_separators:
             b.kind, b.reason = "chrome", "menu"
-        elif len(GLUE_RX.findall(b.text)) >= settings.list_min_separators and not SENTENCE_END_RX.search(b.text):
+        elif (
+            "glued ticker" in on
+            and len(GLUE_RX.findall(b.text)) >= settings.list_min_separators
+            and not SENTENCE_END_RX.search(b.text)
+        ):
             b.kind, b.reason = "chrome", "ticker"
         elif (b.words >= settings.prose_min_words and punct) or b.words >= settings.prose_long_words:
             b.kind = "prose"
-            if key in first_seen:
+            if "repeated paragraph" in on and key in first_seen:
                 b.kind, b.reason, b.repeat_of = "chrome", "repeat", first_seen[key]
         else:
             if b.words <= settings.short_max_words:
                 b.reason, b.end_marker = _chrome_reason(b, settings)
             if not b.reason:
-                b.repeat_of = _repeated(key, first_seen, titles, settings.repeat_min_words)
+                b.repeat_of = _repeated(key, first_seen, titles, settings.repeat_min_words) if "repeat" in on else -1
                 if b.repeat_of >= 0:
                     b.reason = "repeat"
-                elif any(key.startswith(label) for label in labels):
+                elif "site-prefixed title" in on and any(key.startswith(label) for label in labels):
                     b.reason = "site-prefixed title"
             if b.reason:
                 b.kind = "chrome"
-            elif b.words <= 8 and BYLINE_RX.search(b.folded):
+            elif "byline" in on and b.words <= 8 and BYLINE_RX.search(b.folded):
                 b.byline = True
-            elif b.words >= settings.sentence_min_words and SENTENCE_END_RX.search(b.text):
+            elif "short paragraph" in on and b.words >= settings.sentence_min_words and SENTENCE_END_RX.search(b.text):
                 b.kind = "prose"  # a short paragraph: it ends like a sentence
         if key and key not in first_seen:
             first_seen[key] = b.index
@@ -501,8 +563,10 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
                 titles.setdefault(key, b.index)
             if b.kind != "prose" and b.words <= settings.label_max_words and LABEL_END_RX.search(b.text):
                 labels.append(f"{key} ")
-    _mark_teasers(blocks)
-    _mark_link_lists(blocks, settings)
+    if "teaser" in on:
+        _mark_teasers(blocks)
+    if "related link" in on:
+        _mark_link_lists(blocks, settings)
     return blocks
 
 
@@ -606,6 +670,7 @@ def _select(
     else:
         # the article comes before its comments and the footer: prose after them is comments or teasers
         ends = [b.index for b in blocks[clusters[0][-1] :] if b.reason in ("comment form", "copyright")]
+        ends = ends if "comments after article" in _active(settings) else []
         candidates = [k for k, c in enumerate(clusters) if not ends or c[-1] < ends[0]]
         main = max(candidates, key=lambda k: (sizes[k], -k))
     chosen = [main]
@@ -616,7 +681,7 @@ def _select(
             between = blocks[first[-1] + 1 : last[0]]
             if any(b.end_marker for b in between):
                 break
-            if sizes[k] >= settings.secondary_min_share * sizes[main]:
+            if "second article part" in _active(settings) and sizes[k] >= settings.secondary_min_share * sizes[main]:
                 chosen.append(k)
             k += direction
     return [clusters[k] for k in sorted(chosen)]
@@ -722,6 +787,7 @@ def clean_text(text: str, *, settings: CleanSettings = DEFAULT_SETTINGS, anchor:
     blocks = classify_lines(text, settings)
     if not blocks:
         return CleanResult("", 0, 0)
+    on = _active(settings)
     clusters = _clusters(blocks, settings)
     if clusters:
         anchor_lines = {" ".join(line.split()) for line in anchor.splitlines()} if anchor else None
@@ -730,16 +796,18 @@ def clean_text(text: str, *, settings: CleanSettings = DEFAULT_SETTINGS, anchor:
             for i in range(cluster[0], cluster[-1] + 1):
                 b = blocks[i]
                 b.keep = b.kind != "chrome"
-            if n + 1 < len(chosen):  # lines between two kept clusters: only prose stays
+            if n + 1 < len(chosen) and "between article parts" in on:  # between two kept clusters: only prose stays
                 for i in range(cluster[-1] + 1, chosen[n + 1][0]):
                     if blocks[i].kind == "text":
                         blocks[i].reason = "between article parts"
-        _keep_head(blocks, chosen[0][0], settings, anchor_lines)
-        _keep_tail(blocks, chosen[-1][-1], settings)
+        if "headline" in on:
+            _keep_head(blocks, chosen[0][0], settings, anchor_lines)
+        if "signature" in on:
+            _keep_tail(blocks, chosen[-1][-1], settings)
     else:  # no paragraph of prose: keep every line that is not chrome
         for b in blocks:
             b.keep = b.kind != "chrome"
-    if not any(b.keep for b in blocks):
+    if "never empty" in on and not any(b.keep for b in blocks):
         max(blocks, key=lambda b: len(b.text)).keep = True
     for b in blocks:
         if not b.keep and not b.reason:
