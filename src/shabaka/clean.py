@@ -55,6 +55,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from shabaka.arabic import LETTER_MAP
@@ -875,39 +876,60 @@ SKIP_TAGS = frozenset(
 )
 
 
+#: Void elements: they have no end tag.
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+
+
+class _BlockText(HTMLParser):
+    """The visible text of a page, a line per block element (see :func:`html_lines`).
+
+    html.parser is a flat tokenizer: no nesting limit (libxml2 gives up beyond 256
+    levels), so the deepest page is still read.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # the open elements whose content is not page text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP_TAGS:
+            if tag not in VOID_TAGS:
+                self.hidden.append(tag)
+        elif not self.hidden:
+            self.parts.append("\n" if tag in BLOCK_TAGS else " ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP_TAGS:
+            if tag in self.hidden:
+                while self.hidden.pop() != tag:
+                    pass
+        elif not self.hidden:
+            self.parts.append("\n" if tag in BLOCK_TAGS else " ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
 def html_lines(html: str | bytes) -> str:
     """All visible text of an HTML page, one block element (paragraph, cell, list item) per line.
 
-    The fallback of :func:`extract_html` when trafilatura finds no main content; the
-    lines are meant for :func:`clean_text`.
+    The lines :func:`extract_html` cleans, and what ingest reads of a page where no main
+    text is found. Scripts, styles, forms' controls and the ``<head>`` are left out.
 
     >>> print(html_lines("<div><p>زيارة</p><ul><li><a>رابط</a> <span>منذ ساعة</span></li></ul></div>"))
     زيارة
     رابط منذ ساعة
+    >>> html_lines("<div>" * 1000 + "<p>نص <b>عميق</b></p><script>alert(1)</script>")
+    'نص عميق'
     """
-    import lxml.html
-
-    root = lxml.html.fromstring(html)
-    parts: list[str] = []
-
-    def walk(el: lxml.html.HtmlElement) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIP_TAGS or not tag:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        parts.append("\n" if block else " ")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        parts.append("\n" if block else " ")
-        if el.tail:
-            parts.append(el.tail)
-
-    walk(root)
-    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
+    parser = _BlockText()
+    parser.feed(html.decode("utf-8", errors="replace") if isinstance(html, bytes) else html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -994,10 +1016,7 @@ def clean_html(html: str | bytes, *, method: str = "hybrid") -> tuple[CleanResul
     data = doc.as_dict() if doc is not None else {}
     meta = {k: str(data[k]) for k in ("title", "date", "author", "url", "sitename") if data.get(k)}
     main = data.get("text") or ""
-    try:
-        lines = html_lines(html)
-    except (ValueError, TypeError):  # lxml refuses some inputs (e.g. empty documents)
-        lines = main
+    lines = html_lines(html)
     if method == "trafilatura" or not lines.strip():
         page_chars = sum(len(line) for line in lines.splitlines())
         return CleanResult(main, len(main), max(0, page_chars - len(main))), meta

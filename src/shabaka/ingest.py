@@ -44,11 +44,10 @@ import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
-from shabaka.clean import CleanResult, clean_html, clean_text, write_removed
+from shabaka.clean import CleanResult, clean_html, clean_text, html_lines, write_removed
 from shabaka.model import Document
 from shabaka.text import BIDI_CONTROLS, strip_bidi_controls
 
@@ -343,58 +342,6 @@ def _read_csv(path: Path, f: IO[bytes], report: IngestReport) -> Iterator[Docume
                 report.skip_record(path, rows.line_num, str(exc))
 
 
-class _PageText(HTMLParser):
-    """Every text of a page, a line per block, without scripts and styles.
-
-    The fallback for pages that the main-text extractor cannot read: html.parser is a
-    flat tokenizer, with no nesting limit (libxml2 gives up beyond 256 levels).
-    """
-
-    _BLOCKS = frozenset(
-        {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "footer", "h1",
-         "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-         "td", "th", "title", "tr", "ul"}
-    )  # fmt: skip
-    _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._hidden += tag in self._HIDDEN
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        """The text read, one block per line, spaces collapsed."""
-        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
-        return "\n".join(line for line in lines if line)
-
-
-def page_text(page: str) -> str:
-    """All the text of an HTML page, one block per line (scripts and styles left out).
-
-    >>> page_text("<div>" * 1000 + "<p>نص <b>عميق</b></p><script>alert(1)</script>")
-    'نص عميق'
-    """
-    parser = _PageText()
-    parser.feed(page)
-    parser.close()
-    return parser.text()
-
-
 def _read_html(
     path: Path, f: IO[bytes], report: IngestReport, clean: bool
 ) -> Iterator[tuple[Document, CleanResult | None]]:
@@ -405,10 +352,10 @@ def _read_html(
     result, meta = clean_html(page, method="hybrid" if clean else "trafilatura")
     body = result.text
     if not body.strip():
-        body = page_text(page)
+        body = html_lines(page)
         if not body:
             raise SkipFile("no text found in the HTML page")
-        report.note(str(path), "no main text found (tags nested too deep?); all the text of the page was read")
+        report.note(str(path), "no main text found; all the text of the page was read")
     report.encodings[encoding] += 1
     docs = _documents(path.stem, [body], path, report, {k: meta[k] for k in FIELDS if meta.get(k)})
     for n, doc in enumerate(docs):
