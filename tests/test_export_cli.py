@@ -192,7 +192,8 @@ def test_every_setting_has_its_flag_with_the_settings_default():
 
     args = make_parser().parse_args(["build", "x.txt"])
     assert _settings(args) == Settings()  # every default comes from Settings
-    assert {f.name for f in fields(Settings)} <= vars(args).keys()
+    python_only = {"cleaner", "resolver"}  # nested settings: Python API only
+    assert {f.name for f in fields(Settings)} - python_only <= vars(args).keys()
     flags = ["--no-known-names", "--no-clean", "--keep-boilerplate", "--window", "paragraph", "--min-weight", "3"]
     changed = _settings(make_parser().parse_args(["build", "x.txt", *flags]))
     assert changed == Settings(known_names=False, clean=False, keep_boilerplate=True, window="paragraph", min_weight=3)
@@ -217,3 +218,18 @@ def test_an_unwritable_output_names_the_path_not_a_temporary_file(tmp_path, caps
     assert main(["build", str(samples / "01_water_conference.txt"), "--json", str(target), "-q"]) == 2
     err = capsys.readouterr().err
     assert f"{target}: cannot be written" in err and ".tmp" not in err and "Traceback" not in err
+
+
+def test_the_cleaners_and_the_resolvers_settings_reach_the_build(samples):
+    from shabaka.config import CleanSettings, ResolveSettings
+    from shabaka.pipeline import sample_gazetteer
+
+    page = samples / "05_scraped_visit.txt"
+    options = {"extractor": "gazetteer", "gazetteer": sample_gazetteer()}
+    cleaned = build_graph(page, **options)
+    kept_all = build_graph(page, cleaner=CleanSettings(rules=()), **options)  # no rule: nothing is chrome
+    assert kept_all.graph["sentences"] > cleaned.graph["sentences"]
+    assert build_graph(page, clean=False, **options).graph["sentences"] >= kept_all.graph["sentences"]
+    merged = build_graph(samples, **options)
+    apart = build_graph(samples, resolver=ResolveSettings(rules=("title",)), **options)
+    assert len(apart) > len(merged)

@@ -450,4 +450,4 @@ def test_a_rule_left_out_of_the_settings_is_not_applied():
     apart, _ = resolve(text, Resolver(settings=ResolveSettings(rules=rules)))
     assert len(apart.entities) == 2
     with pytest.raises(ValueError, match="rule must be one of"):
-        ResolveSettings(rules=("clitics",))
+        Resolver(settings=ResolveSettings(rules=("clitics",)))

@@ -59,12 +59,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from shabaka.arabic import LETTER_MAP
-from shabaka.config import check_choice
+from shabaka.config import CleanSettings, check_choice
 from shabaka.text import INVISIBLE
 
 __all__ = [
     "CleanResult",
-    "CleanSettings",
+    "CleanSettings",  # defined in shabaka.config with the other settings
     "classify_lines",
     "clean_html",
     "clean_text",
@@ -111,80 +111,6 @@ RULES: dict[str, str] = {
     "signature": "a signature line right after the article is kept",
     "never empty": "a page is never emptied: at worst its longest line is kept",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class CleanSettings:
-    """Thresholds of the plain-text cleaner (all counts are whitespace-separated words).
-
-    Parameters
-    ----------
-    prose_min_words : a line with this many words and at least one sentence punctuation
-        mark is a prose paragraph.
-    prose_long_words : a line with this many words is prose even without punctuation
-        (unless it is a ticker, see ``ticker_run_words``).
-    ticker_min_words : a line of this many words without a single punctuation mark (and
-        not ending like a sentence) is a run of headlines glued together: a ticker.
-    ticker_run_words : a line with a stretch of more than this many words without any
-        punctuation is a run of headlines glued together (a ticker), not prose. Real
-        Arabic news prose measured here never exceeds ~30 words between punctuation marks.
-    short_max_words : keyword rules (menus, share buttons, form labels, footers) only
-        apply to lines of at most this many words.
-    date_max_other_words : a short line holding a date or time is a date stamp when at
-        most this many other words remain once date words are taken out.
-    gap_max_chrome : two prose paragraphs separated by this many chrome lines or more
-        belong to different clusters.
-    gap_max_lines : ... or separated by more than this many lines of any kind.
-    secondary_min_share : a cluster other than the largest is kept when its prose has at
-        least this share of the largest cluster's prose characters and no page-end marker
-        (comment form, copyright, tags, "related articles" header) separates them.
-    head_window : how many lines above the article are examined for headline and byline.
-    head_max_text : at most this many headline/subtitle lines are kept above the article.
-    head_min_words : above the article, a line (other than a byline, or a line of the
-        ``anchor`` text) needs this many words to be kept as headline or subtitle;
-        shorter ones are section labels, captions like "صورة أرشيفية" or widget titles,
-        and are passed over.
-    related_max_items : a "related articles" header turns at most this many following
-        short lines into chrome (the link list under it).
-    tail_max_words : a line right after the article with two to this many words and no
-        digits is kept as the author's signature (a single word is a tag or a label).
-    repeat_min_words : a short line containing an earlier line of at least this many
-        words (a headline repeated with the site name) is a repeat.
-    list_min_separators : a line with this many menu separators (`` | ``, ``»``, ``›``,
-        ``•``) is a menu, breadcrumb or headline ticker, however long.
-    label_max_words : a line of at most this many words ending with a dash, bar or colon
-        is a site-name label ("موقع الخبر -"); a later line starting with it is the page
-        title ("موقع الخبر - headline"), chrome.
-    sentence_min_words : a short line that passed every chrome rule, has this many words
-        and ends like a sentence (``.``, ``!``, ``؟``, maybe before a closing quote) is a
-        short paragraph, treated as prose. Lines ending with ``...`` (truncated teasers)
-        are not.
-    rules : the names of the rules applied (:data:`RULES`; all by default)
-    """
-
-    prose_min_words: int = 15
-    prose_long_words: int = 30
-    ticker_min_words: int = 25
-    ticker_run_words: int = 50
-    short_max_words: int = 25
-    date_max_other_words: int = 2
-    gap_max_chrome: int = 3
-    gap_max_lines: int = 12
-    secondary_min_share: float = 0.5
-    head_window: int = 8
-    head_max_text: int = 2
-    head_min_words: int = 3
-    related_max_items: int = 10
-    tail_max_words: int = 4
-    repeat_min_words: int = 4
-    list_min_separators: int = 2
-    label_max_words: int = 4
-    sentence_min_words: int = 6
-    rules: tuple[str, ...] = tuple(RULES)
-
-    def __post_init__(self) -> None:
-        for name in self.rules:
-            check_choice("rule", name, RULES)
 
 
 DEFAULT_SETTINGS = CleanSettings()
@@ -485,7 +411,10 @@ CHROME_TESTS: tuple[tuple[str, str, bool, ChromeTest], ...] = (
 
 @lru_cache(maxsize=64)
 def _active(settings: CleanSettings) -> frozenset[str]:
-    return frozenset(settings.rules)
+    """The names of the rules ``settings`` applies (checked against :data:`RULES`)."""
+    for name in settings.rules or ():
+        check_choice("rule", name, RULES)
+    return frozenset(RULES if settings.rules is None else settings.rules)
 
 
 def _chrome_reason(block: Block, settings: CleanSettings) -> tuple[str, bool]:
@@ -937,7 +866,9 @@ def html_lines(html: str | bytes) -> str:
 HTML_METHODS = ("hybrid", "lines", "trafilatura")
 
 
-def extract_html(html: str | bytes, *, method: str = "hybrid") -> tuple[str, dict[str, str]]:
+def extract_html(
+    html: str | bytes, *, method: str = "hybrid", settings: CleanSettings = DEFAULT_SETTINGS
+) -> tuple[str, dict[str, str]]:
     """Main text of an HTML page, and its metadata (title, date, author, url, sitename).
 
     Parameters
@@ -980,11 +911,13 @@ def extract_html(html: str | bytes, *, method: str = "hybrid") -> tuple[str, dic
     >>> meta["title"], meta["author"]
     ('زيارة رسمية', 'سعاد بنيس')
     """
-    result, meta = clean_html(html, method=method)
+    result, meta = clean_html(html, method=method, settings=settings)
     return result.text, meta
 
 
-def clean_html(html: str | bytes, *, method: str = "hybrid") -> tuple[CleanResult, dict[str, str]]:
+def clean_html(
+    html: str | bytes, *, method: str = "hybrid", settings: CleanSettings = DEFAULT_SETTINGS
+) -> tuple[CleanResult, dict[str, str]]:
     """Like :func:`extract_html`, with the full :class:`CleanResult` of the page.
 
     The result's counts and removed lines are over the page's lines
@@ -1020,7 +953,7 @@ def clean_html(html: str | bytes, *, method: str = "hybrid") -> tuple[CleanResul
     if method == "trafilatura" or not lines.strip():
         page_chars = sum(len(line) for line in lines.splitlines())
         return CleanResult(main, len(main), max(0, page_chars - len(main))), meta
-    result = clean_text(lines, anchor=main if method == "hybrid" else None)
+    result = clean_text(lines, settings=settings, anchor=main if method == "hybrid" else None)
     if not result.text and main:
         return CleanResult(main, len(main), result.removed_chars), meta
     return result, meta

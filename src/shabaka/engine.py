@@ -171,7 +171,13 @@ def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: l
     """The documents of ``paths``, their ids appended to ``ids`` as read, then made unique in the partition."""
     seen: Counter[str] = Counter()
     for path in paths:
-        for doc in read_file(Path(path), report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate):
+        for doc in read_file(
+            Path(path),
+            report,
+            clean=settings.clean,
+            keep_boilerplate=settings.keep_boilerplate,
+            cleaner=settings.cleaner,
+        ):
             ids.append(doc.id)
             doc.id = unique_id(doc.id, seen)
             report.documents += 1

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from shabaka.clean import CleanResult, clean_html, clean_text, html_lines, write_removed
+from shabaka.config import CleanSettings
 from shabaka.model import Document
 from shabaka.text import BIDI_CONTROLS, strip_bidi_controls
 
@@ -69,6 +70,10 @@ CSV_FIELD_LIMIT = 2**31 - 1
 
 class SkipFile(Exception):
     """Raised inside a reader: this file (or record) cannot be used, for the reason given."""
+
+
+#: The cleaner's default thresholds and rules.
+DEFAULT_CLEANER = CleanSettings()
 
 
 @dataclass(slots=True)
@@ -343,13 +348,13 @@ def _read_csv(path: Path, f: IO[bytes], report: IngestReport) -> Iterator[Docume
 
 
 def _read_html(
-    path: Path, f: IO[bytes], report: IngestReport, clean: bool
+    path: Path, f: IO[bytes], report: IngestReport, clean: bool, cleaner: CleanSettings
 ) -> Iterator[tuple[Document, CleanResult | None]]:
     """The page's main text; cleaned of page chrome (:func:`~shabaka.clean.clean_html`) when ``clean``."""
     data = f.read()
     codec, encoding = _detect(data, complete=True)  # lxml would read undeclared UTF-8 as Latin-1
     page = data.decode(codec, errors="replace")
-    result, meta = clean_html(page, method="hybrid" if clean else "trafilatura")
+    result, meta = clean_html(page, method="hybrid" if clean else "trafilatura", settings=cleaner)
     body = result.text
     if not body.strip():
         body = html_lines(page)
@@ -362,10 +367,12 @@ def _read_html(
         yield doc, result if clean and n == 0 else None
 
 
-def _cleaned(docs: Iterable[Document], clean: bool) -> Iterator[tuple[Document, CleanResult | None]]:
+def _cleaned(
+    docs: Iterable[Document], clean: bool, cleaner: CleanSettings
+) -> Iterator[tuple[Document, CleanResult | None]]:
     """Each document with its boilerplate removed (:func:`~shabaka.clean.clean_text`) when ``clean``."""
     for doc in docs:
-        result = clean_text(doc.text) if clean else None
+        result = clean_text(doc.text, settings=cleaner) if clean else None
         if result is not None:
             doc.text = result.text
         yield doc, result
@@ -382,14 +389,20 @@ def _os_reason(path: Path, exc: OSError) -> str:
 
 
 def read_file(
-    path: Path, report: IngestReport, *, clean: bool = True, keep_boilerplate: bool = False
+    path: Path,
+    report: IngestReport,
+    *,
+    clean: bool = True,
+    keep_boilerplate: bool = False,
+    cleaner: CleanSettings = DEFAULT_CLEANER,
 ) -> Iterator[Document]:
     """Yield the documents of one file; problems are recorded in ``report``.
 
     With ``clean``, page boilerplate is removed and each document's ``meta`` records
     ``chars_kept`` and ``chars_removed``; with ``keep_boilerplate`` too, the removed
     lines are written next to the file (``NAME.removed``, or ``NAME.ID.removed`` for a
-    document of a ``.jsonl``/``.csv`` file) with the reason of each.
+    document of a ``.jsonl``/``.csv`` file) with the reason of each. ``cleaner``: the
+    cleaner's thresholds and rules.
 
     Whatever goes wrong with the file is reported, never raised (except
     :class:`KeyboardInterrupt`); documents yielded before a failure are kept.
@@ -406,7 +419,10 @@ def read_file(
         if st.st_size == 0:
             raise SkipFile("empty file")
         with path.open("rb") as f:
-            docs = _read_html(path, f, report, clean) if reader is None else _cleaned(reader(path, f, report), clean)
+            if reader is None:
+                docs = _read_html(path, f, report, clean, cleaner)
+            else:
+                docs = _cleaned(reader(path, f, report), clean, cleaner)
             for doc, result in docs:
                 if result is not None:
                     doc.meta.update(chars_kept=result.kept_chars, chars_removed=result.removed_chars)
@@ -435,6 +451,7 @@ def read_documents(
     *,
     clean: bool = True,
     keep_boilerplate: bool = False,
+    cleaner: CleanSettings = DEFAULT_CLEANER,
 ) -> Iterator[Document]:
     """Yield every document under ``paths``, one at a time (nothing is kept in memory).
 
@@ -447,6 +464,7 @@ def read_documents(
     report : filled with counts and skipped files; pass one to read it afterwards
     clean : remove page boilerplate (menus, tickers, comment forms) before extraction
     keep_boilerplate : write what cleaning removed next to each file (see :func:`read_file`)
+    cleaner : the cleaner's thresholds and rules
 
     Examples
     --------
@@ -463,7 +481,7 @@ def read_documents(
     report = report if report is not None else IngestReport()
     seen: Counter[str] = Counter()
     for path in find_files(paths, report):
-        for doc in read_file(path, report, clean=clean, keep_boilerplate=keep_boilerplate):
+        for doc in read_file(path, report, clean=clean, keep_boilerplate=keep_boilerplate, cleaner=cleaner):
             doc.id = unique_id(doc.id, seen)
             report.documents += 1
             yield doc

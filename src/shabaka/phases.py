@@ -31,7 +31,7 @@ Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Iterable[Do
 
 def new_resolver(settings: Settings) -> Resolver:
     """The resolver of a run: made here only, for both engines and every partition."""
-    return Resolver(settings.aliases, gazetteer=settings.gazetteer)
+    return Resolver(settings.aliases, gazetteer=settings.gazetteer, settings=settings.resolver)
 
 
 def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[list[Sentence], list[Mention]]:
@@ -94,7 +94,9 @@ def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Docum
 def read_source(source: Source, report: IngestReport, settings: Settings) -> Iterator[Document]:
     items = open_source(source)
     if isinstance(items, list):
-        yield from read_documents(items, report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate)
+        yield from read_documents(
+            items, report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate, cleaner=settings.cleaner
+        )
         return
     for doc in items:
         report.documents += 1

@@ -44,10 +44,11 @@ The alias table's format is described in :mod:`shabaka.lexicon`.
 
 from __future__ import annotations
 
+from shabaka.config import ResolveSettings
 from shabaka.lexicon import AliasError, AliasTable, form_key, load_aliases
 from shabaka.model import Entity
 from shabaka.resolve.keys import SPELLINGS, spelling_key, strip_article
-from shabaka.resolve.resolver import RULES, Resolution, Resolver, ResolveSettings, Rule
+from shabaka.resolve.resolver import RULES, Resolution, Resolver, Rule
 from shabaka.resolve.titles import TITLES, Parsed, parse_title
 
 __all__ = [  # the alias table and the records live in shabaka.lexicon and shabaka.model

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
-from shabaka.config import check_choice
+from shabaka.config import ResolveSettings, check_choice
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
@@ -74,26 +74,6 @@ _DIGIT = re.compile(r"\d")
 STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
 
 
-@dataclass(frozen=True, slots=True)
-class ResolveSettings:
-    """Knobs of resolution.
-
-    Parameters
-    ----------
-    bracket_long_words : a bracketed alias is learned after a name of at least this many words
-    bracket_short_words : ... when it has at most this many words (or the reverse: "DGST (...)")
-    rules : the names of the rules applied (:data:`RULES`; all by default)
-    """
-
-    bracket_long_words: int = 2
-    bracket_short_words: int = 3
-    rules: tuple[str, ...] = tuple(RULES)
-
-    def __post_init__(self) -> None:
-        for name in self.rules:
-            check_choice("rule", name, RULES)
-
-
 @dataclass(slots=True)
 class Resolution:
     """The outcome of resolution: entities by key, the entity of every form, and the
@@ -149,7 +129,9 @@ class Resolver:
         settings: ResolveSettings | None = None,
     ) -> None:
         self.settings = settings or ResolveSettings()
-        self._rules = frozenset(self.settings.rules)
+        for name in self.settings.rules or ():
+            check_choice("rule", name, RULES)
+        self._rules = frozenset(RULES if self.settings.rules is None else self.settings.rules)
         self.table = AliasTable().update(builtin_aliases())
         if gazetteer is not None:
             self.table.update(gazetteer_aliases(gazetteer))
