@@ -44,16 +44,16 @@ def _remove_rule(spec: str) -> None:
     """Take the rule ``table:name`` out of every cleaner and resolver of this process."""
     table, _, name = spec.partition(":")
     if table == "clean":
-        from shabaka import clean
+        from shabaka.clean import rules
 
-        if name not in clean.RULES:
+        if name not in rules.RULES:
             raise SystemExit(f"no cleaner rule {name!r}")
-        active = clean._active
+        active = rules.active
 
-        def without(settings: clean.CleanSettings) -> frozenset[str]:
+        def without(settings: rules.CleanSettings) -> frozenset[str]:
             return active(settings) - {name}
 
-        clean._active = without  # type: ignore[assignment]
+        rules.active = without  # type: ignore[assignment]  # the cleaner calls rules.active(...)
     elif table == "resolve":
         from shabaka.resolve import RULES, resolver
 
