@@ -243,3 +243,12 @@ def test_short_article_lines_that_look_like_chrome_words_stay() -> None:
         "جميع الحقوق محفوظة © 2025",
     ]
     assert clean_text("\n".join(lines)).text.splitlines() == lines[1:-1]
+
+
+def test_a_title_between_two_parts_of_the_article_is_removed_as_such() -> None:
+    # an ad box cuts the article in two: both parts stay, the teaser title between them goes
+    path = BENCHMARK_PAGES / "08_ad_box_midarticle.txt"
+    lines = [" ".join(raw[2:].split()) for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()]
+    result = clean_text("\n".join(lines))
+    why = dict(zip(result.removed, result.reasons, strict=True))
+    assert why["أسعار النفط تتراجع بعد قرار أوبك بلس"] == "between article parts"
