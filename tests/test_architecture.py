@@ -170,3 +170,13 @@ def test_light_modules_load_no_heavy_library(module: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(SRC)}
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_tables_keyed_by_entity_type_follow_the_one_list() -> None:
+    from shabaka.conll import TYPES
+    from shabaka.model import ENTITY_TYPES, TYPE_ALIASES
+    from shabaka.render.html import TYPE_COLORS, TYPE_NAMES
+
+    assert tuple(TYPES) == ENTITY_TYPES
+    assert tuple(TYPE_COLORS) == tuple(TYPE_NAMES) == ENTITY_TYPES
+    assert set(TYPE_ALIASES.values()) == set(ENTITY_TYPES)
