@@ -50,7 +50,6 @@ from typing import Any
 
 import networkx as nx
 
-from shabaka.config import WINDOWS, check_choice
 from shabaka.model import Entity, Mention, Sentence
 
 Evidence = dict[str, Any]
@@ -93,9 +92,9 @@ class CoMentionCounts:
         """Count one document's mentions and co-mentions.
 
         ``sentences`` must hold every sentence of the document (they define the windows);
-        ``entity_of`` maps a mention to its entity key, or None to drop it.
+        ``entity_of`` maps a mention to its entity key, or None to drop it; ``window`` is one
+        of :data:`~shabaka.config.WINDOWS` (checked once, by :class:`~shabaka.config.Settings`).
         """
-        check_choice("window", window, WINDOWS)
         by_sentence: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
         for m in mentions:
             key = entity_of(m)
