@@ -47,7 +47,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from shabaka.clean import CleanResult, clean_html, clean_text, html_lines, write_removed
+from shabaka.clean import DEFAULT_SETTINGS, CleanResult, clean_html, clean_text, html_lines, write_removed
 from shabaka.config import CleanSettings
 from shabaka.model import Document
 from shabaka.text import BIDI_CONTROLS, strip_bidi_controls
@@ -70,10 +70,6 @@ CSV_FIELD_LIMIT = 2**31 - 1
 
 class SkipFile(Exception):
     """Raised inside a reader: this file (or record) cannot be used, for the reason given."""
-
-
-#: The cleaner's default thresholds and rules.
-DEFAULT_CLEANER = CleanSettings()
 
 
 @dataclass(slots=True)
@@ -394,7 +390,7 @@ def read_file(
     *,
     clean: bool = True,
     keep_boilerplate: bool = False,
-    cleaner: CleanSettings = DEFAULT_CLEANER,
+    cleaner: CleanSettings = DEFAULT_SETTINGS,
 ) -> Iterator[Document]:
     """Yield the documents of one file; problems are recorded in ``report``.
 
@@ -451,7 +447,7 @@ def read_documents(
     *,
     clean: bool = True,
     keep_boilerplate: bool = False,
-    cleaner: CleanSettings = DEFAULT_CLEANER,
+    cleaner: CleanSettings = DEFAULT_SETTINGS,
 ) -> Iterator[Document]:
     """Yield every document under ``paths``, one at a time (nothing is kept in memory).
 
