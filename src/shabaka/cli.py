@@ -1,6 +1,9 @@
 """The ``shabaka`` command: ``build``, ``demo``, ``tag`` and ``evaluate-ner``.
 
-Imports stay inside the commands so that ``shabaka --help`` answers at once.
+Imports stay inside the commands so that ``shabaka --help`` answers at once. Exit status:
+0 done, 1 nothing could be read, 2 an error the user can fix (a
+:class:`~shabaka.errors.ShabakaError`, reported in one line), 3 a bug in shabaka (any
+other exception: its traceback is shown with a request to report it), 130 interrupted.
 """
 
 from __future__ import annotations
