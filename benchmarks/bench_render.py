@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -40,7 +41,9 @@ from typing import Any
 import networkx as nx
 
 from shabaka.render import ViewSettings, write_html
-from shabaka.render.browser import launch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from chromium import launch
 
 FIRST = ["كريم", "أحمد", "يوسف", "سلمى", "هند", "مصطفى", "حمزة", "ليلى", "عمر", "نادية", "إلياس", "رشيد"]
 FAMILY = ["الفاسي", "العلوي", "المرابط", "بنجلون", "الموساوي", "بنعلي", "التازي", "الإدريسي", "الشرقاوي"]

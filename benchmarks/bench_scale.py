@@ -3,7 +3,7 @@
 For each corpus size (documents drawn from a fixed vocabulary, see ``synth.py``) and each
 engine, one build runs in a fresh process and reports documents/s, sentences/s and peak
 RSS (the building process; for dask also the largest worker), the time spent making the
-graph object from the counts (:func:`shabaka.pipeline.graph_phase`) and the edge count.
+graph object from the counts (:func:`shabaka.phases.graph_phase`) and the edge count.
 The dask engine runs on a local cluster of single-threaded worker processes (started
 before the clock starts), with 1 and with 2 workers, for the speed-up of 2 over 1.
 
@@ -55,10 +55,10 @@ def _warm_up() -> None:
 
 def run_one(corpus: Path, gazetteer: Path, extractor: str, engine: str, workers: int) -> dict[str, Any]:
     """One timed build in this process; the figures as a dict."""
-    from shabaka import pipeline
+    from shabaka import local, phases, pipeline
 
     timed: dict[str, float] = {}
-    graph_phase = pipeline.graph_phase
+    graph_phase = phases.graph_phase
 
     def timed_graph_phase(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
@@ -66,7 +66,7 @@ def run_one(corpus: Path, gazetteer: Path, extractor: str, engine: str, workers:
         timed["graph"] = time.perf_counter() - start
         return G
 
-    pipeline.graph_phase = timed_graph_phase  # the engines look it up at call time
+    local.graph_phase = timed_graph_phase  # the engines look it up at call time
     options: dict[str, Any] = {"extractor": extractor, "engine": engine}
     options["gazetteer"] = str(gazetteer) if extractor == "gazetteer" else None
     cluster = client = None

@@ -27,7 +27,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from shabaka.render.browser import launch
+from chromium import launch
 
 CELL = (
     "import shabaka\n"

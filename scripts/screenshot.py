@@ -16,10 +16,11 @@ import argparse
 import tempfile
 from pathlib import Path
 
+from chromium import launch
+
 from shabaka import build_graph
 from shabaka.pipeline import sample_gazetteer
 from shabaka.render import write_html
-from shabaka.render.browser import launch
 
 ROOT = Path(__file__).resolve().parent.parent
 

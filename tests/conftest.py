@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# scripts/chromium.py, the headless-browser harness shared with the scripts and benchmarks
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 SAMPLES = Path(str(files("shabaka") / "data" / "samples"))
 SAMPLE_GAZETTEER = Path(str(files("shabaka") / "data" / "sample_gazetteer.csv"))

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import CHROMIUM, launch
 from test_render import HOSTILE, hostile_graph, sample_graph, schema_graph
 
 from shabaka import build_graph
 from shabaka.render import ViewSettings, render_html, show, write_html
-from shabaka.render.browser import CHROMIUM, launch
 from shabaka.text import normalize_key
 
 pytestmark = pytest.mark.skipif(

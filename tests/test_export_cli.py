@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from shabaka import build_graph
-from shabaka.cli import main
+from shabaka.cli import main, make_parser
 from shabaka.export import write_csv, write_gexf, write_graphml, write_json
 
 
@@ -182,3 +182,54 @@ def test_outputs_get_ordinary_file_permissions(graph, tmp_path):
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "g.json").stat().st_mode) == 0o644  # not mkstemp's 0o600
+
+
+def test_every_setting_has_its_flag_with_the_settings_default():
+    from dataclasses import fields
+
+    from shabaka.cli import _settings
+    from shabaka.config import Settings
+
+    args = make_parser().parse_args(["build", "x.txt"])
+    assert _settings(args) == Settings()  # every default comes from Settings
+    python_only = {"cleaner", "resolver"}  # nested settings: Python API only
+    assert {f.name for f in fields(Settings)} - python_only <= vars(args).keys()
+    flags = ["--no-known-names", "--no-clean", "--keep-boilerplate", "--window", "paragraph", "--min-weight", "3"]
+    changed = _settings(make_parser().parse_args(["build", "x.txt", *flags]))
+    assert changed == Settings(known_names=False, clean=False, keep_boilerplate=True, window="paragraph", min_weight=3)
+
+
+def test_an_internal_bug_shows_a_traceback_and_asks_for_a_report(monkeypatch, capsys, samples):
+    import shabaka.pipeline
+
+    def broken(*args, **kwargs):
+        raise KeyError("an internal bug")
+
+    monkeypatch.setattr(shabaka.pipeline, "build_graph", broken)
+    assert main(["build", str(samples), "--json", "x.json"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "KeyError: 'an internal bug'" in err and "bug in shabaka" in err
+
+
+def test_an_unwritable_output_names_the_path_not_a_temporary_file(tmp_path, capsys, samples):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    target = blocker / "graph.json"  # a file where a folder should be
+    assert main(["build", str(samples / "01_water_conference.txt"), "--json", str(target), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert f"{target}: cannot be written" in err and ".tmp" not in err and "Traceback" not in err
+
+
+def test_the_cleaners_and_the_resolvers_settings_reach_the_build(samples):
+    from shabaka.config import CleanSettings, ResolveSettings
+    from shabaka.pipeline import sample_gazetteer
+
+    page = samples / "05_scraped_visit.txt"
+    options = {"extractor": "gazetteer", "gazetteer": sample_gazetteer()}
+    cleaned = build_graph(page, **options)
+    kept_all = build_graph(page, cleaner=CleanSettings(rules=()), **options)  # no rule: nothing is chrome
+    assert kept_all.graph["sentences"] > cleaned.graph["sentences"]
+    assert build_graph(page, clean=False, **options).graph["sentences"] >= kept_all.graph["sentences"]
+    merged = build_graph(samples, **options)
+    apart = build_graph(samples, resolver=ResolveSettings(rules=("title",)), **options)
+    assert len(apart) > len(merged)

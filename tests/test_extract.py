@@ -1,6 +1,6 @@
 import pytest
 
-from shabaka.cli import EXTRACTOR_NAMES
+from shabaka.cli import make_parser
 from shabaka.extract import EXTRACTORS, Span, bio_to_spans, make_extractor
 from shabaka.extract.camel import CamelExtractor, CamelModelMissing
 from shabaka.extract.gazetteer import GazetteerError, GazetteerExtractor, load_gazetteer
@@ -12,7 +12,10 @@ def toks(text):
 
 
 def test_cli_offers_every_registered_extractor():
-    assert set(EXTRACTOR_NAMES) == set(EXTRACTORS)
+    sub = next(a for a in make_parser()._actions if a.dest == "command").choices
+    for command in ("build", "demo", "tag", "evaluate-ner"):
+        extractor = next(a for a in sub[command]._actions if a.dest == "extractor")
+        assert list(extractor.choices) == list(EXTRACTORS) and extractor.default == "embedded"
 
 
 def test_unknown_extractor_is_named():
@@ -121,7 +124,7 @@ def test_known_names_find_agencies_and_their_acronyms_but_not_everyday_words(tmp
 
 def test_known_names_run_before_the_model_by_default():
     from shabaka.config import Settings
-    from shabaka.pipeline import make_extractors
+    from shabaka.extract.combine import make_extractors
 
     assert [e.name for e in make_extractors(Settings())] == ["known-names", "embedded"]
     assert [e.name for e in make_extractors(Settings(known_names=False))] == ["embedded"]

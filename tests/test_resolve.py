@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -427,3 +428,26 @@ def test_gazetteer_aliases_are_forced_merges(tmp_path):
     doc = Document("d", "قال المكتب الوطني للماء إن ONEE ستوسع الشبكة.")
     G = build_graph([doc], extractor="gazetteer", gazetteer=gazetteer)
     assert list(G.nodes(data="resolution")) == [(form_key("المكتب الوطني للماء"), ["gazetteer"])]
+
+
+def test_the_rule_table_is_the_order_of_the_docs_and_the_readme():
+    import shabaka.resolve
+
+    documented = re.findall(r"^``(\w+)``", shabaka.resolve.__doc__, flags=re.MULTILINE)
+    assert documented == list(RULES)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"`resolution` names the rules that merged it, in the order(.*?)\.\n", readme, re.DOTALL)
+    assert listed is not None and re.findall(r"`(\w+)`", listed.group(1)) == list(RULES)
+
+
+def test_a_rule_left_out_of_the_settings_is_not_applied():
+    from shabaka.resolve import ResolveSettings
+
+    text = "## d1\nزار [[الرباط|LOC]] ثم عاد [[بالرباط|LOC]]."
+    merged, _ = resolve(text)
+    assert [e.resolution for e in merged.entities.values()] == [["clitic"]]
+    rules = tuple(r for r in RULES if r != "clitic")
+    apart, _ = resolve(text, Resolver(settings=ResolveSettings(rules=rules)))
+    assert len(apart.entities) == 2
+    with pytest.raises(ValueError, match="rule must be one of"):
+        Resolver(settings=ResolveSettings(rules=("clitics",)))

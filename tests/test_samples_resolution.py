@@ -14,8 +14,9 @@ import itertools
 import pytest
 
 from shabaka.config import Settings
+from shabaka.extract.combine import make_extractors
 from shabaka.ingest import read_documents
-from shabaka.pipeline import extract_phase, feed_resolver, make_extractors, new_resolver
+from shabaka.phases import extract_phase, feed_resolver, new_resolver
 
 TRUTH: dict[str, list[str]] = {
     # places

@@ -1,6 +1,9 @@
 """The ``shabaka`` command: ``build``, ``demo``, ``tag`` and ``evaluate-ner``.
 
-Imports stay inside the commands so that ``shabaka --help`` answers at once.
+Imports stay inside the commands so that ``shabaka --help`` answers at once. Exit status:
+0 done, 1 nothing could be read, 2 an error the user can fix (a
+:class:`~shabaka.errors.ShabakaError`, reported in one line), 3 a bug in shabaka (any
+other exception: its traceback is shown with a request to report it), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -8,13 +11,90 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
 
 from shabaka import __version__
+from shabaka.errors import DataFileError, InputError, SettingsError, ShabakaError
+
+if TYPE_CHECKING:
+    from shabaka.config import Settings
 
 log = logging.getLogger("shabaka")
 
-EXTRACTOR_NAMES = ("embedded", "camel", "gazetteer", "known-names")  # checked against the registry in tests
+#: Where bugs are reported (printed with the traceback of an unexpected error).
+REPORT_URL = "the project's issue tracker (see README.md)"
+
+#: The flags of the :class:`~shabaka.config.Settings` fields: field -> (flag, metavar, help).
+#: Types, defaults and choices come from ``Settings`` and the registries; a boolean field
+#: that is on by default gets a ``--no-...`` flag.
+SETTING_FLAGS: dict[str, tuple[str, str | None, str]] = {
+    "extractor": ("--extractor", None, "entity extractor (default: %(default)s)"),
+    "gazetteer": ("--gazetteer", "FILE", "CSV/YAML list of names (name,type,aliases); added to the extractor's finds"),
+    "aliases": ("--aliases", "FILE", "CSV alias table for entity resolution"),
+    "window": ("--window", None, "co-mention window (default: %(default)s)"),
+    "min_weight": ("--min-weight", "N", "keep edges seen in at least N windows (default: %(default)s)"),
+    "evidence_cap": ("--evidence-cap", "N", "evidence sentences kept per node and edge (default: %(default)s)"),
+    "known_names": (
+        "--no-known-names",
+        None,
+        "with the embedded or camel extractor, do not also match the names of the alias tables",
+    ),
+    "clean": ("--no-clean", None, "keep page boilerplate (menus, tickers, comment forms)"),
+    "keep_boilerplate": (
+        "--keep-boilerplate",
+        None,
+        "debug cleaning: write what was removed from each file next to it, as FILE.removed",
+    ),
+    "engine": (
+        "--engine",
+        None,
+        "local: one streaming process (default); dask: partitions mapped by Dask",
+    ),
+    "scheduler": (
+        "--scheduler",
+        "ADDRESS",
+        "with --engine dask: a dask.distributed scheduler address (tcp://host:8786), or synchronous, "
+        "threads, processes (default: a local cluster, one worker process per core)",
+    ),
+}
+
+
+def _choices() -> dict[str, tuple[str, ...]]:
+    from shabaka.config import ENGINES, WINDOWS
+    from shabaka.extract import EXTRACTORS
+
+    return {"extractor": tuple(EXTRACTORS), "window": WINDOWS, "engine": ENGINES}
+
+
+def _add_setting(p: argparse.ArgumentParser, name: str, help_text: str | None = None) -> None:
+    """Add the flag of the ``Settings`` field ``name`` to ``p``."""
+    from dataclasses import fields
+
+    from shabaka.config import Settings
+
+    field = next(f for f in fields(Settings) if f.name == name)
+    flag, metavar, default_help = SETTING_FLAGS[name]
+    kwargs: dict[str, object] = {"dest": name, "help": help_text or default_help}
+    if field.default is True:
+        kwargs.update(action="store_false")
+    elif field.default is False:
+        kwargs.update(action="store_true")
+    else:
+        kwargs.update(default=field.default, metavar=metavar)
+        if isinstance(field.default, int):
+            kwargs.update(type=int)
+        if name in _choices():
+            kwargs.update(choices=_choices()[name])
+    p.add_argument(flag, **kwargs)  # type: ignore[arg-type]
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The :class:`~shabaka.config.Settings` of parsed arguments (the fields that have a flag)."""
+    from shabaka.config import Settings
+
+    return Settings(**{name: getattr(args, name) for name in SETTING_FLAGS if hasattr(args, name)})
 
 
 def _add_graph_options(p: argparse.ArgumentParser) -> None:
@@ -29,52 +109,8 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--graphml", metavar="FILE", help="write GraphML")
     p.add_argument("--csv", metavar="DIR", help="write nodes.csv and edges.csv (Neo4j LOAD CSV) into DIR")
     p.add_argument("--report", metavar="FILE", help="write what was read and skipped, and why, as JSON")
-    p.add_argument(
-        "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
-    )
-    p.add_argument(
-        "--gazetteer", metavar="FILE", help="CSV/YAML list of names (name,type,aliases); added to the extractor's finds"
-    )
-    p.add_argument("--aliases", metavar="FILE", help="CSV alias table for entity resolution")
-    p.add_argument(
-        "--window",
-        default="sentence",
-        choices=("sentence", "paragraph", "document"),
-        help="co-mention window (default: sentence)",
-    )
-    p.add_argument(
-        "--min-weight", type=int, default=1, metavar="N", help="keep edges seen in at least N windows (default: 1)"
-    )
-    p.add_argument(
-        "--evidence-cap",
-        type=int,
-        default=5,
-        metavar="N",
-        help="evidence sentences kept per node and edge (default: 5)",
-    )
-    p.add_argument(
-        "--no-known-names",
-        action="store_true",
-        help="with the embedded or camel extractor, do not also match the names of the alias tables",
-    )
-    p.add_argument("--no-clean", action="store_true", help="keep page boilerplate (menus, tickers, comment forms)")
-    p.add_argument(
-        "--keep-boilerplate",
-        action="store_true",
-        help="debug cleaning: write what was removed from each file next to it, as FILE.removed",
-    )
-    p.add_argument(
-        "--engine",
-        default="local",
-        choices=("local", "dask"),
-        help="local: one streaming process (default); dask: partitions mapped by Dask",
-    )
-    p.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="with --engine dask: a dask.distributed scheduler address (tcp://host:8786), or synchronous, "
-        "threads, processes (default: a local cluster, one worker process per core)",
-    )
+    for name in SETTING_FLAGS:
+        _add_setting(p, name)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -97,19 +133,15 @@ def make_parser() -> argparse.ArgumentParser:
         "file", metavar="FILE", help="CoNLL file (token [gold-tag ...] per line, blank line between sentences), or -"
     )
     tag.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
-    tag.add_argument(
-        "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
-    )
-    tag.add_argument("--gazetteer", metavar="FILE", help="the list of names, for --extractor gazetteer")
+    _add_setting(tag, "extractor")
+    _add_setting(tag, "gazetteer", "the list of names, for --extractor gazetteer")
     ev = sub.add_parser(
         "evaluate-ner",
         help="score an extractor on a gold-tagged CoNLL file: precision, recall and F1 per type and overall",
     )
     ev.add_argument("file", metavar="FILE", help="CoNLL file (token gold-tag per line, blank line between sentences)")
-    ev.add_argument(
-        "--extractor", default="embedded", choices=EXTRACTOR_NAMES, help="entity extractor (default: embedded)"
-    )
-    ev.add_argument("--gazetteer", metavar="FILE", help="the list of names, for --extractor gazetteer")
+    _add_setting(ev, "extractor")
+    _add_setting(ev, "gazetteer", "the list of names, for --extractor gazetteer")
     ev.add_argument(
         "--column", type=int, default=1, metavar="N", help="column of the gold tag (0 is the token; default: 1)"
     )
@@ -123,23 +155,10 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
-    from shabaka.config import Settings
     from shabaka.ingest import IngestReport
     from shabaka.pipeline import build_graph, summary
 
-    settings = Settings(
-        extractor=args.extractor,
-        gazetteer=args.gazetteer,
-        aliases=args.aliases,
-        window=args.window,
-        min_weight=args.min_weight,
-        evidence_cap=args.evidence_cap,
-        known_names=not args.no_known_names,
-        clean=not args.no_clean,
-        keep_boilerplate=args.keep_boilerplate,
-        engine=args.engine,
-        scheduler=args.scheduler,
-    )
+    settings = _settings(args)
     report = IngestReport()
     G = build_graph(paths, settings, report=report, progress=not args.quiet and sys.stderr.isatty())
     if args.report:
@@ -177,15 +196,14 @@ def _write_outputs(G: object, args: argparse.Namespace) -> list[str]:
 
 
 def _tag(args: argparse.Namespace) -> int:
-    from shabaka.config import Settings
     from shabaka.conll import tag_conll
     from shabaka.export import atomic_write
     from shabaka.extract import make_extractor
-    from shabaka.pipeline import extractor_options
+    from shabaka.extract.combine import extractor_options
 
-    settings = Settings(extractor=args.extractor, gazetteer=args.gazetteer)
+    settings = _settings(args)
     extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
-    source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8-sig")  # noqa: SIM115
+    source = sys.stdin if args.file == "-" else _open_input(args.file)
     with source:
         lines = tag_conll(source, extractor)
         if args.output is None:
@@ -200,31 +218,30 @@ def _tag(args: argparse.Namespace) -> int:
 def _evaluate_ner(args: argparse.Namespace) -> int:
     import json
 
-    from shabaka.config import Settings
     from shabaka.conll import TYPES, format_scores, predict_bio, read_gold, span_scores
     from shabaka.export import atomic_write
     from shabaka.extract import make_extractor
     from shabaka.extract.base import bio_to_spans, normalize_type
-    from shabaka.pipeline import extractor_options
+    from shabaka.extract.combine import extractor_options
 
-    with open(args.file, encoding="utf-8-sig") as fh:
+    with _open_input(args.file) as fh:
         try:
             gold = read_gold(fh, args.column)
-        except ValueError as exc:
-            raise ValueError(f"{args.file}: {exc}") from None
+        except ShabakaError as exc:
+            raise type(exc)(f"{args.file}: {exc}") from None
     if not gold:
-        raise ValueError(f"{args.file}: no sentences (expected `token tag` lines, a blank line between sentences)")
+        raise DataFileError(f"{args.file}: no sentences (expected `token tag` lines, a blank line between sentences)")
     if args.types:
         types = []
         for name in args.types.split(","):
             kind = normalize_type(name.strip())
             if kind is None:
-                raise ValueError(f"--types: unknown type {name.strip()!r} (use {', '.join(TYPES)})")
+                raise SettingsError(f"--types: unknown type {name.strip()!r} (use {', '.join(TYPES)})")
             types.append(kind)
     else:
         seen = {span.type for _, tags in gold for span in bio_to_spans(tags)}
         types = [t for t in TYPES if t in seen] or list(TYPES)
-    settings = Settings(extractor=args.extractor, gazetteer=args.gazetteer)
+    settings = _settings(args)
     extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
     predicted = predict_bio(extractor, [tokens for tokens, _ in gold])
     scores = span_scores([tags for _, tags in gold], predicted, types)
@@ -262,10 +279,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("shabaka: interrupted; files already there were left as they were", file=sys.stderr)
         return 130
-    except (ValueError, RuntimeError, OSError) as exc:
+    except ShabakaError as exc:
         print(f"shabaka: error: {exc}", file=sys.stderr)
         return 2
+    except Exception:
+        traceback.print_exc()
+        print(
+            f"shabaka {__version__}: this is a bug in shabaka, not something you did wrong. Please report it "
+            f"with the traceback above and the command you ran: {REPORT_URL}",
+            file=sys.stderr,
+        )
+        return 3
     return 2
+
+
+def _open_input(path: str) -> IO[str]:
+    """Open a text file given on the command line, or raise :class:`~shabaka.errors.InputError` naming it."""
+    try:
+        return open(path, encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}); check the path") from None
 
 
 if __name__ == "__main__":

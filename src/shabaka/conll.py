@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from shabaka.extract.base import Extractor, Span, normalize_type
+from shabaka.errors import DataFileError, SettingsError
+from shabaka.extract.base import Extractor, Span
+from shabaka.model import ENTITY_TYPES, normalize_type
 
 __all__ = [
     "aqmar_type",
@@ -23,11 +25,10 @@ __all__ = [
     "spans_to_bio",
     "tag_conll",
     "to_bio2",
-    "write_conll",
 ]
 
-#: The four entity types of shabaka's extractors, in the order reports list them.
-TYPES = ("PER", "LOC", "ORG", "MISC")
+#: The entity types scored (:data:`shabaka.model.ENTITY_TYPES`).
+TYPES = ENTITY_TYPES
 
 
 def _is_break(line: str) -> bool:
@@ -52,14 +53,6 @@ def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
         sentence.append(line.split())
     if sentence:
         yield sentence
-
-
-def write_conll(sentences: Iterable[Sequence[Sequence[str]]]) -> Iterator[str]:
-    """Lines (without newline) of ``sentences`` of rows, space-separated, blank line after each."""
-    for sentence in sentences:
-        for row in sentence:
-            yield " ".join(row)
-        yield ""
 
 
 def to_bio2(tags: Sequence[str], map_type: Callable[[str], str | None] = normalize_type) -> list[str]:
@@ -213,10 +206,10 @@ def read_gold(
     [(['بوش', 'في', 'بغداد'], ['B-PER', 'O', 'B-LOC'])]
     """
     if column < 1:
-        raise ValueError(f"the gold column must be 1 or more (column 0 is the token), not {column}")
+        raise SettingsError(f"the gold column must be 1 or more (column 0 is the token), not {column}")
     sentences = list(read_conll(lines))
     if sentences and not any(len(row) > column for sent in sentences for row in sent):
-        raise ValueError(f"no line has a column {column} (column 0 is the token, 1 the first tag)")
+        raise DataFileError(f"no line has a column {column} (column 0 is the token, 1 the first tag)")
     return [
         ([row[0] for row in sent], to_bio2([row[column] if len(row) > column else "O" for row in sent], map_type))
         for sent in sentences

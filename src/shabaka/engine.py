@@ -1,7 +1,7 @@
 """The dask engine: the pipeline's phases mapped over partitions of the corpus.
 
 ``build_graph(..., engine="dask")`` and ``shabaka build --engine dask`` run this. The
-phases are :mod:`shabaka.pipeline`'s, the ones the local engine runs:
+phases are :mod:`shabaka.phases`', the ones the local engine runs:
 
 1. The input files are listed in the order local ingest reads them and cut into
    consecutive partitions of about equal size in bytes (:data:`PARTITION_BYTES` at
@@ -59,10 +59,12 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.errors import MissingComponentError
+from shabaka.extract.combine import make_extractors
 from shabaka.graph import CoMentionCounts
 from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
 from shabaka.model import Document
-from shabaka.pipeline import (
+from shabaka.phases import (
     DocumentRecord,
     GraphParts,
     Source,
@@ -70,7 +72,6 @@ from shabaka.pipeline import (
     extract_phase,
     feed_resolver,
     graph_phase,
-    make_extractors,
     new_resolver,
     open_source,
 )
@@ -170,7 +171,13 @@ def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: l
     """The documents of ``paths``, their ids appended to ``ids`` as read, then made unique in the partition."""
     seen: Counter[str] = Counter()
     for path in paths:
-        for doc in read_file(Path(path), report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate):
+        for doc in read_file(
+            Path(path),
+            report,
+            clean=settings.clean,
+            keep_boilerplate=settings.keep_boilerplate,
+            cleaner=settings.cleaner,
+        ):
             ids.append(doc.id)
             doc.id = unique_id(doc.id, seen)
             report.documents += 1
@@ -267,7 +274,7 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     try:
         from distributed import Client, LocalCluster, default_client
     except ImportError:
-        raise RuntimeError(
+        raise MissingComponentError(
             "the dask engine needs dask.distributed for this scheduler: pip install 'dask[distributed]'"
         ) from None
     if scheduler is not None:
@@ -287,13 +294,14 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     yield client, sum(client.nthreads().values())
 
 
-def build_dask(source: Source, settings: Settings, report: IngestReport) -> nx.Graph:
-    """Build the graph of ``source`` with Dask (see this module's docstring); ``report`` is filled as by ingest."""
+def build_dask(source: Source, settings: Settings, report: IngestReport, progress: bool = False) -> nx.Graph:
+    """Build the graph of ``source`` with Dask (see this module's docstring); ``report`` is filled as by ingest.
+    (``progress`` is not shown by this engine.)"""
     try:
         import dask
         from dask import delayed
     except ImportError:
-        raise RuntimeError("the dask engine needs Dask: pip install 'dask[distributed]'") from None
+        raise MissingComponentError("the dask engine needs Dask: pip install 'dask[distributed]'") from None
 
     with dask_scheduler(settings.scheduler) as (scheduler, workers):
         partitions = _partitions(source, report, workers)

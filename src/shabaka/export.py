@@ -22,6 +22,8 @@ from typing import IO, Any
 
 import networkx as nx
 
+from shabaka.errors import OutputError, ShabakaError
+
 LIST_SEPARATOR = " | "
 CSV_LIST_SEPARATOR = ";"
 NODE_COLUMNS = ("id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence")
@@ -33,10 +35,18 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -
     """Open a temporary file beside ``path``; on success rename it to ``path``, else delete it.
 
     The file gets the permissions a plain ``open`` would give it (``0o666`` less the umask).
+
+    Raises
+    ------
+    OutputError
+        naming ``path`` (not the temporary file) when it cannot be written.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
     try:
         with open(fd, mode, **kwargs) as f:
             yield f
@@ -44,10 +54,17 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, ShabakaError):
+            raise _output_error(path, exc) from None
         raise
+
+
+def _output_error(path: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(f"{path}: cannot be written ({reason}); choose another path or fix its folder's permissions")
 
 
 def to_json_data(G: nx.Graph) -> dict[str, Any]:

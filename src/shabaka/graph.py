@@ -50,10 +50,7 @@ from typing import Any
 
 import networkx as nx
 
-from shabaka.model import Mention, Sentence
-from shabaka.resolve import Entity
-
-WINDOWS = ("sentence", "paragraph", "document")
+from shabaka.model import Entity, Mention, Sentence
 
 Evidence = dict[str, Any]
 Pair = tuple[str, str]
@@ -95,10 +92,9 @@ class CoMentionCounts:
         """Count one document's mentions and co-mentions.
 
         ``sentences`` must hold every sentence of the document (they define the windows);
-        ``entity_of`` maps a mention to its entity key, or None to drop it.
+        ``entity_of`` maps a mention to its entity key, or None to drop it; ``window`` is one
+        of :data:`~shabaka.config.WINDOWS` (checked once, by :class:`~shabaka.config.Settings`).
         """
-        if window not in WINDOWS:
-            raise ValueError(f"unknown window {window!r}: choose one of {', '.join(WINDOWS)}")
         by_sentence: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
         for m in mentions:
             key = entity_of(m)

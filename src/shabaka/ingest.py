@@ -44,11 +44,11 @@ import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
-from shabaka.clean import CleanResult, clean_html, clean_text, write_removed
+from shabaka.clean import DEFAULT_SETTINGS, CleanResult, clean_html, clean_text, html_lines, write_removed
+from shabaka.config import CleanSettings
 from shabaka.model import Document
 from shabaka.text import BIDI_CONTROLS, strip_bidi_controls
 
@@ -218,25 +218,6 @@ def _detect(sample: bytes, *, complete: bool) -> tuple[str, str]:
     raise SkipFile("not UTF-8, UTF-16 or Windows-1256 text; re-save the file as UTF-8")
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode a text file's bytes; return ``(text, encoding)``.
-
-    Raises :class:`SkipFile` for binary or undecodable content. Invalid bytes of a
-    mostly UTF-8 text are replaced by U+FFFD and counted in the encoding.
-
-    >>> decode_text("سلام".encode("cp1256"))
-    ('سلام', 'windows-1256')
-    >>> decode_text(b"\\xff\\xfe" + "سلام".encode("utf-16-le"))
-    ('سلام', 'utf-16')
-    >>> decode_text("سلام".encode() + b"\\xff" + "عليكم".encode())
-    ('سلام\\ufffdعليكم', 'utf-8 (1 invalid bytes replaced)')
-    """
-    codec, encoding = _detect(data, complete=True)
-    text = data.decode(codec, errors="replace")
-    bad = text.count("\ufffd")
-    return text, f"{encoding} ({bad} invalid bytes replaced)" if bad and codec == "utf-8" else encoding
-
-
 def _open_text(f: IO[bytes], newline: str, report: IngestReport) -> tuple[IO[str], str]:
     """A text stream over the binary file ``f`` and its encoding name, detected on its first
     bytes (and counted in ``report``)."""
@@ -362,82 +343,32 @@ def _read_csv(path: Path, f: IO[bytes], report: IngestReport) -> Iterator[Docume
                 report.skip_record(path, rows.line_num, str(exc))
 
 
-class _PageText(HTMLParser):
-    """Every text of a page, a line per block, without scripts and styles.
-
-    The fallback for pages that the main-text extractor cannot read: html.parser is a
-    flat tokenizer, with no nesting limit (libxml2 gives up beyond 256 levels).
-    """
-
-    _BLOCKS = frozenset(
-        {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "footer", "h1",
-         "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-         "td", "th", "title", "tr", "ul"}
-    )  # fmt: skip
-    _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._hidden += tag in self._HIDDEN
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        """The text read, one block per line, spaces collapsed."""
-        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
-        return "\n".join(line for line in lines if line)
-
-
-def page_text(page: str) -> str:
-    """All the text of an HTML page, one block per line (scripts and styles left out).
-
-    >>> page_text("<div>" * 1000 + "<p>نص <b>عميق</b></p><script>alert(1)</script>")
-    'نص عميق'
-    """
-    parser = _PageText()
-    parser.feed(page)
-    parser.close()
-    return parser.text()
-
-
 def _read_html(
-    path: Path, f: IO[bytes], report: IngestReport, clean: bool
+    path: Path, f: IO[bytes], report: IngestReport, clean: bool, cleaner: CleanSettings
 ) -> Iterator[tuple[Document, CleanResult | None]]:
     """The page's main text; cleaned of page chrome (:func:`~shabaka.clean.clean_html`) when ``clean``."""
     data = f.read()
     codec, encoding = _detect(data, complete=True)  # lxml would read undeclared UTF-8 as Latin-1
     page = data.decode(codec, errors="replace")
-    result, meta = clean_html(page, method="hybrid" if clean else "trafilatura")
+    result, meta = clean_html(page, method="hybrid" if clean else "trafilatura", settings=cleaner)
     body = result.text
     if not body.strip():
-        body = page_text(page)
+        body = html_lines(page)
         if not body:
             raise SkipFile("no text found in the HTML page")
-        report.note(str(path), "no main text found (tags nested too deep?); all the text of the page was read")
+        report.note(str(path), "no main text found; all the text of the page was read")
     report.encodings[encoding] += 1
     docs = _documents(path.stem, [body], path, report, {k: meta[k] for k in FIELDS if meta.get(k)})
     for n, doc in enumerate(docs):
         yield doc, result if clean and n == 0 else None
 
 
-def _cleaned(docs: Iterable[Document], clean: bool) -> Iterator[tuple[Document, CleanResult | None]]:
+def _cleaned(
+    docs: Iterable[Document], clean: bool, cleaner: CleanSettings
+) -> Iterator[tuple[Document, CleanResult | None]]:
     """Each document with its boilerplate removed (:func:`~shabaka.clean.clean_text`) when ``clean``."""
     for doc in docs:
-        result = clean_text(doc.text) if clean else None
+        result = clean_text(doc.text, settings=cleaner) if clean else None
         if result is not None:
             doc.text = result.text
         yield doc, result
@@ -454,14 +385,20 @@ def _os_reason(path: Path, exc: OSError) -> str:
 
 
 def read_file(
-    path: Path, report: IngestReport, *, clean: bool = True, keep_boilerplate: bool = False
+    path: Path,
+    report: IngestReport,
+    *,
+    clean: bool = True,
+    keep_boilerplate: bool = False,
+    cleaner: CleanSettings = DEFAULT_SETTINGS,
 ) -> Iterator[Document]:
     """Yield the documents of one file; problems are recorded in ``report``.
 
     With ``clean``, page boilerplate is removed and each document's ``meta`` records
     ``chars_kept`` and ``chars_removed``; with ``keep_boilerplate`` too, the removed
     lines are written next to the file (``NAME.removed``, or ``NAME.ID.removed`` for a
-    document of a ``.jsonl``/``.csv`` file) with the reason of each.
+    document of a ``.jsonl``/``.csv`` file) with the reason of each. ``cleaner``: the
+    cleaner's thresholds and rules.
 
     Whatever goes wrong with the file is reported, never raised (except
     :class:`KeyboardInterrupt`); documents yielded before a failure are kept.
@@ -478,7 +415,10 @@ def read_file(
         if st.st_size == 0:
             raise SkipFile("empty file")
         with path.open("rb") as f:
-            docs = _read_html(path, f, report, clean) if reader is None else _cleaned(reader(path, f, report), clean)
+            if reader is None:
+                docs = _read_html(path, f, report, clean, cleaner)
+            else:
+                docs = _cleaned(reader(path, f, report), clean, cleaner)
             for doc, result in docs:
                 if result is not None:
                     doc.meta.update(chars_kept=result.kept_chars, chars_removed=result.removed_chars)
@@ -507,6 +447,7 @@ def read_documents(
     *,
     clean: bool = True,
     keep_boilerplate: bool = False,
+    cleaner: CleanSettings = DEFAULT_SETTINGS,
 ) -> Iterator[Document]:
     """Yield every document under ``paths``, one at a time (nothing is kept in memory).
 
@@ -519,6 +460,7 @@ def read_documents(
     report : filled with counts and skipped files; pass one to read it afterwards
     clean : remove page boilerplate (menus, tickers, comment forms) before extraction
     keep_boilerplate : write what cleaning removed next to each file (see :func:`read_file`)
+    cleaner : the cleaner's thresholds and rules
 
     Examples
     --------
@@ -535,7 +477,7 @@ def read_documents(
     report = report if report is not None else IngestReport()
     seen: Counter[str] = Counter()
     for path in find_files(paths, report):
-        for doc in read_file(path, report, clean=clean, keep_boilerplate=keep_boilerplate):
+        for doc in read_file(path, report, clean=clean, keep_boilerplate=keep_boilerplate, cleaner=cleaner):
             doc.id = unique_id(doc.id, seen)
             report.documents += 1
             yield doc

@@ -1,4 +1,5 @@
-"""The records that flow through the pipeline: documents, sentences, tokens, mentions.
+"""The records that flow through the pipeline: documents, sentences, tokens, mentions,
+entities, and the one list of entity types.
 
 Offsets are character offsets into :attr:`Document.text` (the cleaned text), so every
 mention can be traced back to its document, sentence and characters.
@@ -8,6 +9,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+#: The entity types of shabaka, in the order tables list them.
+ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
+
+#: Tag names used by Arabic NER corpora and models, mapped to :data:`ENTITY_TYPES`.
+TYPE_ALIASES: dict[str, str] = {
+    "PER": "PER",
+    "PERS": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "LOCATION": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "MIS": "MISC",
+}
+
+
+def normalize_type(label: str) -> str | None:
+    """Map a corpus or model type name (``PERS``, ``GPE`` ...) to shabaka's, or None if unknown.
+
+    >>> normalize_type("gpe"), normalize_type("CITY")
+    ('LOC', None)
+    """
+    return TYPE_ALIASES.get(label.upper())
 
 
 @dataclass(slots=True)
@@ -61,3 +89,15 @@ class Mention:
     text: str
     type: str
     confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Entity:
+    """A resolved entity: one graph node (see :mod:`shabaka.resolve`)."""
+
+    key: str
+    label: str
+    type: str
+    aliases: list[str]
+    roles: list[str] = field(default_factory=list)
+    resolution: list[str] = field(default_factory=list)

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from collections.abc import Iterator
+from functools import lru_cache
 
+from shabaka.arabic import normalize_letters
 from shabaka.model import Sentence, Token
 
 #: Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
@@ -60,22 +61,6 @@ _KEY_TABLE = str.maketrans(
 )
 
 
-@cache
-def _camel_normalizers() -> Callable[[str], str]:
-    # camel-tools builds its character tables on import (~0.8 s): load on first use.
-    from camel_tools.utils.dediac import dediac_ar
-    from camel_tools.utils.normalize import (
-        normalize_alef_ar,
-        normalize_alef_maksura_ar,
-        normalize_teh_marbuta_ar,
-    )
-
-    def apply(text: str) -> str:
-        return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(text))))
-
-    return apply
-
-
 def strip_invisible(text: str) -> str:
     """Remove every :data:`INVISIBLE` character (bidi controls and marks, zero-width characters).
 
@@ -103,7 +88,8 @@ def normalize_key(text: str) -> str:
     Applies Unicode NFKC (presentation forms such as ﻻ and ﷲ), drops invisible
     characters and tatweel, maps Persian and Urdu letters (ی ک ہ) and Arabic-Indic
     digits, removes diacritics and normalizes alef (أ إ آ ٱ → ا), alef maksura (ى → ي)
-    and teh marbuta (ة → ه) with camel-tools, case-folds and collapses whitespace.
+    and teh marbuta (ة → ه) as camel-tools does (:func:`shabaka.arabic.normalize_letters`),
+    case-folds and collapses whitespace.
     Idempotent: NFKC runs again last, as removing a character can bring together two
     that compose (``e``, ZWSP, U+0301), and case folding can decompose (ǰ).
 
@@ -122,7 +108,7 @@ def normalize_key(text: str) -> str:
 def _key(text: str) -> str:
     # invisible characters go first: they must not stop NFKC from composing (و, LRI, U+0654)
     text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE_TABLE)).translate(_KEY_TABLE)
-    text = unicodedata.normalize("NFKC", _camel_normalizers()(text).casefold())
+    text = unicodedata.normalize("NFKC", normalize_letters(text).casefold())
     return " ".join(text.split())
 
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from shabaka.extract.base import ENTITY_TYPES, Extractor, Span, bio_to_spans
+from shabaka.errors import SettingsError
+from shabaka.extract.base import Extractor, Span, bio_to_spans
 
-__all__ = ["ENTITY_TYPES", "EXTRACTORS", "Extractor", "Span", "bio_to_spans", "make_extractor"]
+__all__ = ["EXTRACTORS", "Extractor", "Span", "bio_to_spans", "make_extractor"]
 
 #: name -> "module:Class"; imported only when chosen.
 EXTRACTORS: dict[str, str] = {
@@ -38,7 +39,7 @@ def make_extractor(name: str, **options: Any) -> Extractor:
 
     Raises
     ------
-    ValueError
+    SettingsError
         If no extractor has that name.
 
     Examples
@@ -46,11 +47,11 @@ def make_extractor(name: str, **options: Any) -> Extractor:
     >>> make_extractor("nope")
     Traceback (most recent call last):
     ...
-    ValueError: unknown extractor 'nope': choose one of camel, embedded, gazetteer, known-names
+    shabaka.errors.SettingsError: unknown extractor 'nope': choose one of camel, embedded, gazetteer, known-names
     """
     try:
         target = EXTRACTORS[name]
     except KeyError:
-        raise ValueError(f"unknown extractor {name!r}: choose one of {', '.join(sorted(EXTRACTORS))}") from None
+        raise SettingsError(f"unknown extractor {name!r}: choose one of {', '.join(sorted(EXTRACTORS))}") from None
     module, _, cls = target.partition(":")
     return getattr(import_module(module), cls)(**options)

@@ -13,22 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
+from shabaka.model import normalize_type
 
-#: Tag names used by Arabic NER corpora and models, mapped to shabaka's types.
-TYPE_ALIASES: dict[str, str] = {
-    "PER": "PER",
-    "PERS": "PER",
-    "PERSON": "PER",
-    "ORG": "ORG",
-    "ORGANIZATION": "ORG",
-    "LOC": "LOC",
-    "GPE": "LOC",
-    "LOCATION": "LOC",
-    "FAC": "LOC",
-    "MISC": "MISC",
-    "MIS": "MISC",
-}
+__all__ = ["Extractor", "Span", "bio_to_spans", "normalize_type"]  # normalize_type: see shabaka.model
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +26,6 @@ class Span:
     end: int
     type: str
     confidence: float = 1.0
-
-
-def normalize_type(label: str) -> str | None:
-    """Map a corpus or model type name (``PERS``, ``GPE`` ...) to shabaka's, or None if unknown."""
-    return TYPE_ALIASES.get(label.upper())
 
 
 def bio_to_spans(tags: Sequence[str], confidences: Sequence[float] | None = None) -> list[Span]:

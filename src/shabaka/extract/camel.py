@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from shabaka.errors import MissingComponentError
 from shabaka.extract.base import Extractor, Span, bio_to_spans
 
 
@@ -22,7 +23,7 @@ class BIOTagger(Protocol):
     def predict(self, sentences: list[list[str]], batch_size: int = 32) -> list[list[str]]: ...
 
 
-class CamelModelMissing(RuntimeError):
+class CamelModelMissing(MissingComponentError):
     """camel-tools' NER model data is not installed."""
 
 

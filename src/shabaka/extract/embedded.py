@@ -33,8 +33,10 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from shabaka.arabic import bare_split, segment
+from shabaka.errors import MissingComponentError
 from shabaka.extract.base import Extractor, Span, bio_to_spans
-from shabaka.extract.features import STAGE2_WINDOW, Featurizer, bare_split, norm, segment
+from shabaka.extract.features import STAGE2_WINDOW, Featurizer, norm
 from shabaka.extract.neural import LABELS, NumpyTagger, viterbi
 
 #: Where the shipped model files live.
@@ -50,6 +52,10 @@ PROPAGATE_MIN_STEM = 3
 
 _LOCK = threading.Lock()
 _CACHE: dict[Path, _Model] = {}
+
+
+class EmbeddedModelMissing(MissingComponentError, FileNotFoundError):
+    """The embedded model's files are not in the folder given."""
 
 
 @dataclass
@@ -72,7 +78,7 @@ def load_model(model_dir: Path | str | None = None) -> _Model:
         if model is None:
             path1 = folder / "ner.crfsuite"
             if not path1.exists():
-                raise FileNotFoundError(f"no embedded NER model in {folder}: run `python -m shabaka.extract.train`")
+                raise EmbeddedModelMissing(f"no embedded NER model in {folder}: run `python -m shabaka.extract.train`")
             stage1 = pycrfsuite.Tagger()
             stage1.open(str(path1))
             stage2 = None

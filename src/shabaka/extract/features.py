@@ -1,6 +1,8 @@
 """Token features of the embedded NER model, shared by training and tagging.
 
-One copy of the logic: :mod:`shabaka.extract.train` and
+One copy of the logic (the clitic splitters are :func:`shabaka.arabic.segment`,
+:func:`~shabaka.arabic.bare_split` and :func:`~shabaka.arabic.lookup_variants`):
+:mod:`shabaka.extract.train` and
 :mod:`shabaka.extract.embedded` both build a :class:`Featurizer` from the files in
 ``models/`` and call :meth:`Featurizer.sentence` / :meth:`Featurizer.document`.
 
@@ -22,16 +24,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from shabaka.arabic import bare_split, drop_article, lookup_variants, segment
 from shabaka.text import normalize_key
-
-#: Proclitic chains stripped from the front of a normalized word, longest first.
-#: ``لل`` is ``ل`` + ``ال`` with the alef dropped: its stem gets ``ال`` back.
-PROCLITICS: tuple[str, ...] = (
-    "وبال", "وكال", "وفال", "فبال", "فكال", "ولل", "فلل",
-    "وال", "فال", "بال", "كال", "لل", "ال",
-    "وب", "ول", "وك", "فب", "فل", "فك",
-    "و", "ف", "ب", "ل", "ك",
-)  # fmt: skip
 
 #: Stage-2 "same word elsewhere in the document" features look at blocks of this many
 #: sentences (training cuts ANERcorp's sentence stream, which has no document
@@ -50,69 +44,6 @@ def norm(token: str) -> str:
     """The matching key of a token (cached: the same words recur)."""
     key = normalize_key(token)
     return key or token
-
-
-@lru_cache(maxsize=300_000)
-def segment(word: str) -> tuple[str, str]:
-    """Split a normalized word into (proclitics, stem) when it is definite (``ال`` / ``لل``).
-
-    The stem keeps ``ال``. Bare proclitics (و ف ب ل ك before an indefinite word) are
-    ambiguous with a word's own first letter (فرنسا, بغداد, لبنان), so they are not
-    stripped here; see :func:`bare_split`.
-
-    >>> segment("والمغرب")
-    ('و', 'المغرب')
-    >>> segment("للرئيس")
-    ('ل', 'الرئيس')
-    >>> segment("فرنسا")
-    ('', 'فرنسا')
-    """
-    for pre in PROCLITICS:
-        if word.startswith(pre):
-            rest = word[len(pre) :]
-            if len(rest) < 2:
-                continue
-            if pre.endswith("ال"):
-                return pre[:-2], "ال" + rest
-            if pre.endswith("لل"):
-                return pre[:-1], "ال" + rest
-    return "", word
-
-
-@lru_cache(maxsize=300_000)
-def bare_split(word: str) -> tuple[str, str]:
-    """The word with a possible one-letter bare proclitic (و ف ب ل ك) removed, or ('', word).
-
-    >>> bare_split("وباريس")
-    ('و', 'باريس')
-    """
-    for pre in ("و", "ف", "ب", "ل", "ك"):
-        if word.startswith(pre) and len(word) - len(pre) >= 3 and not word[len(pre) :].startswith("ال"):
-            return pre, word[len(pre) :]
-    return "", word
-
-
-def lookup_variants(word: str) -> list[str]:
-    """The forms under which a normalized word may be found in a gazetteer (clitics off).
-
-    Stricter than :func:`shabaka.resolve.proclitic_variants` on bare proclitics (three
-    letters must remain, not starting with the article) and adds the article-less
-    stem. Using ``proclitic_variants`` here instead was measured: CRF dev micro-F1 0.681
-    vs 0.687, so the model's features keep this rule.
-    """
-    out = [word]
-    pre, stem = segment(word)
-    if pre:
-        out.append(stem)
-    if stem.startswith("ال") and len(stem) > 4:
-        out.append(stem[2:])
-    bpre, brest = bare_split(word)
-    if bpre:
-        out.append(brest)
-        bpre2, brest2 = bare_split(brest)
-        if bpre in ("و", "ف") and bpre2 in ("ب", "ل", "ك"):
-            out.append(brest2)
-    return out
 
 
 def shape(token: str) -> str:
@@ -198,7 +129,7 @@ class Featurizer:
         w = norm(raw)
         pre, stem = segment(w)
         info = {"w": w, "s": stem, "p": pre, "sh": shape(raw)}
-        core = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+        core = drop_article(stem)
         info["core"] = core
         bpre, brest = bare_split(w)
         info["b"] = brest if bpre and not pre else ""

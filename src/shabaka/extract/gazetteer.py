@@ -12,83 +12,23 @@ longest name wins where names overlap.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-from shabaka.extract.base import Extractor, Span, normalize_type
-from shabaka.resolve import AliasTable, builtin_aliases, load_aliases, proclitic_variants
+from shabaka.arabic import proclitic_variants
+from shabaka.extract.base import Extractor, Span
+from shabaka.lexicon import (
+    AliasTable,
+    GazetteerEntry,
+    GazetteerError,
+    alias_entries,
+    builtin_aliases,
+    load_aliases,
+    load_gazetteer,
+)
 from shabaka.text import normalize_key, tokenize
 
-
-class GazetteerError(ValueError):
-    """The gazetteer file cannot be used; the message names the file and line."""
-
-
-@dataclass(frozen=True, slots=True)
-class GazetteerEntry:
-    """One named entity of the list."""
-
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-
-
-def _csv_entries(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {"name", "type"} - set(reader.fieldnames or [])
-        if missing:
-            raise GazetteerError(
-                f"{path}: missing column(s) {', '.join(sorted(missing))}; expected name,type[,aliases]"
-            )
-        for row in reader:
-            aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
-            yield reader.line_num, {"name": row["name"], "type": row["type"], "aliases": aliases}
-
-
-def _yaml_entries(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise GazetteerError(f"{path}: not valid YAML ({exc})") from None
-    if not isinstance(data, list):
-        raise GazetteerError(f"{path}: expected a list of {{name, type, aliases}} entries")
-    for i, item in enumerate(data, 1):
-        if not isinstance(item, dict):
-            raise GazetteerError(f"{path}: entry {i} is not a mapping with name and type")
-        yield i, item
-
-
-def load_gazetteer(path: str | Path) -> list[GazetteerEntry]:
-    """Read a gazetteer file (CSV or YAML).
-
-    Raises
-    ------
-    GazetteerError
-        naming the file and line (CSV) or entry (YAML) that is wrong.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise GazetteerError(f"{path}: gazetteer file not found")
-    reader = _yaml_entries if path.suffix.lower() in (".yaml", ".yml") else _csv_entries
-    entries = []
-    for where, item in reader(path):
-        name = str(item.get("name") or "").strip()
-        kind = normalize_type(str(item.get("type") or ""))
-        if not name or kind is None:
-            raise GazetteerError(
-                f"{path}:{where}: needs a name and a type among PER, ORG, LOC, MISC "
-                f"(got name={item.get('name')!r}, type={item.get('type')!r})"
-            )
-        aliases = item.get("aliases") or []
-        if isinstance(aliases, str):
-            aliases = [a.strip() for a in aliases.split("|")]
-        entries.append(GazetteerEntry(name, kind, tuple(str(a) for a in aliases if str(a).strip())))
-    return entries
+__all__ = ["GazetteerEntry", "GazetteerError", "GazetteerExtractor", "KnownNamesExtractor", "load_gazetteer"]
 
 
 class GazetteerExtractor(Extractor):
@@ -141,21 +81,6 @@ class GazetteerExtractor(Extractor):
             else:
                 i += 1
         return spans
-
-
-#: One-word names that are also everyday words (فتح "opened", القاعدة "the base", حماس
-#: "enthusiasm"): the known-names matcher leaves them to the model, which sees the context.
-AMBIGUOUS_NAMES = frozenset(normalize_key(w) for w in ("فتح", "القاعدة", "حماس", "الأمل", "النهضة", "الكاف"))
-
-
-def alias_entries(table: AliasTable) -> list[GazetteerEntry]:
-    """The names of an alias table that have a type, as gazetteer entries (keys, normalized),
-    without the one-word :data:`AMBIGUOUS_NAMES`."""
-    names: dict[str, set[str]] = {}
-    for alias, canonical, _ in table.merges:
-        if canonical in table.types and alias not in AMBIGUOUS_NAMES and canonical not in AMBIGUOUS_NAMES:
-            names.setdefault(canonical, set()).add(alias)
-    return [GazetteerEntry(c, table.types[c], tuple(sorted(a - {c}))) for c, a in sorted(names.items())]
 
 
 class KnownNamesExtractor(GazetteerExtractor):

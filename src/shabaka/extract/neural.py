@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from shabaka.extract.features import Gazetteer, norm, segment
+from shabaka.arabic import segment
+from shabaka.extract.features import Gazetteer, norm
 
 LABELS: tuple[str, ...] = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MAX_CHARS = 20

@@ -37,6 +37,9 @@ from typing import Any
 
 import networkx as nx
 
+from shabaka.arabic import drop_article, search_skeleton
+from shabaka.config import check_choice
+from shabaka.errors import MissingComponentError, SettingsError
 from shabaka.export import LIST_SEPARATOR, atomic_write
 from shabaka.text import INVISIBLE, normalize_key
 
@@ -77,10 +80,9 @@ class ViewSettings:
     min_mentions: int = 1
 
     def __post_init__(self) -> None:
-        if self.size_by not in SIZE_BY:
-            raise ValueError(f"size_by must be one of {', '.join(SIZE_BY)}, not {self.size_by!r}")
+        check_choice("size_by", self.size_by, SIZE_BY)
         if self.max_nodes is not None and self.max_nodes < 1:
-            raise ValueError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
+            raise SettingsError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
 
 
 def _text(value: Any) -> str:
@@ -92,24 +94,6 @@ def _text(value: Any) -> str:
     True
     """
     return _INVISIBLE.sub("", str(value))
-
-
-def _strip_articles(key: str) -> str:
-    """``key`` with the article ال taken off each word that is longer than it.
-
-    >>> _strip_articles("عبد اللطيف الحموشي")
-    'عبد لطيف حموشي'
-    """
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key.split(" "))
-
-
-def _skeleton(key: str) -> str:
-    """``key`` without the long vowels ا و ي inside words: أمريكا and أميركا meet.
-
-    >>> _skeleton(normalize_key("أمريكا")) == _skeleton(normalize_key("أميركا"))
-    True
-    """
-    return " ".join(w[:1] + re.sub("[اوي]", "", w[1:]) for w in key.split(" "))
 
 
 def search_keys(names: list[str]) -> list[str]:
@@ -124,8 +108,8 @@ def search_keys(names: list[str]) -> list[str]:
     ['الحموشي', 'حموشي', 'الحمش', 'حمش']
     """
     exact = [normalize_key(n) for n in names]
-    bare = [_strip_articles(k) for k in exact]
-    loose = [_skeleton(k) for k in exact + bare]
+    bare = [" ".join(drop_article(w) for w in k.split(" ")) for k in exact]
+    loose = [search_skeleton(k) for k in exact + bare]
     return [k for k in dict.fromkeys(exact + bare + loose) if k]
 
 
@@ -322,7 +306,9 @@ def vis_network_js() -> str:
         key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.parent.name)),
     )
     if not builds:
-        raise RuntimeError("pyvis is installed without its vis-network build (pyvis/lib/vis-*/vis-network.min.js)")
+        raise MissingComponentError(
+            "pyvis is installed without its vis-network build (pyvis/lib/vis-*/vis-network.min.js)"
+        )
     return builds[-1].read_text(encoding="utf-8")
 
 

@@ -2,7 +2,9 @@
 
 Playwright cannot download a browser of its own here, so it launches ``/usr/bin/chromium``
 (``apt-get install chromium``) with the switches that keep it off the network. Used by
-the browser tests, ``benchmarks/bench_render.py`` and ``scripts/screenshot.py``.
+the browser tests (``tests/conftest.py`` puts this folder on ``sys.path``),
+``benchmarks/bench_render.py``, ``scripts/screenshot.py`` and ``scripts/check_jupyterlab.py``.
+A test and tooling harness: not part of the installed package.
 """
 
 from __future__ import annotations

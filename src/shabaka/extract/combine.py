@@ -1,0 +1,92 @@
+"""Which extractors a run uses, with which options, and how their spans are combined.
+
+The policy of a run (:func:`extractor_names`): the gazetteer's names and the alias
+tables' known names come before the chosen backend, and earlier extractors win where
+spans overlap (:func:`merge_spans`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from shabaka.config import Settings
+from shabaka.extract import Extractor, Span, make_extractor
+
+
+def extractor_names(settings: Settings) -> list[str]:
+    """The extractors a run uses, in order (earlier ones win on overlapping spans): the
+    one of ``settings``, after the known names (``settings.known_names``) and after the
+    gazetteer when one is given with another backend.
+
+    >>> extractor_names(Settings(extractor="embedded", gazetteer="names.csv"))
+    ['gazetteer', 'known-names', 'embedded']
+    >>> extractor_names(Settings(extractor="embedded", known_names=False))
+    ['embedded']
+    """
+    names = [settings.extractor]
+    if settings.known_names and settings.extractor in ("embedded", "camel"):
+        names.insert(0, "known-names")
+    if settings.gazetteer is not None and settings.extractor != "gazetteer":
+        names.insert(0, "gazetteer")
+    return names
+
+
+def make_extractors(settings: Settings) -> list[Extractor]:
+    """Build the extractors of :func:`extractor_names`."""
+    return [make_extractor(name, **extractor_options(name, settings)) for name in extractor_names(settings)]
+
+
+def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
+    """The keyword options of extractor ``name`` in a run with ``settings``."""
+    if name == "gazetteer":
+        return {"path": settings.gazetteer}
+    if name == "known-names":
+        return {"aliases": settings.aliases}
+    return {}
+
+
+def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | None = None) -> list[Span]:
+    """The spans of both lists, where two overlap the longer kept (on a tie, ``first``'s).
+
+    ``first`` holds exact matches (known names), so a span of ``second`` is dropped where
+    its boundary cuts through one of them (الشرق الأوسط وشمال | وشمال إفريقيا), or where it
+    is exactly covered by two or more of them joined by the conjunction و (the next
+    piece's first token starts with it): a coordination, not one name.
+
+    >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
+    >>> merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
+    True
+    >>> words = "في الشرق الأوسط وشمال إفريقيا".split()
+    >>> pieces = [Span(1, 3, "LOC"), Span(3, 5, "LOC")]
+    >>> merge_spans(pieces, [Span(1, 5, "LOC")], words) == pieces
+    True
+    >>> merge_spans(pieces, [Span(1, 4, "LOC"), Span(4, 5, "LOC")], words) == pieces
+    True
+    """
+    second = [s for s in second if not any(_crossing(s, k) for k in first)]
+    if tokens is not None:
+        second = [s for s in second if not _coordination(s, first, tokens)]
+    kept: list[Span] = []
+    for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
+        if all(s.end <= k.start or s.start >= k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _crossing(a: Span, b: Span) -> bool:
+    """Whether the two spans overlap with neither inside the other."""
+    return (
+        a.start < b.end
+        and b.start < a.end
+        and not ((a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end))
+    )
+
+
+def _coordination(span: Span, pieces: list[Span], tokens: Sequence[str]) -> bool:
+    """Whether ``span`` is exactly tiled by two or more of ``pieces`` joined by و."""
+    inside = sorted((p for p in pieces if span.start <= p.start and p.end <= span.end), key=lambda p: p.start)
+    if len(inside) < 2 or inside[0].start != span.start or inside[-1].end != span.end:
+        return False
+    return all(prev.end == nxt.start and tokens[nxt.start].startswith("و") for prev, nxt in itertools.pairwise(inside))

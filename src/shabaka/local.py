@@ -1,0 +1,78 @@
+"""The local engine: one process, streaming (see :mod:`shabaka.pipeline`).
+
+A document is read, extracted and dropped; its record waits on disk (a
+:class:`RecordSpool`) for the counting phase, so memory grows with the graph, not with
+the corpus.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+
+import networkx as nx
+
+from shabaka.config import Settings
+from shabaka.extract.combine import make_extractors
+from shabaka.ingest import IngestReport
+from shabaka.phases import (
+    DocumentRecord,
+    Source,
+    count_phase,
+    extract_phase,
+    feed_resolver,
+    graph_phase,
+    new_resolver,
+    read_source,
+)
+
+
+class RecordSpool:
+    """Records written to a temporary file as they come, read back in the same order:
+    the local engine holds none of them in memory between phases 1 and 3.
+
+    >>> with RecordSpool() as spool:
+    ...     spool.extend(DocumentRecord(i, {}, [], []) for i in ("d1", "d2"))
+    ...     [r.doc_id for r in spool]
+    ['d1', 'd2']
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="shabaka-records-")  # noqa: SIM115 (closed by __exit__)
+        self._count = 0
+
+    def extend(self, records: Iterable[DocumentRecord]) -> None:
+        """Append ``records`` to the spool."""
+        for record in records:
+            pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._count += 1
+
+    def __iter__(self) -> Iterator[DocumentRecord]:
+        self._file.flush()
+        self._file.seek(0)
+        for _ in range(self._count):
+            yield pickle.load(self._file)
+
+    def __enter__(self) -> RecordSpool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._file.close()
+
+
+def build_local(source: Source, settings: Settings, report: IngestReport, progress: bool = False) -> nx.Graph:
+    """Build the graph of ``source`` in this process; ``report`` is filled by ingest."""
+    extractors = make_extractors(settings)
+    resolver = new_resolver(settings)
+    docs = read_source(source, report, settings)
+    if progress:
+        from tqdm import tqdm
+
+        docs = tqdm(docs, unit="doc", desc="extracting", leave=False)
+    with RecordSpool() as spool:
+        spool.extend(feed_resolver(extract_phase(docs, extractors), resolver))
+        resolution = resolver.resolve()
+        parts = count_phase(spool, resolution, settings)
+    return graph_phase(parts, resolution, settings)

@@ -1,0 +1,163 @@
+"""The phases of a build, written once and run by every engine (see :mod:`shabaka.pipeline`).
+
+1. :func:`extract_phase`: each document becomes a light :class:`DocumentRecord`;
+2. :func:`feed_resolver`: the records' mentions go to a :class:`~shabaka.resolve.Resolver`
+   (made by :func:`new_resolver`), which resolves once every form of the corpus is known;
+3. :func:`count_phase` counts co-mentions into mergeable :class:`GraphParts`, and
+   :func:`graph_phase` makes the graph of them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from shabaka.config import Settings
+from shabaka.extract import Extractor, Span
+from shabaka.extract.combine import extractor_names, merge_spans
+from shabaka.graph import CoMentionCounts, graph_from_counts
+from shabaka.ingest import IngestReport, read_documents
+from shabaka.model import Document, Mention, Sentence
+from shabaka.resolve import Resolution, Resolver
+from shabaka.text import split_sentences
+
+#: What a build reads: a path, several paths, or documents.
+Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Iterable[Document]
+
+
+def new_resolver(settings: Settings) -> Resolver:
+    """The resolver of a run: made here only, for both engines and every partition."""
+    return Resolver(settings.aliases, gazetteer=settings.gazetteer, settings=settings.resolver)
+
+
+def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[list[Sentence], list[Mention]]:
+    """Split a document into sentences and find its entity mentions.
+
+    Where several extractors are given, earlier ones win on overlapping spans.
+    """
+    sentences = split_sentences(doc.text, doc.id)
+    tokens = [[t.text for t in s.tokens] for s in sentences]
+    spans: list[list[Span]] = [[] for _ in sentences]
+    for extractor in extractors:
+        for i, found in enumerate(extractor.extract(tokens)):
+            spans[i] = merge_spans(spans[i], found, tokens[i])
+    mentions = []
+    for s, found in zip(sentences, spans, strict=True):
+        for span in found:
+            start, end = s.tokens[span.start].start, s.tokens[span.end - 1].end
+            mentions.append(
+                Mention(doc.id, s.index, s.paragraph, start, end, doc.text[start:end], span.type, span.confidence)
+            )
+    return sentences, mentions
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """What the graph needs of a document once extraction is done: its sentences
+    (text kept only where a mention is) and its mentions."""
+
+    doc_id: str
+    meta: dict[str, str]
+    sentences: list[Sentence]
+    mentions: list[Mention]
+
+
+def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentRecord:
+    """Extract a document and keep only what the graph needs of it."""
+    sentences, mentions = extract_mentions(doc, extractors)
+    used = {m.sentence for m in mentions}
+    light = [
+        s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", []) for s in sentences
+    ]
+    for s in light:
+        s.tokens = []
+    meta = {k: v for k in ("title", "date", "source", "url") if (v := getattr(doc, k))}
+    return DocumentRecord(doc.id, meta, light, mentions)
+
+
+def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Document]:
+    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator)."""
+    if isinstance(source, (str, os.PathLike)):
+        return [source]
+    items = iter(source)
+    first = next(items, None)
+    if first is None:
+        return []
+    rest = itertools.chain([first], items)
+    return rest if isinstance(first, Document) else list(rest)  # type: ignore[return-value,arg-type]
+
+
+def read_source(source: Source, report: IngestReport, settings: Settings) -> Iterator[Document]:
+    items = open_source(source)
+    if isinstance(items, list):
+        yield from read_documents(
+            items, report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate, cleaner=settings.cleaner
+        )
+        return
+    for doc in items:
+        report.documents += 1
+        yield doc
+
+
+def extract_phase(docs: Iterable[Document], extractors: Sequence[Extractor]) -> Iterator[DocumentRecord]:
+    """Phase 1: the record of each document. Documents are taken one at a time and not
+    kept: the records hold what the graph needs."""
+    for doc in docs:
+        yield record_document(doc, extractors)
+
+
+def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iterator[DocumentRecord]:
+    """Phase 2: add each record's mentions to ``resolver`` as it passes by."""
+    for record in records:
+        resolver.add(record.doc_id, record.mentions, record.sentences)
+        yield record
+
+
+@dataclass(slots=True)
+class GraphParts:
+    """What the graph is made of: co-mention counts, the documents' metadata and the
+    sentence count. Mergeable: the parts of consecutive partitions, merged in order,
+    equal the parts of their documents counted in one go."""
+
+    counts: CoMentionCounts
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
+    sentences: int = 0
+
+    def merge(self, other: GraphParts) -> GraphParts:
+        """Add ``other`` (the parts of later documents) into these; return self."""
+        self.counts.merge(other.counts)
+        self.documents.update(other.documents)
+        self.sentences += other.sentences
+        return self
+
+
+def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, settings: Settings) -> GraphParts:
+    """Phase 3: count the co-mentions of resolved entities in ``records`` (evidence capped as it goes)."""
+    parts = GraphParts(CoMentionCounts(evidence_cap=settings.evidence_cap))
+    for record in records:
+        parts.counts.add_document(
+            record.doc_id, record.sentences, record.mentions, resolution.entity_of, settings.window
+        )
+        parts.documents[record.doc_id] = record.meta
+        parts.sentences += len(record.sentences)
+    return parts
+
+
+def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -> nx.Graph:
+    """The graph of counted ``parts``, with the run's settings as graph attributes."""
+    return graph_from_counts(
+        parts.counts,
+        resolution.entities,
+        min_weight=settings.min_weight,
+        graph_attrs={
+            "window": settings.window,
+            "evidence_cap": settings.evidence_cap,
+            "extractor": "+".join(extractor_names(settings)),
+            "sentences": parts.sentences,
+            "documents": parts.documents,
+        },
+    )

@@ -1,0 +1,497 @@
+"""The :class:`Resolver`: the rules of :data:`RULES` applied in order (see :mod:`shabaka.resolve`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shabaka.arabic import proclitic_variants, skeleton
+from shabaka.config import ResolveSettings, check_choice
+from shabaka.lexicon import (
+    EDGE_CHARS,
+    QUOTE_TABLE,
+    AliasTable,
+    builtin_aliases,
+    form_key,
+    gazetteer_aliases,
+    load_aliases,
+)
+from shabaka.model import Entity, Mention, Sentence
+from shabaka.resolve.forms import Form, Groups, label_of, majority_type
+from shabaka.resolve.keys import spelling_key, strip_article, word_set
+from shabaka.resolve.titles import Parsed, context_roles, decliticize, has_title, parse_title
+from shabaka.text import normalize_key, strip_bidi_controls, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A merge rule: what it does, and the :class:`Resolver` method applying it to the
+    groups of forms (None: applied where forms are made, ``title``, or where entities
+    are made, ``partial``)."""
+
+    description: str
+    step: str | None = None
+
+
+#: The merge rules, in the order they are applied; an entity's ``resolution`` attribute
+#: names the rules that merged it. ``alias`` and ``gazetteer`` share one step (the rows of
+#: the tables, in sorted order); ``spelling`` also names a form seen with several surfaces.
+RULES: dict[str, Rule] = {
+    "title": Rule("a title cut from the span"),
+    "alias": Rule("a row of the alias table", "_merge_table"),
+    "gazetteer": Rule("a name and its aliases in the gazetteer", "_merge_table"),
+    "clitic": Rule("a proclitic cut from the first word", "_merge_clitics"),
+    "bracket": Rule("a short name in brackets after a long one", "_merge_brackets"),
+    "spelling": Rule("spelling variants of the same form", "_merge_spellings"),
+    "article": Rule("the article inside a name", "_merge_articles"),
+    "translit": Rule("vowel-letter variants of a transliterated name", "_merge_translit"),
+    "partial": Rule("a surname (or a state noun) alone linked to the full name"),
+}
+
+#: Common Arabic given names: their vowel letters are meaningful (محمد ≠ محمود), so the
+#: ``translit`` rule never treats two of them, or one of them, as variants.
+NATIVE_NAMES = """
+محمد محمود أحمد حامد حمد حميد حماد حمدي حمود حمادي سعيد سعد سعود سعدي سعاد كريم كرم كريمة سليمان سلمان
+سليم سالم سلمى سلامة سلام علي عليا علياء جميل جمال جميلة كمال كامل حسن حسين حسان حسني حسناء منير منار
+رشيد راشد خالد خليل خلود فريد فريدة ماجد مجيد مجدي سامي سمية سمير سميرة سامر نادر نادرة نادية فاطمة زين
+زينب جواد عادل عدلي نبيل نبيلة هشام هاشم وليد أمين أمينة أيمن إيمان رامي ريم ريما مريم ياسين ياسمين
+ياسر ناصر نصر نصير منصور عمر عمار عامر عمرو بدر طارق رضا رضوان إدريس عزيز عزيزة حكيم حكيمة نور نورة
+نوري لطيفة لطفي عائشة خديجة سناء هدى هادي مهدي شريف شريفة صالح صلاح فيصل فايز فوزي فوزية رحيم رحمة
+حليمة حليم مالك مليكة ملك منى مني هاني هناء جلال جليل بشير بشرى بشار سهيل سهيلة سهى ربيع ربيعة زكي زكية
+"""
+
+#: News agencies and captions seen in brackets after a name, never its alias.
+_NOT_ALIASES = "رويترز فرانس برس أ ف ب و م ع ومع واس قنا وام الأناضول سانا بترا كونا وكالات صور فيديو تصوير"
+
+_BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
+_DIGIT = re.compile(r"\d")
+
+
+#: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
+STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The outcome of resolution: entities by key, the entity of every form, and the
+    per-document links of short names (``(doc_id, key of the short name) → key``)."""
+
+    entities: dict[str, Entity]
+    form_entity: dict[str, str]
+    doc_links: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def entity_of(self, mention: Mention) -> str | None:
+        """The key of the entity a mention belongs to (None if it was dropped)."""
+        key = self.form_entity.get(form_key(mention.text))
+        return None if key is None else self.doc_links.get((mention.doc_id, key), key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the merge steps work from: the name forms, the clitic cuts, the bracketed aliases."""
+
+    forms: dict[str, Form]
+    base: dict[str, str]
+    brackets: list[tuple[str, str]]
+
+
+class Resolver:
+    """Collects mentions document by document, then resolves them into entities.
+
+    Parameters
+    ----------
+    aliases : the user's alias table (CSV), read on top of the built-in one
+    gazetteer : a gazetteer (CSV or YAML): its names and aliases are forced merges
+    settings : a :class:`ResolveSettings`
+
+    Examples
+    --------
+    >>> from shabaka.model import Mention
+    >>> r = Resolver()
+    >>> r.add("d1", [Mention("d1", 0, 0, 0, 6, "الرباط", "LOC"), Mention("d1", 1, 0, 9, 16, "بالرباط", "LOC")])
+    >>> hammouchi = Mention("d2", 0, 0, 0, 17, "عبد اللطيف حموشي", "PER")
+    >>> r.add("d2", [hammouchi, Mention("d2", 1, 0, 20, 26, "لحموشي", "PER")])
+    >>> res = r.resolve()
+    >>> for e in res.entities.values():
+    ...     print(e.label, e.aliases, e.resolution)
+    الرباط ['الرباط', 'بالرباط'] ['clitic']
+    عبد اللطيف حموشي ['عبد اللطيف حموشي', 'لحموشي'] ['clitic', 'partial']
+    """
+
+    def __init__(
+        self,
+        aliases: str | Path | None = None,
+        *,
+        gazetteer: str | Path | None = None,
+        settings: ResolveSettings | None = None,
+    ) -> None:
+        self.settings = settings or ResolveSettings()
+        for name in self.settings.rules or ():
+            check_choice("rule", name, RULES)
+        self._rules = frozenset(RULES if self.settings.rules is None else self.settings.rules)
+        self.table = AliasTable().update(builtin_aliases())
+        if gazetteer is not None:
+            self.table.update(gazetteer_aliases(gazetteer))
+        if aliases is not None:
+            self.table.update(load_aliases(aliases))
+        self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)  # raw key → surfaces
+        self._types: dict[str, Counter[str]] = defaultdict(Counter)
+        self._docs: dict[str, set[str]] = defaultdict(set)
+        self._roles: dict[str, Counter[str]] = defaultdict(Counter)  # roles written around the mentions
+        self._brackets: Counter[tuple[str, str]] = Counter()  # (short key, long raw key)
+        self._words: Counter[str] = Counter()  # words of the sentences given, for the clitic rule
+
+    def add(self, doc_id: str, mentions: Sequence[Mention], sentences: Sequence[Sentence] | None = None) -> None:
+        """Record the mentions of one document; with its ``sentences``, also the roles
+        written around them and the aliases in brackets after them."""
+        by_index = {s.index: s for s in sentences or ()}
+        for s in by_index.values():
+            self._words.update(normalize_key(t.text) for t in s.tokens or tokenize(s.text))
+        for m in mentions:
+            key = form_key(m.text)
+            if not key:
+                continue
+            surface = strip_bidi_controls(m.text)  # a label must not be shown reordered
+            self._surfaces[key][" ".join(surface.translate(QUOTE_TABLE).strip(EDGE_CHARS).split())] += 1
+            self._types[key][m.type] += 1
+            self._docs[key].add(doc_id)
+            s = by_index.get(m.sentence)
+            if s is None or not s.text:
+                continue
+            left, right = s.text[: m.start - s.start], s.text[m.end - s.start :]
+            if m.type == "PER":
+                self._roles[key].update(context_roles(left, right))
+            if (b := _BRACKET.match(right)) and m.type in ("ORG", "MISC"):
+                self._learn_bracket(key, b.group(1), mentions, m.end + b.start(1))
+
+    def _learn_bracket(self, key: str, inside: str, mentions: Sequence[Mention], start: int) -> None:
+        short = form_key(inside)
+        inner = next((m for m in mentions if m.start == start), None)
+        a, b = sorted((len(short.split()), len(key.split())))
+        if (
+            short
+            and not _DIGIT.search(short)
+            and short.split()[0] not in word_set(_NOT_ALIASES)
+            and (inner is None or inner.type in ("ORG", "MISC"))
+            and a <= self.settings.bracket_short_words
+            and b >= max(self.settings.bracket_long_words, a + 1)
+        ):
+            self._brackets[short, key] += 1
+
+    def merge(self, other: Resolver) -> Resolver:
+        """Add what ``other`` collected into this resolver; return self.
+
+        Merging the resolvers of consecutive partitions in order leaves the same state
+        as adding all their documents to one resolver (the dask engine relies on it).
+        """
+        for mine, theirs in ((self._surfaces, other._surfaces), (self._types, other._types),
+                             (self._roles, other._roles)):  # fmt: skip
+            for key, counts in theirs.items():
+                mine[key].update(counts)
+        for key, docs in other._docs.items():
+            self._docs[key] |= docs
+        self._brackets.update(other._brackets)
+        self._words.update(other._words)
+        return self
+
+    # -- resolution ------------------------------------------------------------------
+
+    def resolve(self) -> Resolution:
+        """Merge forms into entities and return the :class:`Resolution`."""
+        forms, name_of = self._name_forms()
+        base = self._clitic_bases(forms) if "clitic" in self._rules else {}
+        unseen: dict[str, Form] = defaultdict(Form)  # forms seen only with a clitic: their types and documents
+        for key, target in base.items():
+            if target not in forms:
+                unseen[target].types.update(forms[key].types)
+                unseen[target].docs |= forms[key].docs
+        forms.update(unseen)
+        brackets = sorted((short, name_of[raw]) for short, raw in self._brackets if name_of.get(raw))
+        brackets = brackets if "bracket" in self._rules else []
+        table = self.table
+        groups = Groups(
+            [*forms, *base.values(), *(k for a, b, _ in table.merges for k in (a, b)), *(s for s, _ in brackets)],
+            table.splits,
+            (k for k, f in forms.items() if f.surfaces),
+        )
+        found = _Found(forms, base, brackets)
+        for step in dict.fromkeys(RULES[name].step for name in RULES if name in self._rules):
+            if step is not None:
+                getattr(self, step)(groups, found)
+        for key, f in forms.items():  # labels: surfaces without clitics where the clitic rule applied
+            cut = base.get(key)
+            if cut is not None and groups.find(cut) == groups.find(key):
+                f.labels.update({decliticize(s, cut.split()[0]): n for s, n in f.surfaces.items()})
+                f.rules.add("clitic")
+            else:
+                f.labels.update(f.surfaces)
+        return self._entities(groups, forms, name_of)
+
+    def _merge_table(self, groups: Groups, found: _Found) -> None:
+        """``alias`` and ``gazetteer``: the rows of the alias table and the gazetteer, in sorted order."""
+        for a, b, rule in sorted(self.table.merges):
+            if rule in self._rules:
+                groups.union(a, b, rule)
+
+    def _merge_clitics(self, groups: Groups, found: _Found) -> None:
+        """``clitic``: each form with a proclitic and its form without it (see :meth:`_clitic_bases`)."""
+        for key, target in sorted(found.base.items()):
+            groups.union(key, target, "clitic")
+
+    def _merge_brackets(self, groups: Groups, found: _Found) -> None:
+        """``bracket``: a short name in brackets and the long name before it."""
+        for short, name in found.brackets:
+            groups.union(short, name, "bracket")
+
+    def _merge_spellings(self, groups: Groups, found: _Found) -> None:
+        """``spelling``: the forms :func:`spelling_key` makes the same."""
+        self._union_by(groups, spelling_key, "spelling")
+
+    def _merge_articles(self, groups: Groups, found: _Found) -> None:
+        """``article``: the forms equal without their articles (see :func:`_article_key`)."""
+        self._union_by(groups, lambda k: _article_key(k, found.forms.get(k)), "article")
+
+    def _merge_translit(self, groups: Groups, found: _Found) -> None:
+        """``translit``: see :meth:`_translit`."""
+        self._translit(groups, {k: f for k, f in found.forms.items() if k not in found.base})
+
+    def _name_forms(self) -> tuple[dict[str, Form], dict[str, str | None]]:
+        """Cut titles: each raw form → its name form (None: only a title), and what is known of the name forms."""
+        forms: dict[str, Form] = defaultdict(Form)
+        name_of: dict[str, str | None] = {}
+        person = {raw: majority_type(types) == "PER" for raw, types in self._types.items()}
+        titled = {raw for raw in self._surfaces if has_title(raw, person[raw])} if "title" in self._rules else set()
+        for raw in sorted(self._surfaces):
+            if raw in titled:
+                parsed = {s: parse_title(s, person[raw]) for s in self._surfaces[raw]}
+            else:
+                parsed = {s: Parsed("", s) for s in self._surfaces[raw]}
+            first = parsed[min(parsed)]
+            name = form_key(first.name)
+            seen_bare = name in self._surfaces and name not in titled
+            if not name or (first.complement_only and not (seen_bare and self._types[raw]["PER"])):
+                name_of[raw] = None
+                continue
+            name_of[raw] = name
+            f = forms[name]
+            for surface, p in parsed.items():
+                f.surfaces[p.name.strip()] += self._surfaces[raw][surface]
+                if p.role:
+                    f.roles[p.role] += self._surfaces[raw][surface]
+            f.types.update(self._types[raw])
+            f.roles.update(self._roles[raw])
+            f.docs |= self._docs[raw]
+            if raw != name:
+                f.rules.add("title")
+        for f in forms.values():
+            if len(f.surfaces) > 1:
+                f.rules.add("spelling")
+        return dict(forms), name_of
+
+    def _clitic_bases(self, forms: dict[str, Form]) -> dict[str, str]:
+        """Forms whose first word carries a proclitic → the form without it (see ``clitic`` in :data:`RULES`).
+
+        The cut is made when the form without it is known (seen, or in the alias table or
+        gazetteer), or when the word without it is seen at least as often as with it
+        (for a person, with or without the article; after و + ال, or with لل, seen at all), or
+        when two forms with different clitics reduce to it (ووليام، لوليام → وليام); never
+        across a ``!=`` row of the alias table.
+        """
+        words = Counter(self._words)
+        for key, f in forms.items():
+            words.update(dict.fromkeys(key.split(), f.surfaces.total()))
+        known = {*forms, *(k for a, b, _ in self.table.merges for k in (a, b))}
+        protected = {p for p in self.table.splits if len(p) == 2 and all(" " not in k for k in p)}
+        # a bare form that two forms with different clitics both reduce to (ووليام، لوليام → وليام)
+        proposers: dict[str, set[str]] = defaultdict(set)
+        for key in forms:
+            head, sep, rest = key.partition(" ")
+            for cand in proclitic_variants(head)[1:]:
+                proposers[cand + sep + rest].add(head)
+
+        def shared(form: str) -> bool:
+            heads = proposers[form]
+            return (
+                len(form.split(" ", 1)[0]) > 3
+                and sum(not any(h in proclitic_variants(other)[1:] for other in heads) for h in heads) >= 2
+            )
+
+        def attested(head: str, cand: str, tail: str, person: bool) -> bool:
+            definite = cand.startswith("ال") and len(cand) > 4 and (head[:1] == "و" or "لل" in head[:3])
+            seen = words[cand] + (words["ال" + cand] if person else 0)  # a person's name: حموشي, الحموشي
+            return cand + tail in known or seen >= max(words[head], 1) or definite
+
+        out = {}
+        for key, f in forms.items():
+            head, sep, rest = key.partition(" ")
+            variants = proclitic_variants(head)[1:]
+            if any(frozenset((head, c)) in protected for c in variants):
+                continue  # the alias table says the first letter belongs to the name (وجدة)
+            cut = next((c for c in reversed(variants) if attested(head, c, sep + rest, f.person)), None)
+            cut = cut or next((c for c in variants if shared(c + sep + rest)), None)
+            if cut is not None:
+                out[key] = cut + sep + rest
+        return out
+
+    @staticmethod
+    def _union_by(groups: Groups, key_of: Callable[[str], str | None], rule: str) -> None:
+        """Merge the forms that ``key_of`` gives the same (not None) key."""
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for k in sorted(groups.parent):
+            if (b := key_of(k)) is not None:
+                buckets[b].append(k)
+        for keys in buckets.values():
+            for k in keys[1:]:
+                groups.union(keys[0], k, rule)
+
+    def _translit(self, groups: Groups, forms: dict[str, Form]) -> None:
+        """Merge multi-word person names whose words have the same skeletons (see ``translit``)."""
+        buckets: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        words_of = {}
+        for k, f in sorted(forms.items()):
+            words = strip_article(spelling_key(k).split())
+            if f.person and len(words) > 1:
+                words_of[k] = words
+                buckets[tuple(skeleton(w) for w in words)].append(k)
+        firsts: dict[str, set[str]] = defaultdict(set)  # surname → the first names seen with it
+        for words in words_of.values():
+            firsts[words[-1]].add(skeleton(words[0]))
+        native = word_set(NATIVE_NAMES)
+        for keys in buckets.values():
+            for i, a in enumerate(keys):
+                for b in keys[i + 1 :]:
+                    pairs = list(zip(words_of[a], words_of[b], strict=True))
+                    differ = [p for p in pairs if p[0] != p[1]]
+                    surnames = pairs[-1]
+                    if (
+                        len(differ) < len(pairs)
+                        and not any(w in native for p in differ for w in p)
+                        and firsts[surnames[0]] == firsts[surnames[1]]  # else two families (ميلر, مولر)
+                    ):
+                        groups.union(a, b, "translit")
+
+    def _entities(self, groups: Groups, forms: dict[str, Form], name_of: dict[str, str | None]) -> Resolution:
+        merged: dict[str, Form] = {}
+        for root, members in groups.groups().items():
+            if len(members) == 1 and root in forms:
+                g = forms[root]  # most forms are alone in their group
+            else:
+                g = Form()
+                for k in sorted(members & forms.keys()):
+                    g.add(forms[k])
+            g.rules |= groups.rules_of(root)
+            merged[root] = g
+        links = self._partial_links(groups, forms, merged) if "partial" in self._rules else {}
+        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - {d for d, r in links if r == root})}
+        for (_, root), target in links.items():
+            merged[target].surfaces.update(merged[root].surfaces)
+            merged[target].roles.update(merged[root].roles)
+            merged[target].rules |= {*merged[root].rules, "partial"}
+        key_of: dict[str, str] = {}
+        entities: dict[str, Entity] = {}
+        for root in sorted(set(links.values()) | shown):
+            g = merged[root]
+            label = label_of(g)
+            forced = next((self.table.types[k] for k in sorted(groups.members[root]) if k in self.table.types), None)
+            key_of[root] = form_key(label)
+            entities[key_of[root]] = Entity(
+                key=key_of[root],
+                label=label,
+                type=forced or majority_type(g.types + Counter(PER=g.roles.total())),
+                aliases=sorted(g.surfaces),
+                roles=sorted(g.roles),
+                resolution=sorted(g.rules & RULES.keys()),
+            )
+        for root in merged:
+            key_of.setdefault(root, form_key(min(merged[root].surfaces or [root])))
+        form_entity = {raw: key_of[groups.find(name)] for raw, name in name_of.items() if name is not None}
+        doc_links = {(doc, key_of[root]): key_of[target] for (doc, root), target in links.items()}
+        return Resolution({k: entities[k] for k in sorted(entities)}, form_entity, doc_links)
+
+    def _partial_links(
+        self, groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
+    ) -> dict[tuple[str, str], str]:
+        """Per document, the full name a short person name stands for (see ``partial``).
+
+        A short name may have several words (ولد مرزوك, بن سلمان: the end of one longer
+        name); a leading ابن is read as بن (ابن سلمان = محمد بن سلمان).
+        """
+
+        def name_words(k: str) -> tuple[str, ...]:
+            words = strip_article(spelling_key(k).split())
+            return ("بن", *words[1:]) if words[:1] == ("ابن",) and len(words) > 1 else words
+
+        exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        loose: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        full_groups = set()
+        for k in sorted(forms):
+            words = name_words(k)
+            if forms[k].person and len(words) > 1:
+                root = groups.find(k)
+                full_groups.add(root)
+                for n in range(1, len(words)):
+                    exact[words[-n:]].add(root)
+                    loose[tuple(skeleton(w) for w in words[-n:])].add(root)
+        links: dict[tuple[str, str], str] = {}
+        for root, g in sorted(merged.items()):
+            if not (g.types["PER"] or g.roles):
+                continue
+            cands: set[str] = set()
+            for k in groups.members[root]:
+                cands |= exact.get(name_words(k), set())
+            if not cands and root not in full_groups:
+                for k in groups.members[root]:
+                    cands |= loose.get(tuple(skeleton(w) for w in name_words(k)), set())
+            cands = {c for c in cands if c != root and not groups.conflict(root, c)}
+            for doc in sorted(g.docs):
+                here = [c for c in cands if doc in merged[c].docs]
+                if len(here) == 1 or (not here and len(cands) == 1 and root not in full_groups):
+                    links[doc, root] = (here or sorted(cands))[0]
+        for (doc, root), target in sorted(links.items()):  # a short name of a short name: to the longest
+            seen = {root}
+            while (doc, target) in links and target not in seen:
+                seen.add(target)
+                target = links[doc, target]
+            links[doc, root] = target
+        links.update(self._state_noun_links(groups, forms, merged))
+        return links
+
+    @staticmethod
+    def _state_noun_links(
+        groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
+    ) -> dict[tuple[str, str], str]:
+        """Per document, the place a state noun alone stands for (see ``partial``)."""
+        named: dict[str, set[str]] = defaultdict(set)  # state noun -> places named with it
+        for k in sorted(forms):
+            words = spelling_key(k).split()
+            if len(words) > 1 and words[0] in word_set(STATE_NOUNS):
+                named[words[0]].add(groups.find(k))
+
+        def place(g: Form) -> bool:
+            return g.types.total() > 0 and majority_type(g.types) == "LOC"
+
+        links: dict[tuple[str, str], str] = {}
+        for root, g in sorted(merged.items()):
+            if not place(g):
+                continue
+            nouns = {spelling_key(k) for k in groups.members[root]} & word_set(STATE_NOUNS)
+            cands = {c for w in nouns for c in named[w] if c != root and not groups.conflict(root, c)}
+            for doc in sorted(g.docs):
+                here = [c for c in cands if doc in merged[c].docs and place(merged[c])]
+                if len(here) == 1:
+                    links[doc, root] = here[0]
+        return links
+
+
+def _article_key(key: str, form: Form | None) -> str | None:
+    """The matching key of the ``article`` rule: a person's name without articles, or a
+    one-word name without its article (with its type, so الخليل LOC stays apart from خليل PER)."""
+    if form is None or not form.types:
+        return None
+    words = strip_article(spelling_key(key).split())
+    if form.person:
+        return "PER " + " ".join(words)
+    return f"{majority_type(form.types)} {words[0]}" if len(words) == 1 else None
