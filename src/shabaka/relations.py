@@ -43,31 +43,45 @@ from shabaka.text import normalize_key, tokenize
 #: the entity's id and its type (PER, ORG, LOC, MISC).
 MentionSpan = tuple[int, int, str, str]
 
+#: A verb's subject may stand at most this many tokens before it (``X استقبل Y``,
+#: ``X أجرى اتصالا مع Y``); farther, the sentence is read verb-first (``استقبل X Y``).
+SUBJECT_BEFORE_TOKENS = 4
 #: Actors are looked for at most this many tokens before a trigger...
 LEFT_TOKENS = 12
-#: ... and after it (the subject of a verb-first sentence, then its object).
+#: ... the subject of a verb-first sentence at most this many after it...
 RIGHT_TOKENS = 14
+#: ... and the object at most this many after the subject (or the trigger).
+OBJECT_TOKENS = 14
 #: Two actors joined by و are coordinated when at most this many tokens part them.
 COORDINATION_TOKENS = 6
 #: A trigger preceded, this many tokens before, by a negation or an attempt gives nothing.
 NEGATION_TOKENS = 3
 
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words.split())
+
+
 #: Tokens that end the clause of a trigger: punctuation, complementizers, relative
-#: pronouns and clause-opening conjunctions (keys of :func:`shabaka.text.normalize_key`).
-CLAUSE_BREAKS = frozenset(
-    normalize_key(w)
-    for w in ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن الذي التي الذين اللذين اللتين اللذان اللتان "
-    "بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ كما وكما ثم بعد".split()
+#: pronouns, verbs of saying and clause-opening conjunctions (as normalize_key keys).
+CLAUSE_BREAKS = _keys(
+    ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
+    "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
+    "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة"
 )
+#: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
+RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
 #: Negations and attempts: what follows did not (or not yet) happen.
-NEGATIONS = frozenset(
-    normalize_key(w) for w in "لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون".split()
-)
+NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون")
 #: Words after which a place is where something happened, not a party to it.
-LOCATIVES = frozenset(normalize_key(w) for w in "في فى داخل قرب وسط ضواحي بضواحي أنحاء".split())
+LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
-FROM_WORDS = frozenset(normalize_key(w) for w in "من قبل طرف".split())
+FROM_WORDS = _keys("من قبل طرف")
+#: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
+COORDINATION_FILLERS = _keys("و نظيره نظيرها نظيرته نظيريه وزير وزيرة الجانب الطرف كل من")
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
+_PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
+_COMMAS = frozenset("،,")
 
 
 class RelationTableError(ValueError):
@@ -76,17 +90,18 @@ class RelationTableError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class TriggerRow:
-    """One row of the trigger table: a relation type and the forms that express it."""
+    """One row of the trigger table: a relation type and the words that state it."""
 
     type: str
-    forms: tuple[tuple[str, ...], ...]  # normalized words of each form
-    clitics: frozenset[str]
+    verbs: tuple[tuple[str, ...], ...]  # normalized words of each verb form
+    nouns: tuple[tuple[str, ...], ...]  # normalized words of each noun (masdar) form
     direction: str  # active | reverse | symmetric
+    from_source: bool
     target_prep: frozenset[str]
     source_types: frozenset[str]
     target_types: frozenset[str]
     gloss: str
-    verb: str
+    cypher: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +111,7 @@ class Relation:
     ``entities`` are the two entity ids in the order of the sentence; ``direction`` is
     ``(source, target)``, or ``None`` when the relation is symmetric (``التقى``,
     ``وقع``). ``trigger`` is the text of the words that state it and ``start``, ``end``
-    their offsets in the sentence; ``gloss`` its English label and ``verb`` the
+    their offsets in the sentence; ``gloss`` its English label and ``cypher`` the
     relationship type an export may use (``MET``, ``SIGNED_WITH``…).
     """
 
@@ -107,7 +122,7 @@ class Relation:
     start: int
     end: int
     gloss: str
-    verb: str
+    cypher: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,14 +150,22 @@ class _Actor:
     last: int  # last token (inclusive)
 
 
-def _split(cell: str) -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in cell.split())
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    first: int
+    end: int  # token after the last
+    row: TriggerRow
+    noun: bool
 
 
 @cache
 def trigger_table() -> tuple[TriggerRow, ...]:
     """The rows of ``shabaka/data/relations.csv`` (comment lines start with ``#``)."""
     return load_triggers(str(files("shabaka") / "data" / "relations.csv"))
+
+
+def _forms(cell: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize_key(w) for w in f.split()) for f in cell.split("|") if f.strip())
 
 
 def load_triggers(path: str) -> tuple[TriggerRow, ...]:
@@ -157,24 +180,23 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
     rows = []
     with open(path, encoding="utf-8", newline="") as f:
         lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(line for _, line in lines)
-    for (n, _), row in zip(lines[1:], reader, strict=True):
+    for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True):
         try:
             direction = row["direction"].strip()
             if direction not in ("active", "reverse", "symmetric"):
-                raise RelationTableError(f"{path}, line {n}: direction {direction!r} is not active, reverse or symmetric")
-            forms = tuple(tuple(normalize_key(w) for w in f.split()) for f in row["forms"].split("|") if f.strip())
+                raise RelationTableError(f"{path}, line {n}: direction {direction!r} is not active, reverse, symmetric")
             rows.append(
                 TriggerRow(
                     type=row["type"].strip(),
-                    forms=forms,
-                    clitics=frozenset(row["clitics"].split()),
+                    verbs=_forms(row["verbs"]),
+                    nouns=_forms(row["nouns"]),
                     direction=direction,
-                    target_prep=_split(row["target_prep"]),
+                    from_source=row["from_source"].strip() == "yes",
+                    target_prep=_keys(row["target_prep"]),
                     source_types=frozenset(row["source_types"].split()),
                     target_types=frozenset(row["target_types"].split()),
                     gloss=row["gloss"].strip(),
-                    verb=row["verb"].strip(),
+                    cypher=row["cypher"].strip(),
                 )
             )
         except (KeyError, AttributeError) as e:
@@ -182,14 +204,17 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
     return tuple(rows)
 
 
+_VERB_CLITICS = frozenset({"و", "ف"})
+_NOUN_CLITICS = frozenset({"و", "ف", "ب", "ل", "ال"})
+
+
 @cache
-def _form_index() -> dict[str, list[tuple[tuple[str, ...], TriggerRow]]]:
-    index: dict[str, list[tuple[tuple[str, ...], TriggerRow]]] = {}
+def _form_index() -> dict[str, list[tuple[tuple[str, ...], TriggerRow, bool]]]:
+    index: dict[str, list[tuple[tuple[str, ...], TriggerRow, bool]]] = {}
     for row in trigger_table():
-        for form in row.forms:
-            index.setdefault(form[0], []).append((form, row))
-    for forms in index.values():
-        forms.sort(key=lambda fr: -len(fr[0]))  # longest form first
+        for forms, noun in ((row.verbs, False), (row.nouns, True)):
+            for form in forms:
+                index.setdefault(form[0], []).append((form, row, noun))
     return index
 
 
@@ -216,44 +241,54 @@ def _stems(key: str) -> list[tuple[str, frozenset[str]]]:
 
 
 def _same_word(key: str, form_word: str) -> bool:
-    """A later word of a several-word form: with or without the article."""
-    return key == form_word or key.removeprefix("ال") == form_word.removeprefix("ال")
+    """A later word of a several-word form: with or without the article or the accusative ا."""
+    key, form_word = key.removeprefix("ال"), form_word.removeprefix("ال")
+    return key == form_word or (key.endswith("ا") and key[:-1] == form_word)
 
 
-def _find_triggers(keys: Sequence[str], in_mention: Sequence[bool]) -> list[tuple[int, int, TriggerRow]]:
-    """Trigger occurrences as (first token, end token, row), outside every mention."""
+#: Endings a noun trigger may carry: the accusative ا and the possessive pronouns (زيارته، اتصالا).
+_NOUN_ENDINGS = ("ا", "ه", "ها", "هم", "هما")
+
+
+def _noun_bases(stem: str) -> list[str]:
+    """A noun's stem and its forms without an accusative or possessive ending."""
+    return [stem, *(stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2)]
+
+
+def _find_triggers(keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
+    """Trigger occurrences, longest form first, none on a ``blocked`` token (a mention, a title)."""
     found = []
     index = _form_index()
     i = 0
     while i < len(keys):
         match = None
-        if not in_mention[i]:
+        if not blocked[i]:
             for stem, used in _stems(keys[i]):
-                for form, row in index.get(stem, ()):
+                candidates = [(f, r, n, base) for base in _noun_bases(stem) for f, r, n in index.get(base, ())]
+                for form, row, noun, base in candidates:
                     end = i + len(form)
                     if (
-                        used <= row.clitics
+                        (noun or base == stem)
+                        and used <= (_NOUN_CLITICS if noun else _VERB_CLITICS)
                         and end <= len(keys)
-                        and not any(in_mention[i:end])
+                        and not any(blocked[i:end])
                         and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
-                        and (match is None or end > match[1])
+                        and (match is None or end > match.end)
                     ):
-                        match = (i, end, row)
+                        match = _Trigger(i, end, row, noun)
         if match:
             found.append(match)
-            i = match[1]
+            i = match.end
         else:
             i += 1
     return found
 
 
 def _is_break(key: str) -> bool:
-    return key in CLAUSE_BREAKS or (bool(key) and all(c in _PUNCTUATION_BREAKS for c in key))
+    return key in CLAUSE_BREAKS or key in RELATIVES or (bool(key) and all(c in _PUNCTUATION_BREAKS for c in key))
 
 
-def _actors(
-    tokens: Sequence[Token], mentions: Iterable[MentionSpan]
-) -> tuple[list[_Actor], list[int | None]]:
+def _actors(tokens: Sequence[Token], mentions: Iterable[MentionSpan]) -> tuple[list[_Actor], list[int | None]]:
     """The mentions as token spans, and the actor index of each token (None outside mentions)."""
     actors: list[_Actor] = []
     owner: list[int | None] = [None] * len(tokens)
@@ -268,10 +303,112 @@ def _actors(
 
 
 def _locative(actor: _Actor, keys: Sequence[str]) -> bool:
-    """Is the actor where something happened (في القاهرة، بالرباط) rather than a party?"""
-    return (actor.type == "LOC" and _ba(keys[actor.first])) or any(
-        keys[j] in LOCATIVES for j in range(max(0, actor.first - 3), actor.first)
-    )
+    """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?"""
+    before = range(max(0, actor.first - 3), actor.first)
+    return (actor.type == "LOC" and _ba(keys[actor.first])) or any(keys[j] in LOCATIVES or _ba(keys[j]) for j in before)
+
+
+class _Sentence:
+    """A sentence's tokens, keys, actors and titles, shared by the relation finders."""
+
+    def __init__(self, text: str, mentions: Sequence[MentionSpan]) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.keys = [normalize_key(t.text) for t in self.tokens]
+        self.actors, self.owner = _actors(self.tokens, mentions)
+        verbs = (t for t in _find_triggers(self.keys, [o is not None for o in self.owner]) if not t.noun)
+        self.verb_tokens = {j for t in verbs for j in range(t.first, t.end)}  # a title never spans a verb
+        self.title_tokens: set[int] = set()
+        self.roles = self._roles()
+
+    def _roles(self) -> list[Role]:
+        out: list[Role] = []
+        for person in (a for a in self.actors if a.type == "PER"):
+            for first, stop in self._title_spans(person):
+                self.title_tokens.update(j for j in range(first, stop) if self.owner[j] is None)
+                out += self._role_links(person, first, stop)
+        return out
+
+    def is_title(self, j: int) -> bool:
+        """Does a title (the resolver's or the role table's) start at token ``j``?"""
+        if self.owner[j] is not None:
+            return False
+        if _gloss_at(self.keys, j) is not None:
+            return True
+        return bool(parse_title(self.tokens[j].text + " X").role)
+
+    def _title_spans(self, person: _Actor) -> list[tuple[int, int]]:
+        """Token spans of the titles written before a person's name and in apposition after it."""
+        keys, spans = self.keys, []
+        start = None
+        j = person.first - 1
+        if j >= 0 and keys[j] in _COMMAS and not keys[person.first].startswith("و"):
+            j -= 1  # رئيس جمهورية الصومال، حسن شيخ محمود (but not: سفيرا بهنغاريا، ومحمد)
+        while j >= 0 and person.first - j <= 10:
+            k, o = keys[j], self.owner[j]
+            if _is_break(k) or k in _COMMAS or j in self.verb_tokens or (o is not None and self.actors[o].type == "PER"):
+                break
+            if o is None:
+                if self.is_title(j):
+                    start = j
+                elif k.endswith("ا") and len(k) > 3:
+                    break  # an adverb (خلفا، أيضا، حاليا) ends the title
+            j -= 1
+        if start is not None:
+            spans.append((start, person.first))
+        j = person.last + 1
+        if j < len(keys) and keys[j] in {*_COMMAS, ":", "-"}:
+            j += 1
+        if j < len(keys) and self.is_title(j):
+            stop = j + 1
+            while stop < len(keys) and stop - j < 10 and not _is_break(keys[stop]) and keys[stop] not in _COMMAS:
+                o = self.owner[stop]
+                if stop in self.verb_tokens or (o is not None and self.actors[o].type == "PER"):
+                    break
+                stop += 1
+            spans.append((j, stop))
+        return spans
+
+    def _role_links(self, person: _Actor, first: int, stop: int) -> list[Role]:
+        """The role links of the title spanning tokens ``first`` to ``stop`` (exclusive)."""
+        keys, targets = self.keys, []
+        j = first
+        while j < stop:
+            o = self.owner[j]
+            if o is None or self.actors[o].type not in ("ORG", "LOC") or self.actors[o].last >= stop:
+                if targets and keys[j] not in _ROLE_CONNECTORS:
+                    break  # رئيس جمهورية العراق إثر ... في نهر دجلة: the title has ended
+                j += 1
+                continue
+            before = keys[j - 1] if j > first else ""
+            if targets and before in LOCATIVES:
+                break  # مكتب البنك الدولي في اليمن: where the office is
+            targets.append((self.actors[o], before, keys[j]))
+            j = self.actors[o].last + 1
+        if not targets:
+            return []
+        end_token = max(a.last for a, _, _ in targets)
+        title = self.text[self.tokens[first].start : self.tokens[end_token].end]
+        gloss = next((g for i in range(first, end_token + 1) if (g := _gloss_at(keys, i)) is not None), "")
+        out = []
+        for actor, before, head in targets:
+            prep = "to" if before == normalize_key("لدى") else "in" if before in LOCATIVES or _ba(head) else "of"
+            label = f"{gloss} {prep}" if gloss else ""
+            out.append(
+                Role(person.entity, actor.entity, title, label, self.tokens[first].start, self.tokens[end_token].end)
+            )
+        return out
+
+    def complement(self, actor: _Actor) -> bool:
+        """Is the actor named in a title: a role's target there, or after a title with no name (لرئيس العراق)?"""
+        if any(r.target == actor.entity and r.start <= self.tokens[actor.first].start < r.end for r in self.roles):
+            return True
+        before = [j for j in range(max(0, actor.first - 2), actor.first) if self.owner[j] is None]
+        return actor.type in ("LOC", "ORG") and any(self.is_title(j) for j in before)
+
+
+#: Words that continue a title after its first complement (سفير المغرب لدى جنوب أفريقيا).
+_ROLE_CONNECTORS = _keys("لدى و ، ,")
 
 
 def find_relations(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Relation]:
@@ -298,87 +435,128 @@ def find_relations(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[
     >>> [(r.type, r.direction) for r in find_relations(s, m)]
     [('meeting', ('shoukry', 'mezouar'))]
     """
-    tokens = tokenize(sentence_text)
-    keys = [normalize_key(t.text) for t in tokens]
-    actors, owner = _actors(tokens, mentions)
-    if len({a.entity for a in actors}) < 2:
+    sent = _Sentence(sentence_text, mentions)
+    if len({a.entity for a in sent.actors}) < 2:
         return []
-    roles = find_roles(sentence_text, mentions)
-    eligible = [
-        a for a in actors
-        if not _locative(a, keys)
-        and not any(r.target == a.entity and r.start <= tokens[a.first].start < r.end for r in roles)
-    ]  # fmt: skip
+    keys, tokens = sent.keys, sent.tokens
+    eligible = [a for a in sent.actors if not _locative(a, keys) and not sent.complement(a)]
+    blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
+    triggers = _find_triggers(keys, blocked)
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
-    for first, end, row in _find_triggers(keys, [o is not None for o in owner]):
-        if any(keys[j] in NEGATIONS for j in range(max(0, first - NEGATION_TOKENS), first)):
+    for n, trig in enumerate(triggers):
+        if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
             continue
-        for source, target, directed in _pairs(first, end, row, eligible, keys):
+        limit, last = len(keys), trig.end
+        for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
+            if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
+                limit = t.first
+                break
+            last = t.end
+        for source, target, directed in _pairs(trig, limit, eligible, sent):
             if source.entity == target.entity:
                 continue
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
-            trigger = sentence_text[tokens[first].start : tokens[end - 1].end]
+            start, end = tokens[trig.first].start, tokens[trig.end - 1].end
+            row = trig.row
             out.setdefault(
                 (row.type, pair, direction),
-                Relation(row.type, pair, direction, trigger, tokens[first].start, tokens[end - 1].end, row.gloss, row.verb),
+                Relation(row.type, pair, direction, sentence_text[start:end], start, end, row.gloss, row.cypher),
             )
     return list(out.values())
 
 
-def _clear(keys: Sequence[str], start: int, end: int) -> bool:
-    """No clause break among tokens ``start`` to ``end`` (exclusive)."""
-    return not any(_is_break(keys[j]) for j in range(start, end))
+def _clear(keys: Sequence[str], start: int, end: int, after: _Actor | None = None) -> bool:
+    """No clause break among tokens ``start`` to ``end`` (exclusive); a relative pronoun
+    right after the actor ``after`` does not count (X الذي يزور Y)."""
+    return not any(
+        _is_break(keys[j]) and not (after is not None and j == after.last + 1 and keys[j] in RELATIVES)
+        for j in range(start, end)
+    )
 
 
-def _coordinated(a: _Actor, b: _Actor, keys: Sequence[str]) -> bool:
-    """Is ``b`` joined to ``a`` by و (``X و Y``, ``X، ونظيره Y``)?"""
-    gap = range(a.last + 1, b.first)
-    if len(gap) > COORDINATION_TOKENS or not _clear(keys, a.last + 1, b.first):
+def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
+    """Is ``b`` joined to ``a`` by و (``X وY``, ``X، ونظيره Y``, ``X ورئيس الوزراء Y``)?"""
+    keys, gap = sent.keys, range(a.last + 1, b.first)
+    if len(gap) > COORDINATION_TOKENS or any(sent.owner[j] is not None or _is_break(keys[j]) for j in gap):
         return False
-    return any(keys[j].startswith("و") for j in [*gap, b.first])
+    if not gap:
+        return keys[b.first].startswith("و")
+    # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y)
+    k = next(keys[j] for j in gap if keys[j] not in _COMMAS) if any(keys[j] not in _COMMAS for j in gap) else ""
+    if not k:
+        return keys[b.first].startswith("و")
+    return k == "و" or (k.startswith("و") and (k[1:] in COORDINATION_FILLERS or bool(parse_title(k[1:] + " X").role)))
 
 
-def _pairs(
-    first: int, end: int, row: TriggerRow, actors: Sequence[_Actor], keys: Sequence[str]
-) -> list[tuple[_Actor, _Actor, bool]]:
-    """(source, target, directed) for the actors a trigger relates."""
-    left = [a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(keys, a.last + 1, first)]
-    right = [a for a in actors if a.first >= end and a.first - end < RIGHT_TOKENS and _clear(keys, end, a.first)]
-    left.sort(key=lambda a: -a.last)
-    right.sort(key=lambda a: a.first)
-    if left:
-        subjects, rest = [left[0]], right
-    elif right:
-        subjects, rest = [right[0]], right[1:]
-        while rest and _coordinated(subjects[-1], rest[0], keys):
-            subjects.append(rest.pop(0))
+def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
+    """Between a verb and ``actor``, a title before a comma and another after it: the verb's
+    subject is a title without a name (يلتقي رئيس الجمهورية غدا، الملك فيليب)."""
+    commas = [j for j in range(end, actor.first) if sent.keys[j] in _COMMAS]
+    if not commas:
+        return False
+    return any(sent.is_title(j) for j in range(end, commas[0])) and any(
+        sent.is_title(j) for j in range(commas[-1] + 1, actor.first)
+    )
+
+
+def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Actor]:
+    """``first`` and the actors of ``rest`` coordinated with it, one after the other."""
+    out = [first]
+    for a in rest:
+        if a.first > out[-1].last and _coordinated(out[-1], a, sent):
+            out.append(a)
+        elif a.first > out[-1].last:
+            break
+    return out
+
+
+def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence) -> list[tuple[_Actor, _Actor, bool]]:
+    """(source, target, directed) for the actors a trigger relates; ``limit``: the next trigger."""
+    keys, row, first, end = sent.keys, trig.row, trig.first, trig.end
+    left = sorted(
+        (a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(keys, a.last + 1, first, a)),
+        key=lambda a: -a.last,
+    )
+    right = [a for a in actors if end <= a.first < limit and _clear(keys, end, a.first)]
+    symmetric = row.direction == "symmetric"
+    if symmetric and trig.noun and normalize_key("بين") in keys[end : end + 2]:
+        chain = _chain(right[0], right[1:], sent) if right else []
+        return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+    near_left = bool(left) and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
+    genitive = (
+        trig.noun
+        and keys[end - 1] not in _PREPOSITIONS
+        and bool(right)
+        and all(not any(c.isalnum() for c in sent.tokens[j].text) for j in range(end, right[0].first))
+    )
+    if genitive:
+        subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
+    elif near_left:
+        subjects = [left[0]]
+        for a in left[1:] if first - left[0].last <= SUBJECT_BEFORE_TOKENS else ():  # مصر والأردن ... مذكرة التفاهم
+            if _coordinated(a, subjects[0], sent):
+                subjects.insert(0, a)
+    elif right and not trig.noun and right[0].first - end < RIGHT_TOKENS and not _unnamed_subject(sent, end, right[0]):
+        subjects = _chain(right[0], right[1:], sent)
     else:
         return []
     out: list[tuple[_Actor, _Actor, bool]] = []
-    if row.direction == "symmetric" and len(subjects) > 1 and not row.target_prep:
+    if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
-    if row.direction == "symmetric" and row.target_prep and keys[end : end + 1] == [normalize_key("بين")]:
-        between = [a for a in right if a.first > end]
-        if len(between) > 1 and _coordinated(between[0], between[1], keys):
-            return [(between[0], between[1], False)]
-        return []
+    after = max(end, max(s.last for s in subjects) + 1)
+    rest = [a for a in right if a.first >= after and a.first - after < OBJECT_TOKENS and _clear(keys, after, a.first)]
     if not rest:
         return out
-    objects = [rest[0]]
-    for a in rest[1:]:
-        if _coordinated(objects[-1], a, keys):
-            objects.append(a)
-    subject_end = max(s.last for s in subjects)
-    for obj in objects:
-        scope = range(max(end, subject_end + 1) if subjects[0].first > first else end, obj.first)
-        if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in [*scope, obj.first]):
+    for obj in _chain(rest[0], rest[1:], sent):
+        scope = [*range(after, obj.first), obj.first]
+        if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in scope):
             continue
-        giver = any(keys[j] in FROM_WORDS for j in range(max(end, obj.first - 2), obj.first))
+        giver = row.from_source and any(keys[j] in FROM_WORDS for j in range(max(after, obj.first - 2), obj.first))
         for subj in subjects:
             src, dst = (obj, subj) if (row.direction == "reverse") != giver else (subj, obj)
             if src.type in row.source_types and dst.type in row.target_types:
-                out.append((src, dst, row.direction != "symmetric"))
+                out.append((src, dst, not symmetric))
     return out
 
 
@@ -414,14 +592,6 @@ def _gloss_at(keys: Sequence[str], i: int) -> str | None:
     return None
 
 
-def _title_at(tokens: Sequence[Token], keys: Sequence[str], i: int, text: str) -> bool:
-    """Does a title (the resolver's or the role table's) start at token ``i``?"""
-    if _gloss_at(keys, i) is not None:
-        return True
-    parsed = parse_title(text[tokens[i].start : tokens[i].end] + " X")
-    return bool(parsed.role)
-
-
 def find_roles(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Role]:
     """Person → organization or country links written in titles.
 
@@ -431,6 +601,16 @@ def find_roles(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Role
     A place named after في once the title has its complement (``مديرة مكتب البنك
     الدولي في اليمن``) is where the office is, and is left out.
 
+    Parameters
+    ----------
+    sentence_text, mentions
+        As for :func:`find_relations`.
+
+    Returns
+    -------
+    list of Role
+        In the order of the persons.
+
     Examples
     --------
     >>> s = "قال سفير الولايات المتحدة لدى المغرب دايفيد فيشر إن"
@@ -438,75 +618,7 @@ def find_roles(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Role
     >>> [(r.person, r.target, r.gloss) for r in find_roles(s, m)]
     [('fisher', 'us', 'ambassador of'), ('fisher', 'ma', 'ambassador to')]
     """
-    tokens = tokenize(sentence_text)
-    keys = [normalize_key(t.text) for t in tokens]
-    actors, owner = _actors(tokens, mentions)
-    triggers = {j for first, end, _ in _find_triggers(keys, [o is not None for o in owner]) for j in range(first, end)}
-    out: list[Role] = []
-    for person in (a for a in actors if a.type == "PER"):
-        spans = []
-        # a title before the name: the farthest title word in the run of words just left of it
-        start = None
-        j = person.first - 1
-        while j >= 0 and person.first - j <= 10:
-            k = keys[j]
-            if _is_break(k) or k in {"،", ","} or j in triggers:
-                break
-            if owner[j] is not None and actors[owner[j]].type == "PER":
-                break
-            if owner[j] is None and _title_at(tokens, keys, j, sentence_text):
-                start = j
-            j -= 1
-        if start is not None:
-            spans.append((start, person.first))
-        # a title in apposition after the name: X، سفيرا لدى Y / X رئيس جمهورية Y / X : سفير ...
-        j = person.last + 1
-        if j < len(tokens) and keys[j] in {"،", ",", ":", "-"}:
-            j += 1
-        if j < len(tokens) and owner[j] is None and j not in triggers and _title_at(tokens, keys, j, sentence_text):
-            stop = j + 1
-            while stop < len(tokens) and stop - j < 10 and not _is_break(keys[stop]) and keys[stop] not in {"،", ","}:
-                if stop in triggers or (owner[stop] is not None and actors[owner[stop]].type == "PER"):
-                    break
-                stop += 1
-            spans.append((j, stop))
-        for first, stop in spans:
-            out += _role_links(person, first, stop, tokens, keys, actors, owner, sentence_text)
-    return out
-
-
-def _role_links(
-    person: _Actor,
-    first: int,
-    stop: int,
-    tokens: Sequence[Token],
-    keys: Sequence[str],
-    actors: Sequence[_Actor],
-    owner: Sequence[int | None],
-    text: str,
-) -> list[Role]:
-    """The role links of the title spanning tokens ``first`` to ``stop`` (exclusive)."""
-    targets = []
-    seen: set[int] = set()
-    for j in range(first, stop):
-        o = owner[j]
-        if o is None or o in seen or actors[o].type not in ("ORG", "LOC") or actors[o].last >= stop:
-            continue
-        seen.add(o)
-        before = keys[j - 1] if j > first else ""
-        if targets and before in LOCATIVES:
-            break  # مكتب البنك الدولي في اليمن: where the office is
-        targets.append((actors[o], before, keys[j]))
-    if not targets:
-        return []
-    end_token = max(a.last for a, _, _ in targets)
-    title = text[tokens[first].start : tokens[end_token].end]
-    gloss = next((g for i in range(first, end_token + 1) if (g := _gloss_at(keys, i)) is not None), "")
-    out = []
-    for actor, before, head in targets:
-        prep = "to" if before == normalize_key("لدى") else "in" if before in LOCATIVES or _ba(head) else "of"
-        out.append(Role(person.entity, actor.entity, title, f"{gloss} {prep}" if gloss else "", tokens[first].start, tokens[end_token].end))
-    return out
+    return _Sentence(sentence_text, mentions).roles
 
 
 #: Nouns that, under ب, introduce a place (بجمهورية السنغال، بمدينة طنجة).
