@@ -37,7 +37,10 @@ def judge(record: dict) -> tuple[str, str]:
     if found is None:
         return "unknown", "-"
     verdict = "right" if found.iso == record["gold"] else "wrong"
-    return verdict, f"{found.iso} from {found.source} ({found.evidence!r}{', approximate' if found.approximate else ''})"
+    return (
+        verdict,
+        f"{found.iso} from {found.source} ({found.evidence!r}{', approximate' if found.approximate else ''})",
+    )
 
 
 def main() -> None:

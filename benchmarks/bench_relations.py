@@ -107,10 +107,9 @@ def report(split: str, records: list[dict]) -> None:
     print(f"{'type':<12} {'gold':>5} {'pred':>5} | {'strict P':>8} {'R':>6} | {'typed P':>8} {'R':>6}")
     for name, c in scores["strict"].items():
         t = scores["typed"][name]
-        print(
-            f"{name:<12} {c['gold']:>5} {c['pred']:>5} | {_ratio(c['right'], c['pred']):>8} "
-            f"{_ratio(c['right'], c['gold']):>6} | {_ratio(t['right'], t['pred']):>8} {_ratio(t['right'], t['gold']):>6}"
-        )
+        strict = f"{_ratio(c['right'], c['pred']):>8} {_ratio(c['right'], c['gold']):>6}"
+        typed = f"{_ratio(t['right'], t['pred']):>8} {_ratio(t['right'], t['gold']):>6}"
+        print(f"{name:<12} {c['gold']:>5} {c['pred']:>5} | {strict} | {typed}")
 
 
 def errors(records: list[dict]) -> None:
@@ -122,14 +121,20 @@ def errors(records: list[dict]) -> None:
             print(f"\n{r['id']} {r['text']}")
             for tag, items in (("missed", g - p), ("wrong ", p - g)):
                 for _, pair, kind, direction in sorted(items, key=str):
-                    arrow = f"{names[direction[0]]} → {names[direction[1]]}" if direction else " — ".join(map(names.get, pair))
+                    arrow = (
+                        f"{names[direction[0]]} → {names[direction[1]]}"
+                        if direction
+                        else " — ".join(map(names.get, pair))
+                    )
                     print(f"  {tag} {kind}: {arrow}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
-    parser.add_argument("-v", "--verbose", action="store_true", help="print the dev errors (the test part stays closed)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print the dev errors (the test part stays closed)"
+    )
     args = parser.parse_args()
     for split in ("dev", "test") if args.split == "both" else (args.split,):
         report(split, load(split))

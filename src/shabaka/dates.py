@@ -40,7 +40,13 @@ HEAD_CHARS = 1000
 
 _FOLD = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": " ",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ـ": " ",
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
     }
@@ -81,7 +87,9 @@ def _alternation(names: Mapping[str, int]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_MONTH_OF = {_fold(n): m for m, names in _GREGORIAN_MONTHS.items() for n in names.split() if n not in ("الأول", "الثاني")}
+_MONTH_OF = {
+    _fold(n): m for m, names in _GREGORIAN_MONTHS.items() for n in names.split() if n not in ("الأول", "الثاني")
+}
 _MONTH_OF.update({_fold(n): m for n, m in _TWO_WORD.items()})
 for _bare in ("كانون", "تشرين"):
     _MONTH_OF.pop(_fold(_bare), None)
@@ -98,7 +106,9 @@ _PATTERNS = [
     re.compile(r"(?<![\d:/.-])(?P<day>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.](?P<year>(?:19|20)\d\d)(?![\d/.-]?\d)"),
 ]
 _TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
-_LABEL = re.compile(r"(تاريخ النشر|نشر في|نشر بتاريخ|تاريخ الخبر|publié le|published|posted on|posted|date)\s*[:：]?\s*$")
+_LABEL = re.compile(
+    r"(تاريخ النشر|نشر في|نشر بتاريخ|تاريخ الخبر|publié le|published|posted on|posted|date)\s*[:：]?\s*$"
+)
 _WEEKDAY = re.compile(rf"(?:\b|و|يوم\s+)(?:{'|'.join(_fold(w) for w in _WEEKDAYS.split())})\s*[,،(]?\s*$")
 _TODAY = re.compile(r"(?:اليوم|مساء اليوم|صباح اليوم|today)\s+(?:\S+\s+)?[,،(]?\s*$")
 _TOMORROW = re.compile(r"(?:غدا|غدًا|غداً)\s*[,،]?\s*(?:\S+\s*)?[,،(]?\s*$")
@@ -254,7 +264,9 @@ def _candidates(text: str) -> list[_Candidate]:
             elif _YESTERDAY.search(before):
                 day += timedelta(days=1)
             taken.append(range(m.start(), m.end()))
-            out.append(_Candidate(day, _rank(folded, m, before, after), text[m.start() : m.end()], calendar, approximate))
+            out.append(
+                _Candidate(day, _rank(folded, m, before, after), text[m.start() : m.end()], calendar, approximate)
+            )
     return out
 
 
@@ -281,7 +293,12 @@ def _rank(folded: str, m: re.Match[str], before: str, after: str) -> int:
     line_start = folded.rfind("\n", 0, m.start()) + 1
     line_end = folded.find("\n", m.end())
     line = folded[line_start : line_end if line_end >= 0 else len(folded)]
-    if _TIME.match(after.lstrip(" |-–،,")) or _TIME.search(after[:22]) or _TIME.search(before[-14:]) or _LABEL.search(before):
+    if (
+        _TIME.match(after.lstrip(" |-–،,"))
+        or _TIME.search(after[:22])
+        or _TIME.search(before[-14:])
+        or _LABEL.search(before)
+    ):
         return 0
     rest = line.replace(folded[m.start() : m.end()], " ")
     rest = re.sub(rf"{'|'.join(_fold(w) for w in _WEEKDAYS.split())}|[\d\s|,،:()\-–/]|هـ", "", rest)

@@ -77,6 +77,10 @@ NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض 
 LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
 FROM_WORDS = _keys("من قبل طرف")
+#: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
+PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
+#: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
+LIGHT_VERBS = _keys("أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها")
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys("و نظيره نظيرها نظيرته نظيريه وزير وزيرة الجانب الطرف كل من")
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
@@ -346,7 +350,12 @@ class _Sentence:
             j -= 1  # رئيس جمهورية الصومال، حسن شيخ محمود (but not: سفيرا بهنغاريا، ومحمد)
         while j >= 0 and person.first - j <= 10:
             k, o = keys[j], self.owner[j]
-            if _is_break(k) or k in _COMMAS or j in self.verb_tokens or (o is not None and self.actors[o].type == "PER"):
+            if (
+                _is_break(k)
+                or k in _COMMAS
+                or j in self.verb_tokens
+                or (o is not None and self.actors[o].type == "PER")
+            ):
                 break
             if o is None:
                 if self.is_title(j):
@@ -518,12 +527,26 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         (a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(keys, a.last + 1, first, a)),
         key=lambda a: -a.last,
     )
+    light = (
+        trig.noun
+        and keys[end : end + 1]
+        and keys[end] in RELATIVES
+        and end + 1 < len(keys)
+        and keys[end + 1] in LIGHT_VERBS
+    )
+    if light:  # المكالمات التي أجراها X مع Y: read from the verb on
+        end += 2
     right = [a for a in actors if end <= a.first < limit and _clear(keys, end, a.first)]
     symmetric = row.direction == "symmetric"
     if symmetric and trig.noun and normalize_key("بين") in keys[end : end + 2]:
         chain = _chain(right[0], right[1:], sent) if right else []
         return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
-    near_left = bool(left) and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
+    near_left = (
+        bool(left)
+        and not light
+        and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
+        and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
+    )
     genitive = (
         trig.noun
         and keys[end - 1] not in _PREPOSITIONS
@@ -537,7 +560,12 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         for a in left[1:] if first - left[0].last <= SUBJECT_BEFORE_TOKENS else ():  # مصر والأردن ... مذكرة التفاهم
             if _coordinated(a, subjects[0], sent):
                 subjects.insert(0, a)
-    elif right and not trig.noun and right[0].first - end < RIGHT_TOKENS and not _unnamed_subject(sent, end, right[0]):
+    elif (
+        right
+        and (light or not trig.noun)
+        and right[0].first - end < RIGHT_TOKENS
+        and not _unnamed_subject(sent, end, right[0])
+    ):
         subjects = _chain(right[0], right[1:], sent)
     else:
         return []
@@ -586,9 +614,12 @@ def _gloss_at(keys: Sequence[str], i: int) -> str | None:
     """The gloss of a roles-table title starting at token ``i`` (proclitic و allowed), else None."""
     for title, gloss in role_glosses():
         words = keys[i : i + len(title)]
-        if len(words) == len(title) and all(_same_word(k, t) for k, t in zip(words[1:], title[1:], strict=True)):
-            if any(s == title[0] for s, used in _stems(keys[i]) if used <= {"و", "ف"}):
-                return gloss
+        if (
+            len(words) == len(title)
+            and all(_same_word(k, t) for k, t in zip(words[1:], title[1:], strict=True))
+            and any(s == title[0] for s, used in _stems(keys[i]) if used <= {"و", "ف"})
+        ):
+            return gloss
     return None
 
 
@@ -622,7 +653,7 @@ def find_roles(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Role
 
 
 #: Nouns that, under ب, introduce a place (بجمهورية السنغال، بمدينة طنجة).
-_PLACE_NOUNS = frozenset(normalize_key(w) for w in "جمهورية مدينة مملكة دولة ولاية منطقة محافظة العاصمة مقر".split())
+_PLACE_NOUNS = _keys("جمهورية مدينة مملكة دولة ولاية منطقة محافظة العاصمة مقر")
 
 
 def _ba(head: str) -> bool:
@@ -634,4 +665,4 @@ def _ba(head: str) -> bool:
     (True, True, False)
     """
     rest = head[1:]
-    return head.startswith("ب") and (rest.startswith("ال") and len(rest) > 3 or rest in _PLACE_NOUNS)
+    return head.startswith("ب") and ((rest.startswith("ال") and len(rest) > 3) or rest in _PLACE_NOUNS)
