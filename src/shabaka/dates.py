@@ -142,6 +142,7 @@ class DateInfo:
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     date: date
+    start: int
     rank: int  # 0: stamped (a time of day or a label), 1: alone on its line, 2: today, 3: in running text
     evidence: str
     calendar: str
@@ -229,7 +230,8 @@ def _url_date(url: str) -> DateInfo | None:
 
 def _text_date(text: str) -> DateInfo | None:
     """The dateline of a text: the stamps of the strongest kind, if they agree."""
-    cands = [c for c in _candidates(text[:HEAD_CHARS]) if c.rank < 3]
+    every = _candidates(text[:HEAD_CHARS])
+    cands = [c for c in every if c.rank < 3]
     if not cands:
         return None
     best = min(c.rank for c in cands)
@@ -237,9 +239,9 @@ def _text_date(text: str) -> DateInfo | None:
     gregorian = [c for c in chosen if c.calendar == "gregorian"] or chosen
     if len({c.date for c in gregorian}) != 1:
         return None
-    hijri = [c for c in chosen if c.calendar == "hijri"]
-    if any(abs((h.date - gregorian[0].date).days) > 1 for h in hijri):
-        return None  # a Hijri twin that disagrees
+    twins = [h for h in every if h.calendar == "hijri" and any(abs(h.start - g.start) < 60 for g in gregorian)]
+    if any(abs((h.date - gregorian[0].date).days) > 1 for h in twins):
+        return None  # a Hijri twin (الموافق ...) that disagrees
     c = gregorian[0]
     return DateInfo(c.date, "text", c.evidence, c.calendar, c.approximate)
 
@@ -265,7 +267,9 @@ def _candidates(text: str) -> list[_Candidate]:
                 day += timedelta(days=1)
             taken.append(range(m.start(), m.end()))
             out.append(
-                _Candidate(day, _rank(folded, m, before, after), text[m.start() : m.end()], calendar, approximate)
+                _Candidate(
+                    day, m.start(), _rank(folded, m, before, after), text[m.start() : m.end()], calendar, approximate
+                )
             )
     return out
 
