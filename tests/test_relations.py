@@ -49,10 +49,12 @@ def test_trigger_inside_a_name_is_no_trigger():
 
 
 def test_negation_cancels():
-    assert relations("لم يلتق [[سليم حداد|PER|a]] مع [[يوهان كرامر|PER|b]] خلال الزيارة.") == set()
+    assert relations("لم تستقبل الوزيرة [[سلمى حداد|PER|a]] الضيف [[يوهان كرامر|PER|b]] خلال الزيارة.") == set()
 
 
 def test_place_after_fi_is_no_party():
+    # where they met is no one they met
+    assert relations("اجتمع [[سليم حداد|PER|a]] في [[جنيف|LOC|c]] بممثلي الشركات.") == set()
     found = relations("التقى [[سليم حداد|PER|a]] [[يوهان كرامر|PER|b]] في [[جنيف|LOC|c]].")
     assert found == {("meeting", None, ("a", "b"))}
 
