@@ -368,7 +368,8 @@ class _Sentence:
         j = person.last + 1
         if j < len(keys) and keys[j] in {*_COMMAS, ":", "-"}:
             j += 1
-        if j < len(keys) and self.is_title(j):
+        # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
+        if j < len(keys) and self.is_title(j) and not _clitic_title(keys[j]):
             stop = j + 1
             while stop < len(keys) and stop - j < 10 and not _is_break(keys[stop]) and keys[stop] not in _COMMAS:
                 o = self.owner[stop]
@@ -414,6 +415,12 @@ class _Sentence:
             return True
         before = [j for j in range(max(0, actor.first - 2), actor.first) if self.owner[j] is None]
         return actor.type in ("LOC", "ORG") and any(self.is_title(j) for j in before)
+
+
+def _clitic_title(key: str) -> bool:
+    """Does a title word carry و، ف، ب or ل (ومديرة، بمدير), as an apposition's never does?"""
+    rest = key[1:]
+    return key[:1] in ("و", "ف", "ب", "ل") and (_gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role))
 
 
 #: Words that continue a title after its first complement (سفير المغرب لدى جنوب أفريقيا).
@@ -611,13 +618,13 @@ def role_glosses() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 def _gloss_at(keys: Sequence[str], i: int) -> str | None:
-    """The gloss of a roles-table title starting at token ``i`` (proclitic و allowed), else None."""
+    """The gloss of a roles-table title starting at token ``i`` (proclitics allowed), else None."""
     for title, gloss in role_glosses():
         words = keys[i : i + len(title)]
         if (
             len(words) == len(title)
             and all(_same_word(k, t) for k, t in zip(words[1:], title[1:], strict=True))
-            and any(s == title[0] for s, used in _stems(keys[i]) if used <= {"و", "ف"})
+            and any(s == title[0] for s, used in _stems(keys[i]) if used <= {"و", "ف", "ب", "ل", "ال"})
         ):
             return gloss
     return None
