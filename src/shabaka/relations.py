@@ -75,6 +75,10 @@ RELATIVES = _keys("الذي التي الذين اللذين اللتين الل
 NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون")
 #: Words after which a place is where something happened, not a party to it.
 LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
+#: Words that introduce where a report comes from: the next actor is no party to it.
+SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
+#: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
+PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
 FROM_WORDS = _keys("من قبل طرف")
 #: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
@@ -82,7 +86,10 @@ PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 #: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
 LIGHT_VERBS = _keys("أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها")
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
-COORDINATION_FILLERS = _keys("و نظيره نظيرها نظيرته نظيريه وزير وزيرة الجانب الطرف كل من")
+COORDINATION_FILLERS = _keys(
+    "و نظيره نظيرها نظيرته نظيريه وزير وزيرة الجانب الطرف كل من شركة مؤسسة منظمة هيئة نادي فريق جامعة وكالة "
+    "دولة جمهورية مملكة"
+)
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
 _COMMAS = frozenset("،,")
@@ -152,6 +159,7 @@ class _Actor:
     type: str
     first: int  # first token
     last: int  # last token (inclusive)
+    prefix: str = ""  # letters of the first token left outside the mention (ب of ب[بغداد])
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +168,7 @@ class _Trigger:
     end: int  # token after the last
     row: TriggerRow
     noun: bool
+    pronoun: bool = False  # a noun with a possessive ending (زيارته): its genitive is taken
 
 
 @cache
@@ -259,7 +268,7 @@ def _noun_bases(stem: str) -> list[str]:
     return [stem, *(stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2)]
 
 
-def _find_triggers(keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
+def _find_triggers(tokens: Sequence[Token], keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
     """Trigger occurrences, longest form first, none on a ``blocked`` token (a mention, a title)."""
     found = []
     index = _form_index()
@@ -281,6 +290,8 @@ def _find_triggers(keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigge
                     ):
                         match = _Trigger(i, end, row, noun)
         if match:
+            if match.noun and tokens[i].text.endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
+                match = _Trigger(match.first, match.end, match.row, True, pronoun=True)
             found.append(match)
             i = match.end
         else:
@@ -302,14 +313,28 @@ def _actors(tokens: Sequence[Token], mentions: Iterable[MentionSpan]) -> tuple[l
             continue  # no token, or overlapping an earlier mention
         for i in covered:
             owner[i] = len(actors)
-        actors.append(_Actor(entity, kind, covered[0], covered[-1]))
+        head = tokens[covered[0]]
+        prefix = head.text[: max(0, start - head.start)]
+        actors.append(_Actor(entity, kind, covered[0], covered[-1], prefix))
     return actors, owner
+
+
+def _bare(key: str) -> str:
+    """A word without a leading و or ف (وفي → في)."""
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
 
 
 def _locative(actor: _Actor, keys: Sequence[str]) -> bool:
     """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?"""
     before = range(max(0, actor.first - 3), actor.first)
-    return (actor.type == "LOC" and _ba(keys[actor.first])) or any(keys[j] in LOCATIVES or _ba(keys[j]) for j in before)
+    head = keys[actor.first]
+    under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
+    return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
+
+
+def _source_of_news(actor: _Actor, keys: Sequence[str]) -> bool:
+    """Is the actor where a report comes from (وفقا لصحيفة X، نقلته وكالة X)?"""
+    return any(_bare(keys[j]) in SOURCE_WORDS for j in range(max(0, actor.first - 2), actor.first))
 
 
 class _Sentence:
@@ -320,7 +345,7 @@ class _Sentence:
         self.tokens = tokenize(text)
         self.keys = [normalize_key(t.text) for t in self.tokens]
         self.actors, self.owner = _actors(self.tokens, mentions)
-        verbs = (t for t in _find_triggers(self.keys, [o is not None for o in self.owner]) if not t.noun)
+        verbs = (t for t in _find_triggers(self.tokens, self.keys, [o is not None for o in self.owner]) if not t.noun)
         self.verb_tokens = {j for t in verbs for j in range(t.first, t.end)}  # a title never spans a verb
         self.title_tokens: set[int] = set()
         self.roles = self._roles()
@@ -362,6 +387,8 @@ class _Sentence:
                     start = j
                 elif k.endswith("ا") and len(k) > 3:
                     break  # an adverb (خلفا، أيضا، حاليا) ends the title
+                elif _ba_place(k) or self.tokens[j].text.endswith(("ه", "ها", "هم")):
+                    break  # a place (بمطار القاهرة) or a noun with a pronoun (لدى مغادرته) ends it
             j -= 1
         if start is not None:
             spans.append((start, person.first))
@@ -370,13 +397,15 @@ class _Sentence:
             j += 1
         # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
         if j < len(keys) and self.is_title(j) and not _clitic_title(keys[j]):
-            stop = j + 1
+            stop, next_person = j + 1, False
             while stop < len(keys) and stop - j < 10 and not _is_break(keys[stop]) and keys[stop] not in _COMMAS:
                 o = self.owner[stop]
-                if stop in self.verb_tokens or (o is not None and self.actors[o].type == "PER"):
+                next_person = o is not None and self.actors[o].type == "PER"
+                if stop in self.verb_tokens or next_person:
                     break
                 stop += 1
-            spans.append((j, stop))
+            if not next_person:  # X وزير خارجية السعودية فيصل: the title is the next person's
+                spans.append((j, stop))
         return spans
 
     def _role_links(self, person: _Actor, first: int, stop: int) -> list[Role]:
@@ -455,9 +484,11 @@ def find_relations(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[
     if len({a.entity for a in sent.actors}) < 2:
         return []
     keys, tokens = sent.keys, sent.tokens
-    eligible = [a for a in sent.actors if not _locative(a, keys) and not sent.complement(a)]
+    eligible = [
+        a for a in sent.actors if not _locative(a, keys) and not _source_of_news(a, keys) and not sent.complement(a)
+    ]
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
-    triggers = _find_triggers(keys, blocked)
+    triggers = _find_triggers(tokens, keys, blocked)
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
@@ -482,13 +513,20 @@ def find_relations(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[
     return list(out.values())
 
 
-def _clear(keys: Sequence[str], start: int, end: int, after: _Actor | None = None) -> bool:
+_CLOSING_QUOTES = frozenset("”»")
+
+
+def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -> bool:
     """No clause break among tokens ``start`` to ``end`` (exclusive); a relative pronoun
-    right after the actor ``after`` does not count (X الذي يزور Y)."""
-    return not any(
-        _is_break(keys[j]) and not (after is not None and j == after.last + 1 and keys[j] in RELATIVES)
-        for j in range(start, end)
-    )
+    right after the actor ``after`` does not count (X الذي يزور Y); a closing quote ends a
+    quotation, unless it closes a name (“عباس عراقجي”)."""
+    keys, owner = sent.keys, sent.owner
+    for j in range(start, end):
+        if _is_break(keys[j]) and not (after is not None and j == after.last + 1 and keys[j] in RELATIVES):
+            return False
+        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None:
+            return False
+    return True
 
 
 def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
@@ -502,18 +540,29 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     k = next(keys[j] for j in gap if keys[j] not in _COMMAS) if any(keys[j] not in _COMMAS for j in gap) else ""
     if not k:
         return keys[b.first].startswith("و")
-    return k == "و" or (k.startswith("و") and (k[1:] in COORDINATION_FILLERS or bool(parse_title(k[1:] + " X").role)))
+    rest = k[1:]
+    titled = _gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role)
+    return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or titled))
 
 
 def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
     """Between a verb and ``actor``, a title before a comma and another after it: the verb's
     subject is a title without a name (يلتقي رئيس الجمهورية غدا، الملك فيليب)."""
-    commas = [j for j in range(end, actor.first) if sent.keys[j] in _COMMAS]
+    gap = range(end, actor.first)
+    if gap and sent.is_title(end) and any(_adverb(sent, j) for j in gap):
+        return True  # وعين الملك أيضا كريم مدرك
+    commas = [j for j in gap if sent.keys[j] in _COMMAS]
     if not commas:
         return False
     return any(sent.is_title(j) for j in range(end, commas[0])) and any(
         sent.is_title(j) for j in range(commas[-1] + 1, actor.first)
     )
+
+
+def _adverb(sent: _Sentence, j: int) -> bool:
+    """An accusative adverb outside names and titles (أيضا، حاليا، خلفا)."""
+    k = sent.keys[j]
+    return sent.owner[j] is None and k.endswith("ا") and len(k) > 3 and not sent.is_title(j)
 
 
 def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Actor]:
@@ -531,23 +580,21 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     """(source, target, directed) for the actors a trigger relates; ``limit``: the next trigger."""
     keys, row, first, end = sent.keys, trig.row, trig.first, trig.end
     left = sorted(
-        (a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(keys, a.last + 1, first, a)),
+        (a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(sent, a.last + 1, first, a)),
         key=lambda a: -a.last,
     )
-    light = (
-        trig.noun
-        and keys[end : end + 1]
-        and keys[end] in RELATIVES
-        and end + 1 < len(keys)
-        and keys[end + 1] in LIGHT_VERBS
-    )
+    light = trig.noun and end + 1 < len(keys) and keys[end] in RELATIVES and keys[end + 1] in LIGHT_VERBS
     if light:  # المكالمات التي أجراها X مع Y: read from the verb on
         end += 2
-    right = [a for a in actors if end <= a.first < limit and _clear(keys, end, a.first)]
+    right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
-    if symmetric and trig.noun and normalize_key("بين") in keys[end : end + 2]:
-        chain = _chain(right[0], right[1:], sent) if right else []
+    bayna = next((j for j in range(end, min(end + 6, len(keys))) if keys[j] == normalize_key("بين")), None)
+    if symmetric and trig.noun and bayna is not None and _clear(sent, end, bayna):
+        after = [a for a in right if a.first > bayna]  # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y
+        chain = _chain(after[0], after[1:], sent) if after else []
         return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+    if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
+        return []  # تم تعيين X: the one who acted is not named
     near_left = (
         bool(left)
         and not light
@@ -556,10 +603,13 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     )
     genitive = (
         trig.noun
+        and not trig.pronoun
         and keys[end - 1] not in _PREPOSITIONS
         and bool(right)
         and all(not any(c.isalnum() for c in sent.tokens[j].text) for j in range(end, right[0].first))
     )
+    if genitive and right[0].type not in row.source_types:
+        genitive = False  # زيارة المسجد النبوي: a place is what is visited
     if genitive:
         subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
     elif near_left:
@@ -571,7 +621,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         right
         and (light or not trig.noun)
         and right[0].first - end < RIGHT_TOKENS
-        and not _unnamed_subject(sent, end, right[0])
+        and _verb_subject(sent, first, end, right[0])
     ):
         subjects = _chain(right[0], right[1:], sent)
     else:
@@ -580,7 +630,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
     after = max(end, max(s.last for s in subjects) + 1)
-    rest = [a for a in right if a.first >= after and a.first - after < OBJECT_TOKENS and _clear(keys, after, a.first)]
+    rest = [a for a in right if a.first >= after and a.first - after < OBJECT_TOKENS and _clear(sent, after, a.first)]
     if not rest:
         return out
     for obj in _chain(rest[0], rest[1:], sent):
@@ -593,6 +643,24 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, not symmetric))
     return out
+
+
+def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
+    """Can ``actor``, the first after a verb, be its subject (verb-first order)?
+
+    Not when a preposition introduces it (… مع السوداني), unless it is the agent of a
+    passive (وقعت من طرف X); not when an unnamed subject stands before the verb (الجيش
+    اعتقل X) or after it (يلتقي الرئيس غدا، الملك X; وعين الملك أيضا X).
+    """
+    keys = sent.keys
+    gap = range(end, actor.first)
+    agent = any(keys[j] in FROM_WORDS for j in gap) and keys[actor.first - 1] in {normalize_key("طرف"), "قبل"}
+    if not agent and any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
+        return False
+    before = keys[first - 1] if first > 0 else ""
+    if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):
+        return False
+    return not _unnamed_subject(sent, end, actor)
 
 
 def _prep(key: str, preps: frozenset[str]) -> bool:
@@ -660,7 +728,16 @@ def find_roles(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Role
 
 
 #: Nouns that, under ب, introduce a place (بجمهورية السنغال، بمدينة طنجة).
-_PLACE_NOUNS = _keys("جمهورية مدينة مملكة دولة ولاية منطقة محافظة العاصمة مقر")
+_PLACE_NOUNS = _keys("جمهورية مدينة مملكة دولة ولاية منطقة محافظة العاصمة مقر مطار ملعب قصر")
+
+
+def _ba_place(key: str) -> bool:
+    """A place noun under ب (بمدينة، بولاية، بمطار): what follows is where, not who.
+
+    >>> _ba_place(normalize_key("بمطار")), _ba_place(normalize_key("بالشكر"))
+    (True, False)
+    """
+    return key.startswith("ب") and key[1:].removeprefix("ال") in _PLACE_NOUNS
 
 
 def _ba(head: str) -> bool:
