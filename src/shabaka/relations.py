@@ -52,6 +52,8 @@ LEFT_TOKENS = 12
 RIGHT_TOKENS = 14
 #: ... and the object at most this many after the subject (or the trigger).
 OBJECT_TOKENS = 14
+#: The owner of a noun's pronoun (زيارته، وصوله) is looked for at most this many tokens before it.
+POSSESSOR_TOKENS = 20
 #: Two actors joined by و are coordinated when at most this many tokens part them.
 COORDINATION_TOKENS = 6
 #: A trigger preceded, this many tokens before, by a negation or an attempt gives nothing.
@@ -588,7 +590,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         end += 2
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
-    bayna = next((j for j in range(end, min(end + 6, len(keys))) if keys[j] == normalize_key("بين")), None)
+    bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
     if symmetric and trig.noun and bayna is not None and _clear(sent, end, bayna):
         after = [a for a in right if a.first > bayna]  # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y
         chain = _chain(after[0], after[1:], sent) if after else []
@@ -610,8 +612,23 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
+    possessor = None
+    if trig.pronoun and not near_left:  # في ختام زيارته إلى العراق: his, the actor named before
+        possessor = next(
+            (
+                a
+                for a in sorted(actors, key=lambda a: -a.last)
+                if a.last < first
+                and first - a.last <= POSSESSOR_TOKENS
+                and a.type in row.source_types
+                and _clear(sent, a.last + 1, first, a)
+            ),
+            None,
+        )
     if genitive:
         subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
+    elif possessor is not None:
+        subjects = [possessor]
     elif near_left:
         subjects = [left[0]]
         for a in left[1:] if first - left[0].last <= SUBJECT_BEFORE_TOKENS else ():  # مصر والأردن ... مذكرة التفاهم
