@@ -86,11 +86,14 @@ FROM_WORDS = _keys("من قبل طرف")
 #: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
 PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 #: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
-LIGHT_VERBS = _keys("أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها")
+LIGHT_VERBS = _keys(
+    "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
+    "قام يقوم قامت تقوم جرى جرت"
+)
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
-    "و نظيره نظيرها نظيرته نظيريه وزير وزيرة الجانب الطرف كل من شركة مؤسسة منظمة هيئة نادي فريق جامعة وكالة "
-    "دولة جمهورية مملكة"
+    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها وزير وزيرة الجانب الطرف كل من شركة مؤسسة منظمة هيئة نادي "
+    "فريق جامعة وكالة دولة جمهورية مملكة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
@@ -399,14 +402,16 @@ class _Sentence:
             j += 1
         # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
         if j < len(keys) and self.is_title(j) and not _clitic_title(keys[j]):
-            stop, next_person = j + 1, False
-            while stop < len(keys) and stop - j < 10 and not _is_break(keys[stop]) and keys[stop] not in _COMMAS:
+            stop, ended = j + 1, False
+            while stop < len(keys) and stop - j < 10:
                 o = self.owner[stop]
-                next_person = o is not None and self.actors[o].type == "PER"
-                if stop in self.verb_tokens or next_person:
+                if _is_break(keys[stop]) or keys[stop] in _COMMAS or stop in self.verb_tokens:
+                    ended = True
                     break
+                if o is not None and self.actors[o].type == "PER":
+                    break  # X وزير خارجية السعودية فيصل: the title is the next person's
                 stop += 1
-            if not next_person:  # X وزير خارجية السعودية فيصل: the title is the next person's
+            if ended or stop == len(keys):  # an apposition ends with a comma, a clause or the sentence
                 spans.append((j, stop))
         return spans
 
@@ -516,6 +521,7 @@ def find_relations(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[
 
 
 _CLOSING_QUOTES = frozenset("”»")
+_BIHA = _keys("به بها")
 
 
 def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -> bool:
@@ -524,6 +530,8 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -
     quotation, unless it closes a name (“عباس عراقجي”)."""
     keys, owner = sent.keys, sent.owner
     for j in range(start, end):
+        if keys[j] == ":" and keys[max(0, j - 2) : j] in (["كلا", "من"], ["كل", "من"]):
+            continue  # استقبل X كلا من: Y، Z
         if _is_break(keys[j]) and not (after is not None and j == after.last + 1 and keys[j] in RELATIVES):
             return False
         if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None:
@@ -586,8 +594,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         key=lambda a: -a.last,
     )
     light = trig.noun and end + 1 < len(keys) and keys[end] in RELATIVES and keys[end + 1] in LIGHT_VERBS
-    if light:  # المكالمات التي أجراها X مع Y: read from the verb on
-        end += 2
+    if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
+        end += 3 if end + 2 < len(keys) and keys[end + 2] in _BIHA else 2
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
@@ -654,7 +662,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         scope = [*range(after, obj.first), obj.first]
         if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in scope):
             continue
-        giver = row.from_source and any(keys[j] in FROM_WORDS for j in range(max(after, obj.first - 2), obj.first))
+        preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
+        giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
         for subj in subjects:
             src, dst = (obj, subj) if (row.direction == "reverse") != giver else (subj, obj)
             if src.type in row.source_types and dst.type in row.target_types:
