@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from shabaka.dates import document_date, hijri_to_gregorian, parse_date
+from shabaka.dates import date_summary, document_date, hijri_to_gregorian, parse_date
 
 
 def iso(text: str, **kwargs) -> str | None:
@@ -119,3 +119,10 @@ def test_url_vetoes_a_dateline_that_disagrees():
 def test_day_and_month_may_be_swapped_in_a_latin_page():
     assert document_date("Posted 03/04/2021 10:00 by the editor") is None
     assert iso("Posted 23/04/2021 10:00 by the editor") == "2021-04-23"
+
+
+def test_date_summary_counts_months_and_skips_unknown():
+    known = document_date("الرباط\nالثلاثاء 15 ديسمبر 2020 على الساعة 00:20")
+    summary = date_summary([known, None, date(2021, 1, 3), date(2020, 12, 1)])
+    assert summary == {"first": "2020-12-01", "last": "2021-01-03", "months": {"2020-12": 2, "2021-01": 1}, "dated": 3}
+    assert date_summary([None]) is None

@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from shabaka.relations import RelationTableError, find_relations, find_roles, load_triggers
+from shabaka.relations import (
+    RelationTableError,
+    find_relations,
+    find_roles,
+    load_triggers,
+    role_relation,
+    tally_relations,
+)
 
 _MARK = re.compile(r"\[\[([^|\]]+)\|(PER|ORG|LOC)\|(\w+)\]\]")
 
@@ -152,3 +159,22 @@ def test_a_malformed_table_names_file_and_line(tmp_path):
     path.write_text(f"# comment\n{header}\nmeeting,التقى,,sideways,no,,PER,PER,met,MET\n", encoding="utf-8")
     with pytest.raises(RelationTableError, match=r"bad\.csv, line 3: direction 'sideways'"):
         load_triggers(str(path))
+
+
+def test_tally_groups_by_link_and_type_and_keeps_direction_agreement():
+    s1, m1 = marked("استقبل الوزير [[عزيز البدراوي|PER|a]] ضيفه [[كارلوس مينديز|PER|b]].")
+    s2, m2 = marked("واستقبل [[كارلوس مينديز|PER|b]] صباح اليوم التالي [[عزيز البدراوي|PER|a]].")
+    s3, m3 = marked("التقى [[عزيز البدراوي|PER|a]] [[كارلوس مينديز|PER|b]] مرة ثالثة.")
+    found = [(r, s) for s, m in ((s1, m1), (s2, m2), (s3, m3)) for r in find_relations(s, m)]
+    meeting = tally_relations(found, evidence_cap=2)[("a", "b")]["meeting"]
+    assert meeting["count"] == 3
+    assert meeting["direction"] == "both"  # a received b, then b received a
+    assert meeting["evidence"] == [s1, s2]
+    assert meeting["cypher"] == "MET"
+
+
+def test_roles_tally_as_role_links():
+    sentence, mentions = marked("وقال المتحدث باسم [[الهلال الأحمر|ORG|o]] [[سامي داود|PER|p]] إن القافلة وصلت.")
+    links = tally_relations((role_relation(r), sentence) for r in find_roles(sentence, mentions))
+    assert links[("o", "p")]["role"]["direction"] == ["p", "o"]
+    assert links[("o", "p")]["role"]["gloss"] == "spokesperson of"

@@ -30,7 +30,7 @@ installed, else with the tabular Islamic calendar, which can be a day off
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -334,3 +334,32 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> tuple[date, str, bool
         pass  # not installed, or a date outside its table (before 1343 or after 1500 AH)
     days = day + ((59 * (month - 1) + 1) // 2) + (year - 1) * 354 + (3 + 11 * year) // 30
     return date.fromordinal(days + 227013), "hijri", True
+
+
+def date_summary(dates: Iterable[date | DateInfo | None]) -> dict[str, Any] | None:
+    """First and last date and a count per month: the time attributes of a node or a link.
+
+    Parameters
+    ----------
+    dates
+        The dates of the documents (or evidence sentences) behind the node or link; unknown
+        ones (``None``) are skipped.
+
+    Returns
+    -------
+    dict or None
+        ``{"first": "YYYY-MM-DD", "last": "YYYY-MM-DD", "months": {"YYYY-MM": n}, "dated": n}``
+        (months in order), or ``None`` when no date is known.
+
+    Examples
+    --------
+    >>> date_summary([date(2024, 3, 2), None, date(2023, 12, 30), date(2024, 3, 20)])
+    {'first': '2023-12-30', 'last': '2024-03-20', 'months': {'2023-12': 1, '2024-03': 2}, 'dated': 3}
+    """
+    days = sorted(d.date if isinstance(d, DateInfo) else d for d in dates if d is not None)
+    if not days:
+        return None
+    months: dict[str, int] = {}
+    for d in days:
+        months[d.strftime("%Y-%m")] = months.get(d.strftime("%Y-%m"), 0) + 1
+    return {"first": days[0].isoformat(), "last": days[-1].isoformat(), "months": months, "dated": len(days)}

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from shabaka.model import Token
 from shabaka.resolve import parse_title
@@ -776,3 +777,62 @@ def _ba(head: str) -> bool:
     """
     rest = head[1:]
     return head.startswith("ب") and ((rest.startswith("ال") and len(rest) > 3) or rest in _PLACE_NOUNS)
+
+
+# ----------------------------------------------------------------------------- links
+
+
+def tally_relations(
+    found: Iterable[tuple[Relation, str]], evidence_cap: int = 5
+) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
+    """Relations found in many sentences, as the ``relations`` attribute of each link.
+
+    Parameters
+    ----------
+    found
+        ``(relation, evidence)`` pairs: what :func:`find_relations` (or a :class:`Role`
+        turned into a relation by :func:`role_relation`) returned for a sentence, and the
+        text kept as evidence (the sentence, or a reference to it).
+    evidence_cap
+        Evidence kept per link and type.
+
+    Returns
+    -------
+    dict
+        ``{(a, b): {type: {"count": n, "direction": [source, target] | "both" | None,
+        "gloss": ..., "cypher": ..., "evidence": [...]}}}`` with ``a < b`` (the key order of
+        an undirected networkx edge). ``direction`` is the one every directed observation
+        agrees on, ``"both"`` when they disagree, ``None`` for a symmetric type.
+
+    Examples
+    --------
+    >>> r = Relation("meeting", ("x", "y"), ("y", "x"), "استقبل", 0, 6, "received", "MET")
+    >>> tally_relations([(r, "s1"), (r, "s2")])[("x", "y")]["meeting"]["direction"]
+    ['y', 'x']
+    """
+    out: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for rel, evidence in found:
+        a, b = sorted(rel.entities)
+        entry = out.setdefault((a, b), {}).setdefault(
+            rel.type,
+            {"count": 0, "direction": None, "gloss": rel.gloss, "cypher": rel.cypher, "evidence": [], "_dirs": set()},
+        )
+        entry["count"] += 1
+        if rel.direction is not None:
+            entry["_dirs"].add(rel.direction)
+        if len(entry["evidence"]) < evidence_cap and evidence not in entry["evidence"]:
+            entry["evidence"].append(evidence)
+    for types in out.values():
+        for entry in types.values():
+            dirs = entry.pop("_dirs")
+            entry["direction"] = list(next(iter(dirs))) if len(dirs) == 1 else "both" if dirs else None
+    return out
+
+
+def role_relation(role: Role) -> Relation:
+    """A role link as a :class:`Relation` of type ``role`` (person → organization or country),
+    so that :func:`tally_relations` counts it with the others (Cypher type ``ROLE``)."""
+    return Relation(
+        "role", (role.person, role.target), (role.person, role.target), role.title, role.start, role.end,
+        role.gloss, "ROLE",
+    )  # fmt: skip
