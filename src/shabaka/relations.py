@@ -1,0 +1,838 @@
+"""Typed, directed relations between entities named in one sentence, and role links.
+
+Co-mention says two entities were named together; this module says *how*, when the
+sentence says it: ``استقبل وزير الخارجية سامح شكري نظيره المغربي صلاح الدين مزوار``
+gives a ``meeting`` from شكري (the host) to مزوار. The triggers are data
+(``shabaka/data/relations.csv``: forms, clitics, direction, the types each side may
+take); :func:`find_relations` only finds them and picks the actors around them.
+
+Precision comes first (an invented relation misleads a journalist):
+
+* a trigger inside an entity's span is no trigger (the football club التعاون);
+* a trigger under a negation or an attempt (لم، رفض، حاول) gives nothing;
+* actors are looked for within :data:`LEFT_TOKENS` tokens before the trigger and
+  :data:`RIGHT_TOKENS` after it, never across a clause break (``. ؛ :``, أن، الذي،
+  بينما …: see :data:`CLAUSE_BREAKS`);
+* a place after في (``في القاهرة``) or under ب (``بالرباط``) is where something
+  happened, not a party to it;
+* a country or body named inside a person's title (``وزير خارجية تركيا هاكان فيدان``)
+  is linked to the person by :func:`find_roles`, and is no actor of the event.
+
+:func:`find_roles` reads titles before a person's name (``سفير الولايات المتحدة لدى
+المغرب دايفيد فيشر``) and in apposition after it (``X، سفيرا لدى مالي``), using the
+resolver's title list (:func:`shabaka.resolve.parse_title`) and the glosses of
+``shabaka/data/roles.csv``.
+
+Both functions are pure: a sentence's text and its mentions as ``(start, end,
+entity_id, type)`` character spans in that text.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from shabaka.model import Token
+from shabaka.resolve import parse_title
+from shabaka.text import normalize_key, tokenize
+
+#: A mention given to :func:`find_relations`: start and end offsets in the sentence,
+#: the entity's id and its type (PER, ORG, LOC, MISC).
+MentionSpan = tuple[int, int, str, str]
+
+#: A verb's subject may stand at most this many tokens before it (``X استقبل Y``,
+#: ``X أجرى اتصالا مع Y``); farther, the sentence is read verb-first (``استقبل X Y``).
+SUBJECT_BEFORE_TOKENS = 4
+#: Actors are looked for at most this many tokens before a trigger...
+LEFT_TOKENS = 12
+#: ... the subject of a verb-first sentence at most this many after it...
+RIGHT_TOKENS = 14
+#: ... and the object at most this many after the subject (or the trigger).
+OBJECT_TOKENS = 14
+#: The owner of a noun's pronoun (زيارته، وصوله) is looked for at most this many tokens before it.
+POSSESSOR_TOKENS = 20
+#: Two actors joined by و are coordinated when at most this many tokens part them.
+COORDINATION_TOKENS = 6
+#: A trigger preceded, this many tokens before, by a negation or an attempt gives nothing.
+NEGATION_TOKENS = 3
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words.split())
+
+
+#: Tokens that end the clause of a trigger: punctuation, complementizers, relative
+#: pronouns, verbs of saying and clause-opening conjunctions (as normalize_key keys).
+CLAUSE_BREAKS = _keys(
+    ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
+    "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
+    "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة"
+)
+#: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
+RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
+#: Negations and attempts: what follows did not (or not yet) happen.
+NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون")
+#: Words after which a place is where something happened, not a party to it.
+LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
+#: Words that introduce where a report comes from: the next actor is no party to it.
+SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
+#: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
+PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
+#: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
+FROM_WORDS = _keys("من قبل طرف")
+#: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
+PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
+#: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
+LIGHT_VERBS = _keys(
+    "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
+    "قام يقوم قامت تقوم جرى جرت"
+)
+#: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
+COORDINATION_FILLERS = _keys(
+    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها وزير وزيرة الجانب الطرف كل من شركة مؤسسة منظمة هيئة نادي "
+    "فريق جامعة وكالة دولة جمهورية مملكة"
+)
+_PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
+_PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
+_COMMAS = frozenset("،,")
+
+
+class RelationTableError(ValueError):
+    """A row of a relation or role table is malformed (the message names the file and row)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRow:
+    """One row of the trigger table: a relation type and the words that state it."""
+
+    type: str
+    verbs: tuple[tuple[str, ...], ...]  # normalized words of each verb form
+    nouns: tuple[tuple[str, ...], ...]  # normalized words of each noun (masdar) form
+    direction: str  # active | reverse | symmetric
+    from_source: bool
+    target_prep: frozenset[str]
+    source_types: frozenset[str]
+    target_types: frozenset[str]
+    gloss: str
+    cypher: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation stated by a sentence between two of its entities.
+
+    ``entities`` are the two entity ids in the order of the sentence; ``direction`` is
+    ``(source, target)``, or ``None`` when the relation is symmetric (``التقى``,
+    ``وقع``). ``trigger`` is the text of the words that state it and ``start``, ``end``
+    their offsets in the sentence; ``gloss`` its English label and ``cypher`` the
+    relationship type an export may use (``MET``, ``SIGNED_WITH``…).
+    """
+
+    type: str
+    entities: tuple[str, str]
+    direction: tuple[str, str] | None
+    trigger: str
+    start: int
+    end: int
+    gloss: str
+    cypher: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person linked to the organization or country named in their title.
+
+    ``title`` is the title's text in the sentence (``وزير خارجية تركيا``), ``start`` and
+    ``end`` its offsets; ``gloss`` the English label (``minister of foreign affairs of``),
+    empty where the role table has none.
+    """
+
+    person: str
+    target: str
+    title: str
+    gloss: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    entity: str
+    type: str
+    first: int  # first token
+    last: int  # last token (inclusive)
+    prefix: str = ""  # letters of the first token left outside the mention (ب of ب[بغداد])
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    first: int
+    end: int  # token after the last
+    row: TriggerRow
+    noun: bool
+    pronoun: bool = False  # a noun with a possessive ending (زيارته): its genitive is taken
+
+
+@cache
+def trigger_table() -> tuple[TriggerRow, ...]:
+    """The rows of ``shabaka/data/relations.csv`` (comment lines start with ``#``)."""
+    return load_triggers(str(files("shabaka") / "data" / "relations.csv"))
+
+
+def _forms(cell: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize_key(w) for w in f.split()) for f in cell.split("|") if f.strip())
+
+
+def load_triggers(path: str) -> tuple[TriggerRow, ...]:
+    """Read a trigger table (the format of ``shabaka/data/relations.csv``).
+
+    Raises
+    ------
+    RelationTableError
+        When a row lacks a column or has an unknown direction; the message names the
+        file and line.
+    """
+    rows = []
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
+    for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True):
+        try:
+            direction = row["direction"].strip()
+            if direction not in ("active", "reverse", "symmetric"):
+                raise RelationTableError(f"{path}, line {n}: direction {direction!r} is not active, reverse, symmetric")
+            rows.append(
+                TriggerRow(
+                    type=row["type"].strip(),
+                    verbs=_forms(row["verbs"]),
+                    nouns=_forms(row["nouns"]),
+                    direction=direction,
+                    from_source=row["from_source"].strip() == "yes",
+                    target_prep=_keys(row["target_prep"]),
+                    source_types=frozenset(row["source_types"].split()),
+                    target_types=frozenset(row["target_types"].split()),
+                    gloss=row["gloss"].strip(),
+                    cypher=row["cypher"].strip(),
+                )
+            )
+        except (KeyError, AttributeError) as e:
+            raise RelationTableError(f"{path}, line {n}: missing column {e}; the header names the columns") from None
+    return tuple(rows)
+
+
+_VERB_CLITICS = frozenset({"و", "ف"})
+_NOUN_CLITICS = frozenset({"و", "ف", "ب", "ل", "ال"})
+
+
+@cache
+def _form_index() -> dict[str, list[tuple[tuple[str, ...], TriggerRow, bool]]]:
+    index: dict[str, list[tuple[tuple[str, ...], TriggerRow, bool]]] = {}
+    for row in trigger_table():
+        for forms, noun in ((row.verbs, False), (row.nouns, True)):
+            for form in forms:
+                index.setdefault(form[0], []).append((form, row, noun))
+    return index
+
+
+def _stems(key: str) -> list[tuple[str, frozenset[str]]]:
+    """``key`` and the stems it may have under proclitics, with the clitics cut.
+
+    >>> [s for s, _ in _stems("وبالتعاون")]
+    ['وبالتعاون', 'بالتعاون', 'التعاون', 'تعاون']
+    >>> sorted(dict(_stems("للتعاون"))["تعاون"])
+    ['ال', 'ل']
+    """
+    out = [(key, frozenset())]
+    if key[:1] in ("و", "ف") and len(key) > 2:
+        out.append((key[1:], frozenset({key[0]})))
+    for stem, used in list(out):
+        if stem.startswith("لل") and len(stem) > 3:
+            out.append((stem[2:], used | {"ل", "ال"}))
+        elif stem[:1] in ("ب", "ل") and len(stem) > 2:
+            out.append((stem[1:], used | {stem[0]}))
+    for stem, used in list(out):
+        if stem.startswith("ال") and len(stem) > 3:
+            out.append((stem[2:], used | {"ال"}))
+    return list(dict(out).items())
+
+
+def _same_word(key: str, form_word: str) -> bool:
+    """A later word of a several-word form: with or without the article or the accusative ا."""
+    key, form_word = key.removeprefix("ال"), form_word.removeprefix("ال")
+    return key == form_word or (key.endswith("ا") and key[:-1] == form_word)
+
+
+#: Endings a noun trigger may carry: the accusative ا and the possessive pronouns (زيارته، اتصالا).
+_NOUN_ENDINGS = ("ا", "ه", "ها", "هم", "هما")
+
+
+def _noun_bases(stem: str) -> list[str]:
+    """A noun's stem and its forms without an accusative or possessive ending."""
+    return [stem, *(stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2)]
+
+
+def _find_triggers(tokens: Sequence[Token], keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
+    """Trigger occurrences, longest form first, none on a ``blocked`` token (a mention, a title)."""
+    found = []
+    index = _form_index()
+    i = 0
+    while i < len(keys):
+        match = None
+        if not blocked[i]:
+            for stem, used in _stems(keys[i]):
+                candidates = [(f, r, n, base) for base in _noun_bases(stem) for f, r, n in index.get(base, ())]
+                for form, row, noun, base in candidates:
+                    end = i + len(form)
+                    if (
+                        (noun or base == stem)
+                        and used <= (_NOUN_CLITICS if noun else _VERB_CLITICS)
+                        and end <= len(keys)
+                        and not any(blocked[i:end])
+                        and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
+                        and (match is None or end > match.end)
+                    ):
+                        match = _Trigger(i, end, row, noun)
+        if match:
+            if match.noun and tokens[i].text.endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
+                match = _Trigger(match.first, match.end, match.row, True, pronoun=True)
+            found.append(match)
+            i = match.end
+        else:
+            i += 1
+    return found
+
+
+def _is_break(key: str) -> bool:
+    return key in CLAUSE_BREAKS or key in RELATIVES or (bool(key) and all(c in _PUNCTUATION_BREAKS for c in key))
+
+
+def _actors(tokens: Sequence[Token], mentions: Iterable[MentionSpan]) -> tuple[list[_Actor], list[int | None]]:
+    """The mentions as token spans, and the actor index of each token (None outside mentions)."""
+    actors: list[_Actor] = []
+    owner: list[int | None] = [None] * len(tokens)
+    for start, end, entity, kind in sorted(mentions):
+        covered = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+        if not covered or any(owner[i] is not None for i in covered):
+            continue  # no token, or overlapping an earlier mention
+        for i in covered:
+            owner[i] = len(actors)
+        head = tokens[covered[0]]
+        prefix = head.text[: max(0, start - head.start)]
+        actors.append(_Actor(entity, kind, covered[0], covered[-1], prefix))
+    return actors, owner
+
+
+def _bare(key: str) -> str:
+    """A word without a leading و or ف (وفي → في)."""
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
+
+
+def _locative(actor: _Actor, keys: Sequence[str]) -> bool:
+    """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?"""
+    before = range(max(0, actor.first - 3), actor.first)
+    head = keys[actor.first]
+    under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
+    return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
+
+
+def _source_of_news(actor: _Actor, keys: Sequence[str]) -> bool:
+    """Is the actor where a report comes from (وفقا لصحيفة X، نقلته وكالة X)?"""
+    return any(_bare(keys[j]) in SOURCE_WORDS for j in range(max(0, actor.first - 2), actor.first))
+
+
+class _Sentence:
+    """A sentence's tokens, keys, actors and titles, shared by the relation finders."""
+
+    def __init__(self, text: str, mentions: Sequence[MentionSpan]) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.keys = [normalize_key(t.text) for t in self.tokens]
+        self.actors, self.owner = _actors(self.tokens, mentions)
+        verbs = (t for t in _find_triggers(self.tokens, self.keys, [o is not None for o in self.owner]) if not t.noun)
+        self.verb_tokens = {j for t in verbs for j in range(t.first, t.end)}  # a title never spans a verb
+        self.title_tokens: set[int] = set()
+        self.roles = self._roles()
+
+    def _roles(self) -> list[Role]:
+        out: list[Role] = []
+        for person in (a for a in self.actors if a.type == "PER"):
+            for first, stop in self._title_spans(person):
+                self.title_tokens.update(j for j in range(first, stop) if self.owner[j] is None)
+                out += self._role_links(person, first, stop)
+        return out
+
+    def is_title(self, j: int) -> bool:
+        """Does a title (the resolver's or the role table's) start at token ``j``?"""
+        if self.owner[j] is not None:
+            return False
+        if _gloss_at(self.keys, j) is not None:
+            return True
+        return bool(parse_title(self.tokens[j].text + " X").role)
+
+    def _title_spans(self, person: _Actor) -> list[tuple[int, int]]:
+        """Token spans of the titles written before a person's name and in apposition after it."""
+        keys, spans = self.keys, []
+        start = None
+        j = person.first - 1
+        if j >= 0 and keys[j] in _COMMAS and not keys[person.first].startswith("و"):
+            j -= 1  # رئيس جمهورية الصومال، حسن شيخ محمود (but not: سفيرا بهنغاريا، ومحمد)
+        while j >= 0 and person.first - j <= 10:
+            k, o = keys[j], self.owner[j]
+            if (
+                _is_break(k)
+                or k in _COMMAS
+                or j in self.verb_tokens
+                or (o is not None and self.actors[o].type == "PER")
+            ):
+                break
+            if o is None:
+                if self.is_title(j):
+                    start = j
+                elif k.endswith("ا") and len(k) > 3:
+                    break  # an adverb (خلفا، أيضا، حاليا) ends the title
+                elif _ba_place(k) or self.tokens[j].text.endswith(("ه", "ها", "هم")):
+                    break  # a place (بمطار القاهرة) or a noun with a pronoun (لدى مغادرته) ends it
+            j -= 1
+        if start is not None:
+            spans.append((start, person.first))
+        j = person.last + 1
+        if j < len(keys) and keys[j] in {*_COMMAS, ":", "-"}:
+            j += 1
+        # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
+        if j < len(keys) and self.is_title(j) and not _clitic_title(keys[j]):
+            stop, ended = j + 1, False
+            while stop < len(keys) and stop - j < 10:
+                o = self.owner[stop]
+                if _is_break(keys[stop]) or keys[stop] in _COMMAS or stop in self.verb_tokens:
+                    ended = True
+                    break
+                if o is not None and self.actors[o].type == "PER":
+                    break  # X وزير خارجية السعودية فيصل: the title is the next person's
+                stop += 1
+            if ended or stop == len(keys):  # an apposition ends with a comma, a clause or the sentence
+                spans.append((j, stop))
+        return spans
+
+    def _role_links(self, person: _Actor, first: int, stop: int) -> list[Role]:
+        """The role links of the title spanning tokens ``first`` to ``stop`` (exclusive)."""
+        keys, targets = self.keys, []
+        j = first
+        while j < stop:
+            o = self.owner[j]
+            if o is None or self.actors[o].type not in ("ORG", "LOC") or self.actors[o].last >= stop:
+                if targets and keys[j] not in _ROLE_CONNECTORS:
+                    break  # رئيس جمهورية العراق إثر ... في نهر دجلة: the title has ended
+                j += 1
+                continue
+            before = keys[j - 1] if j > first else ""
+            if targets and before in LOCATIVES:
+                break  # مكتب البنك الدولي في اليمن: where the office is
+            targets.append((self.actors[o], before, keys[j]))
+            j = self.actors[o].last + 1
+        if not targets:
+            return []
+        end_token = max(a.last for a, _, _ in targets)
+        title = self.text[self.tokens[first].start : self.tokens[end_token].end]
+        gloss = next((g for i in range(first, end_token + 1) if (g := _gloss_at(keys, i)) is not None), "")
+        out = []
+        for actor, before, head in targets:
+            prep = "to" if before == normalize_key("لدى") else "in" if before in LOCATIVES or _ba(head) else "of"
+            label = f"{gloss} {prep}" if gloss else ""
+            out.append(
+                Role(person.entity, actor.entity, title, label, self.tokens[first].start, self.tokens[end_token].end)
+            )
+        return out
+
+    def complement(self, actor: _Actor) -> bool:
+        """Is the actor named in a title: a role's target there, or after a title with no name (لرئيس العراق)?"""
+        if any(r.target == actor.entity and r.start <= self.tokens[actor.first].start < r.end for r in self.roles):
+            return True
+        before = [j for j in range(max(0, actor.first - 2), actor.first) if self.owner[j] is None]
+        return actor.type in ("LOC", "ORG") and any(self.is_title(j) for j in before)
+
+
+def _clitic_title(key: str) -> bool:
+    """Does a title word carry و، ف، ب or ل (ومديرة، بمدير), as an apposition's never does?"""
+    rest = key[1:]
+    return key[:1] in ("و", "ف", "ب", "ل") and (_gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role))
+
+
+#: Words that continue a title after its first complement (سفير المغرب لدى جنوب أفريقيا).
+_ROLE_CONNECTORS = _keys("لدى و ، ,")
+
+
+def find_relations(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Relation]:
+    """The relations a sentence states between the entities it names.
+
+    Parameters
+    ----------
+    sentence_text
+        One sentence.
+    mentions
+        ``(start, end, entity_id, type)`` of each mention, offsets in ``sentence_text``;
+        two mentions of one entity share its id. Overlapping mentions keep the first.
+
+    Returns
+    -------
+    list of Relation
+        In the order of their triggers; one per (type, pair, direction) and never
+        between an entity and itself.
+
+    Examples
+    --------
+    >>> s = "استقبل الوزير سامح شكري نظيره صلاح الدين مزوار في القاهرة."
+    >>> m = [(14, 23, "shoukry", "PER"), (30, 46, "mezouar", "PER"), (50, 56, "cairo", "LOC")]
+    >>> [(r.type, r.direction) for r in find_relations(s, m)]
+    [('meeting', ('shoukry', 'mezouar'))]
+    """
+    sent = _Sentence(sentence_text, mentions)
+    if len({a.entity for a in sent.actors}) < 2:
+        return []
+    keys, tokens = sent.keys, sent.tokens
+    eligible = [
+        a for a in sent.actors if not _locative(a, keys) and not _source_of_news(a, keys) and not sent.complement(a)
+    ]
+    blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
+    triggers = _find_triggers(tokens, keys, blocked)
+    out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
+    for n, trig in enumerate(triggers):
+        if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
+            continue
+        limit, last = len(keys), trig.end
+        for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
+            if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
+                limit = t.first
+                break
+            last = t.end
+        for source, target, directed in _pairs(trig, limit, eligible, sent):
+            if source.entity == target.entity:
+                continue
+            pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
+            direction = (source.entity, target.entity) if directed else None
+            start, end = tokens[trig.first].start, tokens[trig.end - 1].end
+            row = trig.row
+            out.setdefault(
+                (row.type, pair, direction),
+                Relation(row.type, pair, direction, sentence_text[start:end], start, end, row.gloss, row.cypher),
+            )
+    return list(out.values())
+
+
+_CLOSING_QUOTES = frozenset("”»")
+_BIHA = _keys("به بها")
+
+
+def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -> bool:
+    """No clause break among tokens ``start`` to ``end`` (exclusive); a relative pronoun
+    right after the actor ``after`` does not count (X الذي يزور Y); a closing quote ends a
+    quotation, unless it closes a name (“عباس عراقجي”)."""
+    keys, owner = sent.keys, sent.owner
+    for j in range(start, end):
+        if keys[j] == ":" and keys[max(0, j - 2) : j] in (["كلا", "من"], ["كل", "من"]):
+            continue  # استقبل X كلا من: Y، Z
+        if _is_break(keys[j]) and not (after is not None and j == after.last + 1 and keys[j] in RELATIVES):
+            return False
+        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None:
+            return False
+    return True
+
+
+def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
+    """Is ``b`` joined to ``a`` by و (``X وY``, ``X، ونظيره Y``, ``X ورئيس الوزراء Y``)?"""
+    keys, gap = sent.keys, range(a.last + 1, b.first)
+    if len(gap) > COORDINATION_TOKENS or any(sent.owner[j] is not None or _is_break(keys[j]) for j in gap):
+        return False
+    if not gap:
+        return keys[b.first].startswith("و")
+    # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y)
+    k = next(keys[j] for j in gap if keys[j] not in _COMMAS) if any(keys[j] not in _COMMAS for j in gap) else ""
+    if not k:
+        return keys[b.first].startswith("و")
+    rest = k[1:]
+    titled = _gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role)
+    return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or titled))
+
+
+def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
+    """Between a verb and ``actor``, a title before a comma and another after it: the verb's
+    subject is a title without a name (يلتقي رئيس الجمهورية غدا، الملك فيليب)."""
+    gap = range(end, actor.first)
+    if gap and sent.is_title(end) and any(_adverb(sent, j) for j in gap):
+        return True  # وعين الملك أيضا كريم مدرك
+    commas = [j for j in gap if sent.keys[j] in _COMMAS]
+    if not commas:
+        return False
+    return any(sent.is_title(j) for j in range(end, commas[0])) and any(
+        sent.is_title(j) for j in range(commas[-1] + 1, actor.first)
+    )
+
+
+def _adverb(sent: _Sentence, j: int) -> bool:
+    """An accusative adverb outside names and titles (أيضا، حاليا، خلفا)."""
+    k = sent.keys[j]
+    return sent.owner[j] is None and k.endswith("ا") and len(k) > 3 and not sent.is_title(j)
+
+
+def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Actor]:
+    """``first`` and the actors of ``rest`` coordinated with it, one after the other."""
+    out = [first]
+    for a in rest:
+        if a.first > out[-1].last and _coordinated(out[-1], a, sent):
+            out.append(a)
+        elif a.first > out[-1].last:
+            break
+    return out
+
+
+def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence) -> list[tuple[_Actor, _Actor, bool]]:
+    """(source, target, directed) for the actors a trigger relates; ``limit``: the next trigger."""
+    keys, row, first, end = sent.keys, trig.row, trig.first, trig.end
+    left = sorted(
+        (a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(sent, a.last + 1, first, a)),
+        key=lambda a: -a.last,
+    )
+    light = trig.noun and end + 1 < len(keys) and keys[end] in RELATIVES and keys[end + 1] in LIGHT_VERBS
+    if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
+        end += 3 if end + 2 < len(keys) and keys[end + 2] in _BIHA else 2
+    right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
+    symmetric = row.direction == "symmetric"
+    bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
+    if symmetric and trig.noun and bayna is not None and _clear(sent, end, bayna):
+        after = [a for a in right if a.first > bayna]  # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y
+        chain = _chain(after[0], after[1:], sent) if after else []
+        return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+    if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
+        return []  # تم تعيين X: the one who acted is not named
+    near_left = (
+        bool(left)
+        and not light
+        and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
+        and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
+    )
+    genitive = (
+        trig.noun
+        and not trig.pronoun
+        and keys[end - 1] not in _PREPOSITIONS
+        and bool(right)
+        and all(not any(c.isalnum() for c in sent.tokens[j].text) for j in range(end, right[0].first))
+    )
+    if genitive and right[0].type not in row.source_types:
+        genitive = False  # زيارة المسجد النبوي: a place is what is visited
+    possessor = None
+    if trig.pronoun and not near_left:  # في ختام زيارته إلى العراق: his, the actor named before
+        possessor = next(
+            (
+                a
+                for a in sorted(actors, key=lambda a: -a.last)
+                if a.last < first
+                and first - a.last <= POSSESSOR_TOKENS
+                and a.type in row.source_types
+                and _clear(sent, a.last + 1, first, a)
+            ),
+            None,
+        )
+    if genitive:
+        subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
+    elif possessor is not None:
+        subjects = [possessor]
+    elif near_left:
+        subjects = [left[0]]
+        for a in left[1:] if first - left[0].last <= SUBJECT_BEFORE_TOKENS else ():  # مصر والأردن ... مذكرة التفاهم
+            if _coordinated(a, subjects[0], sent):
+                subjects.insert(0, a)
+    elif (
+        right
+        and (light or not trig.noun)
+        and right[0].first - end < RIGHT_TOKENS
+        and _verb_subject(sent, first, end, right[0])
+    ):
+        subjects = _chain(right[0], right[1:], sent)
+    else:
+        return []
+    out: list[tuple[_Actor, _Actor, bool]] = []
+    if symmetric and len(subjects) > 1:
+        out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
+    after = max(end, max(s.last for s in subjects) + 1)
+    rest = [a for a in right if a.first >= after and a.first - after < OBJECT_TOKENS and _clear(sent, after, a.first)]
+    if not rest:
+        return out
+    for obj in _chain(rest[0], rest[1:], sent):
+        scope = [*range(after, obj.first), obj.first]
+        if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in scope):
+            continue
+        preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
+        giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
+        for subj in subjects:
+            src, dst = (obj, subj) if (row.direction == "reverse") != giver else (subj, obj)
+            if src.type in row.source_types and dst.type in row.target_types:
+                out.append((src, dst, not symmetric))
+    return out
+
+
+def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
+    """Can ``actor``, the first after a verb, be its subject (verb-first order)?
+
+    Not when a preposition introduces it (… مع السوداني), unless it is the agent of a
+    passive (وقعت من طرف X); not when an unnamed subject stands before the verb (الجيش
+    اعتقل X) or after it (يلتقي الرئيس غدا، الملك X; وعين الملك أيضا X).
+    """
+    keys = sent.keys
+    gap = range(end, actor.first)
+    agent = any(keys[j] in FROM_WORDS for j in gap) and keys[actor.first - 1] in {normalize_key("طرف"), "قبل"}
+    if not agent and any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
+        return False
+    before = keys[first - 1] if first > 0 else ""
+    if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):
+        return False
+    return not _unnamed_subject(sent, end, actor)
+
+
+def _prep(key: str, preps: frozenset[str]) -> bool:
+    """Is ``key`` one of ``preps``, or a word carrying one as a proclitic (للجزائر for ل)?"""
+    return key in preps or any(len(p) == 1 and key.startswith(p) and len(key) > 3 for p in preps)
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+@cache
+def role_glosses() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The titles of ``shabaka/data/roles.csv`` as normalized words, longest first, with their gloss."""
+    path = str(files("shabaka") / "data" / "roles.csv")
+    out = []
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    for n, row in enumerate(csv.DictReader(lines), 2):
+        if not row.get("title") or row.get("gloss") is None:
+            raise RelationTableError(f"{path}, row {n}: a row needs a title and a gloss")
+        out.append((tuple(normalize_key(w) for w in row["title"].split()), row["gloss"].strip()))
+    return tuple(sorted(out, key=lambda tg: -len(tg[0])))
+
+
+def _gloss_at(keys: Sequence[str], i: int) -> str | None:
+    """The gloss of a roles-table title starting at token ``i`` (proclitics allowed), else None."""
+    for title, gloss in role_glosses():
+        words = keys[i : i + len(title)]
+        if (
+            len(words) == len(title)
+            and all(_same_word(k, t) for k, t in zip(words[1:], title[1:], strict=True))
+            and any(s == title[0] for s, used in _stems(keys[i]) if used <= {"و", "ف", "ب", "ل", "ال"})
+        ):
+            return gloss
+    return None
+
+
+def find_roles(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Role]:
+    """Person → organization or country links written in titles.
+
+    A title just before a person's name (``وزير خارجية تركيا هاكان فيدان``, ``المتحدث
+    باسم الاتحاد بيتر ستانو``) or in apposition after it (``الحسن ناصري، سفيرا
+    بجمهورية السنغال``) links the person to each organization or country named in it.
+    A place named after في once the title has its complement (``مديرة مكتب البنك
+    الدولي في اليمن``) is where the office is, and is left out.
+
+    Parameters
+    ----------
+    sentence_text, mentions
+        As for :func:`find_relations`.
+
+    Returns
+    -------
+    list of Role
+        In the order of the persons.
+
+    Examples
+    --------
+    >>> s = "قال سفير الولايات المتحدة لدى المغرب دايفيد فيشر إن"
+    >>> m = [(8, 25, "us", "LOC"), (30, 36, "ma", "LOC"), (37, 48, "fisher", "PER")]
+    >>> [(r.person, r.target, r.gloss) for r in find_roles(s, m)]
+    [('fisher', 'us', 'ambassador of'), ('fisher', 'ma', 'ambassador to')]
+    """
+    return _Sentence(sentence_text, mentions).roles
+
+
+#: Nouns that, under ب, introduce a place (بجمهورية السنغال، بمدينة طنجة).
+_PLACE_NOUNS = _keys("جمهورية مدينة مملكة دولة ولاية منطقة محافظة العاصمة مقر مطار ملعب قصر")
+
+
+def _ba_place(key: str) -> bool:
+    """A place noun under ب (بمدينة، بولاية، بمطار): what follows is where, not who.
+
+    >>> _ba_place(normalize_key("بمطار")), _ba_place(normalize_key("بالشكر"))
+    (True, False)
+    """
+    return key.startswith("ب") and key[1:].removeprefix("ال") in _PLACE_NOUNS
+
+
+def _ba(head: str) -> bool:
+    """Does a place's first word carry the preposition ب (بالرباط، بجمهورية السنغال)?
+
+    Only before the article or a place noun: بغداد and بريطانيا start with ب of their own.
+
+    >>> _ba(normalize_key("بالرباط")), _ba(normalize_key("بجمهورية")), _ba(normalize_key("بغداد"))
+    (True, True, False)
+    """
+    rest = head[1:]
+    return head.startswith("ب") and ((rest.startswith("ال") and len(rest) > 3) or rest in _PLACE_NOUNS)
+
+
+# ----------------------------------------------------------------------------- links
+
+
+def tally_relations(
+    found: Iterable[tuple[Relation, str]], evidence_cap: int = 5
+) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
+    """Relations found in many sentences, as the ``relations`` attribute of each link.
+
+    Parameters
+    ----------
+    found
+        ``(relation, evidence)`` pairs: what :func:`find_relations` (or a :class:`Role`
+        turned into a relation by :func:`role_relation`) returned for a sentence, and the
+        text kept as evidence (the sentence, or a reference to it).
+    evidence_cap
+        Evidence kept per link and type.
+
+    Returns
+    -------
+    dict
+        ``{(a, b): {type: {"count": n, "direction": [source, target] | "both" | None,
+        "gloss": ..., "cypher": ..., "evidence": [...]}}}`` with ``a < b`` (the key order of
+        an undirected networkx edge). ``direction`` is the one every directed observation
+        agrees on, ``"both"`` when they disagree, ``None`` for a symmetric type.
+
+    Examples
+    --------
+    >>> r = Relation("meeting", ("x", "y"), ("y", "x"), "استقبل", 0, 6, "received", "MET")
+    >>> tally_relations([(r, "s1"), (r, "s2")])[("x", "y")]["meeting"]["direction"]
+    ['y', 'x']
+    """
+    out: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for rel, evidence in found:
+        a, b = sorted(rel.entities)
+        entry = out.setdefault((a, b), {}).setdefault(
+            rel.type,
+            {"count": 0, "direction": None, "gloss": rel.gloss, "cypher": rel.cypher, "evidence": [], "_dirs": set()},
+        )
+        entry["count"] += 1
+        if rel.direction is not None:
+            entry["_dirs"].add(rel.direction)
+        if len(entry["evidence"]) < evidence_cap and evidence not in entry["evidence"]:
+            entry["evidence"].append(evidence)
+    for types in out.values():
+        for entry in types.values():
+            dirs = entry.pop("_dirs")
+            entry["direction"] = list(next(iter(dirs))) if len(dirs) == 1 else "both" if dirs else None
+    return out
+
+
+def role_relation(role: Role) -> Relation:
+    """A role link as a :class:`Relation` of type ``role`` (person → organization or country),
+    so that :func:`tally_relations` counts it with the others (Cypher type ``ROLE``)."""
+    return Relation(
+        "role", (role.person, role.target), (role.person, role.target), role.title, role.start, role.end,
+        role.gloss, "ROLE",
+    )  # fmt: skip

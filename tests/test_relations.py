@@ -1,0 +1,180 @@
+"""Relations and roles on sentences written for these tests (one rule each)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from shabaka.relations import (
+    RelationTableError,
+    find_relations,
+    find_roles,
+    load_triggers,
+    role_relation,
+    tally_relations,
+)
+
+_MARK = re.compile(r"\[\[([^|\]]+)\|(PER|ORG|LOC)\|(\w+)\]\]")
+
+
+def marked(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """``[[surface|TYPE|id]]`` marks → the plain sentence and its mentions."""
+    out, mentions, pos = "", [], 0
+    for m in _MARK.finditer(text):
+        out += text[pos : m.start()]
+        mentions.append((len(out), len(out) + len(m[1]), m[3], m[2]))
+        out += m[1]
+        pos = m.end()
+    return out + text[pos:], mentions
+
+
+def relations(text: str) -> set[tuple[str, tuple[str, str] | None, tuple[str, str]]]:
+    sentence, mentions = marked(text)
+    return {(r.type, r.direction, r.entities) for r in find_relations(sentence, mentions)}
+
+
+def test_verb_first_host_receives_guest():
+    found = relations("استقبل رئيس الحكومة [[عزيز البدراوي|PER|a]] أمس ضيفه [[كارلوس مينديز|PER|b]].")
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_subject_before_the_verb():
+    found = relations("[[نادية الفاسي|PER|a]] تستقبل غدا [[بيتر لارسن|PER|b]].")
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_meeting_verb_is_symmetric_and_hamza_does_not_matter():
+    found = relations("إلتقى [[سليم حداد|PER|a]] بنظيره [[يوهان كرامر|PER|b]] مساء الأحد.")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_trigger_inside_a_name_is_no_trigger():
+    # التعاون and الاتحاد are clubs here, not cooperation or union
+    found = relations("لعب [[التعاون|ORG|a]] مع [[الاتحاد|ORG|b]] مباراة ودية.")
+    assert found == set()
+
+
+def test_negation_cancels():
+    assert relations("لم تستقبل الوزيرة [[سلمى حداد|PER|a]] الضيف [[يوهان كرامر|PER|b]] خلال الزيارة.") == set()
+
+
+def test_place_after_fi_is_no_party():
+    # where they met is no one they met
+    assert relations("اجتمع [[سليم حداد|PER|a]] في [[جنيف|LOC|c]] بممثلي الشركات.") == set()
+    found = relations("التقى [[سليم حداد|PER|a]] [[يوهان كرامر|PER|b]] في [[جنيف|LOC|c]].")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_country_in_a_title_is_no_actor_but_a_role():
+    text = "استقبل وزير خارجية [[البرتغال|LOC|p]] [[جواو سيلفا|PER|a]] نظيره [[مراد بنعلي|PER|b]]."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+    sentence, mentions = marked(text)
+    roles = find_roles(sentence, mentions)
+    assert [(r.person, r.target, r.gloss) for r in roles] == [("a", "p", "minister of foreign affairs of")]
+
+
+def test_clause_break_stops_the_search():
+    # the speaker is no party to what is reported after إن
+    found = relations("قال [[كريم العلوي|PER|a]] إن [[هيلين مارتن|PER|b]] زارت [[دكار|LOC|c]].")
+    assert found == {("visit", ("b", "c"), ("b", "c"))}
+
+
+def test_caller_after_min_is_the_source():
+    found = relations("وتلقى [[ماهر سعيد|PER|a]] اتصالا هاتفيا من [[آنا روسي|PER|b]] صباح اليوم.")
+    assert found == {("call", ("b", "a"), ("a", "b"))}
+
+
+def test_loss_before_amam_is_reversed():
+    found = relations("خسر [[نادي الشروق|ORG|a]] أمام [[نادي الأمل|ORG|b]] بهدف نظيف.")
+    assert found == {("sport", ("b", "a"), ("a", "b"))}
+
+
+def test_win_needs_ala():
+    # a win with no loser named after على relates nothing
+    assert relations("حقق [[نادي الشروق|ORG|a]] الفوز في مباراته أمام [[نادي الأمل|ORG|b]].") == set()
+
+
+def test_bayna_pairs_the_two_parties():
+    found = relations("تم توقيع مذكرة تفاهم بين [[جامعة صفاقس|ORG|a]] و[[معهد ليون|ORG|b]] للتبادل العلمي.")
+    assert ("agreement", None, ("a", "b")) in found
+    assert len(found) == 1
+
+
+def test_genitive_subject_of_a_noun():
+    found = relations("وتأتي زيارة [[لينا خوري|PER|a]] إلى [[نيروبي|LOC|b]] بعد أسابيع من التحضير.")
+    assert found == {("visit", ("a", "b"), ("a", "b"))}
+
+
+def test_coordinated_subjects_of_a_symmetric_verb():
+    found = relations("وقعت [[تونس|LOC|a]] و[[مالطا|LOC|b]] اتفاقية للنقل البحري.")
+    assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_unnamed_subject_before_a_comma():
+    # the president (unnamed) will meet both: the two named are not meeting each other
+    text = "ومن المنتظر أن يلتقي الرئيس غدا، الملك [[هارالد|PER|a]]، ورئيس الوزراء [[يوناس ستور|PER|b]]."
+    assert relations(text) == set()
+
+
+def test_pronoun_partner_cancels_named_actors_before():
+    text = "سيستقبل الوزير صباحا [[هارالد|PER|a]] و[[يوناس ستور|PER|b]]، ويجري معهما محادثات موسعة."
+    assert ("meeting", None, ("a", "b")) not in relations(text)
+
+
+def test_condolence_sender_to_recipient():
+    found = relations("بعث [[الأمير فهد|PER|a]] برقية تعزية إلى الرئيس [[جون ميلر|PER|b]] إثر الفيضانات.")
+    assert found == {("condolence", ("a", "b"), ("a", "b"))}
+
+
+def test_roles_before_and_after_the_name():
+    text = (
+        "وحضر سفير [[كندا|LOC|c]] لدى [[الأردن|LOC|j]] [[مارك ديبوا|PER|a]] و[[سعاد بلحاج|PER|b]]، "
+        "سفيرة [[بجمهورية البيرو|LOC|p]]."
+    )
+    sentence, mentions = marked(text)
+    found = {(r.person, r.target, r.gloss) for r in find_roles(sentence, mentions)}
+    assert found == {
+        ("a", "c", "ambassador of"),
+        ("a", "j", "ambassador to"),
+        ("b", "p", "ambassador in"),
+    }
+
+
+def test_role_stops_at_the_place_of_the_office():
+    text = "وقالت [[ريم ناصر|PER|a]]، مديرة مكتب [[صندوق الأغذية|ORG|o]] في [[موريتانيا|LOC|m]]، إن الدعم سيستمر."
+    sentence, mentions = marked(text)
+    assert [(r.person, r.target) for r in find_roles(sentence, mentions)] == [("a", "o")]
+
+
+def test_title_words_never_trigger():
+    # التعاون belongs to the minister's title: no agreement between the minister and the place
+    text = "وصل وزير الخارجية والتعاون الدولي [[حسن تاجي|PER|a]] صباح اليوم إلى [[باماكو|LOC|b]]."
+    assert relations(text) == {("visit", ("a", "b"), ("a", "b"))}
+
+
+def test_a_malformed_table_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    header = "type,verbs,nouns,direction,from_source,target_prep,source_types,target_types,gloss,cypher"
+    path.write_text(f"# comment\n{header}\nmeeting,التقى,,sideways,no,,PER,PER,met,MET\n", encoding="utf-8")
+    with pytest.raises(RelationTableError, match=r"bad\.csv, line 3: direction 'sideways'"):
+        load_triggers(str(path))
+
+
+def test_tally_groups_by_link_and_type_and_keeps_direction_agreement():
+    s1, m1 = marked("استقبل الوزير [[عزيز البدراوي|PER|a]] ضيفه [[كارلوس مينديز|PER|b]].")
+    s2, m2 = marked("واستقبل [[كارلوس مينديز|PER|b]] صباح اليوم التالي [[عزيز البدراوي|PER|a]].")
+    s3, m3 = marked("التقى [[عزيز البدراوي|PER|a]] [[كارلوس مينديز|PER|b]] مرة ثالثة.")
+    found = [(r, s) for s, m in ((s1, m1), (s2, m2), (s3, m3)) for r in find_relations(s, m)]
+    meeting = tally_relations(found, evidence_cap=2)[("a", "b")]["meeting"]
+    assert meeting["count"] == 3
+    assert meeting["direction"] == "both"  # a received b, then b received a
+    assert meeting["evidence"] == [s1, s2]
+    assert meeting["cypher"] == "MET"
+
+
+def test_roles_tally_as_role_links():
+    sentence, mentions = marked("وقال المتحدث باسم [[الهلال الأحمر|ORG|o]] [[سامي داود|PER|p]] إن القافلة وصلت.")
+    links = tally_relations((role_relation(r), sentence) for r in find_roles(sentence, mentions))
+    assert links[("o", "p")]["role"]["direction"] == ["p", "o"]
+    assert links[("o", "p")]["role"]["gloss"] == "spokesperson of"
