@@ -1,7 +1,7 @@
 """The lean install: a wheel in a fresh virtual environment runs the demo without torch.
 
 This test builds the project's wheel and installs it, with its dependencies from the
-package index, into a new venv (about 30 s and 270 MB on a warm pip cache). It is
+package index, into a new venv (about 40 s and 370 MB on a warm pip cache). It is
 skipped, saying why, where no package index can be reached.
 """
 
@@ -39,7 +39,7 @@ def test_wheel_installs_without_torch_and_runs_the_demo(tmp_path):
         pytest.skip(f"no package index reachable: {installed.stderr.strip()[-300:]}")
     assert installed.returncode == 0, installed.stderr
     names = _run(pip, "list", "--format=freeze", cwd=tmp_path).stdout.lower()
-    for heavy in ("torch", "transformers", "camel-tools", "scipy", "nvidia"):
+    for heavy in ("torch", "transformers", "camel-tools", "nvidia"):
         assert not any(line.startswith(heavy) for line in names.splitlines()), f"{heavy} was installed"
     size = _size_mb(env_dir)
     print(f"\nfresh venv with shabaka: {size:.0f} MB (limit {MAX_VENV_MB} MB)")
