@@ -21,9 +21,9 @@ PACKAGE = SRC / "shabaka"
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundations: errors, Arabic letters, records", {"errors", "arabic", "model"}),
     ("text and settings", {"text", "config"}),
-    ("name lists, cleaning, file output", {"lexicon", "clean", "export"}),
+    ("name lists, cleaning, dates, file output", {"lexicon", "clean", "dates", "export"}),
     ("reading and extraction", {"ingest", "extract"}),
-    ("resolution, NER scoring, counting", {"resolve", "conll", "graph"}),
+    ("resolution, relations, NER scoring, counting", {"resolve", "relations", "conll", "graph"}),
     ("the phases of a build", {"phases"}),
     ("the engines", {"local", "engine"}),
     ("the pipeline", {"pipeline"}),
