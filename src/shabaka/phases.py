@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.dedup import fingerprint
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import extractor_names, merge_spans
 from shabaka.graph import CoMentionCounts, graph_from_counts
@@ -64,11 +65,13 @@ class DocumentRecord:
     meta: dict[str, str]
     sentences: list[Sentence]
     mentions: list[Mention]
+    fingerprint: tuple[str, ...] = ()  # hashes that find its duplicates (shabaka.dedup)
 
 
 def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentRecord:
     """Extract a document and keep only what the graph needs of it."""
     sentences, mentions = extract_mentions(doc, extractors)
+    hashes = fingerprint(doc.text, sentences)
     used = {m.sentence for m in mentions}
     light = [
         s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", []) for s in sentences
@@ -76,7 +79,7 @@ def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentR
     for s in light:
         s.tokens = []
     meta = {k: v for k in ("title", "date", "source", "url") if (v := getattr(doc, k))}
-    return DocumentRecord(doc.id, meta, light, mentions)
+    return DocumentRecord(doc.id, meta, light, mentions, hashes)
 
 
 def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Document]:
@@ -147,8 +150,11 @@ def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, setti
     return parts
 
 
-def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -> nx.Graph:
-    """The graph of counted ``parts``, with the run's settings as graph attributes."""
+def graph_phase(
+    parts: GraphParts, resolution: Resolution, settings: Settings, duplicates: dict[str, str] | None = None
+) -> nx.Graph:
+    """The graph of counted ``parts``, with the run's settings as graph attributes and the
+    ``duplicates`` left out (folded document → the one kept, :mod:`shabaka.dedup`)."""
     return graph_from_counts(
         parts.counts,
         resolution.entities,
@@ -159,5 +165,6 @@ def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -
             "extractor": "+".join(extractor_names(settings)),
             "sentences": parts.sentences,
             "documents": parts.documents,
+            "duplicates": dict(sorted((duplicates or {}).items())),
         },
     )
