@@ -60,8 +60,8 @@ def find(G: nx.Graph, name: str) -> Hashable:
 
     Matches, best first: the same key (:func:`~shabaka.lexicon.form_key`: spelling
     variants and diacritics ignored), then the same key without ال, then Latin names and
-    their skeletons (whole words: "Hammouchi" finds Abdellatif Hammouchi) (:func:`~shabaka.latin.latin_keys`); within one level the entity with
-    the most mentions wins.
+    their skeletons (:func:`~shabaka.latin.latin_keys`), as whole words ("Hammouchi" finds
+    Abdellatif Hammouchi); within one level the entity with the most mentions wins.
 
     Raises
     ------
