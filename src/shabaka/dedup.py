@@ -21,13 +21,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from shabaka.model import Sentence
 from shabaka.text import normalize_key
 
-if TYPE_CHECKING:
-    from shabaka.phases import DocumentRecord
+
+class Fingerprinted(Protocol):
+    """A document's record, as :class:`shabaka.phases.DocumentRecord`."""
+
+    doc_id: str
+    fingerprint: tuple[str, ...]
+
+
+R = TypeVar("R", bound=Fingerprinted)
 
 #: A body sentence has at least this many words.
 BODY_WORDS = 6
@@ -88,7 +95,7 @@ class Folder:
             self._first[h] = doc_id
         return True
 
-    def filter(self, records: Iterable[DocumentRecord]) -> Iterator[DocumentRecord]:
+    def filter(self, records: Iterable[R]) -> Iterator[R]:
         """The records that are not duplicates, in order (the local engine's pass)."""
         for record in records:
             if self.keep(record.doc_id, record.fingerprint):

@@ -28,6 +28,7 @@ import math
 import os
 import re
 import string
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -41,12 +42,16 @@ from shabaka.arabic import drop_article, search_skeleton
 from shabaka.config import check_choice
 from shabaka.errors import MissingComponentError, SettingsError
 from shabaka.export import LIST_SEPARATOR, atomic_write
+from shabaka.latin import english_label, is_latin, latin_keys
 from shabaka.text import INVISIBLE, normalize_key
 
 TYPE_COLORS = {"PER": "#e4572e", "ORG": "#4c72b0", "LOC": "#2a9d8f", "MISC": "#8d8d8d"}
 TYPE_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
 OTHER_COLOR = "#b07aa1"
 SIZE_BY = ("mentions", "pagerank", "degree")
+LANGUAGES = ("en", "ar")
+#: Colours of the largest communities (then grey), Paul Tol's "muted" scheme.
+COMMUNITY_COLORS = ["#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499"]
 NEIGHBOURS_SHOWN = 10
 
 _ASSETS = files("shabaka.render") / "assets"
@@ -71,6 +76,12 @@ class ViewSettings:
         (:func:`~shabaka.render.layout.force_layout`) and the page opens with physics off
     min_weight : initial value of the page's minimum edge weight filter
     min_mentions : initial value of the page's minimum mentions filter
+    top_n : the page opens showing only this many entities, the first by ``top_by``
+        (a control changes it; 0 or None shows all)
+    top_by : what ranks entities for ``top_n``: ``mentions``, ``pagerank`` or ``degree``
+    keep_unlinked : show entities left without a visible link (hidden by default)
+    lang : the language of the page's interface, ``en`` or ``ar`` (right to left); the
+        page can switch
     """
 
     max_nodes: int | None = 2000
@@ -78,9 +89,17 @@ class ViewSettings:
     layout_threshold: int = 300
     min_weight: int = 1
     min_mentions: int = 1
+    top_n: int | None = 100
+    top_by: str = "mentions"
+    keep_unlinked: bool = False
+    lang: str = "en"
 
     def __post_init__(self) -> None:
         check_choice("size_by", self.size_by, SIZE_BY)
+        check_choice("top_by", self.top_by, SIZE_BY)
+        check_choice("lang", self.lang, LANGUAGES)
+        if self.top_n is not None and self.top_n < 0:
+            raise SettingsError(f"top_n must be 0 or more (or None), not {self.top_n}")
         if self.max_nodes is not None and self.max_nodes < 1:
             raise SettingsError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
 
@@ -96,21 +115,39 @@ def _text(value: Any) -> str:
     return _INVISIBLE.sub("", str(value))
 
 
-def search_keys(names: list[str]) -> list[str]:
+def search_keys(names: list[str], english: str | None = None) -> list[str]:
     """The search keys of an entity's names, most exact first, without repeats.
 
     For each name: its :func:`~shabaka.text.normalize_key`, the key with ال taken off
     each word (so الحموشي is found as حموشي and the reverse) and the key's consonant
-    skeleton (so أمريكا finds أميركا). The page matches a query against them in that
+    skeleton (so أمريكا finds أميركا); then the Latin keys
+    (:func:`~shabaka.latin.latin_keys`) of its English label and Latin names, so that
+    "hammouchi" and "hamouchi" find it. The page matches a query against them in that
     order, as substrings.
 
-    >>> search_keys(["الحموشي"])
-    ['الحموشي', 'حموشي', 'الحمش', 'حمش']
+    >>> search_keys(["الحموشي"], "Hammouchi")
+    ['الحموشي', 'حموشي', 'الحمش', 'حمش', 'hammouchi', 'hmch']
     """
     exact = [normalize_key(n) for n in names]
     bare = [" ".join(drop_article(w) for w in k.split(" ")) for k in exact]
     loose = [search_skeleton(k) for k in exact + bare]
-    return [k for k in dict.fromkeys(exact + bare + loose) if k]
+    latin = latin_keys([n for n in [english, *names] if n and is_latin(n)])
+    return [k for k in dict.fromkeys(exact + bare + loose + latin) if k]
+
+
+def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
+    """Louvain communities of ``G`` (by edge weight, seeded: the same graph gives the same
+    communities), numbered from the largest, 0 on.
+
+    >>> G = nx.barbell_graph(4, 0)
+    >>> sorted(set(communities(G).values()))
+    [0, 1]
+    """
+    if G.number_of_edges() == 0:
+        return {v: i for i, v in enumerate(sorted(G, key=str))}
+    parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+    parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
+    return {v: i for i, p in enumerate(parts) for v in p}
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -216,11 +253,13 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
         neighbours[a].append((w, index[b]))
         neighbours[b].append((w, index[a]))
     documents: set[Any] = set()
+    community = communities(H)
     node_rows = []
     for v in nodes:
         d = H.nodes[v]
         aliases = _as_list(d.get("aliases"))
         names = [str(d.get("label", v)), *map(str, aliases)]
+        english = english_label(names[0], str(d.get("type", "MISC")), names)
         documents.update(_as_list(d.get("documents")))
         row = {
             "id": index[v],
@@ -234,7 +273,9 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
             "documents": [_text(x) for x in _as_list(d.get("documents"))],
             "neighbours": [[i, w] for w, i in sorted(neighbours[v], key=lambda x: (-x[0], x[1]))][:NEIGHBOURS_SHOWN],
             "evidence": _evidence(_as_list(d.get("evidence"))),
-            "search": search_keys(names),
+            "search": search_keys(names, english),
+            "en": _text(english) if english else None,
+            "community": community[v],
         }
         if v in positions:
             row["x"], row["y"] = positions[v]
@@ -270,6 +311,10 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
                 "count": sum(r["type"] == t for r in node_rows),
             }
             for t in types
+        ],
+        "communities": [
+            {"id": c, "count": n, "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else OTHER_COLOR}
+            for c, n in sorted(Counter(community.values()).items())
         ],
         "nodes": node_rows,
         "edges": edge_rows,
@@ -339,8 +384,12 @@ def render_html(G: nx.Graph, title: str = "shabaka", settings: ViewSettings | No
     data = view_data(G, settings, title)
     vis = f"\n{_inline_script(vis_network_js())}\n"
     view = f"\n{_inline_script(_asset('view.js'))}\n"
+    explore = f"\n{_inline_script(_asset('explore.js'))}\n"
     return string.Template(_asset("page.html")).substitute(
-        csp=content_security_policy(vis, view),
+        csp=content_security_policy(vis, view, explore),
+        lang=data["settings"]["lang"],
+        dir="rtl" if data["settings"]["lang"] == "ar" else "ltr",
+        explore=explore,
         title=html.escape(data["title"]),
         style=_asset("view.css"),
         vis=vis,

@@ -49,12 +49,16 @@
   }
   const stripArticles = (k) => k.split(" ").map((w) => (w.startsWith("\u0627\u0644") && w.length > 3 ? w.slice(2) : w)).join(" ");
   const skeleton = (k) => k.split(" ").map((w) => w.slice(0, 1) + w.slice(1).replace(/[\u0627\u0648\u064a]/g, "")).join(" ");
+  /* A port of shabaka.latin.latin_skeleton: "hamouchi" finds Hammouchi. */
+  const latinSkeleton = (s) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z ]+/g, " ")
+    .split(/\s+/).filter(Boolean).map((w) => (w[0] + w.slice(1).replace(/[aeiouy]/g, "")).replace(/(.)\1+/g, "$1")).join(" ");
 
-  /* Nodes matching a query, best first: exact key, then without articles, then skeleton. */
+  /* Nodes matching a query, best first: exact key, then without articles, then skeleton
+   * (Arabic, then Latin: html.py's search_keys holds the Latin keys of English labels). */
   function search(query) {
     const q = normalizeKey(query);
     if (!q) return [];
-    const tiers = [q, stripArticles(q), skeleton(stripArticles(q))];
+    const tiers = [q, stripArticles(q), skeleton(stripArticles(q)), latinSkeleton(q)];
     const scored = [];
     for (const n of DATA.nodes) {
       const tier = tiers.findIndex((t) => t && n.search.some((k) => k.includes(t)));
@@ -85,15 +89,26 @@
   }));
   const nodeSet = new vis.DataSet(DATA.nodes.map(visNode));
   const edgeSet = new vis.DataSet(edges);
-  const filters = { minWeight: S.min_weight, minMentions: S.min_mentions };
-  const nodeVisible = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions;
-  const nodeView = new vis.DataView(nodeSet, { filter: (v) => nodeVisible(nodeById.get(v.id)) });
-  const edgeView = new vis.DataView(edgeSet, {
-    filter: (v) => {
-      const e = DATA.edges[v.id];
-      return e.weight >= filters.minWeight && nodeVisible(nodeById.get(e.from)) && nodeVisible(nodeById.get(e.to));
-    },
-  });
+  /* Filters: a node passes the controls and every test in nodeTests, an edge the weight and
+   * every test in edgeTests (explore.js and others add tests). An entity left without a
+   * visible link is hidden unless filters.keepUnlinked; filters.pinned (selected) are shown anyway. */
+  const filters = { minWeight: S.min_weight, minMentions: S.min_mentions, keepUnlinked: S.keep_unlinked, pinned: new Set() };
+  const nodeTests = [], edgeTests = [];
+  const nodePasses = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions && nodeTests.every((t) => t(n));
+  const edgePasses = (e) => e.weight >= filters.minWeight && edgeTests.every((t) => t(e));
+  let shownNodes = new Set(), shownEdges = new Set();
+  function computeShown() {
+    const nodes = new Set(DATA.nodes.filter((n) => filters.pinned.has(n.id) || nodePasses(n)).map((n) => n.id));
+    const edges = new Set(), linked = new Set();
+    DATA.edges.forEach((e, i) => {
+      if (nodes.has(e.from) && nodes.has(e.to) && edgePasses(e)) { edges.add(i); linked.add(e.from); linked.add(e.to); }
+    });
+    shownNodes = filters.keepUnlinked ? nodes : new Set([...nodes].filter((id) => linked.has(id) || filters.pinned.has(id)));
+    shownEdges = edges;
+  }
+  const nodeView = new vis.DataView(nodeSet, { filter: (v) => shownNodes.has(v.id) });
+  const edgeView = new vis.DataView(edgeSet, { filter: (v) => shownEdges.has(v.id) });
+  computeShown();
   const big = S.positioned;
   const physics = !big;
   const network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, {
@@ -113,8 +128,7 @@
   const panel = $("panel");
   function docLine(id) {
     const m = DATA.documents[id] || {};
-    const parts = [text(id, "bdi")];
-    if (m.title) parts.push(" \u00b7 ", text(m.title));
+    const parts = m.title ? [text(m.title, "b"), " \u00b7 ", text(id, "bdi")] : [text(id, "bdi")];
     if (m.date) parts.push(" \u00b7 ", text(m.date));
     if (m.source) parts.push(" \u00b7 ", text(m.source));
     if (m.url) {
@@ -131,12 +145,24 @@
     body.append(docLine(ev.doc));
     return body;
   }
-  function section(title, items, render) {
+  /* A titled list; beyond `shown` items the rest stay folded behind a "show all" button. */
+  function section(title, items, render, shown) {
     const out = [el("h3", {}, title)];
-    if (!items.length) out.push(el("p", { class: "none" }, "none"));
-    else out.push(el("ul", {}, ...items.map((x) => el("li", {}, render(x)))));
+    if (!items.length) { out.push(el("p", { class: "none" }, "none")); return out; }
+    const limit = shown || items.length;
+    const list = el("ul", {}, ...items.slice(0, limit).map((x) => el("li", {}, render(x))));
+    out.push(list);
+    if (items.length > limit) {
+      const more = el("button", { class: "link more", onclick: () => {
+        list.append(...items.slice(limit).map((x) => el("li", {}, render(x))));
+        more.remove();
+      } }, `show all ${fmt(items.length)} (${fmt(items.length - limit)} more)`);
+      out.push(more);
+    }
     return out;
   }
+  const panelHooks = [];
+  const DOCUMENTS_SHOWN = 10;
   const typeBadge = (t) => el("span", { class: "badge", style: `background:${colorOf.get(t)}` }, t);
 
   function showNode(id) {
@@ -144,15 +170,17 @@
     panel.replaceChildren(
       el("h2", { dir: "auto", class: "t" }, n.label), typeBadge(n.type), " ",
       `${fmt(n.mentions)} mentions \u00b7 ${fmt(n.documents.length)} documents \u00b7 ${fmt(n.degree)} links \u00b7 PageRank ${n.pagerank.toFixed(4)}`,
-      ...section("Aliases", n.aliases, (a) => text(a)),
-      ...section("Roles", n.roles, (r) => text(r)),
-      ...section("Strongest neighbours", n.neighbours, ([j, w]) =>
-        el("span", {}, el("button", { class: "link", onclick: () => select(j) }, text(nodeById.get(j).label)), ` (${fmt(w)})`)),
-      ...section("Documents", n.documents, (d) => docLine(d)),
       el("h3", {}, "Evidence"),
       ...(n.evidence.length ? n.evidence.map(evidenceBlock) : [el("p", { class: "none" }, "none kept")]),
+      ...section("Strongest neighbours", n.neighbours, ([j, w]) =>
+        el("span", {}, el("button", { class: "link", onclick: () => select(j) }, text(nodeById.get(j).label)), ` (${fmt(w)})`)),
+      ...section("Documents", n.documents, (d) => docLine(d), DOCUMENTS_SHOWN),
+      ...section("Aliases", n.aliases, (a) => text(a)),
+      ...section("Roles", n.roles, (r) => text(r)),
     );
     panel.dataset.kind = "node";
+    panel.dataset.node = id;
+    for (const f of panelHooks) f("node", n);
   }
   function showEdge(i) {
     const e = DATA.edges[i];
@@ -161,14 +189,16 @@
       el("h2", {}, el("button", { class: "link", onclick: () => select(a.id) }, text(a.label)), " \u2014 ",
         el("button", { class: "link", onclick: () => select(b.id) }, text(b.label))),
       `${fmt(e.weight)} co-mentions` + (e.npmi === null || e.npmi === undefined ? "" : ` \u00b7 NPMI ${e.npmi.toFixed(3)}`),
-      ...section("Documents", e.documents, (d) => docLine(d)),
       el("h3", {}, "Sentences where both appear"),
       ...(e.evidence.length ? e.evidence.map(evidenceBlock) : [el("p", { class: "none" }, "none kept")]),
+      ...section("Documents", e.documents, (d) => docLine(d), DOCUMENTS_SHOWN),
     );
     panel.dataset.kind = "edge";
+    for (const f of panelHooks) f("edge", e);
   }
   function select(id) {
-    if (!nodeView.get(id)) return;
+    if (!nodeById.has(id)) return;
+    if (!nodeView.get(id)) { filters.pinned.add(id); refresh(); }  // hidden by a filter: shown anyway
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
     showNode(id);
@@ -182,11 +212,14 @@
   $("title").textContent = DATA.title;
   const counts = $("counts");
   function refresh() {
+    computeShown();
     nodeView.refresh();
     edgeView.refresh();
     counts.textContent = `${fmt(nodeView.length)} of ${fmt(DATA.nodes.length)} entities \u00b7 ` +
       `${fmt(edgeView.length)} of ${fmt(DATA.edges.length)} links`;
+    for (const f of afterRefresh) f();
   }
+  const afterRefresh = [];
   const legend = $("legend");
   for (const t of DATA.types) {
     const box = el("input", { type: "checkbox", "data-type": t.type });
@@ -240,11 +273,10 @@
       `only the ${fmt(p.shown)} most central entities (by PageRank) and their ${fmt(p.edges_shown)} links are shown.`;
   }
   refresh();
-
-  /* Ready once drawn with everything wired (benchmarks and tests wait for this). */
-  network.once("afterDrawing", () => {
-    window.shabakaReady = performance.now();
-    document.body.dataset.ready = "1";
-  });
-  window.shabaka = { network, search, normalizeKey, select, showEdge, data: DATA };
+  /* explore.js (loaded next) adds its controls, then marks the page ready (body[data-ready]). */
+  window.shabaka = {
+    network, search, normalizeKey, latinSkeleton, select, showEdge, showNode, data: DATA, nodeById, nodeSet, edgeSet, nodeView, edgeView,
+    filters, nodeTests, edgeTests, refresh, afterRefresh, panelHooks, el, text, evidenceBlock, docLine, colorOf, fmt,
+    shown: () => ({ nodes: shownNodes, edges: shownEdges }),
+  };
 })();
