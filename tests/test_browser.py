@@ -285,7 +285,7 @@ def test_large_graph_opens_still_and_says_it_was_pruned(offline, tmp_path):
     assert not page.locator("#physics").is_checked()
     assert page.evaluate("shabaka.network.physics.options.enabled") is False
     shown = page.evaluate("shabaka.network.body.data.nodes.getIds()")
-    assert 0 < len(shown) <= 100  # the top 100 by mentions (ViewSettings.top_n), less the unlinked
+    assert 0 < len(shown) <= 100  # the top 100 by PageRank (ViewSettings.top_n), less the unlinked
     first = page.evaluate("(id) => shabaka.network.getPosition(id)", shown[0])
     page.wait_for_timeout(300)
     assert page.evaluate("(id) => shabaka.network.getPosition(id)", shown[0]) == first  # nothing moves

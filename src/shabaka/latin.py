@@ -52,34 +52,51 @@ def is_latin(name: str) -> bool:
     return bool(_LATIN.search(name)) and not _ARABIC.search(name)
 
 
-def _word(word: str, words: dict[str, str]) -> str | None:
-    if word in words:
-        return words[word]
-    bare = drop_article(word, min_rest=3)
-    return f"El {words[bare]}" if bare != word and bare in words else None
+def _spelled(key: str, words: dict[str, str]) -> str | None:
+    """A name spelled word by word, two words at a time where the list has them together
+    (عبد اللطيف), a word with ال as El + the word; None if a word is not listed."""
+    parts, out, i = key.split(" "), [], 0
+    while i < len(parts):
+        pair = " ".join(parts[i : i + 2])
+        if i + 1 < len(parts) and pair in words:
+            out.append(words[pair])
+            i += 2
+            continue
+        word = parts[i]
+        bare = drop_article(word, min_rest=3)
+        if word in words:
+            out.append(words[word])
+        elif bare != word and bare in words:
+            out.append(f"El {words[bare]}")
+        else:
+            return None
+        i += 1
+    return " ".join(out) or None
 
 
 def english_label(label: str, kind: str, aliases: Iterable[str] = ()) -> str | None:
     """The English label of an entity, or None where none is known.
 
-    >>> english_label("عبد اللطيف الحموشي", "PER"), english_label("الرباط", "LOC")
+    The label and then each alias is looked up whole (places, full person names), then a
+    person's label is spelled word by word.
+
+    >>> english_label("عبد اللطيف حموشي", "PER", ["عبد اللطيف الحموشي"]), english_label("الرباط", "LOC")
     ('Abdellatif Hammouchi', 'Rabat')
     >>> english_label("مكتب التحقيقات الفيدرالي", "ORG", ["FBI"]), english_label("شركة ما", "ORG")
     ('FBI', None)
     """
+    aliases = list(aliases)
     latin = [a for a in aliases if is_latin(a)]
     if latin:
         return max(latin, key=lambda a: (len(a), a))
-    key = normalize_key(label)
+    keys = list(dict.fromkeys(normalize_key(n) for n in [label, *aliases]))
     table = latin_table()
     if kind == "LOC":
-        return table["p"].get(key) or table["p"].get(drop_article(key, min_rest=3))
+        return next((table["p"][k] for k in keys + [drop_article(k, 3) for k in keys] if k in table["p"]), None)
     if kind != "PER":
         return None
-    if key in table["n"]:
-        return table["n"][key]
-    spelled = [_word(w, table["w"]) for w in key.split(" ")]
-    return " ".join(spelled) if spelled and all(spelled) else None  # type: ignore[arg-type]
+    whole = next((table["n"][k] for k in keys if k in table["n"]), None)
+    return whole or next((s for k in keys if (s := _spelled(k, table["w"]))), None)
 
 
 def latin_skeleton(text: str) -> str:

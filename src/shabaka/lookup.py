@@ -40,7 +40,7 @@ def _names(G: nx.Graph, v: Hashable) -> Iterator[str]:
 
 def _latin(G: nx.Graph, v: Hashable) -> list[str]:
     d = G.nodes[v]
-    names = list(_names(G, v))
+    names = list(_names(G, v))[1:]  # not the node id: a key, not a name
     english = english_label(str(d.get("label", v)), str(d.get("type", "")), names)
     return latin_keys([n for n in [english, *names] if n and is_latin(n)])
 

@@ -90,7 +90,7 @@ class ViewSettings:
     min_weight: int = 1
     min_mentions: int = 1
     top_n: int | None = 100
-    top_by: str = "mentions"
+    top_by: str = "pagerank"
     keep_unlinked: bool = False
     lang: str = "en"
 

@@ -190,6 +190,7 @@
     const A = nodeById.get(a), B = nodeById.get(b);
     addCorrection({ kind: "merge", from: A.label, into: B.label });
     merged.add(a);
+    X.filters.pinned.delete(a);
     mergeFrom = null;
     X.refresh();
     X.select(b);
