@@ -55,7 +55,7 @@ from typing import Any
 import networkx as nx
 
 import shabaka
-from shabaka.resolve import proclitic_variants
+from shabaka.arabic import proclitic_variants
 from shabaka.text import normalize_key
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "news_gold"
