@@ -67,3 +67,42 @@ def test_a_body_name_becomes_a_node(tmp_path) -> None:
     graph = build_graph(tmp_path)
     labels = {d["label"]: d["type"] for _, d in graph.nodes(data=True)}
     assert labels.get("المحكمة الإدارية العليا") == "ORG"
+
+
+SPORT = "وسجل اللاعب هدفين في المباراة التي أقيمت على الملعب البلدي ضمن الجولة الخامسة من الدوري. "
+
+
+def doc_names(text: str) -> list[tuple[str, str]]:
+    from shabaka.text import split_sentences
+
+    sentences = [[t.text for t in s.tokens] for s in split_sentences(text, "d")]
+    found = NamePatternExtractor().extract(sentences)
+    return [
+        (" ".join(toks[s.start : s.end]), s.type) for toks, spans in zip(sentences, found, strict=True) for s in spans
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "club"),
+    [
+        ("فاز الكوكب الوجدي على ضيفه.", "الكوكب الوجدي"),  # a club word and a nisba
+        ("وتغلب النادي الرياضي البنزرتي بثلاثية.", "النادي الرياضي البنزرتي"),
+        ("وانهزم اتحاد سيدي قاسم أمام منافسه.", "اتحاد سيدي قاسم"),  # an indefinite club word and its town
+        ("وتعادل شباب الأطلس الخنيفري خارج أرضه.", "شباب الأطلس الخنيفري"),
+        ("وواصل الترجي صدارته.", "الترجي"),  # a known club's short name
+        ("وعاد الصفاقسي بالنقاط من العاصمة.", "الصفاقسي"),
+    ],
+)
+def test_clubs_in_a_sports_text(sentence: str, club: str) -> None:
+    assert (club, "ORG") in doc_names(SPORT + sentence)
+
+
+def test_club_words_outside_sports_are_left_alone() -> None:
+    text = "وقال إن شباب المدينة يحتاجون العمل. وتحدث عن الجيش الملكي ودوره. وواصل الترجي في الكلام."
+    assert doc_names(text) == []
+
+
+def test_two_clubs_joined_by_and_stay_two(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(SPORT + "وتعادل اتحاد سيدي قاسم والكوكب الوجدي في الجولة.\n", encoding="utf-8")
+    labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert {"اتحاد سيدي قاسم", "الكوكب الوجدي"} <= labels

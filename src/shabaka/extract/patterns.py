@@ -1,5 +1,8 @@
 """Names found by their shape: bodies of the state and other institutions, events, clubs.
 
+Bodies and events
+-----------------
+
 Many names of bodies are built the same way in Arabic news: a head noun (وزارة، مجلس،
 المحكمة، الإدارة ...) and what completes it — a genitive (وزارة الصحة، مجلس النواب), a
 chain of them (لجنة مراقبة المالية العامة), definite adjectives (المحكمة الدستورية،
@@ -24,6 +27,16 @@ The shape, token by token after the head:
   name;
 * where an indefinite head opens the genitive of another (مجلس إدارة صندوق النقد), the
   name is the innermost one's.
+
+Clubs
+-----
+In a sports text (a document with at least :data:`SPORT_WORDS` of the listed sports
+words), :func:`club_spans` finds the clubs: the known ones and their short names
+(``shabaka/data/clubs.csv``: الترجي، الصفاقسي), and the shape of a club's name — a club word
+followed by a nisba (النجم الساحلي، الكوكب المراكشي، النادي الرياضي الصفاقسي), or an
+indefinite club word followed by the name of its town, one or two words and an optional
+nisba (اتحاد طنجة، حسنية أكادير، شباب الريف الحسيمي). Outside sports texts these words are a
+star, a union, youth or the army, and are left alone.
 """
 
 from __future__ import annotations
@@ -37,11 +50,15 @@ from importlib.resources import files
 from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
+from shabaka.extract.gazetteer import GazetteerExtractor
+from shabaka.lexicon import GazetteerEntry, club_aliases
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
 #: The longest name this extractor builds, in tokens.
 MAX_TOKENS = 10
+#: The sports words a document needs to be read as a sports text.
+SPORT_WORDS = 3
 
 
 class PatternDataError(DataFileError):
@@ -56,13 +73,15 @@ class PatternWords:
     adjectives: frozenset[str]
     stops: frozenset[str]
     generic: frozenset[str]
+    clubs: frozenset[str]
+    sport: frozenset[str]
 
 
 @cache
 def pattern_words() -> PatternWords:
     """Read ``shabaka/data/name_patterns.csv`` (once per process)."""
     path = files("shabaka") / "data" / "name_patterns.csv"
-    roles: dict[str, dict[str, str]] = {"head": {}, "adjective": {}, "stop": {}, "generic": {}}
+    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "adjective", "stop", "generic", "club", "sport")}
     with path.open(encoding="utf-8") as f:
         rows = [(n, r) for n, r in enumerate(csv.reader(f), 1) if r and not r[0].startswith("#")]
     for line, row in rows[1:]:
@@ -70,9 +89,8 @@ def pattern_words() -> PatternWords:
         if role not in roles or not word or (role == "head" and normalize_type(kind) is None):
             raise PatternDataError(f"{path}:{line}: expected role,word[,type] with a known role, got {row}")
         roles[role][normalize_key(word)] = normalize_type(kind) or ""
-    return PatternWords(
-        roles["head"], frozenset(roles["adjective"]), frozenset(roles["stop"]), frozenset(roles["generic"])
-    )
+    sets = (frozenset(roles[r]) for r in ("adjective", "stop", "generic", "club", "sport"))
+    return PatternWords(roles["head"], *sets)
 
 
 def _is_adjective(key: str, words: PatternWords) -> bool:
@@ -166,8 +184,77 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
     return last_closed
 
 
+def _nisba(key: str, words: PatternWords) -> bool:
+    """Whether a key is a definite nisba (الساحلي، المراكشي) that may end a club's name."""
+    return is_definite(key) and key.endswith("ي") and key not in words.stops and not key.startswith(("و", "ل"))
+
+
+def club_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """The clubs named by their shape in one sentence of normalized keys of a sports text.
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in club_spans([normalize_key(t) for t in toks])]
+    >>> names("وفاز الاتحاد الرياضي القصري على شباب واد النيل بهدفين")
+    ['الاتحاد الرياضي القصري', 'شباب واد النيل']
+    >>> names("تعادل اتحاد المدينة والأمل الرياضي في الملعب")
+    ['اتحاد المدينة']
+    """
+    words = words or pattern_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(keys):
+        head = next((v for v in proclitic_variants(keys[i]) if v in words.clubs), None)
+        end = None if head is None else _club_end(keys, i, is_definite(head), words)
+        if end is None:
+            i += 1
+            continue
+        spans.append(Span(i, end, "ORG"))
+        i = end
+    return spans
+
+
+def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWords) -> int | None:
+    """Where the club's name opened at ``start`` ends (exclusive), or None."""
+    j = start + 1
+    if j < len(keys) and keys[j] == "الرياضي":
+        j += 1
+    if definite:  # النجم الساحلي: a nisba must follow
+        return j + 1 if j < len(keys) and _nisba(keys[j], words) else None
+    town = 0  # اتحاد طنجة: the town, then an optional nisba
+    while j < len(keys) and town < 2:
+        key = keys[j]
+        clitic = len(key) > 3 and key.startswith(("و", "ب", "ل", "ف", "ك"))  # واد and ليل are names
+        if not key.isalpha() or key in words.stops or clitic or _nisba(key, words):
+            break
+        town += 1
+        j += 1
+        if is_definite(key):
+            break
+    if town == 0:
+        return None
+    return j + 1 if j < len(keys) and _nisba(keys[j], words) else j
+
+
+def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
+    """Whether a document (its sentences' normalized keys) holds :data:`SPORT_WORDS` sports words."""
+    words = words or pattern_words()
+    return sum(k in words.sport for sent in keys for k in sent) >= SPORT_WORDS
+
+
+@cache
+def _known_clubs() -> GazetteerExtractor:
+    """The clubs of ``clubs.csv`` and their short names, as a list to match."""
+    names: dict[str, set[str]] = {}
+    for alias, canonical, _ in club_aliases().merges:
+        names.setdefault(canonical, set()).add(alias)
+    return GazetteerExtractor(entries=[GazetteerEntry(c, "ORG", tuple(a)) for c, a in names.items()])
+
+
 class NamePatternExtractor(Extractor):
-    """Names of bodies and events found by their shape (:func:`body_spans`).
+    """Names of bodies, events (:func:`body_spans`) and, in sports texts, clubs
+    (:func:`club_spans` and the known clubs) found by their shape.
 
     Added after the known names and before the model by default (``Settings.known_names``).
 
@@ -181,5 +268,21 @@ class NamePatternExtractor(Extractor):
     name = "name-patterns"
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
+        """Bodies and events in every sentence; clubs where the sentences are a sports text."""
         words = pattern_words()
-        return [body_spans([normalize_key(t) for t in tokens], words) for tokens in sentences]
+        keys = [[normalize_key(t) for t in tokens] for tokens in sentences]
+        if not is_sports_text(keys, words):
+            return [body_spans(k, words) for k in keys]
+        known = _known_clubs().extract(sentences)
+        return [
+            _first_wins(found, club_spans(k, words), body_spans(k, words)) for k, found in zip(keys, known, strict=True)
+        ]
+
+
+def _first_wins(*groups: list[Span]) -> list[Span]:
+    """The spans of all groups, in order, without those overlapping an earlier one."""
+    kept: list[Span] = []
+    for span in (s for g in groups for s in g):
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
