@@ -17,8 +17,8 @@ The shape, token by token after the head:
   indefinite noun goes on with the chain, a definite one closes it;
 * once closed, the name goes on only with a definite adjective (a nisba -ي/-ية, or one
   of the listed adjectives), a word under لل, or ل + an indefinite noun that opens a
-  new chain (لتنمية), and, inside such a complement, و + a definite word followed by an
-  adjective (والتظاهرات الثقافية);
+  new chain (لتنمية), and و + a definite word followed by an adjective (بنك التصدير
+  والاستيراد الأمريكي، لتنمية المهرجانات والتظاهرات الثقافية);
 * a stop word (a relative, a weekday, a title ...) ends the name; the name ends where
   it was last closed, so an open chain at the end is left out; a definite head needs an
   adjective (الإدارة العامة، not الإدارة alone), and only a definite head takes a
@@ -98,6 +98,11 @@ def _is_adjective(key: str, words: PatternWords) -> bool:
     return key in words.adjectives or key.endswith(("ي", "يه", "يين", "يون"))
 
 
+def _definite_adjective(key: str, words: PatternWords) -> bool:
+    """Whether a key is a definite adjective without a proclitic (الوطنية, not والوطنية)."""
+    return is_definite(key) and not key.startswith(("و", "لل")) and _is_adjective(key, words)
+
+
 def _definite_head(variants: list[str], words: PatternWords) -> tuple[str, str] | None:
     """The head among a token's proclitic variants, and its type."""
     return next(((v, words.heads[v]) for v in variants if v in words.heads), None)
@@ -146,7 +151,6 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
     """Where the name opened by the head at ``start`` ends (exclusive), or None."""
     open_chain = not definite_head  # after an indefinite noun, the next word is its genitive
     chain = 0  # indefinite genitives in a row
-    in_complement = False
     last_closed: int | None = None
     j = start + 1
     while j < len(keys) and j - start < MAX_TOKENS:
@@ -161,25 +165,16 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
                 break  # a new clause or a preposition, not a genitive
             else:
                 chain += 1
-        elif is_definite(key) and not key.startswith(("و", "لل")) and _is_adjective(key, words):
+        elif _definite_adjective(key, words):
             last_closed = j + 1
         elif key.startswith("وال") and key[1:].endswith(("ي", "يه")) and last_closed == j:
             last_closed = j + 1  # a second adjective: الثقافية والفنية
         elif key.startswith("لل") and len(key) > 4 and definite_head:
-            in_complement = True
             last_closed = j + 1
         elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head:
-            in_complement, open_chain, chain = True, True, 0
-        elif (
-            in_complement
-            and key.startswith("وال")
-            and j + 1 < len(keys)
-            and is_definite(keys[j + 1])
-            and _is_adjective(keys[j + 1], words)
-        ):
-            pass
-        else:
-            break
+            open_chain, chain = True, 0
+        elif not (key.startswith("وال") and j + 1 < len(keys) and _definite_adjective(keys[j + 1], words)):
+            break  # و + a definite word goes on only before an adjective
         j += 1
     return last_closed
 
