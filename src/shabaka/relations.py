@@ -36,6 +36,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from shabaka.errors import DataFileError
 from shabaka.model import Token
 from shabaka.resolve import parse_title
 from shabaka.text import normalize_key, tokenize
@@ -101,8 +102,9 @@ _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
 _COMMAS = frozenset("،,")
 
 
-class RelationTableError(ValueError):
-    """A row of a relation or role table is malformed (the message names the file and row)."""
+class RelationTableError(DataFileError):
+    """A row of a relation or role table is malformed (the message names the file and row, and
+    what the row needs)."""
 
 
 @dataclass(frozen=True, slots=True)
