@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
+import networkx as nx
 import pytest
 
+from shabaka.export import write_csv, write_gexf, write_graphml, write_json
 from shabaka.model import Document
 from shabaka.pipeline import build_graph
 from shabaka.resolve import form_key
@@ -105,3 +108,51 @@ def test_undated_entities_have_no_first_date(tmp_path, gazetteer):
     G = build_graph([Document("x", "التقت نادية الفاسي بيتر لارسن.")], extractor="gazetteer", gazetteer=gazetteer)
     assert G.nodes[form_key("نادية الفاسي")]["months"] == {}
     assert "first_date" not in G.nodes[form_key("نادية الفاسي")]
+
+
+@pytest.fixture
+def local(tmp_path, gazetteer):
+    return build_graph(corpus(tmp_path), extractor="gazetteer", gazetteer=gazetteer)
+
+
+def test_json_keeps_relations_and_months_as_structures(local, tmp_path):
+    write_json(local, tmp_path / "g.json")
+    H = nx.node_link_graph(json.loads((tmp_path / "g.json").read_text(encoding="utf-8")), edges="edges")
+    a, b = form_key("نادية الفاسي"), "بيتر لارسن"
+    assert H.edges[a, b]["relations"] == local.edges[a, b]["relations"]
+    assert H.edges[a, b]["relations"]["meeting"]["direction"] == [a, b]
+    assert H.nodes[a]["months"] == {"2024-03": 1}
+    assert H.graph["documents"]["a3"]["title"] == "اتصال بين نادية الفاسي وبيتر لارسن"
+
+
+def test_gexf_and_graphml_carry_relations_as_json_strings(local, tmp_path):
+    write_gexf(local, tmp_path / "g.gexf")
+    write_graphml(local, tmp_path / "g.graphml")
+    a, b = "سامي داود", form_key("الهلال الأحمر")
+    for H in (nx.read_gexf(tmp_path / "g.gexf"), nx.read_graphml(tmp_path / "g.graphml")):
+        assert json.loads(H.edges[a, b]["relations"]) == local.edges[a, b]["relations"]
+        assert H.edges[a, b]["relation"] == "role"
+        assert json.loads(H.nodes[a]["months"]) == {"2024-04": 1}
+        assert H.nodes[a]["first_date"] == "2024-04-05"
+
+
+def test_csv_has_one_neo4j_relationship_type_per_relation(local, tmp_path):
+    _, edges, relations = write_csv(local, tmp_path / "csv")
+    rows = list(csv.DictReader(relations.open(encoding="utf-8")))
+    by_type = {r["cypher"]: r for r in rows}
+    assert set(by_type) == {"MET", "ROLE", "VISITED"}
+    met = by_type["MET"]
+    assert (met["source"], met["target"], met["directed"], met["count"]) == (
+        form_key("نادية الفاسي"), "بيتر لارسن", "true", "1"
+    )  # fmt: skip
+    role = by_type["ROLE"]
+    assert (role["source"], role["target"], role["gloss"]) == (
+        "سامي داود",
+        form_key("الهلال الأحمر"),
+        "spokesperson of",
+    )
+    (evidence,) = json.loads(role["evidence"])
+    assert evidence["doc"] == "a2"
+    links = {(r["source"], r["target"]): r for r in csv.DictReader(edges.open(encoding="utf-8"))}
+    assert links["الرباط", "سامي داود"]["relation"] == "visit"
+    assert json.loads(links["الرباط", "سامي داود"]["months"]) == {"2024-04": 1}
