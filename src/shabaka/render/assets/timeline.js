@@ -86,18 +86,30 @@
     label.textContent = `${span} \u00b7 ${fmt(n)} of ${fmt(dated.length)} dated documents` +
       (dated.length < Object.keys(DATA.documents).length ? ` (${fmt(Object.keys(DATA.documents).length - dated.length)} undated)` : "");
   }
-  /* Show the periods lo..hi (indices into periods): filter the graph, redraw the strip. */
-  function setRange(lo, hi) {
+  /* Move the range to the periods lo..hi (indices into periods) and redraw the strip; the
+   * graph follows at once when `graph` is true, else once the slider rests (refiltering
+   * thousands of nodes takes vis-network a tenth of a second or more, too slow to follow a drag). */
+  let pending = null;
+  function setRange(lo, hi, graph = true) {
     range.lo = Math.max(0, Math.min(lo, hi));
     range.hi = Math.min(periods.length - 1, Math.max(lo, hi));
     from.value = String(range.lo);
     to.value = String(range.hi);
-    V.refresh();
     describe();
     draw();
+    clearTimeout(pending);
+    if (graph) V.refresh();
+    else pending = setTimeout(V.refresh, REST_MS);
   }
-  from.addEventListener("input", () => setRange(Number(from.value), Math.max(Number(from.value), Number(to.value))));
-  to.addEventListener("input", () => setRange(Math.min(Number(from.value), Number(to.value)), Number(to.value)));
+  const REST_MS = 120;
+  const moved = (graph) => () => {
+    const [a, b] = [Number(from.value), Number(to.value)];
+    setRange(Math.min(a, b), Math.max(a, b), graph);
+  };
+  for (const slider of [from, to]) {
+    slider.addEventListener("input", moved(false));
+    slider.addEventListener("change", moved(true));
+  }
   reset.addEventListener("click", () => setRange(0, periods.length - 1));
   window.addEventListener("resize", draw);
 
