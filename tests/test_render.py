@@ -144,7 +144,7 @@ def test_page_loads_nothing_from_anywhere(sample_page):
     assert "cdn" not in sample_page.lower().replace("cdnjs", "")  # no CDN reference at all
     csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
-    assert csp.count("'sha256-") == 3  # vis-network, the view and the explorer; the JSON data is not a script
+    assert csp.count("'sha256-") == 2  # vis-network and the view; the JSON data is not a script
 
 
 def test_page_inlines_vis_network_and_the_graph(sample):
@@ -160,8 +160,8 @@ def test_page_inlines_vis_network_and_the_graph(sample):
 def test_hostile_text_stays_data():
     page = render_html(hostile_graph(), title=PAYLOADS[0])
     tags = _tags(page)
-    # four scripts: the data, vis-network, the view, the explorer; no element came from the corpus
-    assert [a.get("type") for t, a in tags if t == "script"] == ["application/json", None, None, None]
+    # three scripts: the data, vis-network, the view; no element came from the corpus
+    assert [a.get("type") for t, a in tags if t == "script"] == ["application/json", None, None]
     assert not {"img", "svg", "b", "x"} & {t for t, _ in tags}
     assert "<title>&lt;script&gt;" in page
     raw = re.search(r'id="shabaka-data">(.*?)</script>', page, re.S).group(1)

@@ -77,10 +77,9 @@
     top = !count || count >= DATA.nodes.length ? null : new Set(
       [...DATA.nodes].sort((a, b) => rank[by](b) - rank[by](a) || b.mentions - a.mentions || a.id - b.id).slice(0, count).map((n) => n.id));
   }
-  X.nodeTests.push((n) => !merged.has(n.id));
-  X.nodeTests.push((n) => (focus ? focus.has(n.id) : (top === null || top.has(n.id)) && (community === "" || n.community === Number(community))));
-  const edgeIndex = new Map(DATA.edges.map((e, i) => [e, i]));
-  X.edgeTests.push((e) => focusEdges === null || focusEdges.has(edgeIndex.get(e)));
+  X.moreFilters.node.push((n) => !merged.has(n.id));
+  X.moreFilters.node.push((n) => (focus ? focus.has(n.id) : (top === null || top.has(n.id)) && (community === "" || n.community === Number(community))));
+  X.moreFilters.edge.push((e, i) => focusEdges === null || focusEdges.has(i));
 
   /* ---- Focus: a neighbourhood, or the strongest shortest path between two entities ---- */
   const adjacent = new Map(DATA.nodes.map((n) => [n.id, []]));
@@ -223,7 +222,7 @@
   }
 
   /* ---- The node panel's actions ---- */
-  X.panelHooks.push((kind, n) => {
+  X.panelHooks.after.push((kind, n) => {
     if (kind === "node") {
       if (pathFrom !== null && pathFrom !== n.id) { showPath(pathFrom, n.id); return; }
       const actions = el("div", { class: "actions" },
@@ -388,13 +387,6 @@
   X.refresh();
   applyLang(lang);
   if (S.positioned) fit();
-
-  /* Ready once drawn with everything wired (benchmarks and tests wait for this). */
-  network.once("afterDrawing", () => {
-    window.shabakaReady = performance.now();
-    document.body.dataset.ready = "1";
-  });
-  network.redraw();
 
   Object.assign(X, {
     neighbourhood, path, showNeighbourhood, showPath, back, merge, rename, correctionsCsv, shownData, shownCsv,

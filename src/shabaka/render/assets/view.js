@@ -89,26 +89,31 @@
   }));
   const nodeSet = new vis.DataSet(DATA.nodes.map(visNode));
   const edgeSet = new vis.DataSet(edges);
-  /* Filters: a node passes the controls and every test in nodeTests, an edge the weight and
-   * every test in edgeTests (explore.js and others add tests). An entity left without a
-   * visible link is hidden unless filters.keepUnlinked; filters.pinned (selected) are shown anyway. */
+  /* An entity left without a visible link is hidden unless filters.keepUnlinked; the
+   * entities in filters.pinned (selected by the user) are shown whatever the filters. */
   const filters = { minWeight: S.min_weight, minMentions: S.min_mentions, keepUnlinked: S.keep_unlinked, pinned: new Set() };
-  const nodeTests = [], edgeTests = [];
-  const nodePasses = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions && nodeTests.every((t) => t(n));
-  const edgePasses = (e) => e.weight >= filters.minWeight && edgeTests.every((t) => t(e));
+  /* More conditions on what is shown, added by the scripts that extend the view
+   * (relations.js, timeline.js, explore.js): a node or a link is shown when every one holds;
+   * a link's conditions get the link and its index. */
+  const moreFilters = { node: [], edge: [] };
+  const nodeVisible = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions && moreFilters.node.every((f) => f(n));
   let shownNodes = new Set(), shownEdges = new Set();
+  /* What is shown, computed once per refresh: the nodes that pass, the links between them
+   * that pass, then (by default) only the nodes some shown link touches. */
   function computeShown() {
-    const nodes = new Set(DATA.nodes.filter((n) => filters.pinned.has(n.id) || nodePasses(n)).map((n) => n.id));
+    const nodes = new Set(DATA.nodes.filter((n) => filters.pinned.has(n.id) || nodeVisible(n)).map((n) => n.id));
     const edges = new Set(), linked = new Set();
     DATA.edges.forEach((e, i) => {
-      if (nodes.has(e.from) && nodes.has(e.to) && edgePasses(e)) { edges.add(i); linked.add(e.from); linked.add(e.to); }
+      if (nodes.has(e.from) && nodes.has(e.to) && e.weight >= filters.minWeight && moreFilters.edge.every((f) => f(e, i))) {
+        edges.add(i); linked.add(e.from); linked.add(e.to);
+      }
     });
     shownNodes = filters.keepUnlinked ? nodes : new Set([...nodes].filter((id) => linked.has(id) || filters.pinned.has(id)));
     shownEdges = edges;
   }
+  computeShown();
   const nodeView = new vis.DataView(nodeSet, { filter: (v) => shownNodes.has(v.id) });
   const edgeView = new vis.DataView(edgeSet, { filter: (v) => shownEdges.has(v.id) });
-  computeShown();
   const big = S.positioned;
   const physics = !big;
   const network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, {
@@ -126,9 +131,14 @@
 
   /* ---- Side panel ---- */
   const panel = $("panel");
+  /* Functions (node or link) -> elements, added to its panel by the scripts that extend the view;
+   * functions (kind, node or link) called once the panel is drawn (explore.js adds its actions). */
+  const panelHooks = { node: [], edge: [], after: [] };
+  const DOCUMENTS_SHOWN = 10;
+  /* A document named by its title (its id when it has none), then its id, date, source, link. */
   function docLine(id) {
     const m = DATA.documents[id] || {};
-    const parts = m.title ? [text(m.title, "b"), " \u00b7 ", text(id, "bdi")] : [text(id, "bdi")];
+    const parts = m.title ? [el("b", { class: "t", dir: "auto" }, m.title), " \u00b7 ", text(id, "bdi")] : [text(id, "bdi")];
     if (m.date) parts.push(" \u00b7 ", text(m.date));
     if (m.source) parts.push(" \u00b7 ", text(m.source));
     if (m.url) {
@@ -141,7 +151,9 @@
   }
   function evidenceBlock(ev) {
     const body = el("div", { class: "evidence", dir: ev.dir });
-    for (const [s, hl] of ev.segments) body.append(hl ? el("mark", {}, s) : document.createTextNode(s));
+    for (const [s, hl] of ev.segments) {
+      body.append(hl === 2 ? el("mark", { class: "trigger" }, s) : hl ? el("mark", {}, s) : document.createTextNode(s));
+    }
     body.append(docLine(ev.doc));
     return body;
   }
@@ -161,8 +173,6 @@
     }
     return out;
   }
-  const panelHooks = [];
-  const DOCUMENTS_SHOWN = 10;
   const typeBadge = (t) => el("span", { class: "badge", style: `background:${colorOf.get(t)}` }, t);
 
   function showNode(id) {
@@ -172,6 +182,7 @@
       `${fmt(n.mentions)} mentions \u00b7 ${fmt(n.documents.length)} documents \u00b7 ${fmt(n.degree)} links \u00b7 PageRank ${n.pagerank.toFixed(4)}`,
       el("h3", {}, "Evidence"),
       ...(n.evidence.length ? n.evidence.map(evidenceBlock) : [el("p", { class: "none" }, "none kept")]),
+      ...panelHooks.node.flatMap((h) => h(n)),
       ...section("Strongest neighbours", n.neighbours, ([j, w]) =>
         el("span", {}, el("button", { class: "link", onclick: () => select(j) }, text(nodeById.get(j).label)), ` (${fmt(w)})`)),
       ...section("Documents", n.documents, (d) => docLine(d), DOCUMENTS_SHOWN),
@@ -179,8 +190,7 @@
       ...section("Roles", n.roles, (r) => text(r)),
     );
     panel.dataset.kind = "node";
-    panel.dataset.node = id;
-    for (const f of panelHooks) f("node", n);
+    for (const h of panelHooks.after) h("node", n);
   }
   function showEdge(i) {
     const e = DATA.edges[i];
@@ -189,12 +199,13 @@
       el("h2", {}, el("button", { class: "link", onclick: () => select(a.id) }, text(a.label)), " \u2014 ",
         el("button", { class: "link", onclick: () => select(b.id) }, text(b.label))),
       `${fmt(e.weight)} co-mentions` + (e.npmi === null || e.npmi === undefined ? "" : ` \u00b7 NPMI ${e.npmi.toFixed(3)}`),
+      ...panelHooks.edge.flatMap((h) => h(e)),
       el("h3", {}, "Sentences where both appear"),
       ...(e.evidence.length ? e.evidence.map(evidenceBlock) : [el("p", { class: "none" }, "none kept")]),
       ...section("Documents", e.documents, (d) => docLine(d), DOCUMENTS_SHOWN),
     );
     panel.dataset.kind = "edge";
-    for (const f of panelHooks) f("edge", e);
+    for (const h of panelHooks.after) h("edge", e);
   }
   function select(id) {
     if (!nodeById.has(id)) return;
@@ -211,6 +222,7 @@
   /* ---- Controls ---- */
   $("title").textContent = DATA.title;
   const counts = $("counts");
+  const afterRefresh = [];
   function refresh() {
     computeShown();
     nodeView.refresh();
@@ -219,7 +231,6 @@
       `${fmt(edgeView.length)} of ${fmt(DATA.edges.length)} links`;
     for (const f of afterRefresh) f();
   }
-  const afterRefresh = [];
   const legend = $("legend");
   for (const t of DATA.types) {
     const box = el("input", { type: "checkbox", "data-type": t.type });
@@ -273,10 +284,16 @@
       `only the ${fmt(p.shown)} most central entities (by PageRank) and their ${fmt(p.edges_shown)} links are shown.`;
   }
   refresh();
-  /* explore.js (loaded next) adds its controls, then marks the page ready (body[data-ready]). */
+
+  /* Ready once drawn with everything wired (benchmarks and tests wait for this). */
+  network.once("afterDrawing", () => {
+    window.shabakaReady = performance.now();
+    document.body.dataset.ready = "1";
+  });
   window.shabaka = {
-    network, search, normalizeKey, latinSkeleton, select, showEdge, showNode, data: DATA, nodeById, nodeSet, edgeSet, nodeView, edgeView,
-    filters, nodeTests, edgeTests, refresh, afterRefresh, panelHooks, el, text, evidenceBlock, docLine, colorOf, fmt,
-    shown: () => ({ nodes: shownNodes, edges: shownEdges }),
+    network, search, normalizeKey, latinSkeleton, select, showEdge, showNode, data: DATA,
+    /* for the scripts that extend the view (relations.js, timeline.js, explore.js) */
+    nodeById, nodeSet, edgeSet, nodeView, edgeView, refresh, moreFilters, panelHooks, el, text, fmt, docLine, evidenceBlock, section,
+    filters, afterRefresh, colorOf, shown: () => ({ nodes: shownNodes, edges: shownEdges }),
   };
 })();
