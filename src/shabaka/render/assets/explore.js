@@ -301,7 +301,7 @@
 
   /* ---- Labels that sit on no other node: the most important first, a label whose box
    * would cover another node or a label already placed is not drawn ---- */
-  const hiddenLabels = new Set();
+  const hiddenLabels = new Set(), labelShift = new Map();
   function placeLabels() {
     const shown = X.shown();
     const body = network.body;
@@ -334,22 +334,36 @@
     };
     const changes = [];
     for (const id of ids) {
-      const box = labelBox(id);
-      const visible = box && !hits(box, id);
-      if (visible) add({ box }, box);
-      if (!visible !== hiddenLabels.has(id)) {
+      const base = rawLabelBox(id);
+      let shift = null;
+      if (base) {
+        const c = body.nodes[id], r = c.shape.radius || c.options.size;
+        for (const dy of [0, -(2 * r + (base.bottom - base.top) + 4)]) {  // below the dot, else above it
+          const b = { left: base.left, right: base.right, top: base.top + dy, bottom: base.bottom + dy };
+          if (!hits(b, id)) { shift = dy; add({ box: b }, b); break; }
+        }
+      }
+      const visible = shift !== null;
+      if (visible !== !hiddenLabels.has(id) || (visible && shift !== (labelShift.get(id) || 0))) {
         if (visible) hiddenLabels.delete(id); else hiddenLabels.add(id);
-        changes.push({ id, font: { color: visible ? "#222" : "rgba(0,0,0,0)", strokeWidth: visible ? 3 : 0 } });
+        if (visible) labelShift.set(id, shift);
+        changes.push({ id, font: { vadjust: visible ? shift : 0, color: visible ? "#222" : "rgba(0,0,0,0)", strokeWidth: visible ? 3 : 0 } });
       }
     }
     if (changes.length) X.nodeSet.update(changes);
+    document.body.dataset.labels = "1";  // placed at least once (tests wait for it)
   }
-  /* The box of a node's label in canvas coordinates, as vis-network lays it out (below the dot). */
-  function labelBox(id) {
+  /* The box of a node's label in canvas coordinates as vis-network lays it out (below the
+   * dot), and as drawn (moved by its font.vadjust). */
+  function rawLabelBox(id) {
     const n = network.body.nodes[id];
     const s = n.labelModule.size;
     if (!s || !s.width) return null;
     return { left: s.left, top: s.top, right: s.left + s.width, bottom: s.top + s.height };
+  }
+  function labelBox(id) {
+    const b = rawLabelBox(id), dy = labelShift.get(id) || 0;
+    return b && { left: b.left, right: b.right, top: b.top + dy, bottom: b.bottom + dy };
   }
   let placing = false;
   function schedulePlacement() {
@@ -383,6 +397,10 @@
     network.canvas.frame.canvas.toBlob((blob) => download("view.png", blob), "image/png");
   });
 
+  /* Legends are strips above the graph, never over it (the relations' one too). */
+  const relationLegend = $("relation-filter");
+  if (relationLegend) $("legend").after(relationLegend);
+
   setTop(S.top_n || 0, S.top_by);
   X.refresh();
   applyLang(lang);
@@ -390,6 +408,6 @@
 
   Object.assign(X, {
     neighbourhood, path, showNeighbourhood, showPath, back, merge, rename, correctionsCsv, shownData, shownCsv,
-    placeLabels, labelBox, hiddenLabels, applyLang, setTop, corrections,
+    placeLabels, labelBox, hiddenLabels, labelShift, applyLang, setTop, corrections,
   });
 })();
