@@ -70,15 +70,14 @@
   }
 
   /* ---- Top N, communities, merged entities: tests on nodes (a focus overrides the first two) ---- */
-  const rank = { mentions: (n) => n.mentions, pagerank: (n) => n.pagerank, degree: (n) => n.degree };
-  let top = null, community = "", focus = null, focusEdges = null;
+  let top = X.filters.top, community = "", focus = null, focusEdges = null;
   const merged = new Set();
   function setTop(count, by) {
-    top = !count || count >= DATA.nodes.length ? null : new Set(
-      [...DATA.nodes].sort((a, b) => rank[by](b) - rank[by](a) || b.mentions - a.mentions || a.id - b.id).slice(0, count).map((n) => n.id));
+    top = X.topEntities(count, by);
+    if (!focus) X.filters.top = top;
   }
   X.moreFilters.node.push((n) => !merged.has(n.id));
-  X.moreFilters.node.push((n) => (focus ? focus.has(n.id) : (top === null || top.has(n.id)) && (community === "" || n.community === Number(community))));
+  X.moreFilters.node.push((n) => (focus ? focus.has(n.id) : community === "" || n.community === Number(community)));
   X.moreFilters.edge.push((e, i) => focusEdges === null || focusEdges.has(i));
 
   /* ---- Focus: a neighbourhood, or the strongest shortest path between two entities ---- */
@@ -134,6 +133,7 @@
 
   function setFocus(nodes, edges, label) {
     focus = nodes; focusEdges = edges;
+    X.filters.top = focus ? null : top;  // a focus shows its entities whatever their rank
     X.filters.pinned.clear();
     X.refresh();
     $("focus-bar").hidden = !label;
@@ -401,7 +401,6 @@
   const relationLegend = $("relation-filter");
   if (relationLegend) $("legend").after(relationLegend);
 
-  setTop(S.top_n || 0, S.top_by);
   X.refresh();
   applyLang(lang);
   if (S.positioned) fit();
