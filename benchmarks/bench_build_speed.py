@@ -109,7 +109,8 @@ def main(argv=None) -> int:
             f"base {args.base}": run(base_src / "src", work / "articles"),
             "current": run(REPO / "src", work / "articles"),
         }
-    print(f"\n{'code':<16} {'CPU s':>8} {'wall s':>8} {'articles/CPU-s':>15} {'peak RSS MiB':>13} {'nodes':>6} {'edges':>6}")
+    cols = ("CPU s", 8), ("wall s", 8), ("articles/CPU-s", 15), ("peak RSS MiB", 13), ("nodes", 6), ("edges", 6)
+    print(f"\n{'code':<16} " + " ".join(f"{name:>{width}}" for name, width in cols))
     for name, r in rows.items():
         print(
             f"{name:<16} {r['cpu_seconds']:8.1f} {r['wall_seconds']:8.1f} {r['documents'] / r['cpu_seconds']:15.1f} "
