@@ -118,7 +118,8 @@ class FormCache(dict):
         self.size = size
 
     def missing(self, forms: Iterable[str]) -> list[str]:
-        """The distinct ``forms`` not in the cache, room made for them (a form asked for is never dropped)."""
+        """The distinct ``forms`` not in the cache, for the caller to compute and add: room is made for them
+        (when full, the oldest entries go, and a dropped form asked for is in the list)."""
         forms = list(dict.fromkeys(forms))
         new = [f for f in forms if f not in self]
         if len(self) + len(new) > self.size:
