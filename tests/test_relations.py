@@ -180,3 +180,23 @@ def test_roles_tally_as_role_links():
     links = tally_relations((role_relation(r), sentence) for r in find_roles(sentence, mentions))
     assert links[("o", "p")]["role"]["direction"] == ["p", "o"]
     assert links[("o", "p")]["role"]["gloss"] == "spokesperson of"
+
+
+def test_a_verb_after_haythu_goes_on_from_the_first_clause():
+    # حيث التقى + one name: the one named is met, by the subject of the first clause
+    text = "وصل الوزير [[سليم حداد|PER|a]] أمس إلى [[أوسلو|LOC|c]]، حيث التقى رئيس الحكومة [[يوهان كرامر|PER|b]]."
+    assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_a_verb_with_wa_keeps_the_unsaid_subject():
+    text = "نفى [[سامي داود|PER|a]]، المتحدث باسم الحركة، أي مسؤولية وألقى باللوم على [[جماعة النور|ORG|b]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_the_object_chain_may_run_past_the_object_window():
+    text = (
+        "أجرى الرئيس [[كريم بناني|PER|a]] اتصالا هاتفيا مع عدد من قادة الدول والحكومات في المنطقة وخارجها، بينهم "
+        "الرئيس [[يوهان كرامر|PER|b]]، ورئيس الوزراء [[بيتر لارسن|PER|c]]."
+    )
+    found = relations(text)
+    assert ("call", ("a", "b"), ("a", "b")) in found and ("call", ("a", "c"), ("a", "c")) in found

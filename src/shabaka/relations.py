@@ -83,6 +83,8 @@ LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أن
 SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
 #: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
 PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
+#: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
+CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
 FROM_WORDS = _keys("من قبل طرف")
 #: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
@@ -652,16 +654,21 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and _verb_subject(sent, first, end, right[0])
     ):
         subjects = _chain(right[0], right[1:], sent)
+        dropped = _dropped_subject(sent, trig, actors)
+        if dropped is not None and not _objects(sent, right, max(end, subjects[-1].last + 1)):
+            subjects = [dropped]  # حيث التقى الرئيس الإماراتي محمد بن زايد: the one named is the object
+    elif (dropped := _dropped_subject(sent, trig, actors)) is not None:
+        subjects = [dropped]  # نفى X ... وألقى باللوم على Y
     else:
         return []
     out: list[tuple[_Actor, _Actor, bool]] = []
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
     after = max(end, max(s.last for s in subjects) + 1)
-    rest = [a for a in right if a.first >= after and a.first - after < OBJECT_TOKENS and _clear(sent, after, a.first)]
+    rest = _objects(sent, right, after)
     if not rest:
         return out
-    for obj in _chain(rest[0], rest[1:], sent):
+    for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
         if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in scope):
             continue
@@ -672,6 +679,32 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, not symmetric))
     return out
+
+
+def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Actor]:
+    """The actors from token ``after`` on in the clause, when the first is within
+    :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
+    rest = [a for a in right if a.first >= after and _clear(sent, after, a.first)]
+    return rest if rest and rest[0].first - after < OBJECT_TOKENS else []
+
+
+def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The subject a verb leaves unsaid because it goes on from the sentence's first clause:
+    after حيث، ثم، بعدما, or with و on the verb (نفى X ... وألقى باللوم على Y). It is the
+    sentence's first actor, a person or an organization the trigger allows as source."""
+    keys, first = sent.keys, trig.first
+    clitic = keys[first][:1] in ("و", "ف") and keys[first] not in _form_index()
+    if trig.noun or not (clitic or (first > 0 and keys[first - 1] in CONTINUATIONS)):
+        return None
+    head = min(actors, key=lambda a: a.first, default=None)
+    if (
+        head is None
+        or head.last >= first - 1
+        or head.type not in ("PER", "ORG")
+        or head.type not in trig.row.source_types
+    ):
+        return None
+    return head
 
 
 def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
