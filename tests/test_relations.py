@@ -200,3 +200,26 @@ def test_the_object_chain_may_run_past_the_object_window():
     )
     found = relations(text)
     assert ("call", ("a", "b"), ("a", "b")) in found and ("call", ("a", "c"), ("a", "c")) in found
+
+
+def roles_of(text: str) -> set[tuple[str, str]]:
+    sentence, mentions = marked(text)
+    return {(r.person, r.target) for r in find_roles(sentence, mentions)}
+
+
+def test_a_relative_clause_of_appointment_gives_a_role():
+    text = "وشملت اللائحة [[كريم بناني|PER|p]]، الذي أعلن أمس تعيينه سفيرا لدى [[مملكة النرويج|LOC|n]]."
+    assert roles_of(text) == {("p", "n")}
+
+
+def test_a_second_title_after_the_first():
+    text = "ولم يحضر [[سامي داود|PER|p]]، سفير المغرب لدى [[مالي|LOC|m]]، الذي تقرر تعيينه سفيرا لدى [[السنغال|LOC|s]]."
+    assert roles_of(text) == {("p", "m"), ("p", "s")}
+
+
+def test_an_apposition_without_a_closing_comma():
+    text = (
+        "بعث الملك برقية إلى الرئيس [[كريم بناني|PER|p]] رئيس جمهورية [[الرأس الأخضر|LOC|c]] إثر نبأ غرق سفينة "
+        "صيد كبيرة قرب سواحل الجزيرة الجنوبية مساء أمس"
+    )
+    assert ("p", "c") in roles_of(text)

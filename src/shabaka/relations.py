@@ -403,22 +403,37 @@ class _Sentence:
         if start is not None:
             spans.append((start, person.first))
         j = person.last + 1
-        if j < len(keys) and keys[j] in {*_COMMAS, ":", "-"}:
-            j += 1
-        # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
-        if j < len(keys) and self.is_title(j) and not _clitic_title(keys[j]):
-            stop, ended = j + 1, False
+        for _ in range(2):  # X، سفير المغرب لدى مالي، الذي تقرر تعيينه سفيرا لدى السنغال: two titles
+            if j < len(keys) and keys[j] in {*_COMMAS, ":", "-"}:
+                j += 1
+            j = self._appointed(j)
+            # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
+            if not (j < len(keys) and self.is_title(j) and not _clitic_title(keys[j])):
+                break
+            stop = j + 1
             while stop < len(keys) and stop - j < 10:
                 o = self.owner[stop]
                 if _is_break(keys[stop]) or keys[stop] in _COMMAS or stop in self.verb_tokens:
-                    ended = True
                     break
                 if o is not None and self.actors[o].type == "PER":
-                    break  # X وزير خارجية السعودية فيصل: the title is the next person's
+                    return spans  # X وزير خارجية السعودية فيصل: the title is the next person's
                 stop += 1
-            if ended or stop == len(keys):  # an apposition ends with a comma, a clause or the sentence
-                spans.append((j, stop))
+            spans.append((j, stop))  # up to a comma, a clause, the sentence, or ten words
+            j = stop
         return spans
+
+    def _appointed(self, j: int) -> int:
+        """Where the title of a relative clause of appointment starts (X، الذي عين سفيرا لدى Y;
+        الذي أعلن أخيرا تعيينه سفيرا ...), else ``j``."""
+        keys = self.keys
+        if j >= len(keys) or keys[j] not in RELATIVES:
+            return j
+        for k in range(j + 1, min(j + 8, len(keys) - 1)):
+            if self.owner[k] is not None or keys[k] in _COMMAS or keys[k] in RELATIVES or not keys[k].isalpha():
+                return j  # (a verb of saying may stand there: الذي أعلن أخيرا تعيينه سفيرا)
+            if keys[k] in APPOINTED and self.is_title(k + 1):
+                return k + 1
+        return j
 
     def _role_links(self, person: _Actor, first: int, stop: int) -> list[Role]:
         """The role links of the title spanning tokens ``first`` to ``stop`` (exclusive)."""
@@ -463,6 +478,9 @@ def _clitic_title(key: str) -> bool:
     rest = key[1:]
     return key[:1] in ("و", "ف", "ب", "ل") and (_gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role))
 
+
+#: Words of appointment after which a relative clause names a title (الذي عين سفيرا لدى ...).
+APPOINTED = _keys("عين عينت تعيين تعيينه تعيينها اختير اختيرت انتخب انتخبت انتخابه انتخابها")
 
 #: Words that continue a title after its first complement (سفير المغرب لدى جنوب أفريقيا).
 _ROLE_CONNECTORS = _keys("لدى و ، ,")
