@@ -223,3 +223,15 @@ def test_an_apposition_without_a_closing_comma():
         "صيد كبيرة قرب سواحل الجزيرة الجنوبية مساء أمس"
     )
     assert ("p", "c") in roles_of(text)
+
+
+def test_a_closing_participle_takes_the_clauses_subject_and_addressee():
+    text = "أبرق رئيس البرلمان [[سليم حداد|PER|a]] إلى الرئيس [[يوهان كرامر|PER|b]] معزيا بوفاة والدته."
+    assert relations(text) == {("condolence", ("a", "b"), ("a", "b"))}
+
+
+def test_a_genitive_through_a_title_and_the_body_it_names():
+    text = (
+        "ووصلت برقية تعزية لرئيس [[المجلس البلدي|ORG|o]] السيد [[كريم بناني|PER|a]] إلى الوزيرة [[ليلى منصور|PER|b]]."
+    )
+    assert ("condolence", ("a", "b"), ("a", "b")) in relations(text)

@@ -634,12 +634,17 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
     )
+    if trig.noun and not trig.pronoun and keys[first].endswith("ا") and (sent_to := _addressed(sent, left)):
+        return sent_to  # أبرق X إلى الرئيس Y معزيا: the participle's subject is the clause's
     genitive = (
         trig.noun
         and not trig.pronoun
         and keys[end - 1] not in _PREPOSITIONS
         and bool(right)
-        and all(not any(c.isalnum() for c in sent.tokens[j].text) for j in range(end, right[0].first))
+        and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
+            j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.tokens[j].text)
+            for j in range(end, right[0].first)
+        )
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
@@ -697,6 +702,20 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, not symmetric))
     return out
+
+
+def _addressed(sent: _Sentence, left: Sequence[_Actor]) -> list[tuple[_Actor, _Actor, bool]]:
+    """For a participle closing a clause (معزيا، مشيدا), ``(subject, addressee, True)`` when
+    the clause names the one who acts first and the one addressed after إلى or ل:
+    ``أبرق X إلى الرئيس Y معزيا``. ``left``: the clause's actors, nearest first."""
+    if len(left) < 2:
+        return []
+    addressee, subject = left[0], left[-1]
+    gap = [j for j in range(subject.last + 1, addressee.first) if j not in sent.title_tokens]
+    to = normalize_key("إلى")
+    if not gap or sent.keys[gap[-1]] not in (to, "الى") or any(sent.owner[j] is not None for j in gap):
+        return []
+    return [(subject, addressee, True)]
 
 
 def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Actor]:
