@@ -235,3 +235,8 @@ def test_a_genitive_through_a_title_and_the_body_it_names():
         "ووصلت برقية تعزية لرئيس [[المجلس البلدي|ORG|o]] السيد [[كريم بناني|PER|a]] إلى الوزيرة [[ليلى منصور|PER|b]]."
     )
     assert ("condolence", ("a", "b"), ("a", "b")) in relations(text)
+
+
+def test_the_masdar_of_receiving_gives_host_and_guest():
+    text = "وأعلن بلاغ رسمي استقبال [[كريم بناني|PER|a]]، وزير الداخلية، لنظيره [[يوهان كرامر|PER|b]] صباح اليوم."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
