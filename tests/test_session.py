@@ -225,3 +225,96 @@ def test_no_label_sits_on_another_node(offline, tmp_path):
     # without the placement, labels do sit on other nodes in this graph (the check can fail)
     page.evaluate("() => { shabaka.hiddenLabels.clear(); shabaka.labelShift.clear(); }")
     assert overlaps(label_layout(page)) != []
+
+
+@pytest.fixture(scope="module")
+def samples_page(tmp_path_factory) -> tuple[nx.Graph, Path]:
+    from test_render import sample_graph
+
+    G = sample_graph()
+    path = tmp_path_factory.mktemp("samples") / "samples.html"
+    write_html(G, path)
+    return G, path
+
+
+def test_rename_and_split_off_flow_back_into_the_build(offline, samples_page, tmp_path):
+    from shabaka.pipeline import sample_gazetteer
+
+    G, path = samples_page
+    page = offline.open(path)
+    ids = node_ids(page, G)
+    miller, rabat = find(G, "دانيال ميللر"), find(G, "الرباط")
+    page.evaluate("(id) => shabaka.select(id)", ids[miller])
+    page.locator("#panel li", has_text="ميلر").filter(has_not_text="دانيال").locator("[data-action=split]").click()
+    page.evaluate("(id) => shabaka.select(id)", ids[rabat])
+    page.fill("#panel [data-action=rename-text]", "Rabat")
+    page.click("#panel [data-action=rename]")
+    assert page.evaluate("(id) => shabaka.nodeSet.get(id).label", ids[rabat]) == "Rabat"
+    listed = page.locator("#correction-list li").all_inner_texts()
+    assert len(listed) == 2 and "ميلر" in listed[0] and "Rabat" in listed[1]
+    with page.expect_download() as download:
+        page.click("#download-corrections")
+    csv = tmp_path / "corrections.csv"
+    download.value.save_as(csv)
+    rows = csv.read_text("utf-8").splitlines()
+    assert rows[1] == "alias,canonical,type" and rows[2:] == ['"ميلر","!=دانيال ميللر",""', '"الرباط",":=Rabat",""']
+    samples = Path(sample_gazetteer()).parent / "samples"
+    H = build_graph(samples, extractor="gazetteer", gazetteer=sample_gazetteer(), aliases=csv)
+    assert "rabat" in H and "الرباط" not in H and H.nodes["rabat"]["label"] == "Rabat"
+    assert "ميلر" not in H.nodes[find(H, "دانيال ميللر")]["aliases"]  # split off: not one entity any more
+    assert offline.errors == []
+
+
+def test_arabic_interface_right_to_left(offline, samples_page):
+    G, path = samples_page
+    page = offline.open(path)
+    page.select_option("#lang", "ar")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    assert page.inner_text("#explore label:has(#top-n)").startswith("أهم")
+    assert " من " in page.inner_text("#counts") and "entities" not in page.inner_text("#counts")
+    page.evaluate("(id) => shabaka.select(id)", node_ids(page, G)[find(G, "الرباط")])
+    assert page.locator("#panel h3").first.inner_text() == "الشواهد"
+    assert page.locator("#panel [data-action=hood1]").inner_text().startswith("الجوار")
+    graph, panel = page.locator("#graph").bounding_box(), page.locator("#panel").bounding_box()
+    assert panel["x"] < graph["x"]  # the side panel moves to the left, as Arabic reads
+    page.select_option("#lang", "en")
+    assert page.locator("#panel h3").first.text_content() == "Evidence"
+    assert offline.errors == []
+
+
+def test_search_in_latin_letters_and_js_skeleton_agrees(offline, samples_page):
+    from shabaka.latin import latin_skeleton
+
+    G, path = samples_page
+    page = offline.open(path)
+    labels = "(q) => shabaka.search(q).map((n) => n.label)"
+    assert page.evaluate(labels, "rabat")[0] == "الرباط"
+    assert page.evaluate(labels, "rabbat")[0] == "الرباط"  # the skeleton
+    assert "FRMF" in page.evaluate(labels, "frmf")
+    samples = ["Hammouchi", "Abdellatif El-Hammouchi", "Bourrita", "Ünïcode façade", "  FBI  "]
+    assert page.evaluate("(xs) => xs.map(shabaka.latinSkeleton)", samples) == [latin_skeleton(s) for s in samples]
+
+
+def test_export_the_current_view(offline, samples_page, tmp_path):
+    import json
+
+    G, path = samples_page
+    page = offline.open(path)
+    rabat = node_ids(page, G)[find(G, "الرباط")]
+    page.evaluate("(id) => { shabaka.select(id); }", rabat)
+    page.click("#panel [data-action=hood1]")
+    shown = visible(page)
+    saved = {}
+    for kind in ("json", "csv", "png"):
+        with page.expect_download() as download:
+            page.click(f"#export-{kind}")
+        saved[kind] = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved[kind])
+    view = json.loads(saved["json"].read_text("utf-8"))
+    assert {n["id"] for n in view["nodes"]} == shown and len(view["edges"]) == page.evaluate(
+        "shabaka.shown().edges.size"
+    )
+    lines = saved["csv"].read_text("utf-8").splitlines()
+    assert lines[0].startswith("kind,label") and sum(x.startswith('"node"') for x in lines) == len(shown)
+    assert saved["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert offline.errors == [] and offline.requests == []
