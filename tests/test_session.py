@@ -285,8 +285,7 @@ def test_arabic_interface_right_to_left(offline, samples_page):
 def test_search_in_latin_letters_and_js_skeleton_agrees(offline, samples_page):
     from shabaka.latin import latin_skeleton
 
-    G, path = samples_page
-    page = offline.open(path)
+    page = offline.open(samples_page[1])
     labels = "(q) => shabaka.search(q).map((n) => n.label)"
     assert page.evaluate(labels, "rabat")[0] == "الرباط"
     assert page.evaluate(labels, "rabbat")[0] == "الرباط"  # the skeleton
