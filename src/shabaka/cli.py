@@ -109,6 +109,10 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--graphml", metavar="FILE", help="write GraphML")
     p.add_argument("--csv", metavar="DIR", help="write nodes.csv and edges.csv (Neo4j LOAD CSV) into DIR")
     p.add_argument("--report", metavar="FILE", help="write what was read and skipped, and why, as JSON")
+    p.add_argument("--lang", metavar="en|ar", help="the page's interface language (default en; ar: right to left)")
+    p.add_argument(
+        "--top-n", type=int, metavar="N", help="the page opens showing the top N entities (default 100, 0: all)"
+    )
     for name in SETTING_FLAGS:
         _add_setting(p, name)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -175,12 +179,13 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
 
 def _write_outputs(G: object, args: argparse.Namespace) -> list[str]:
     from shabaka import export
-    from shabaka.render import write_html
+    from shabaka.render import ViewSettings, write_html
 
     html = args.output or (None if any((args.json, args.gexf, args.graphml, args.csv)) else "graph.html")
     written = []
     if html:
-        write_html(G, html)  # type: ignore[arg-type]
+        view = {k: v for k, v in (("lang", args.lang), ("top_n", args.top_n)) if v is not None}
+        write_html(G, html, settings=ViewSettings(**view))  # type: ignore[arg-type]
         written.append(html)
     for path, writer in (
         (args.json, export.write_json),
