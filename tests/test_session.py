@@ -317,3 +317,23 @@ def test_export_the_current_view(offline, samples_page, tmp_path):
     assert lines[0].startswith("kind,label") and sum(x.startswith('"node"') for x in lines) == len(shown)
     assert saved["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert offline.errors == [] and offline.requests == []
+
+
+def test_the_notebook_view_downloads_corrections(offline, tmp_path):
+    from test_render import sample_graph
+
+    from shabaka.render import show
+
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><meta charset=utf-8><body>{show(sample_graph())._repr_html_()}</body>", "utf-8")
+    offline.page.goto(host.as_uri())
+    frame = offline.page.frame_locator("iframe")
+    frame.locator("body[data-ready='1']").wait_for(timeout=30_000)
+    frame.locator("#search").fill("rabat")
+    frame.locator("#results li[data-id]").first.click()
+    frame.locator("#panel [data-action=rename-text]").fill("Rabat")
+    frame.locator("#panel [data-action=rename]").click()
+    with offline.page.expect_download() as download:
+        frame.locator("#download-corrections").click()
+    download.value.save_as(tmp_path / "c.csv")
+    assert (tmp_path / "c.csv").read_text("utf-8").splitlines()[-1] == '"الرباط",":=Rabat",""'
