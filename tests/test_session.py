@@ -337,3 +337,18 @@ def test_the_notebook_view_downloads_corrections(offline, tmp_path):
         frame.locator("#download-corrections").click()
     download.value.save_as(tmp_path / "c.csv")
     assert (tmp_path / "c.csv").read_text("utf-8").splitlines()[-1] == '"الرباط",":=Rabat",""'
+
+
+def test_communities_colour_and_filter(offline, samples_page):
+    page = offline.open(samples_page[1])
+    data = page.evaluate("({nodes: shabaka.data.nodes, communities: shabaka.data.communities})")
+    palette = {c["id"]: c["color"] for c in data["communities"]}
+    page.select_option("#color-by", "community")
+    colours = page.evaluate("shabaka.nodeSet.get().map((v) => [v.id, v.color.background])")
+    assert {i: c for i, c in colours} == {n["id"]: palette[n["community"]] for n in data["nodes"]}
+    page.select_option("#community", "0")
+    members = {n["id"] for n in data["nodes"] if n["community"] == 0}
+    shown = visible(page)
+    assert shown and shown <= members and len(shown) >= len(members) / 2
+    page.select_option("#community", "")
+    assert len(visible(page)) > len(shown)
