@@ -352,3 +352,23 @@ def test_communities_colour_and_filter(offline, samples_page):
     assert shown and shown <= members and len(shown) >= len(members) / 2
     page.select_option("#community", "")
     assert len(visible(page)) > len(shown)
+
+
+def test_panel_puts_evidence_first_and_folds_documents_beyond_ten(offline, tmp_path):
+    from test_render import schema_graph
+
+    G = schema_graph(4)
+    docs = [f"doc-{i:02d}" for i in range(15)]
+    G.graph["documents"] = {d: {"title": f"عنوان الخبر {i}", "date": "2024-05-01"} for i, d in enumerate(docs)}
+    G.nodes["e0"]["documents"] = docs
+    write_html(G, tmp_path / "g.html")
+    page = offline.open(tmp_path / "g.html")
+    page.evaluate("(id) => shabaka.select(id)", node_ids(page, G)["e0"])
+    headings = page.locator("#panel h3").all_text_contents()
+    assert headings.index("Evidence") < headings.index("Strongest neighbours") < headings.index("Documents")
+    documents = page.locator("#panel h3", has_text="Documents").locator("xpath=following-sibling::ul[1]/li")
+    assert documents.count() == 10 and "عنوان الخبر 0" in documents.first.inner_text()  # titles, not file names
+    more = page.locator("#panel button.more")
+    assert more.inner_text() == "show all 15 (5 more)"
+    more.click()
+    assert documents.count() == 15 and page.locator("#panel button.more").count() == 0
