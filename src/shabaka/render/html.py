@@ -14,8 +14,16 @@ controls and zero-width characters are stripped from every displayed string
 (:func:`shabaka.text.strip_invisible`) and each string is shown bidi-isolated.
 
 Search: each node carries its search keys, made here with :func:`search_keys` from
-:func:`shabaka.text.normalize_key`; the page normalizes the query with a port of the same
-mapping (``assets/view.js``, ``normalizeKey``).
+:func:`shabaka.text.normalize_key` and, for Latin queries, :func:`shabaka.latin.latin_keys`
+of its English label; the page normalizes the query with ports of the same mappings
+(``assets/view.js``, ``normalizeKey`` and ``latinSkeleton``).
+
+Explorer (``assets/explore.js``): each node also carries its English label (``en``) and
+its Louvain community (:func:`communities`); the page focuses on a neighbourhood or a
+path, opens with the top ``ViewSettings.top_n`` entities, hides entities left without a
+visible link, switches its interface between English and Arabic, lists corrections and
+downloads them as an alias table (:mod:`shabaka.lexicon`), exports the view, and places
+labels where they cover no other node.
 """
 
 from __future__ import annotations
