@@ -28,6 +28,8 @@ LIST_SEPARATOR = " | "
 CSV_LIST_SEPARATOR = ";"
 NODE_COLUMNS = ("id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence")
 EDGE_COLUMNS = ("source", "target", "weight", "npmi", "documents", "evidence")
+#: The files :func:`write_csv` writes into its folder: nodes, then edges.
+CSV_FILES = ("nodes.csv", "edges.csv")
 
 
 @contextlib.contextmanager
@@ -126,7 +128,7 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
         SET r.weight = toInteger(row.weight), r.npmi = toFloat(row.npmi);
     """
     folder = Path(folder)
-    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    nodes, edges = (folder / name for name in CSV_FILES)
     with atomic_write(nodes, encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(NODE_COLUMNS)
