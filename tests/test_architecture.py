@@ -31,10 +31,6 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("entry points", {"cli", "__main__", "shabaka"}),
 ]
 
-#: Modules that are not runtime code and are on their way out of the package (issue 17):
-#: training needs torch and scikit-learn, and scores with shabaka.conll.
-NOT_RUNTIME = {"shabaka.extract.train"}
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SRC).with_suffix("").parts
@@ -80,8 +76,6 @@ def import_graph(runtime_only: bool = True) -> dict[str, set[str]]:
     graph = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         name = _module_name(path)
-        if name in NOT_RUNTIME:
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         graph[name] = _imports(tree, runtime_only) - {name}
     return graph

@@ -138,7 +138,11 @@ def test_a_missing_folder_is_made_and_every_file_written_is_listed(tmp_path, cap
     assert build(tmp_path, *flags) == 0
     stdout = capsys.readouterr().out.splitlines()
     written = [line.removeprefix("wrote ") for line in stdout if line.startswith("wrote ")]
-    expected = [out / "r.json", out / "g.html", out / "neo" / "nodes.csv", out / "neo" / "edges.csv"]
+    expected = [
+        out / "r.json",
+        out / "g.html",
+        *(out / "neo" / name for name in ("nodes.csv", "edges.csv", "relations.csv")),
+    ]
     assert written == [str(p) for p in expected]
     assert all(p.is_file() for p in expected)
     assert {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()} == {
@@ -247,7 +251,7 @@ def test_progress_bars_per_phase_only_when_asked_for_off_a_terminal(tmp_path, ca
     bars = capsys.readouterr().err.replace("\r", "\n")
     assert "read   : 100%" in bars and "5/5 [" in bars  # files counted first: a total, a rate, time left
     assert "extract: 5doc" in bars and "resolve: " in bars and "count  : 100%" in bars
-    assert "write  : 100%" in bars and "3/3 [" in bars  # -o is not written when other outputs are asked for
+    assert "write  : 100%" in bars and "4/4 [" in bars  # JSON and 3 CSV files (no -o: other outputs were asked for)
 
 
 def _run_cli(tmp_path, *args):

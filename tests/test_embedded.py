@@ -72,7 +72,7 @@ def test_confidences_in_unit_interval(extractor):
 
 
 def test_same_result_sentence_by_sentence_without_propagation():
-    ex = EmbeddedExtractor(two_stage=False, propagate=False)
+    ex = EmbeddedExtractor(propagate=False)
     sentences = [toks("وصل الرئيس المصري حسني مبارك إلى القاهرة ."), toks("التقى بوتين في موسكو .")]
     together = ex.extract(sentences)
     alone = [ex.extract([s])[0] for s in sentences]

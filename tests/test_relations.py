@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from shabaka.errors import ShabakaError
 from shabaka.relations import (
     RelationTableError,
     find_relations,
@@ -157,8 +158,9 @@ def test_a_malformed_table_names_file_and_line(tmp_path):
     path = tmp_path / "bad.csv"
     header = "type,verbs,nouns,direction,from_source,target_prep,source_types,target_types,gloss,cypher"
     path.write_text(f"# comment\n{header}\nmeeting,التقى,,sideways,no,,PER,PER,met,MET\n", encoding="utf-8")
-    with pytest.raises(RelationTableError, match=r"bad\.csv, line 3: direction 'sideways'"):
+    with pytest.raises(RelationTableError, match=r"bad\.csv, line 3: direction 'sideways'") as caught:
         load_triggers(str(path))
+    assert isinstance(caught.value, ShabakaError)  # the CLI reports it in one line
 
 
 def test_tally_groups_by_link_and_type_and_keeps_direction_agreement():

@@ -61,7 +61,6 @@ import networkx as nx
 from shabaka.config import Settings
 from shabaka.errors import MissingComponentError
 from shabaka.extract.combine import make_extractors
-from shabaka.graph import CoMentionCounts
 from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
 from shabaka.model import Document
 from shabaka.phases import (
@@ -207,7 +206,7 @@ def _merge_resolvers(settings: Settings, *resolvers: Resolver) -> Resolver:
 
 
 def _merge_parts(settings: Settings, *parts: GraphParts) -> GraphParts:
-    merged = GraphParts(CoMentionCounts(evidence_cap=settings.evidence_cap))
+    merged = GraphParts.empty(settings)
     for p in parts:
         merged.merge(p)
     return merged

@@ -116,8 +116,16 @@ def load_aliases(path: str | Path, rule: str = "alias") -> AliasTable:
 
 @cache
 def builtin_aliases() -> AliasTable:
-    """The alias table shipped with shabaka (``shabaka/data/aliases.csv``)."""
-    return load_aliases(str(files("shabaka") / "data" / "aliases.csv"))
+    """The alias table shipped with shabaka (``shabaka/data/aliases.csv``), with the clubs'
+    short names (:func:`club_aliases`)."""
+    return load_aliases(str(files("shabaka") / "data" / "aliases.csv")).update(club_aliases())
+
+
+@cache
+def club_aliases() -> AliasTable:
+    """The clubs' full and short names (``shabaka/data/clubs.csv``), untyped: merged by the
+    resolver, found only in sports texts (:mod:`shabaka.extract.patterns`)."""
+    return load_aliases(str(files("shabaka") / "data" / "clubs.csv"))
 
 
 def gazetteer_aliases(path: str | Path) -> AliasTable:

@@ -30,13 +30,14 @@ entity_id, type)`` character spans in that text.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from shabaka.model import Token
+from shabaka.errors import DataFileError
+from shabaka.model import Mention, Sentence, Token
 from shabaka.resolve import parse_title
 from shabaka.text import normalize_key, tokenize
 
@@ -101,8 +102,9 @@ _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
 _COMMAS = frozenset("،,")
 
 
-class RelationTableError(ValueError):
-    """A row of a relation or role table is malformed (the message names the file and row)."""
+class RelationTableError(DataFileError):
+    """A row of a relation or role table is malformed (the message names the file and row, and
+    what the row needs)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -782,10 +784,129 @@ def _ba(head: str) -> bool:
 # ----------------------------------------------------------------------------- links
 
 
+def document_relations(
+    doc_id: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entity_of: Callable[[Mention], str | None],
+    type_of: Callable[[str], str],
+) -> Iterator[tuple[Relation, dict[str, Any]]]:
+    """The relations and role links of one document, each with its evidence.
+
+    Parameters
+    ----------
+    doc_id, sentences, mentions
+        A document's id, its sentences (text kept where mentions are) and mentions.
+    entity_of
+        A mention's entity key, or None to leave it out.
+    type_of
+        An entity key's type (the entity's, not the mention's: resolution settles it).
+
+    Yields
+    ------
+    (Relation, dict)
+        The relation (entities as keys; a role as :func:`role_relation` makes it) and its
+        evidence: ``doc``, ``sentence``, ``text``, ``highlights`` (the two entities'
+        ``[start, end]`` offsets in ``text``) and ``trigger`` (the offsets of the words that
+        state it: the verb, the noun or the title).
+    """
+    by_sentence: dict[int, list[tuple[str, Mention]]] = {}
+    for m in mentions:
+        key = entity_of(m)
+        if key is not None:
+            by_sentence.setdefault(m.sentence, []).append((key, m))
+    text_of = {s.index: s for s in sentences}
+    for index in sorted(by_sentence):
+        found = by_sentence[index]
+        if len({k for k, _ in found}) < 2:
+            continue
+        s = text_of[index]
+        spans = [(m.start - s.start, m.end - s.start, key, type_of(key)) for key, m in found]
+        rels = [*find_relations(s.text, spans), *map(role_relation, find_roles(s.text, spans))]
+        for rel in rels:
+            marks = sorted({(a, b) for a, b, k, _ in spans if k in rel.entities})
+            yield (
+                rel,
+                {
+                    "doc": doc_id,
+                    "sentence": index,
+                    "text": s.text,
+                    "highlights": [list(x) for x in marks],
+                    "trigger": [rel.start, rel.end],
+                },
+            )
+
+
+@dataclass(slots=True)
+class RelationTally:
+    """Relations counted per link and type, mergeable across partitions.
+
+    Evidence is kept in the order it comes, ``evidence_cap`` items per link and type: the
+    tallies of consecutive parts of a corpus, merged in order, equal the tally of the
+    whole (the dask engine relies on it).
+    """
+
+    evidence_cap: int = 5
+    #: ``(a, b)`` with ``a < b`` → type → counts (``dirs`` and ``glosses`` are folded by :meth:`links`).
+    entries: dict[tuple[str, str], dict[str, dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, relation: Relation, evidence: Any) -> None:
+        """Count one relation found in a sentence, with what is kept as its evidence."""
+        a, b = sorted(relation.entities)
+        entry = self._entry((a, b), relation.type, relation.cypher)
+        entry["count"] += 1
+        if relation.direction is not None:
+            entry["dirs"].add(relation.direction)
+        entry["glosses"][relation.gloss] = entry["glosses"].get(relation.gloss, 0) + 1
+        if len(entry["evidence"]) < self.evidence_cap and evidence not in entry["evidence"]:
+            entry["evidence"].append(evidence)
+
+    def _entry(self, pair: tuple[str, str], kind: str, cypher: str) -> dict[str, Any]:
+        return self.entries.setdefault(pair, {}).setdefault(
+            kind, {"count": 0, "dirs": set(), "glosses": {}, "cypher": cypher, "evidence": []}
+        )
+
+    def merge(self, other: RelationTally) -> RelationTally:
+        """Add ``other`` (the tally of later documents) into this one; return self."""
+        for pair, types in other.entries.items():
+            for kind, theirs in types.items():
+                entry = self._entry(pair, kind, theirs["cypher"])
+                entry["count"] += theirs["count"]
+                entry["dirs"] |= theirs["dirs"]
+                for gloss, n in theirs["glosses"].items():
+                    entry["glosses"][gloss] = entry["glosses"].get(gloss, 0) + n
+                for item in theirs["evidence"]:
+                    if len(entry["evidence"]) < self.evidence_cap and item not in entry["evidence"]:
+                        entry["evidence"].append(item)
+        return self
+
+    def links(self) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
+        """``{(a, b): {type: {"count": n, "direction": [source, target] | "both" | None,
+        "gloss": ..., "cypher": ..., "evidence": [...]}}}`` with ``a < b`` (the key order of
+        an undirected networkx edge), types sorted. ``direction`` is the one every directed
+        observation agrees on, ``"both"`` when they disagree, ``None`` for a symmetric type;
+        ``gloss`` the most frequent (the first seen on a tie)."""
+        out: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+        for pair, types in self.entries.items():
+            out[pair] = {}
+            for kind in sorted(types):
+                e = types[kind]
+                dirs = e["dirs"]
+                out[pair][kind] = {
+                    "count": e["count"],
+                    "direction": list(next(iter(dirs))) if len(dirs) == 1 else "both" if dirs else None,
+                    "gloss": max(e["glosses"], key=e["glosses"].get),
+                    "cypher": e["cypher"],
+                    "evidence": list(e["evidence"]),
+                }
+        return out
+
+
 def tally_relations(
-    found: Iterable[tuple[Relation, str]], evidence_cap: int = 5
+    found: Iterable[tuple[Relation, Any]], evidence_cap: int = 5
 ) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
-    """Relations found in many sentences, as the ``relations`` attribute of each link.
+    """Relations found in many sentences, as the ``relations`` attribute of each link
+    (see :meth:`RelationTally.links`).
 
     Parameters
     ----------
@@ -796,37 +917,16 @@ def tally_relations(
     evidence_cap
         Evidence kept per link and type.
 
-    Returns
-    -------
-    dict
-        ``{(a, b): {type: {"count": n, "direction": [source, target] | "both" | None,
-        "gloss": ..., "cypher": ..., "evidence": [...]}}}`` with ``a < b`` (the key order of
-        an undirected networkx edge). ``direction`` is the one every directed observation
-        agrees on, ``"both"`` when they disagree, ``None`` for a symmetric type.
-
     Examples
     --------
     >>> r = Relation("meeting", ("x", "y"), ("y", "x"), "استقبل", 0, 6, "received", "MET")
     >>> tally_relations([(r, "s1"), (r, "s2")])[("x", "y")]["meeting"]["direction"]
     ['y', 'x']
     """
-    out: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    tally = RelationTally(evidence_cap)
     for rel, evidence in found:
-        a, b = sorted(rel.entities)
-        entry = out.setdefault((a, b), {}).setdefault(
-            rel.type,
-            {"count": 0, "direction": None, "gloss": rel.gloss, "cypher": rel.cypher, "evidence": [], "_dirs": set()},
-        )
-        entry["count"] += 1
-        if rel.direction is not None:
-            entry["_dirs"].add(rel.direction)
-        if len(entry["evidence"]) < evidence_cap and evidence not in entry["evidence"]:
-            entry["evidence"].append(evidence)
-    for types in out.values():
-        for entry in types.values():
-            dirs = entry.pop("_dirs")
-            entry["direction"] = list(next(iter(dirs))) if len(dirs) == 1 else "both" if dirs else None
-    return out
+        tally.add(rel, evidence)
+    return tally.links()
 
 
 def role_relation(role: Role) -> Relation:

@@ -41,6 +41,7 @@ from shabaka.arabic import drop_article, search_skeleton
 from shabaka.config import check_choice
 from shabaka.errors import MissingComponentError, SettingsError
 from shabaka.export import LIST_SEPARATOR, atomic_write
+from shabaka.render.links import document_day, edge_relations, relation_types
 from shabaka.text import INVISIBLE, normalize_key
 
 TYPE_COLORS = {"PER": "#e4572e", "ORG": "#4c72b0", "LOC": "#2a9d8f", "MISC": "#8d8d8d"}
@@ -48,6 +49,9 @@ TYPE_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "o
 OTHER_COLOR = "#b07aa1"
 SIZE_BY = ("mentions", "pagerank", "degree")
 NEIGHBOURS_SHOWN = 10
+#: The page's scripts, run in this order in one ``<script>``: the view, then what adds to it
+#: through ``window.shabaka`` (relation colours and filter; the timeline).
+VIEW_SCRIPTS = ("view.js", "relations.js", "timeline.js")
 
 _ASSETS = files("shabaka.render") / "assets"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -136,22 +140,26 @@ def _direction(text: str) -> str:
     return "rtl" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "ltr"
 
 
-def _segments(text: str, highlights: list[list[int]]) -> list[list[Any]]:
-    """Split an evidence sentence into ``[text, highlighted]`` pieces for display.
+def _segments(text: str, highlights: list[list[int]], trigger: list[int] | None = None) -> list[list[Any]]:
+    """Split an evidence sentence into ``[text, mark]`` pieces for display: ``mark`` is 1 for
+    a highlighted entity, 2 for the ``trigger`` of a relation (the words that state it), else 0.
 
     Offsets refer to the original text; invisible characters are stripped from each
     piece afterwards, so they cannot shift the highlights.
 
     >>> _segments("زار كريم\\u202e الرباط", [[4, 8]])
     [['زار ', 0], ['كريم', 1], [' الرباط', 0]]
+    >>> _segments("زار كريم الرباط", [[4, 8]], trigger=[0, 3])
+    [['زار', 2], [' ', 0], ['كريم', 1], [' الرباط', 0]]
     """
+    marks = [(s, e, 1) for s, e in highlights] + ([(trigger[0], trigger[1], 2)] if trigger else [])
     out: list[list[Any]] = []
     at = 0
-    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in highlights):
+    for start, end, kind in sorted((max(0, s), min(len(text), e), k) for s, e, k in marks):
         start = max(start, at)
         if end <= start:
             continue
-        out += [[text[at:start], 0], [text[start:end], 1]]
+        out += [[text[at:start], 0], [text[start:end], kind]]
         at = end
     out.append([text[at:], 0])
     pieces = [[_text(t), hl] for t, hl in out]
@@ -164,7 +172,7 @@ def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "doc": _text(e["doc"]),
             "sentence": e.get("sentence"),
             "dir": _direction(e["text"]),
-            "segments": _segments(e["text"], e.get("highlights", [])),
+            "segments": _segments(e["text"], e.get("highlights", []), e.get("trigger")),
         }
         for e in items
     ]
@@ -175,6 +183,8 @@ def _document_meta(meta: dict[str, Any]) -> dict[str, Any]:
     out = {k: _text(meta[k]) for k in ("title", "date", "source", "url") if meta.get(k)}
     if "url" in out and _URL.fullmatch(out["url"]):
         out["link"] = out["url"]
+    if day := document_day(out):
+        out["day"] = day
     return out
 
 
@@ -243,8 +253,11 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
     for a, b, d in H.edges(data=True):
         documents.update(_as_list(d.get("documents")))
         npmi = d.get("npmi")
+        relation, relations = edge_relations(d, index, _evidence)
         edge_rows.append(
             {
+                "relation": relation,
+                "relations": relations,
                 "from": index[a],
                 "to": index[b],
                 "weight": int(d.get("weight", 1)),
@@ -271,6 +284,7 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
             }
             for t in types
         ],
+        "relation_types": relation_types(edge_rows),
         "nodes": node_rows,
         "edges": edge_rows,
         "documents": {_text(k): _document_meta(meta.get(k) or {}) for k in sorted(documents, key=str)},
@@ -338,7 +352,7 @@ def render_html(G: nx.Graph, title: str = "shabaka", settings: ViewSettings | No
     """The page of ``G`` as a string (see :func:`write_html`)."""
     data = view_data(G, settings, title)
     vis = f"\n{_inline_script(vis_network_js())}\n"
-    view = f"\n{_inline_script(_asset('view.js'))}\n"
+    view = f"\n{_inline_script(''.join(_asset(name) for name in VIEW_SCRIPTS))}\n"
     return string.Template(_asset("page.html")).substitute(
         csp=content_security_policy(vis, view),
         title=html.escape(data["title"]),

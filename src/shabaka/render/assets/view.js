@@ -86,12 +86,17 @@
   const nodeSet = new vis.DataSet(DATA.nodes.map(visNode));
   const edgeSet = new vis.DataSet(edges);
   const filters = { minWeight: S.min_weight, minMentions: S.min_mentions };
-  const nodeVisible = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions;
+  /* More conditions on what is shown, added by the scripts that extend the view
+   * (relations.js, timeline.js): a node or a link is shown when every one holds; a link's
+   * conditions get the link and its index. */
+  const moreFilters = { node: [], edge: [] };
+  const nodeVisible = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions && moreFilters.node.every((f) => f(n));
   const nodeView = new vis.DataView(nodeSet, { filter: (v) => nodeVisible(nodeById.get(v.id)) });
   const edgeView = new vis.DataView(edgeSet, {
     filter: (v) => {
       const e = DATA.edges[v.id];
-      return e.weight >= filters.minWeight && nodeVisible(nodeById.get(e.from)) && nodeVisible(nodeById.get(e.to));
+      return e.weight >= filters.minWeight && nodeVisible(nodeById.get(e.from)) && nodeVisible(nodeById.get(e.to)) &&
+        moreFilters.edge.every((f) => f(e, v.id));
     },
   });
   const big = S.positioned;
@@ -111,10 +116,12 @@
 
   /* ---- Side panel ---- */
   const panel = $("panel");
+  /* Functions (node or link) -> elements, added to its panel by the scripts that extend the view. */
+  const panelHooks = { node: [], edge: [] };
+  /* A document named by its title (its id when it has none), then its id, date, source, link. */
   function docLine(id) {
     const m = DATA.documents[id] || {};
-    const parts = [text(id, "bdi")];
-    if (m.title) parts.push(" \u00b7 ", text(m.title));
+    const parts = m.title ? [el("b", { class: "t", dir: "auto" }, m.title), " \u00b7 ", text(id, "bdi")] : [text(id, "bdi")];
     if (m.date) parts.push(" \u00b7 ", text(m.date));
     if (m.source) parts.push(" \u00b7 ", text(m.source));
     if (m.url) {
@@ -127,7 +134,9 @@
   }
   function evidenceBlock(ev) {
     const body = el("div", { class: "evidence", dir: ev.dir });
-    for (const [s, hl] of ev.segments) body.append(hl ? el("mark", {}, s) : document.createTextNode(s));
+    for (const [s, hl] of ev.segments) {
+      body.append(hl === 2 ? el("mark", { class: "trigger" }, s) : hl ? el("mark", {}, s) : document.createTextNode(s));
+    }
     body.append(docLine(ev.doc));
     return body;
   }
@@ -144,6 +153,7 @@
     panel.replaceChildren(
       el("h2", { dir: "auto", class: "t" }, n.label), typeBadge(n.type), " ",
       `${fmt(n.mentions)} mentions \u00b7 ${fmt(n.documents.length)} documents \u00b7 ${fmt(n.degree)} links \u00b7 PageRank ${n.pagerank.toFixed(4)}`,
+      ...panelHooks.node.flatMap((h) => h(n)),
       ...section("Aliases", n.aliases, (a) => text(a)),
       ...section("Roles", n.roles, (r) => text(r)),
       ...section("Strongest neighbours", n.neighbours, ([j, w]) =>
@@ -161,6 +171,7 @@
       el("h2", {}, el("button", { class: "link", onclick: () => select(a.id) }, text(a.label)), " \u2014 ",
         el("button", { class: "link", onclick: () => select(b.id) }, text(b.label))),
       `${fmt(e.weight)} co-mentions` + (e.npmi === null || e.npmi === undefined ? "" : ` \u00b7 NPMI ${e.npmi.toFixed(3)}`),
+      ...panelHooks.edge.flatMap((h) => h(e)),
       ...section("Documents", e.documents, (d) => docLine(d)),
       el("h3", {}, "Sentences where both appear"),
       ...(e.evidence.length ? e.evidence.map(evidenceBlock) : [el("p", { class: "none" }, "none kept")]),
@@ -246,5 +257,9 @@
     window.shabakaReady = performance.now();
     document.body.dataset.ready = "1";
   });
-  window.shabaka = { network, search, normalizeKey, select, showEdge, data: DATA };
+  window.shabaka = {
+    network, search, normalizeKey, select, showEdge, data: DATA,
+    /* for the scripts that extend the view (relations.js, timeline.js) */
+    nodeById, nodeSet, edgeSet, nodeView, edgeView, refresh, moreFilters, panelHooks, el, text, fmt, docLine, evidenceBlock, section,
+  };
 })();

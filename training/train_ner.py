@@ -1,12 +1,12 @@
-"""Train the embedded Arabic NER model (CRFsuite) from the shared corpora.
+"""Train the embedded Arabic NER model (CRFsuite + BiLSTM) from the shared corpora.
 
-One command rebuilds everything shipped in ``models/``::
+One command rebuilds everything shipped in ``models/`` (from the repository root)::
 
-    python -m shabaka.extract.train --data ../shared/data --out src/shabaka/extract/models/
+    PYTHONPATH=src python training/train_ner.py --data ../shared/data --out src/shabaka/extract/models/
 
 It writes ``gazetteer.tsv`` (normalized name lists built from the freely licensed
 gazetteers), ``clusters.tsv`` (word clusters learned from the training text),
-``ner.crfsuite`` (and ``ner2.crfsuite`` for the two-stage model) and ``NOTICE.md``.
+``ner.crfsuite``, ``bilstm.npz`` and ``NOTICE.md``.
 ``--dev`` instead holds out the last 10 % of the ANERcorp train sentences and prints
 dev scores (used to choose the settings); the ANERcorp test file is never read here.
 Training is deterministic (CRFsuite's L-BFGS has no randomness; k-means uses a fixed seed).
@@ -27,12 +27,11 @@ import numpy as np
 
 from shabaka.conll import TYPES, aqmar_type, read_gold, span_scores
 from shabaka.extract.base import normalize_type
-from shabaka.extract.features import STAGE2_WINDOW, Featurizer, norm
+from shabaka.extract.features import Featurizer, norm
 
 SEED = 13
-MODELS = Path(__file__).parent / "models"
+MODELS = Path(__file__).resolve().parents[1] / "src" / "shabaka" / "extract" / "models"
 DEV_FRACTION = 0.10
-STAGE2_FOLDS = 5
 
 # Trigger words written for shabaka (no third-party source): words that introduce or
 # head a name. They are only features; the model learns how much to trust them.
@@ -179,7 +178,7 @@ one `category<TAB>entry` per line, derived from:
 - GATE 8.2 `Lang_Arabic` plugin gazetteer lists (titles, first names, surnames,
   countries, cities, other locations, facilities, organisations), GNU LGPL
   (https://gate.ac.uk). The ACE-derived `inferred-gazetteer` lists are NOT used.
-  You may replace this data: rebuild with `python -m shabaka.extract.train`.
+  You may replace this data: rebuild with `python training/train_ner.py`.
 - AKhateeb/arabic-names — MIT License, Copyright (c) 2018 AKhateeb.
 - Unicode CLDR 47 territory and exemplar-city names (via the `babel` package) —
   Copyright © 1991-2025 Unicode, Inc., Unicode License v3 (https://www.unicode.org/license.txt).
@@ -280,42 +279,14 @@ def tag_all(path: Path, xs) -> list[list[str]]:
     return [tagger.tag(x) for x in xs]
 
 
-def jackknife(xs, ys, folds: int, workdir: Path, c1: float, c2: float, iterations: int) -> list[list[str]]:
-    """Stage-1 tags of every training sentence from a model that did not see it (contiguous folds)."""
-    n = len(xs)
-    bounds = [round(n * k / folds) for k in range(folds + 1)]
-    out: list[list[str]] = [[] for _ in range(n)]
-    for k in range(folds):
-        lo, hi = bounds[k], bounds[k + 1]
-        path = workdir / f"fold{k}.crfsuite"
-        train_crf(xs[:lo] + xs[hi:], ys[:lo] + ys[hi:], path, c1, c2, iterations)
-        for i, tags in zip(range(lo, hi), tag_all(path, xs[lo:hi]), strict=True):
-            out[i] = tags
-        path.unlink()
-        print(f"  fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
-    return out
-
-
-def windows(n: int, size: int) -> list[tuple[int, int]]:
-    return [(i, min(n, i + size)) for i in range(0, n, size)]
-
-
-def stage2_features(feat: Featurizer, tokens, first, base) -> list[list[list[str]]]:
-    """Stage-2 features over the sentence stream, in pseudo-documents of STAGE2_WINDOW sentences."""
-    out: list[list[list[str]]] = []
-    for lo, hi in windows(len(tokens), STAGE2_WINDOW):
-        out += feat.stage2(tokens[lo:hi], first[lo:hi], base[lo:hi])
-    return out
-
-
 def train_neural(
-    tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, log=sys.stderr, seed: int = SEED
+    tokens, ys, featurizer: Featurizer, path: Path, epochs: int = 20, dev=None, log=sys.stderr, seed: int = SEED
 ) -> None:
     """Train the char-CNN + BiLSTM tagger with torch (one thread, fixed seed); save numpy weights."""
     import torch
     from torch import nn
 
-    from shabaka.extract.neural import DENSE, LABELS, MAX_CHARS, PAD, UNK, NumpyTagger, encode, viterbi
+    from shabaka.extract.neural import DENSE, LABELS, MAX_CHARS, PAD, UNK, NumpyTagger, encode
 
     torch.manual_seed(seed)
     torch.set_num_threads(1)
@@ -326,7 +297,7 @@ def train_neural(
     windex = {w: i for i, w in enumerate(words)}
     cindex = {c: i for i, c in enumerate(chars)}
     lindex = {lab: i for i, lab in enumerate(LABELS)}
-    enc = [encode(t, windex, cindex, gazetteer) for t in tokens]
+    enc = [encode(t, windex, cindex, featurizer) for t in tokens]
     ylab = [np.array([lindex[y] for y in sent]) for sent in ys]
 
     wdim, cdim, nfilt, hidden = 64, 24, 50, 100
@@ -385,11 +356,24 @@ def train_neural(
         msg = f"epoch {epoch + 1}: loss {total / len(order):.4f}"
         if dev is not None and (epoch + 1) % 2 == 0:
             _save_neural(net, words, chars, path)
-            tagger = NumpyTagger(path, gazetteer)
-            pred = [[LABELS[k] for k in viterbi(tagger.probabilities(t))] if t else [] for t, _ in dev]
+            pred = tag_neural(NumpyTagger(path), featurizer, [t for t, _ in dev])
             msg += f" dev F1 {span_scores([g for _, g in dev], pred, ['PER', 'LOC', 'ORG', 'MISC'])['micro']['f']:.4f}"
         print(msg, file=log, flush=True)
     _save_neural(net, words, chars, path)
+
+
+def tag_neural(tagger, featurizer: Featurizer, sentences) -> list[list[str]]:
+    """IOB2 tags of one BiLSTM alone (dev scores while training)."""
+    from shabaka.extract.neural import LABELS, viterbi_batch
+
+    out: list[list[str]] = [[] for _ in sentences]
+    for lo in range(0, len(sentences), 64):
+        idx = [i for i in range(lo, min(lo + 64, len(sentences))) if sentences[i]]
+        infos = [[featurizer.info(t) for t in sentences[i]] for i in idx]
+        probs = tagger.probabilities(infos, [featurizer.gaz_tags(x) for x in infos])
+        for i, path in zip(idx, viterbi_batch(probs, [len(x) for x in infos]), strict=True):
+            out[i] = [LABELS[k] for k in path]
+    return out
 
 
 def _save_neural(net, words, chars, path: Path) -> None:
@@ -419,7 +403,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--no-gazetteer", action="store_true")
-    ap.add_argument("--stage2", action="store_true", help="also train the two-stage model")
     ap.add_argument("--neural-epochs", type=int, default=30, help="epochs of the BiLSTM (0: no BiLSTM)")
     ap.add_argument("--neural-models", type=int, default=1, help="number of BiLSTMs (seeds 13, 14, ...)")
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood")
@@ -469,24 +452,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     model1 = out / "ner.crfsuite"
     train_crf(xs, ys, model1, args.c1, args.c2, args.iterations)
     print(f"stage 1 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
-    model2 = out / "ner2.crfsuite"
-    if args.stage2:
-        first = jackknife(xs, ys, STAGE2_FOLDS, out, args.c1, args.c2, args.iterations)
-        xs2 = stage2_features(feat, tokens, first, xs)
-        train_crf(xs2, ys, model2, args.c1, args.c2, args.iterations)
-        print(f"stage 2 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
-    elif model2.exists():
-        model2.unlink()
     for old in out.glob("bilstm*.npz"):
         old.unlink()
     for k in range(args.neural_epochs and args.neural_models):
         model_nn = out / ("bilstm.npz" if k == 0 else f"bilstm{k + 1}.npz")
-        train_neural(tokens, ys, feat.gazetteer, model_nn, epochs=args.neural_epochs, dev=dev or None, seed=SEED + k)
+        train_neural(tokens, ys, feat, model_nn, epochs=args.neural_epochs, dev=dev or None, seed=SEED + k)
         print(f"BiLSTM {k + 1} trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     config = {
-        "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "stage2": args.stage2,
+        "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
         "neural_epochs": args.neural_epochs, "neural_models": args.neural_models,
-        "stage2_window": STAGE2_WINDOW, "extra": args.extra, "dev": args.dev,
+        "extra": args.extra, "dev": args.dev,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
@@ -495,10 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dgold = [y for _, y in dev]
         dx = [feat.sentence(t) for t in dtok]
         pred1 = tag_all(model1, dx)
-        result = {"stage1": span_scores(dgold, pred1, TYPES)}
-        if args.stage2:
-            dx2 = stage2_features(feat, dtok, pred1, dx)
-            result["stage2"] = span_scores(dgold, tag_all(model2, dx2), TYPES)
+        result = {"crf": span_scores(dgold, pred1, TYPES)}
         if args.neural_epochs:
             from shabaka.extract.embedded import EmbeddedExtractor
 
