@@ -272,6 +272,7 @@ def test_arabic_interface_right_to_left(offline, samples_page):
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
     assert page.inner_text("#explore label:has(#top-n)").startswith("أهم")
     assert " من " in page.inner_text("#counts") and "entities" not in page.inner_text("#counts")
+    assert "شخص (PER)" in page.inner_text("#legend")
     page.evaluate("(id) => shabaka.select(id)", node_ids(page, G)[find(G, "الرباط")])
     assert page.locator("#panel h3").first.inner_text() == "الشواهد"
     assert page.locator("#panel [data-action=hood1]").inner_text().startswith("الجوار")
@@ -279,6 +280,7 @@ def test_arabic_interface_right_to_left(offline, samples_page):
     assert panel["x"] < graph["x"]  # the side panel moves to the left, as Arabic reads
     page.select_option("#lang", "en")
     assert page.locator("#panel h3").first.text_content() == "Evidence"
+    assert "person (PER)" in page.inner_text("#legend")
     assert offline.errors == []
 
 

@@ -31,6 +31,7 @@
     "Merge": "دمج", "into": "في", "Merge into": "دمج في", "choose the entity to merge into": "اختر الكيان المدموج فيه",
     "merge": "دمج", "split": "فصل", "rename": "تسمية", "English": "بالإنجليزية", "step": "خطوة",
     "Min.": "أدنى", "PageRank": "PageRank", "links": "روابط",
+    "person": "شخص", "organization": "منظمة", "place": "مكان", "other": "أخرى",
   };
   let lang = S.lang;
   const T = (s) => (lang === "ar" && AR[s]) || s;
@@ -57,6 +58,13 @@
       e.textContent = T(e.dataset.i18n);
     }
     $("search").placeholder = T("name or alias (Arabic or Latin)");
+    for (const label of document.querySelectorAll("#legend label")) {  // "person (PER) 8": UI words only
+      for (const n of label.childNodes) {
+        if (n.nodeType !== Node.TEXT_NODE) continue;
+        if (n.en === undefined) n.en = n.textContent;
+        n.textContent = words(n.en);
+      }
+    }
     fillCommunities();
     translatePanel();
     showCounts();
