@@ -130,6 +130,8 @@ class Settings:
         the alias tables (built-in and ``aliases``), see :class:`~shabaka.extract.gazetteer.KnownNamesExtractor`
     clean : strip page boilerplate before extraction
     keep_boilerplate : write what cleaning removed next to each input file (``NAME.removed``)
+    follow_links : read the files that symbolic links inside an input folder point to
+        outside it (by default they are reported and not read)
     engine : ``local`` (one process, streaming) or ``dask`` (partitions mapped by Dask,
         see :mod:`shabaka.engine`)
     cleaner : the cleaner's thresholds and rules (:class:`CleanSettings`; Python API only)
@@ -150,6 +152,7 @@ class Settings:
     known_names: bool = True
     clean: bool = True
     keep_boilerplate: bool = False
+    follow_links: bool = False
     engine: str = "local"
     scheduler: str | None = None
     cleaner: CleanSettings = CleanSettings()

@@ -49,7 +49,6 @@ from __future__ import annotations
 import math
 import os
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -62,7 +61,7 @@ from shabaka.config import Settings
 from shabaka.errors import MissingComponentError
 from shabaka.extract.combine import make_extractors
 from shabaka.graph import CoMentionCounts
-from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
+from shabaka.ingest import IngestReport, Skipped, find_files, given_documents, log, read_file, unique_id
 from shabaka.model import Document
 from shabaka.phases import (
     DocumentRecord,
@@ -74,6 +73,7 @@ from shabaka.phases import (
     graph_phase,
     new_resolver,
     open_source,
+    report_caps,
 )
 from shabaka.resolve import Resolver
 
@@ -149,9 +149,8 @@ class _Read:
 def _extract(part: _Partition, settings: Settings) -> tuple[list[DocumentRecord], _Read]:
     """Phase 1 on one partition: the extractors are built once, here, on the worker."""
     report = _PartitionReport()
-    if not part.paths:
-        report.documents = len(part.documents)
-        return list(extract_phase(part.documents, make_extractors(settings))), _Read(report, None)
+    if not part.paths:  # given documents: made safe, and counted, when partitioned
+        return list(extract_phase(part.documents, make_extractors(settings), report)), _Read(report, None)
     ids: list[str] = []
     records = list(extract_phase(_read(part.paths, report, settings, ids), make_extractors(settings)))
     return records, _Read(report, ids)
@@ -169,7 +168,7 @@ def _feed(
 
 def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: list[str]) -> Iterator[Document]:
     """The documents of ``paths``, their ids appended to ``ids`` as read, then made unique in the partition."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     for path in paths:
         for doc in read_file(
             Path(path),
@@ -223,13 +222,13 @@ def _tree(items: list[Any], combine: Callable[..., Any], settings: Settings) -> 
 
 def corpus_ids(reads: Sequence[_Read]) -> list[list[str] | None]:
     """Per partition, its documents' corpus-wide ids where some differ from those made in the partition."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     out: list[list[str] | None] = []
     for read in reads:
         if read.ids is None:
             out.append(None)
             continue
-        local: Counter[str] = Counter()
+        local: dict[str, int] = {}
         final = [unique_id(i, seen) for i in read.ids]
         out.append(None if final == [unique_id(i, local) for i in read.ids] else final)
     return out
@@ -242,14 +241,14 @@ def _add_report(report: IngestReport, part: IngestReport) -> None:
         log.warning("skipped %s: %s", s.path, s.reason)
 
 
-def _partitions(source: Source, report: IngestReport, workers: int) -> list[_Partition]:
+def _partitions(source: Source, report: IngestReport, workers: int, settings: Settings) -> list[_Partition]:
     items = open_source(source)
     if isinstance(items, list):
-        paths = [str(p) for p in find_files(items, report)]
+        paths = [str(p) for p in find_files(items, report, follow_links=settings.follow_links)]
         sizes = [_size(p) for p in paths]
         runs = split_even(paths, sizes, partition_count(sum(sizes), len(paths), workers))
         return [_Partition(paths=tuple(run)) for run in runs]
-    docs = list(items)
+    docs = list(given_documents(items, report))
     sizes = [len(d.text) * 2 + 1 for d in docs]
     runs = split_even(docs, sizes, partition_count(sum(sizes), len(docs), workers))
     return [_Partition(documents=tuple(run)) for run in runs]
@@ -304,7 +303,7 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
         raise MissingComponentError("the dask engine needs Dask: pip install 'dask[distributed]'") from None
 
     with dask_scheduler(settings.scheduler) as (scheduler, workers):
-        partitions = _partitions(source, report, workers)
+        partitions = _partitions(source, report, workers, settings)
         if not partitions:
             return graph_phase(_merge_parts(settings), new_resolver(settings).resolve(), settings)
         extracted = [delayed(_extract, nout=2, pure=False)(part, settings) for part in partitions]
@@ -325,4 +324,5 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
         shared = delayed(resolution, name=f"shabaka-resolution-{uuid.uuid4().hex}")
         counted = [delayed(count_phase, pure=False)(recs, shared, settings) for recs in records]
         (parts,) = dask.compute(_tree(counted, _merge_parts, settings), scheduler=scheduler)
+    report_caps(parts, report)
     return graph_phase(parts, resolution, settings)

@@ -26,6 +26,7 @@ from shabaka.phases import (
     graph_phase,
     new_resolver,
     read_source,
+    report_caps,
 )
 
 
@@ -72,7 +73,8 @@ def build_local(source: Source, settings: Settings, report: IngestReport, progre
 
         docs = tqdm(docs, unit="doc", desc="extracting", leave=False)
     with RecordSpool() as spool:
-        spool.extend(feed_resolver(extract_phase(docs, extractors), resolver))
+        spool.extend(feed_resolver(extract_phase(docs, extractors, report), resolver))
         resolution = resolver.resolve()
         parts = count_phase(spool, resolution, settings)
+    report_caps(parts, report)
     return graph_phase(parts, resolution, settings)

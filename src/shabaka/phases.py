@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.errors import InputError
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import extractor_names, merge_spans
-from shabaka.graph import CoMentionCounts, graph_from_counts
-from shabaka.ingest import IngestReport, read_documents
+from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
+from shabaka.ingest import IngestReport, given_documents, read_documents
 from shabaka.model import Document, Mention, Sentence
 from shabaka.resolve import Resolution, Resolver
 from shabaka.text import split_sentences
@@ -79,35 +80,70 @@ def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentR
     return DocumentRecord(doc.id, meta, light, mentions)
 
 
+_SOURCE_HELP = "pass a file or folder path, a list of them, or shabaka.model.Document objects"
+
+
 def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Document]:
-    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator)."""
+    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator).
+
+    Raises :class:`~shabaka.errors.InputError` for anything else (an empty path, which
+    would read the current folder; None, a number, bytes), saying what to pass.
+    """
     if isinstance(source, (str, os.PathLike)):
+        if not os.fspath(source):
+            raise InputError(f"empty path: {_SOURCE_HELP} (use '.' for the current folder)")
         return [source]
+    if isinstance(source, (bytes, bytearray)) or not isinstance(source, Iterable):
+        raise InputError(f"cannot read {type(source).__name__} {source!r:.60}: {_SOURCE_HELP}")
     items = iter(source)
     first = next(items, None)
     if first is None:
         return []
     rest = itertools.chain([first], items)
-    return rest if isinstance(first, Document) else list(rest)  # type: ignore[return-value,arg-type]
+    if isinstance(first, Document):
+        return rest
+    paths = list(rest)
+    for item in paths:
+        if not isinstance(item, (str, os.PathLike)) or not os.fspath(item):
+            raise InputError(f"cannot read {item!r:.60} (a {type(item).__name__}) in the list given: {_SOURCE_HELP}")
+    return paths  # type: ignore[return-value]
 
 
 def read_source(source: Source, report: IngestReport, settings: Settings) -> Iterator[Document]:
+    """The documents of ``source``: read from its paths, or given (made safe, ids made unique)."""
     items = open_source(source)
     if isinstance(items, list):
         yield from read_documents(
-            items, report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate, cleaner=settings.cleaner
+            items,
+            report,
+            clean=settings.clean,
+            keep_boilerplate=settings.keep_boilerplate,
+            cleaner=settings.cleaner,
+            follow_links=settings.follow_links,
         )
         return
-    for doc in items:
-        report.documents += 1
-        yield doc
+    yield from given_documents(items, report)
 
 
-def extract_phase(docs: Iterable[Document], extractors: Sequence[Extractor]) -> Iterator[DocumentRecord]:
+def extract_phase(
+    docs: Iterable[Document], extractors: Sequence[Extractor], report: IngestReport | None = None
+) -> Iterator[DocumentRecord]:
     """Phase 1: the record of each document. Documents are taken one at a time and not
-    kept: the records hold what the graph needs."""
+    kept: the records hold what the graph needs.
+
+    With a ``report``, a document that makes an extractor fail is reported (with the
+    error) and left out, and the run goes on; without one, the error is raised.
+    """
     for doc in docs:
-        yield record_document(doc, extractors)
+        try:
+            record = record_document(doc, extractors)
+        except Exception as exc:
+            if report is None:
+                raise
+            report.documents -= 1
+            report.skip(f"document {doc.id}", f"could not be extracted ({type(exc).__name__}: {exc}); left out")
+            continue
+        yield record
 
 
 def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iterator[DocumentRecord]:
@@ -145,6 +181,18 @@ def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, setti
         parts.documents[record.doc_id] = record.meta
         parts.sentences += len(record.sentences)
     return parts
+
+
+def report_caps(parts: GraphParts, report: IngestReport) -> None:
+    """Note in ``report`` each document where a window named too many entities (see
+    :data:`~shabaka.graph.MAX_WINDOW_NAMES`)."""
+    for doc_id, windows in sorted(parts.counts.capped_windows.items()):
+        report.note(
+            f"document {doc_id}",
+            f"{windows} window(s) name more than {MAX_WINDOW_NAMES} entities: "
+            f"co-mentions counted among the first {MAX_WINDOW_NAMES} of each",
+            warn=True,
+        )
 
 
 def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -> nx.Graph:
