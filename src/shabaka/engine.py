@@ -61,7 +61,7 @@ from shabaka.config import Settings
 from shabaka.errors import MissingComponentError
 from shabaka.extract.combine import make_extractors
 from shabaka.graph import CoMentionCounts
-from shabaka.ingest import IngestReport, Skipped, find_files, given_documents, log, read_file, unique_id
+from shabaka.ingest import IngestReport, Skipped, find_files, given_documents, log, read_file, shown, unique_id
 from shabaka.model import Document
 from shabaka.phases import (
     DocumentRecord,
@@ -125,8 +125,8 @@ class _PartitionReport(IngestReport):
 
     __slots__ = ()
 
-    def skip(self, path: str, reason: str) -> None:
-        self.skipped.append(Skipped(path, reason))
+    def skip(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.skipped.append(Skipped(shown(path), reason))
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -348,7 +348,7 @@ def _detect(sample: bytes, *, complete: bool, markup: bool = False) -> str:
     legacy = b"\n".join(line for line in text.split(b"\n") if not _is_utf8(line))
     codec = _guess(legacy)
     if codec is None or codec.startswith(("utf-16", "utf-32")):
-        raise SkipFile("not text in any encoding detected; re-save the file as UTF-8")
+        return "utf-8"  # no encoding fits better: UTF-8, its broken bytes replaced (and counted)
     return codec
 
 
@@ -362,7 +362,8 @@ def _is_utf8(line: bytes) -> bool:
 
 class _Decoded:
     """The lines of a binary file in a legacy encoding: each line is UTF-8 if it decodes as
-    UTF-8 (a file mixing both), else ``codec``; counts the lines of each kind."""
+    UTF-8 (a file mixing both; a few broken bytes are replaced), else ``codec``; counts
+    the lines of each kind."""
 
     def __init__(self, f: IO[bytes], codec: str):
         self.f, self.codec, self.utf8_lines, self.legacy_lines = f, codec, 0, 0
@@ -371,9 +372,9 @@ class _Decoded:
         for line in iter(lambda: self.f.readline(SAMPLE_BYTES), b""):
             if line.isascii():
                 yield line.decode("ascii")
-            elif _is_utf8(line):
+            elif (text := line.decode("utf-8", errors="replace")).count("\ufffd") * 10 <= len(text):
                 self.utf8_lines += 1
-                yield line.decode("utf-8")
+                yield text
             else:
                 self.legacy_lines += 1
                 yield line.decode(self.codec, errors="replace")
@@ -751,11 +752,12 @@ def read_documents(
 
 
 def given_documents(docs: Iterable[Document], report: IngestReport) -> Iterator[Document]:
-    """:class:`~shabaka.model.Document` objects given to the API, made safe as ingest makes
-    files' documents: lone surrogates replaced (reported), ids made unique (a renamed
-    document is reported)."""
+    """Copies of the :class:`~shabaka.model.Document` objects given to the API, made safe as
+    ingest makes files' documents: lone surrogates replaced (reported), ids made unique (a
+    renamed document is reported)."""
     seen: dict[str, int] = {}
-    for doc in docs:
+    for given_doc in docs:
+        doc = replace(given_doc, meta=dict(given_doc.meta))  # the caller's documents are left as they are
         replaced = 0
         for name in ("id", "text", *FIELDS):
             value = getattr(doc, name)

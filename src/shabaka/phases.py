@@ -96,8 +96,9 @@ def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Docum
     if isinstance(source, (bytes, bytearray)) or not isinstance(source, Iterable):
         raise InputError(f"cannot read {type(source).__name__} {source!r:.60}: {_SOURCE_HELP}")
     items = iter(source)
-    first = next(items, None)
-    if first is None:
+    empty = object()
+    first = next(items, empty)
+    if first is empty:
         return []
     rest = itertools.chain([first], items)
     if isinstance(first, Document):

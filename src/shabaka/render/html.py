@@ -148,7 +148,7 @@ def _number(value: Any, default: float) -> float:
 
 def _weight(value: Any) -> float:
     """An edge's weight as the page uses it: a finite number, at least 0 (1 when missing or not a number)."""
-    weight = max(_number(value, 1), 0)
+    weight = float(max(_number(value, 1), 0))
     return int(weight) if weight.is_integer() else weight
 
 
