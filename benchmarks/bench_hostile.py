@@ -243,7 +243,10 @@ def scaling(names: list[str], scale: float = 1.0) -> int:
                 spec = write(Path(tmp), size)
                 actual = sum(p.stat().st_size for p in Path(tmp).iterdir())
                 cmd = [sys.executable, __file__, "--pathological", json.dumps(spec)]
-                out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+                done = subprocess.run(cmd, capture_output=True, text=True)
+                if done.returncode:
+                    sys.exit(f"{name} at {_size(size)} failed:\n{done.stderr}")
+                out = done.stdout
             result = json.loads(out.strip().splitlines()[-1])
             figures.append(result)
             per_mb = result["cpu"] / (actual / 1e6)

@@ -26,8 +26,10 @@ Scores (micro over the articles of a split):
 * node precision, recall, F1: correct nodes / scored nodes, gold entities found / gold entities
 * entity–document F1: over (entity, article) pairs, a node standing for the gold entity it
   matches (several nodes for one entity count once) or for itself when it matches none
-* splits: nodes beyond the first that match the same gold entity (same canonical name),
-  across the whole split; wrong merges: nodes that match two or more gold entities
+* splits: nodes beyond the first that match the same gold entity (same canonical name, or
+  a canonical name that is a form of another article's entity of the same type:
+  :func:`identities`), across the whole split; wrong merges: nodes that match two or more
+  gold entities
 * chrome nodes: (node, article) pairs that match a chrome name
 * per type: gold recall by gold type, node precision by node type, and the share of matched
   nodes whose type is the gold type; recall per failure class
@@ -55,7 +57,7 @@ from typing import Any
 import networkx as nx
 
 import shabaka
-from shabaka.resolve import proclitic_variants
+from shabaka.arabic import proclitic_variants
 from shabaka.text import normalize_key
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "news_gold"
@@ -128,6 +130,30 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> list[Article]:
     return articles
 
 
+def identities(articles: Sequence[Article]) -> dict[str, str]:
+    """One name per real entity across articles: each article names its entities freely
+    (``الترجي`` in one, ``الترجي الرياضي التونسي`` in another), so a canonical name that is
+    one of the forms of another article's entity of the same type is that entity.
+
+    Returns canonical name -> identity (the longest canonical name of its group).
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for art in articles:
+        for e, ek in zip(art.entities, art.entity_keys, strict=True):
+            for other in articles:
+                for o in other.entities:
+                    if o["type"] == e["type"] and keys(o["name"]) & ek:
+                        a, b = sorted((find(e["name"]), find(o["name"])), key=lambda n: (-len(n), n))
+                        parent[b] = a
+    return {name: find(name) for name in parent}
+
+
 def _prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
     p = tp / predicted if predicted else 0.0
     r = tp / gold if gold else 0.0
@@ -152,6 +178,7 @@ def score(graph: nx.Graph, articles: Sequence[Article]) -> dict[str, Any]:
     type_agree = 0
     class_gold: Counter[str] = Counter()
     class_found: Counter[str] = Counter()
+    identity = identities(articles)
     nodes_of: dict[str, set[str]] = defaultdict(set)  # canonical name -> nodes matching it
     names_of: dict[str, set[str]] = defaultdict(set)  # node -> canonical names it matches
     errors = []
@@ -169,7 +196,7 @@ def score(graph: nx.Graph, articles: Sequence[Article]) -> dict[str, Any]:
                 correct_type[ntype] += 1
                 for i in hits:
                     matched[i].append(n)
-                    name = art.entities[i]["name"]
+                    name = identity.get(art.entities[i]["name"], art.entities[i]["name"])
                     nodes_of[name].add(n)
                     names_of[n].add(name)
                     pairs.add(("gold", name))

@@ -126,7 +126,7 @@ def test_known_names_run_before_the_model_by_default():
     from shabaka.config import Settings
     from shabaka.extract.combine import make_extractors
 
-    assert [e.name for e in make_extractors(Settings())] == ["known-names", "embedded"]
+    assert [e.name for e in make_extractors(Settings())] == ["known-names", "name-patterns", "embedded"]
     assert [e.name for e in make_extractors(Settings(known_names=False))] == ["embedded"]
 
 

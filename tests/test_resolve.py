@@ -134,9 +134,9 @@ def test_two_clitic_spellings_of_an_unseen_name_meet_at_the_bare_name():
 
 ORTHOGRAPHY = """
 ## a
-أعلنت [[إسبانيا|LOC]] و[[السفارة الأمريكية|ORG]] أن [[“داعش”|ORG]] ما زال خطرا، وقال [[مصطفى|PER]] إن [[FBI|ORG]] يتابع.
+أعلنت [[إسبانيا|LOC]] و[[السفارة الأمريكية|ORG]] أن [[“داعش”|ORG]] خطر، قال [[مصطفى الرميد|PER]] إن [[FBI|ORG]] يتابع.
 ## b
-أعلنت [[اسبانيا|LOC]] و[[السفارة الأميركية|ORG]] أن [[«داعش»|ORG]] يتراجع، وقال [[مصطفي|PER]] إن [[f.b.i.|ORG]] يحقق.
+أعلنت [[اسبانيا|LOC]] و[[السفارة الأميركية|ORG]] أن [[«داعش»|ORG]] ضعف، قال [[مصطفي الرميد|PER]] إن [[f.b.i.|ORG]] حقق.
 ## c
 وصلت [[آسيا|LOC]] إلى [[جدة|LOC]] ثم [[جده|LOC]]، وذكرت [[الرباط|LOC]] و[[الربـــاط|LOC]] أن
  [[حَمُّوشِي|PER]] و[[حموشي|PER]] و[[U.S.|LOC]] و[[US|LOC]] في [[اسيا|LOC]].
@@ -148,7 +148,7 @@ def test_orthographic_variants_are_one_entity():
     pairs = [
         (("a", "إسبانيا"), ("b", "اسبانيا")),
         (("c", "آسيا"), ("c", "اسيا")),
-        (("a", "مصطفى"), ("b", "مصطفي")),
+        (("a", "مصطفى الرميد"), ("b", "مصطفي الرميد")),
         (("c", "جدة"), ("c", "جده")),
         (("c", "الرباط"), ("c", "الربـــاط")),
         (("c", "حَمُّوشِي"), ("c", "حموشي")),
@@ -451,3 +451,38 @@ def test_a_rule_left_out_of_the_settings_is_not_applied():
     assert len(apart.entities) == 2
     with pytest.raises(ValueError, match="rule must be one of"):
         Resolver(settings=ResolveSettings(rules=("clitics",)))
+
+
+NASAB = """
+## a
+استقبل [[فيصل بن تركي بن ناصر|PER]] وفدا، وكان والده [[تركي بن ناصر|PER]] قد زار المدينة.
+وقال [[فيصل بن تركي|PER]] إن الزيارة ناجحة.
+## b
+وأشاد [[الملك فهد|PER]] بجهود نجله [[سعود بن فهد|PER]] في المشروع.
+## c
+وحضر [[راشد بن سعيد آل نهيان|PER]] الحفل، وأكد [[راشد آل نهيان|PER]] أهمية التعاون.
+"""
+
+
+def test_a_nasab_chain_links_its_start_never_its_father():
+    res, m = resolve(NASAB)
+    assert not same(res, m, ("a", "تركي بن ناصر"), ("a", "فيصل بن تركي بن ناصر"))  # the father
+    assert same(res, m, ("a", "فيصل بن تركي"), ("a", "فيصل بن تركي بن ناصر"))  # the chain cut before بن
+    assert not same(res, m, ("b", "الملك فهد"), ("b", "سعود بن فهد"))  # the king is the son's father
+    assert same(res, m, ("c", "راشد آل نهيان"), ("c", "راشد بن سعيد آل نهيان"))  # given and family name
+
+
+FRAGMENTS = """
+## a
+وقال [[أحمد|PER]] إن الاجتماع انتهى، وأضاف [[عبد الله|PER]] أن النتائج جيدة، ورد [[خالد الراشد|PER]] بالموافقة.
+## b
+وزار [[يوسف بن علي|PER]] المعرض، وقال [[يوسف|PER]] إنه سعيد.
+"""
+
+
+def test_a_given_name_alone_is_no_entity_unless_a_full_name_claims_it():
+    res, m = resolve(FRAGMENTS)
+    assert res.entity_of(m["a", "أحمد"]) is None
+    assert res.entity_of(m["a", "عبد الله"]) is None
+    assert entity(res, m, ("a", "خالد الراشد")).label == "خالد الراشد"
+    assert same(res, m, ("b", "يوسف"), ("b", "يوسف بن علي"))  # the start of its nasab chain, same document

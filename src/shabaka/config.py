@@ -127,7 +127,8 @@ class Settings:
     min_weight : edges mentioned together fewer times are left out
     evidence_cap : at most this many evidence sentences per node and per edge
     known_names : with the ``embedded`` or ``camel`` extractor, also find the typed names of
-        the alias tables (built-in and ``aliases``), see :class:`~shabaka.extract.gazetteer.KnownNamesExtractor`
+        the alias tables (built-in and ``aliases``), see :class:`~shabaka.extract.gazetteer.KnownNamesExtractor`,
+        and the names found by their shape (:mod:`shabaka.extract.patterns`)
     clean : strip page boilerplate before extraction
     keep_boilerplate : write what cleaning removed next to each input file (``NAME.removed``)
     follow_links : read the files that symbolic links inside an input folder point to

@@ -3,11 +3,15 @@
 Every file is written atomically: to a temporary file beside the target, then renamed,
 so an interrupted run never leaves half a file over a good one.
 
+JSON keeps every attribute as a structure (``relations``, ``months``, ``evidence``).
 GEXF and GraphML have no list type: list attributes (``aliases``, ``documents``,
-``roles``, ``resolution``) are joined with ``" | "`` (as JSON when an item contains
-``" | "`` or starts with ``[``, so that reading them back is never ambiguous), and
-``evidence`` and the graph's ``documents`` are stored as JSON strings. CSV files use
-``;`` between list items (Cypher's ``split(row.aliases, ';')``) and JSON for ``evidence``.
+``roles``, ``resolution``) are joined with ``" | "``, and ``evidence``, ``relations``,
+``months`` and the graph's ``documents`` are stored as JSON strings. CSV files use ``;``
+between list items (Cypher's ``split(row.aliases, ';')``) and JSON for ``evidence``,
+``relations`` and ``months``; ``relations.csv`` has one row per link and relation type,
+with the Neo4j relationship type (``MET``, ``SIGNED_WITH``, ``ROLE``...) to load it as.
+A list of strings is stored as JSON where joining would be ambiguous (an item contains
+``" | "``, or the first starts with ``[``), so that reading it back never is.
 
 Any input gives valid files: characters XML cannot hold (controls, lone surrogates,
 U+FFFE/U+FFFF) are written escaped (``\\x01``) in GEXF and GraphML (:func:`xml_safe`), and
@@ -36,8 +40,17 @@ from shabaka.errors import OutputError, ShabakaError
 
 LIST_SEPARATOR = " | "
 CSV_LIST_SEPARATOR = ";"
-NODE_COLUMNS = ("id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence")
-EDGE_COLUMNS = ("source", "target", "weight", "npmi", "documents", "evidence")
+NODE_COLUMNS = (
+    "id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence",
+    "first_date", "last_date", "months",
+)  # fmt: skip
+EDGE_COLUMNS = (
+    "source", "target", "weight", "npmi", "documents", "evidence", "relation", "relations",
+    "first_date", "last_date", "months",
+)  # fmt: skip
+#: ``directed``: ``true`` when source → target is what every sentence says, ``both`` when
+#: sentences say both ways, ``false`` for a symmetric type (then source < target).
+RELATION_COLUMNS = ("source", "target", "type", "cypher", "count", "directed", "gloss", "evidence")
 #: Characters that XML 1.0 cannot hold.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
@@ -185,25 +198,18 @@ def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
         nx.write_graphml(flat_graph(G), f, encoding="utf-8")
 
 
-def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
-    """Write ``nodes.csv`` and ``edges.csv`` (UTF-8 with header) into ``folder``.
+def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path, Path]:
+    """Write ``nodes.csv``, ``edges.csv`` and ``relations.csv`` (UTF-8 with header) into ``folder``.
+
+    Load them in Neo4j with the Cypher in README ("Exports"): entities, their
+    ``CO_MENTIONED`` links, then one relationship per row of ``relations.csv``, typed by
+    its ``cypher`` column (``MET``, ``VISITED``, ``SIGNED_WITH``, ``ROLE``...).
 
     Cells that a spreadsheet would run as formulas are defused (:func:`csv_safe`), ids
-    alike in both files, so that edges still meet their nodes.
-
-    Load them in Neo4j with::
-
-        LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row
-        MERGE (e:Entity {id: row.id})
-        SET e.label = row.label, e.type = row.type, e.mentions = toInteger(row.mentions),
-            e.aliases = split(row.aliases, ';');
-        LOAD CSV WITH HEADERS FROM 'file:///edges.csv' AS row
-        MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
-        MERGE (a)-[r:CO_MENTIONED]-(b)
-        SET r.weight = toInteger(row.weight), r.npmi = toFloat(row.npmi);
+    alike in every file, so that edges and relations still meet their nodes.
     """
     folder = Path(folder)
-    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    nodes, edges, relations = folder / "nodes.csv", folder / "edges.csv", folder / "relations.csv"
     with atomic_write(nodes, encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(NODE_COLUMNS)
@@ -214,4 +220,14 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
         w.writerow(EDGE_COLUMNS)
         for a, b, d in G.edges(data=True):
             w.writerow(map(csv_safe, [a, b, *(_flat(d.get(c, ""), CSV_LIST_SEPARATOR) for c in EDGE_COLUMNS[2:])]))
-    return nodes, edges
+    with atomic_write(relations, encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(RELATION_COLUMNS)
+        for a, b, d in G.edges(data=True):
+            for kind, r in (d.get("relations") or {}).items():
+                direction = r["direction"]
+                source, target = direction if isinstance(direction, list) else sorted((a, b))
+                directed = "true" if isinstance(direction, list) else "both" if direction == "both" else "false"
+                row = [source, target, kind, r["cypher"], r["count"], directed, r["gloss"], _flat(r["evidence"])]
+                w.writerow(map(csv_safe, row))
+    return nodes, edges, relations

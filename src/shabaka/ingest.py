@@ -66,6 +66,8 @@ from typing import IO, Any
 
 from shabaka.clean import DEFAULT_SETTINGS, CleanResult, clean_html, clean_text, html_lines, write_removed
 from shabaka.config import CleanSettings
+from shabaka.dates import document_date
+from shabaka.export import EDGE_COLUMNS, NODE_COLUMNS, RELATION_COLUMNS, atomic_write
 from shabaka.model import Document
 from shabaka.text import BIDI_CONTROLS, strip_bidi_controls
 
@@ -88,11 +90,6 @@ CSV_FIELD_LIMIT = 2**31 - 1
 MAX_HTML_BYTES = 4 * 2**20
 #: What marks shabaka's own graph page (written by :mod:`shabaka.render`).
 GENERATOR_MARK = b'<meta name="generator" content="shabaka'
-#: The headers of shabaka's own CSV exports (:func:`shabaka.export.write_csv`).
-OWN_CSV_HEADERS = (
-    ("id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence"),
-    ("source", "target", "weight", "npmi", "documents", "evidence"),
-)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 #: Characters a terminal could act on: C0 and C1 controls, DEL, line and paragraph
 #: separators, bidi controls (escape sequences start with ESC, U+001B).
@@ -209,8 +206,6 @@ class IngestReport:
 
     def write_json(self, path: str | os.PathLike[str], **extra: Any) -> None:
         """Write :meth:`to_dict` (and ``extra`` top-level fields) as UTF-8 JSON, atomically."""
-        from shabaka.export import atomic_write
-
         with atomic_write(path, encoding="utf-8") as f:
             json.dump({**extra, **self.to_dict()}, f, ensure_ascii=False, indent=1)
 
@@ -564,7 +559,7 @@ def _read_csv(path: Path, f: IO[bytes], report: IngestReport) -> Iterator[Docume
     source = _Lines(text)
     rows = csv.reader(source, strict=True)
     header = [h.strip().lower() for h in next(rows, [])]
-    if tuple(header) in OWN_CSV_HEADERS:
+    if tuple(header) in (NODE_COLUMNS, EDGE_COLUMNS, RELATION_COLUMNS):  # shabaka's own CSV exports
         raise SkipFile("shabaka's own output (a graph export), not an input")
     if "text" not in header:
         raise SkipFile(f"no 'text' column (columns: {', '.join(header)})")
@@ -623,7 +618,11 @@ def _read_html(
             raise SkipFile("no text found in the HTML page")
         report.note(path, "no main text found; all the text of the page was read")
     report.encodings[_encoding_name(codec)] += 1
-    docs = _documents(path.stem, [body], path, report, {k: meta[k] for k in FIELDS if meta.get(k)})
+    fields = {k: meta[k] for k in FIELDS if meta.get(k) and k != "date"}
+    found = document_date(body, html=page, url=fields.get("url"))  # the page's metadata, not trafilatura's guess
+    if found is not None:
+        fields["date"] = found.iso
+    docs = _documents(path.stem, [body], path, report, fields)
     for n, doc in enumerate(docs):
         yield doc, result if clean and n == 0 else None
 

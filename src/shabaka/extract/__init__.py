@@ -12,6 +12,8 @@ camel      camel-tools' BERT NER (needs ``camel_data -i ner``)
 gazetteer  a user list of names (CSV or YAML), matched with clitics handled
 known-names the typed names of the alias tables (built-in and ``--aliases``);
            by default also run before ``embedded`` and ``camel``
+name-patterns names of bodies, events and clubs found by their shape; by default
+           run after ``known-names``
 ========== ================================================================
 """
 
@@ -31,6 +33,7 @@ EXTRACTORS: dict[str, str] = {
     "camel": "shabaka.extract.camel:CamelExtractor",
     "gazetteer": "shabaka.extract.gazetteer:GazetteerExtractor",
     "known-names": "shabaka.extract.gazetteer:KnownNamesExtractor",
+    "name-patterns": "shabaka.extract.patterns:NamePatternExtractor",
 }
 
 
@@ -44,10 +47,10 @@ def make_extractor(name: str, **options: Any) -> Extractor:
 
     Examples
     --------
-    >>> make_extractor("nope")
+    >>> make_extractor("nope")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    shabaka.errors.SettingsError: unknown extractor 'nope': choose one of camel, embedded, gazetteer, known-names
+    shabaka.errors.SettingsError: unknown extractor 'nope': choose one of camel, embedded, gazetteer, known-names, ...
     """
     try:
         target = EXTRACTORS[name]

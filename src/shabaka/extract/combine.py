@@ -17,17 +17,17 @@ from shabaka.extract import Extractor, Span, make_extractor
 
 def extractor_names(settings: Settings) -> list[str]:
     """The extractors a run uses, in order (earlier ones win on overlapping spans): the
-    one of ``settings``, after the known names (``settings.known_names``) and after the
-    gazetteer when one is given with another backend.
+    one of ``settings``, after the known names and the names found by their shape
+    (``settings.known_names``) and after the gazetteer when one is given with another backend.
 
     >>> extractor_names(Settings(extractor="embedded", gazetteer="names.csv"))
-    ['gazetteer', 'known-names', 'embedded']
+    ['gazetteer', 'known-names', 'name-patterns', 'embedded']
     >>> extractor_names(Settings(extractor="embedded", known_names=False))
     ['embedded']
     """
     names = [settings.extractor]
     if settings.known_names and settings.extractor in ("embedded", "camel"):
-        names.insert(0, "known-names")
+        names[:0] = ["known-names", "name-patterns"]
     if settings.gazetteer is not None and settings.extractor != "gazetteer":
         names.insert(0, "gazetteer")
     return names

@@ -29,7 +29,12 @@ forms that were not identical:
                the end of a name (ولد مرزوك, ابن سلمان) likewise, in its document only;
                a state noun alone (المملكة، الجمهورية، السلطنة، الإمارة) linked
                to the one place of the same document named with it (المملكة
-               المغربية = المغرب)
+               المغربية = المغرب); a name with a nasab (X بن Y ...) also stands,
+               in its document, for its given name alone, its chain cut before a
+               later بن or آل, and its given name with the family name (محمد آل
+               مكتوم); what follows بن is the father, never a short form
+``fragment``   a person named only by one given name (أحمد، عبد الله) and linked to
+               no full name is no entity (``shabaka/data/given_names.txt``)
 =============  ==================================================================
 
 An entity's type is the majority type of its mentions (roles count for PER) unless

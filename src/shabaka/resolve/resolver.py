@@ -6,6 +6,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
@@ -49,6 +51,7 @@ RULES: dict[str, Rule] = {
     "article": Rule("the article inside a name", "_merge_articles"),
     "translit": Rule("vowel-letter variants of a transliterated name", "_merge_translit"),
     "partial": Rule("a surname (or a state noun) alone linked to the full name"),
+    "fragment": Rule("a given name alone, linked to no full name, listed or bracketed, is no entity"),
 }
 
 #: Common Arabic given names: their vowel letters are meaningful (محمد ≠ محمود), so the
@@ -70,6 +73,26 @@ _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 _DIGIT = re.compile(r"\d")
 
 
+#: The words of a nasab chain: what follows them names a father (or a forefather), not the person.
+NASAB = frozenset(("بن", "ابن", "بنت"))
+
+
+def nasab_short_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The short forms of a person's name with a nasab (X بن Y ...): the given name alone,
+    the chain cut before a later بن or آل, and the given name with the family name.
+
+    >>> [" ".join(f) for f in nasab_short_forms(tuple("حمدان بن محمد بن راشد ال مكتوم".split()))]
+    ['حمدان', 'حمدان بن محمد', 'حمدان بن محمد بن راشد', 'حمدان ال مكتوم']
+    >>> nasab_short_forms(("خالد", "الحربي"))
+    []
+    """
+    if len(words) < 3 or words[1] not in NASAB:
+        return []
+    family = next((i for i in range(2, len(words)) if words[i] == "ال"), None)
+    cuts = [words[:i] for i in range(3, len(words)) if words[i] in NASAB or i == family]
+    return [words[:1], *cuts, *([(words[0], *words[family:])] if family else [])]
+
+
 #: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
 STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
 
@@ -86,7 +109,8 @@ class Resolution:
     def entity_of(self, mention: Mention) -> str | None:
         """The key of the entity a mention belongs to (None if it was dropped)."""
         key = self.form_entity.get(form_key(mention.text))
-        return None if key is None else self.doc_links.get((mention.doc_id, key), key)
+        key = None if key is None else self.doc_links.get((mention.doc_id, key), key)
+        return key if key in self.entities else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +166,7 @@ class Resolver:
         self._docs: dict[str, set[str]] = defaultdict(set)
         self._roles: dict[str, Counter[str]] = defaultdict(Counter)  # roles written around the mentions
         self._brackets: Counter[tuple[str, str]] = Counter()  # (short key, long raw key)
+        self._bracketed: Counter[str] = Counter()  # keys seen in brackets after a body's name
         self._words: Counter[str] = Counter()  # words of the sentences given, for the clitic rule
 
     def add(self, doc_id: str, mentions: Sequence[Mention], sentences: Sequence[Sentence] | None = None) -> None:
@@ -169,13 +194,14 @@ class Resolver:
 
     def _learn_bracket(self, key: str, inside: str, mentions: Sequence[Mention], start: int) -> None:
         short = form_key(inside)
+        self._bracketed[short] += 1
         inner = next((m for m in mentions if m.start == start), None)
         a, b = sorted((len(short.split()), len(key.split())))
         if (
             short
             and not _DIGIT.search(short)
             and short.split()[0] not in word_set(_NOT_ALIASES)
-            and (inner is None or inner.type in ("ORG", "MISC"))
+            and (inner is None or inner.type in ("ORG", "MISC") or len(short.split()) == 1)  # مازن read as PER
             and a <= self.settings.bracket_short_words
             and b >= max(self.settings.bracket_long_words, a + 1)
         ):
@@ -194,6 +220,7 @@ class Resolver:
         for key, docs in other._docs.items():
             self._docs[key] |= docs
         self._brackets.update(other._brackets)
+        self._bracketed.update(other._bracketed)
         self._words.update(other._words)
         return self
 
@@ -386,6 +413,15 @@ class Resolver:
             merged[root] = g
         links = self._partial_links(groups, forms, merged) if "partial" in self._rules else {}
         shown = {root for root, g in merged.items() if g.surfaces and (g.docs - {d for d, r in links if r == root})}
+        if "fragment" in self._rules:
+            known = self.table.types.keys() | {k for m in self.table.merges for k in m[:2]}
+            known |= self._bracketed.keys()  # in brackets after a body's name: its acronym
+            shown = {
+                root
+                for root in shown
+                if known & groups.members[root]
+                or not _given_name_alone(merged[root], groups.members[root] & forms.keys())
+            }
         for (_, root), target in links.items():
             merged[target].surfaces.update(merged[root].surfaces)
             merged[target].roles.update(merged[root].roles)
@@ -394,7 +430,8 @@ class Resolver:
         entities: dict[str, Entity] = {}
         for root in sorted(set(links.values()) | shown):
             g = merged[root]
-            label = label_of(g)
+            label = next((self.table.labels[k] for k in sorted(groups.members[root]) if k in self.table.labels), None)
+            label = label or label_of(g)
             forced = next((self.table.types[k] for k in sorted(groups.members[root]) if k in self.table.types), None)
             key_of[root] = form_key(label)
             entities[key_of[root]] = Entity(
@@ -426,6 +463,7 @@ class Resolver:
 
         exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
         loose: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        heads: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the start of a nasab chain: in its document only
         full_groups = set()
         for k in sorted(forms):
             words = name_words(k)
@@ -433,8 +471,12 @@ class Resolver:
                 root = groups.find(k)
                 full_groups.add(root)
                 for n in range(1, len(words)):
+                    if words[-n - 1] in NASAB:
+                        continue  # after بن: the father's name, another person
                     exact[words[-n:]].add(root)
                     loose[tuple(skeleton(w) for w in words[-n:])].add(root)
+                for short in nasab_short_forms(words):
+                    heads[short].add(root)
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
             if not (g.types["PER"] or g.roles):
@@ -446,8 +488,12 @@ class Resolver:
                 for k in groups.members[root]:
                     cands |= loose.get(tuple(skeleton(w) for w in name_words(k)), set())
             cands = {c for c in cands if c != root and not groups.conflict(root, c)}
+            own = {c for k in groups.members[root] for c in heads.get(name_words(k), ())} - {root}
+            own = {c for c in own if not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
+                if not here:
+                    here = [c for c in own if doc in merged[c].docs]
                 if len(here) == 1 or (not here and len(cands) == 1 and root not in full_groups):
                     links[doc, root] = (here or sorted(cands))[0]
         for (doc, root), target in sorted(links.items()):  # a short name of a short name: to the longest
@@ -484,6 +530,26 @@ class Resolver:
                 if len(here) == 1:
                     links[doc, root] = here[0]
         return links
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names of ``shabaka/data/given_names.txt`` and :data:`NATIVE_NAMES` (keys)."""
+    text = (files("shabaka") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    listed = (w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(spelling_key(w) for w in (*listed, *NATIVE_NAMES.split()))
+
+
+def _given_name_alone(g: Form, keys: set[str]) -> bool:
+    """Whether a person's forms are all one given name alone (أحمد، عبد الله): see ``fragment``."""
+    if not keys or majority_type(g.types + Counter(PER=g.roles.total())) != "PER":
+        return False
+    for k in keys:
+        words = spelling_key(k).split()
+        compound = len(words) == 2 and words[0] == "عبد"  # عبد الله، عبد الرحمن
+        if not compound and (len(words) != 1 or words[0] not in given_names()):
+            return False
+    return True
 
 
 def _article_key(key: str, form: Form | None) -> str | None:

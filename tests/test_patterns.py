@@ -1,0 +1,122 @@
+"""Names found by their shape (shabaka.extract.patterns), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from shabaka import build_graph
+from shabaka.extract.patterns import NamePatternExtractor
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    tokens = text.split()
+    return [(" ".join(tokens[s.start : s.end]), s.type) for s in NamePatternExtractor().extract([tokens])[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a genitive after an indefinite head
+        ("طالبت وزارة التربية بزيادة الميزانية", [("وزارة التربية", "ORG")]),
+        # a chain of genitives, then an adjective
+        ("اجتمعت لجنة متابعة الشؤون البلدية أمس", [("لجنة متابعة الشؤون البلدية", "ORG")]),
+        # a definite head needs an adjective; a complement under لل follows it
+        ("أصدر المجلس الوطني للإحصاء تقريره السنوي", [("المجلس الوطني للإحصاء", "ORG")]),
+        ("وقالت المحكمة إن الطعن مرفوض", []),
+        # a proclitic on the head
+        ("وصل الوفد إلى بمجلس الشيوخ الفرنسي مساء", [("بمجلس الشيوخ الفرنسي", "ORG")]),
+        # ل + an indefinite noun opens a complement, and و joins two adjectives in it
+        (
+            "نظمت الهيئة العامة لرعاية الفنون الشعبية والتراثية عرضا",
+            [("الهيئة العامة لرعاية الفنون الشعبية والتراثية", "ORG")],
+        ),
+        # an event
+        ("افتتح مهرجان الرباط الدولي دورته", [("مهرجان الرباط الدولي", "MISC")]),
+    ],
+)
+def test_the_shape_of_a_body_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stop words end the name: a weekday, a relative, a preposition, an ordinal
+        ("أعلنت وزارة النقل الاثنين عن خطة", [("وزارة النقل", "ORG")]),
+        ("وهي الهيئة الوطنية التي تراقب الانتخابات", [("الهيئة الوطنية", "ORG")]),
+        ("احتل المركز الثاني في الترتيب", []),
+        ("وقع الاتفاق نيابة عن الحكومة", []),
+        # an indefinite head takes no complement: the ministry, then its aim
+        ("تبذل وزارة الداخلية لمكافحة التهريب جهودا", [("وزارة الداخلية", "ORG")]),
+        # an open chain at the end is left out
+        ("قال إن إدارة شؤون البلاد صعبة", []),
+        # a body named by a word for bodies is no name; the innermost body is
+        ("اجتمع مجلس إدارة الشركة أمس", []),
+        ("قرر مجلس إدارة صندوق الإسكان الشعبي رفع القروض", [("صندوق الإسكان الشعبي", "ORG")]),
+    ],
+)
+def test_where_a_body_name_ends(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_a_body_name_becomes_a_node(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "قدمت المحكمة الإدارية العليا حكمها في القضية. وقالت المحكمة الإدارية العليا إن الحكم نهائي.\n",
+        encoding="utf-8",
+    )
+    graph = build_graph(tmp_path)
+    labels = {d["label"]: d["type"] for _, d in graph.nodes(data=True)}
+    assert labels.get("المحكمة الإدارية العليا") == "ORG"
+
+
+SPORT = "وسجل اللاعب هدفين في المباراة التي أقيمت على الملعب البلدي ضمن الجولة الخامسة من الدوري. "
+
+
+def doc_names(text: str) -> list[tuple[str, str]]:
+    from shabaka.text import split_sentences
+
+    sentences = [[t.text for t in s.tokens] for s in split_sentences(text, "d")]
+    found = NamePatternExtractor().extract(sentences)
+    return [
+        (" ".join(toks[s.start : s.end]), s.type) for toks, spans in zip(sentences, found, strict=True) for s in spans
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "club"),
+    [
+        ("فاز الكوكب الوجدي على ضيفه.", "الكوكب الوجدي"),  # a club word and a nisba
+        ("وتغلب النادي الرياضي البنزرتي بثلاثية.", "النادي الرياضي البنزرتي"),
+        ("وانهزم اتحاد سيدي قاسم أمام منافسه.", "اتحاد سيدي قاسم"),  # an indefinite club word and its town
+        ("وتعادل شباب الأطلس الخنيفري خارج أرضه.", "شباب الأطلس الخنيفري"),
+        ("وواصل الترجي صدارته.", "الترجي"),  # a known club's short name
+        ("وعاد الصفاقسي بالنقاط من العاصمة.", "الصفاقسي"),
+    ],
+)
+def test_clubs_in_a_sports_text(sentence: str, club: str) -> None:
+    assert (club, "ORG") in doc_names(SPORT + sentence)
+
+
+def test_club_words_outside_sports_are_left_alone() -> None:
+    text = "وقال إن شباب المدينة يحتاجون العمل. وتحدث عن الجيش الملكي ودوره. وواصل الترجي في الكلام."
+    assert doc_names(text) == []
+
+
+def test_two_clubs_joined_by_and_stay_two(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(SPORT + "وتعادل اتحاد سيدي قاسم والكوكب الوجدي في الجولة.\n", encoding="utf-8")
+    labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert {"اتحاد سيدي قاسم", "الكوكب الوجدي"} <= labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وسجلت الوزارة 30 إصابة في الكرك و12 في جرش", [("الكرك", "LOC"), ("جرش", "LOC")]),
+        ("وتوجه الوفد إلى محافظة الطفيلة ثم بالعقبة", [("الطفيلة", "LOC"), ("بالعقبة", "LOC")]),
+        ("وزار الوزير مدينة كفر الشيخ", [("كفر الشيخ", "LOC")]),
+        # without a cue they are common words
+        ("وتبقى العقبة الأولى هي التمويل عند المفرق", []),
+    ],
+)
+def test_places_that_are_common_words_need_a_cue(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
