@@ -150,8 +150,8 @@ def search_keys(names: list[str], english: str | None = None) -> list[str]:
 
 
 def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
-    """Louvain communities of ``G`` (by edge weight, seeded: the same graph gives the same
-    communities), numbered from the largest, 0 on.
+    """Louvain communities of ``G`` (by edge weight as the page shows it, seeded: the same
+    graph gives the same communities), numbered from the largest, 0 on.
 
     >>> G = nx.barbell_graph(4, 0)
     >>> sorted(set(communities(G).values()))
@@ -159,7 +159,7 @@ def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
     """
     if G.number_of_edges() == 0:
         return {v: i for i, v in enumerate(sorted(G, key=str))}
-    parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+    parts = nx.community.louvain_communities(_shown_weights(G), weight="weight", seed=seed)
     parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     return {v: i for i, p in enumerate(parts) for v in p}
 
@@ -285,17 +285,22 @@ def prune(G: nx.Graph, max_nodes: int | None, rank: dict[Any, float]) -> nx.Grap
     return G.subgraph(order[:max_nodes])
 
 
+def _shown_weights(G: nx.Graph) -> nx.Graph:
+    """The nodes and edges of ``G``, each edge with its weight as the page shows it (:func:`_weight`)."""
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
+    return H
+
+
 def _pagerank(G: nx.Graph) -> dict[Any, float]:
     """PageRank over the edges' weights as the page shows them (:func:`_weight`); uniform
     when there are no edges or it does not converge."""
     uniform = dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
     if G.number_of_edges() == 0:
         return uniform
-    H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
     try:
-        return nx.pagerank(H, weight="weight")
+        return nx.pagerank(_shown_weights(G), weight="weight")
     except (nx.PowerIterationFailedConvergence, ZeroDivisionError, ValueError):
         return uniform
 
