@@ -85,6 +85,7 @@ def play(offline: Page, G: nx.Graph, path: Path, second: Any, merge: tuple[Any, 
     # search in Latin letters, select
     search_and_select(page, "hammouchi", G.nodes[hammouchi]["label"])
     assert "Hammouchi" in page.locator("#panel .english").inner_text()
+    assert "Hammouchi" in page.evaluate("(id) => shabaka.nodeSet.get(id).title", ids[hammouchi])  # the tooltip
     assert page.locator("#panel h3").first.text_content() == "Evidence"  # evidence first
 
     # neighbourhood, one step: the entity and its neighbours, nothing else

@@ -76,7 +76,7 @@
     const v = {
       id: n.id, label: short(n.label), value: nodeSize[S.size_by](n),
       color: { background: c, border: c, highlight: { background: c, border: "#222" }, hover: { background: c, border: "#222" } },
-      title: `${n.label}\n${nameOf.get(n.type)} (${n.type}) \u00b7 ${fmt(n.mentions)} mentions \u00b7 ` +
+      title: `${n.label}${n.en ? ` \u00b7 ${n.en}` : ""}\n${nameOf.get(n.type)} (${n.type}) \u00b7 ${fmt(n.mentions)} mentions \u00b7 ` +
         `${fmt(n.documents.length)} documents \u00b7 ${fmt(n.degree)} links`,
     };
     if ("x" in n) { v.x = n.x; v.y = n.y; }
