@@ -210,12 +210,18 @@ def overlaps(nodes: list[dict[str, Any]]) -> list[tuple[int, int]]:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is absent")
 def test_no_label_sits_on_another_node(offline, tmp_path):
-    write_html(build_graph(CORPUS), tmp_path / "five.html")
+    G = build_graph(CORPUS)
+    write_html(G, tmp_path / "five.html")
     page = offline.open(tmp_path / "five.html")
     page.wait_for_function("shabaka.hiddenLabels !== undefined && document.body.dataset.labels === '1'")
     nodes = label_layout(page)
     assert overlaps(nodes) == []
     assert sum(n["box"] is not None for n in nodes) >= len(nodes) / 2  # most labels are drawn
+    # a selected entity's label is placed first, still over no other node
+    chosen = node_ids(page, G)[find(G, "hammouchi")]
+    page.evaluate("(id) => { shabaka.network.selectNodes([id]); shabaka.placeLabels(); }", chosen)
+    nodes = label_layout(page)
+    assert overlaps(nodes) == [] and next(n for n in nodes if n["id"] == chosen)["box"] is not None
     # the legends are strips above the graph, even at 1024 px: they cover no part of it
     page.set_viewport_size({"width": 1024, "height": 700})
     graph = page.locator("#graph").bounding_box()

@@ -307,15 +307,17 @@
         ...edges.map((e) => line(["edge", e.source, "", "", "", "", "", "", e.target, e.weight]))].join("\n") + "\n";
   }
 
-  /* ---- Labels that sit on no other node: the most important first, a label whose box
-   * would cover another node or a label already placed is not drawn ---- */
+  /* ---- Labels that sit on no other node: the selected entities first, then the most
+   * mentioned; a label goes below its dot, else above it, else a little farther, where its
+   * box covers no other node nor a label already placed; else it is not drawn ---- */
   const hiddenLabels = new Set(), labelShift = new Map();
   function placeLabels() {
     const shown = X.shown();
     const body = network.body;
     const ids = [...shown.nodes].filter((id) => body.nodes[id]);
     if (!ids.length) return;
-    ids.sort((a, b) => body.nodes[b].options.value - body.nodes[a].options.value || a - b);
+    const selected = new Set(network.getSelectedNodes());  // the entities the user picked come first
+    ids.sort((a, b) => selected.has(b) - selected.has(a) || body.nodes[b].options.value - body.nodes[a].options.value || a - b);
     const circles = ids.map((id) => { const n = body.nodes[id]; return { id, x: n.x, y: n.y, r: n.shape.radius || n.options.size }; });
     const cellSize = 80, grid = new Map();
     const key = (i, j) => i * 100003 + j;
@@ -346,7 +348,8 @@
       let shift = null;
       if (base) {
         const c = body.nodes[id], r = c.shape.radius || c.options.size;
-        for (const dy of [0, -(2 * r + (base.bottom - base.top) + 4)]) {  // below the dot, else above it
+        const h = base.bottom - base.top, up = -(2 * r + h + 4);
+        for (const dy of [0, up, h / 2, up - h / 2]) {  // right below the dot, right above it, a little farther
           const b = { left: base.left, right: base.right, top: base.top + dy, bottom: base.bottom + dy };
           if (!hits(b, id)) { shift = dy; add({ box: b }, b); break; }
         }
@@ -382,6 +385,7 @@
   }
   network.on("stabilized", schedulePlacement);
   network.on("dragEnd", schedulePlacement);
+  network.on("selectNode", schedulePlacement);
   X.afterRefresh.push(() => { showCounts(); schedulePlacement(); });
 
   /* ---- Wiring ---- */
