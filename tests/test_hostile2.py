@@ -144,7 +144,10 @@ def test_a_lone_surrogate_in_a_jsonl_text_is_replaced_and_reported(tmp_path: Pat
 
 def test_a_lone_surrogate_in_an_id_or_title_is_replaced_and_reported(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
-    lines = [json.dumps({"id": "a\udc80", "text": PROSE}), json.dumps({"id": "t", "title": "\ud83d", "text": PROSE})]
+    lines = [  # distinct texts: a copy would be folded (shabaka.dedup)
+        json.dumps({"id": "a\udc80", "text": PROSE}),
+        json.dumps({"id": "t", "title": "\ud83d", "text": f"{PROSE} (2)"}),
+    ]
     (corpus / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"a\ufffd", "t"})
@@ -274,7 +277,7 @@ def test_shabaka_outputs_in_an_input_folder_are_recognized_and_skipped(tmp_path:
 
 def test_repeated_ids_never_collide(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
-    records = [{"id": i, "title": f"t{n}", "text": PROSE} for n, i in enumerate(["a", "a", "a~2", "a~2"])]
+    records = [{"id": i, "title": f"t{n}", "text": f"{PROSE} ({n})"} for n, i in enumerate(["a", "a", "a~2", "a~2"])]
     (corpus / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"a", "a~2", "a~2~2", "a~2~3"})
@@ -380,7 +383,7 @@ def test_csv_cells_that_would_be_formulas_are_defused(tmp_path: Path) -> None:
         extractor="gazetteer",
         gazetteer=str(_gazetteer(tmp_path, names + NAMES)),
     )
-    nodes, edges = export.write_csv(G, tmp_path / "csv")
+    nodes, edges, *_ = export.write_csv(G, tmp_path / "csv")  # (and relations.csv)
     for path in (nodes, edges):
         for row in csv.reader(path.open(encoding="utf-8", newline="")):
             assert not any(cell.startswith(export.FORMULA_STARTS) for cell in row), row
@@ -391,7 +394,7 @@ def test_csv_cells_that_would_be_formulas_are_defused(tmp_path: Path) -> None:
 
 
 def test_what_shabaka_writes_it_reads_back_and_shows(tmp_path: Path) -> None:
-    docs = [Document("[draft]", PROSE), Document("a | b", PROSE), Document("[1, 2]", PROSE)]
+    docs = [Document("[draft]", PROSE), Document("a | b", f"{PROSE} (2)"), Document("[1, 2]", f"{PROSE} (3)")]
     G = build_graph(docs, extractor="gazetteer", gazetteer=str(_gazetteer(tmp_path)))
     export.write_gexf(G, tmp_path / "g.gexf")
     export.write_graphml(G, tmp_path / "g.graphml")
