@@ -51,6 +51,8 @@ EDGE_COLUMNS = (
 #: ``directed``: ``true`` when source → target is what every sentence says, ``both`` when
 #: sentences say both ways, ``false`` for a symmetric type (then source < target).
 RELATION_COLUMNS = ("source", "target", "type", "cypher", "count", "directed", "gloss", "evidence")
+#: The files :func:`write_csv` writes into its folder: nodes, edges, relations.
+CSV_FILES = ("nodes.csv", "edges.csv", "relations.csv")
 #: Characters that XML 1.0 cannot hold.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
@@ -209,7 +211,7 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path, 
     alike in every file, so that edges and relations still meet their nodes.
     """
     folder = Path(folder)
-    nodes, edges, relations = folder / "nodes.csv", folder / "edges.csv", folder / "relations.csv"
+    nodes, edges, relations = (folder / name for name in CSV_FILES)
     with atomic_write(nodes, encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(NODE_COLUMNS)

@@ -147,6 +147,8 @@ class Note:
 class IngestReport:
     """What ingest read: files, documents, skipped files and records, encodings seen, notes.
 
+    ``non_arabic`` counts the documents read but left out of the build for having little
+    Arabic text (see :data:`~shabaka.config.MIN_ARABIC_SHARE`); they are in ``skipped`` too.
     Paths are stored as :func:`shown` makes them (escaped for a terminal).
     """
 
@@ -156,6 +158,7 @@ class IngestReport:
     encodings: Counter[str] = field(default_factory=Counter)
     notes: list[Note] = field(default_factory=list)
     records_skipped: int = 0
+    non_arabic: int = 0
 
     def skip(self, path: str | os.PathLike[str], reason: str) -> None:
         """Record and log one skipped file or record."""
@@ -181,6 +184,7 @@ class IngestReport:
         self.encodings.update(other.encodings)
         self.notes += other.notes
         self.records_skipped += other.records_skipped
+        self.non_arabic += other.non_arabic
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -188,16 +192,18 @@ class IngestReport:
 
         >>> r = IngestReport(files=2, documents=3)
         >>> r.skip_record(Path("feed.jsonl"), 4, "invalid JSON")
-        >>> r.to_dict()["summary"]
-        {'files_read': 2, 'documents': 3, 'skipped': 1, 'files_skipped': 0, 'records_skipped': 1}
+        >>> r.to_dict()["summary"]  # doctest: +NORMALIZE_WHITESPACE
+        {'files_read': 2, 'documents': 3, 'skipped': 1, 'files_skipped': 0, 'records_skipped': 1,
+         'non_arabic_skipped': 0}
         """
         return {
             "summary": {
                 "files_read": self.files,
                 "documents": self.documents,
                 "skipped": len(self.skipped),
-                "files_skipped": len(self.skipped) - self.records_skipped,
+                "files_skipped": len(self.skipped) - self.records_skipped - self.non_arabic,
                 "records_skipped": self.records_skipped,
+                "non_arabic_skipped": self.non_arabic,
             },
             "encodings": dict(sorted(self.encodings.items())),
             "skipped": [asdict(s) for s in self.skipped],
