@@ -119,7 +119,8 @@ def _repeat(unit: str, size: int) -> str:
 
 
 def _text_case(unit: str) -> Callable[[Path, int], dict[str, object]]:
-    """A .txt file: ``unit`` repeated, without a space or a line break (every part of it alike)."""
+    """A .txt file: ``unit`` repeated, without a space or a line break (every part of it
+    alike; an Arabic letter in ``unit``, so that the document is not left out as non-Arabic)."""
 
     def write(folder: Path, size: int) -> dict[str, object]:
         path = folder / "input.txt"
@@ -188,12 +189,12 @@ def _mixed(folder: Path, size: int) -> dict[str, object]:
 #: name -> (what it attacked, how to write it at a size)
 PATHOLOGICAL: dict[str, tuple[str, Callable[[Path, int], dict[str, object]]]] = {
     "letters": ("one letter, no space (ADDRESS_RX backtracked)", _text_case("ب")),
-    "dots": ("a. a. without spaces", _text_case("a.")),
-    "brackets": ("[( repeated", _text_case("[(")),
-    "at-signs": ("a@ repeated (e-mail pattern)", _text_case("a@")),
-    "guillemets": ("« without » (quoted pattern)", _text_case("«")),
-    "punctuation": ("- ، runs (^\\W* patterns)", _text_case("- ،")),
-    "marks": ("combining marks on one letter (NFKC)", _text_case("\u064e\u0651\u0300")),
+    "dots": ("ب. ب. without spaces", _text_case("ب.")),
+    "brackets": ("[ب( repeated", _text_case("[ب(")),
+    "at-signs": ("ب@ repeated (e-mail pattern)", _text_case("ب@")),
+    "guillemets": ("« without » (quoted pattern)", _text_case("«ب")),
+    "punctuation": ("- ، runs (^\\W* patterns)", _text_case("- ب،")),
+    "marks": ("900 combining marks on each letter (NFKC)", _text_case("ب" + "\u064e\u0651\u0300" * 300)),
     "names": ("a paragraph naming thousands (--window paragraph)", _names),
     "tag": ("shabaka tag, no blank line", _tag),
     "html": ("HTML of tiny elements", _html),
