@@ -149,6 +149,7 @@ class IngestReport:
 
     ``non_arabic`` counts the documents read but left out of the build for having little
     Arabic text (see :data:`~shabaka.config.MIN_ARABIC_SHARE`); they are in ``skipped`` too.
+
     Paths are stored as :func:`shown` makes them (escaped for a terminal).
     """
 
