@@ -96,7 +96,8 @@ class Run:
 
     @property
     def documents(self) -> set[str]:
-        return set(self.graph["graph"]["documents"])
+        """The documents in the graph, and those folded into one of them as copies (shabaka.dedup)."""
+        return set(self.graph["graph"]["documents"]) | set(self.graph["graph"].get("duplicates") or {})
 
     def reason(self, name: str) -> str:
         """The reason (or note) the report gives for the path ending with ``name``."""

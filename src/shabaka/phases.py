@@ -143,9 +143,9 @@ def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Docum
 
 
 def read_source(source: Source, report: IngestReport, settings: Settings, progress: Progress) -> Iterator[Document]:
-    """The documents of ``source``, read one at a time as they are asked for. The files are
-    counted first, for the total of the ``read`` bar of ``progress`` (opened here, closed
-    when the last document has been read)."""
+    """The documents of ``source``, read one at a time as they are asked for: from its paths,
+    or given (made safe, ids made unique). The files are counted first, for the total of
+    the ``read`` bar of ``progress`` (opened here, closed when the last document has been read)."""
     items = open_source(source)
     if isinstance(items, list):
         files = list(find_files(items, report, follow_links=settings.follow_links))
@@ -156,6 +156,7 @@ def read_source(source: Source, report: IngestReport, settings: Settings, progre
             clean=settings.clean,
             keep_boilerplate=settings.keep_boilerplate,
             cleaner=settings.cleaner,
+            follow_links=settings.follow_links,
         )
     else:
         bar = progress.bar("read", unit="doc")
@@ -187,30 +188,30 @@ def extract_phase(
 
     A document with less than :data:`~shabaka.config.MIN_ARABIC_SHARE` of Arabic letters
     is reported (in ``report``) and becomes a skipped record, unless ``settings.allow_non_arabic``.
-    With a ``report``, a document that makes an extractor fail is reported (with the error)
-    and becomes a skipped record too, and the run goes on; without one, the error is raised.
+    With a ``report``, a document that makes an extractor fail is reported (with the
+    error) and becomes a skipped record too, and the run goes on; without one, the error
+    is raised.
     """
-    raise_errors = report is None
-    report = report if report is not None else IngestReport()
     settings = settings or Settings()
     for doc in docs:
         if not settings.allow_non_arabic and (share := arabic_share(doc.text)) < MIN_ARABIC_SHARE:
-            report.non_arabic += 1
-            where = doc.path if doc.path and Path(doc.path).stem == doc.id else f"{doc.path or 'document'} {doc.id}"
-            report.skip(
-                where,
-                f"little Arabic text ({share:.0%} of its letters, less than {MIN_ARABIC_SHARE:.0%}); "
-                "left out (--allow-non-arabic keeps it)",
-            )
+            if report is not None:
+                report.non_arabic += 1
+                where = doc.path if doc.path and Path(doc.path).stem == doc.id else f"{doc.path or 'document'} {doc.id}"
+                report.skip(
+                    where,
+                    f"little Arabic text ({share:.0%} of its letters, less than {MIN_ARABIC_SHARE:.0%}); "
+                    "left out (--allow-non-arabic keeps it)",
+                )
             yield DocumentRecord(doc.id, {}, [], [], skipped=True)
             continue
         try:
             record = record_document(doc, extractors)
         except Exception as exc:
-            if raise_errors:
+            if report is None:
                 raise
             report.skip(f"document {doc.id}", f"could not be extracted ({type(exc).__name__}: {exc}); left out")
-            record = DocumentRecord(doc.id, {}, [], [], skipped=True)
+            record = DocumentRecord(doc.id, {}, [], [], skipped=True)  # keeps its place (the dask engine's ids)
         yield record
 
 
