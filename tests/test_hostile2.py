@@ -235,6 +235,17 @@ def test_a_huge_html_page_is_read_up_to_the_cap_and_reported(tmp_path: Path, mon
     assert "only its first" in run.reason("huge.html")
 
 
+def test_an_html_page_of_too_many_elements_is_read_line_by_line_and_reported(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr(ingest, "MAX_HTML_ELEMENTS", 5_000)  # 100,000 in use: a million took 1.4 GB
+    corpus, good = _corpus(tmp_path)
+    crowd = "".join(f"<p>{prose()}</p>" for _ in range(3)) + "<i>ب</i>" * 5_000
+    (corpus / "crowded.html").write_text(f"<html><body><article>{crowd}</article></body></html>", encoding="utf-8")
+    run = Run(tmp_path, corpus)
+    run.check(good | {"crowded"})
+    assert "more than 5,000 elements: read line by line" in run.reason("crowded.html")
+    assert normalize_key("سلمى بنجلون") in {n["id"] for n in run.graph["nodes"] if "crowded" in n["documents"]}
+
+
 # 3. Writes and reads outside what the user named
 
 
