@@ -268,7 +268,7 @@ def test_a_small_dask_build_prints_no_dask_info_lines(tmp_path):
     quiet = _run_cli(tmp_path, "build", ".", "--engine", "dask", "--json", "g.json")
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stdout.startswith("5 documents, ")
-    assert quiet.stderr == ""
+    assert "INFO" not in quiet.stderr  # (a loaded machine may still get Dask's warnings: a slow event loop)
     verbose = _run_cli(tmp_path, "build", ".", "--engine", "dask", "--json", "g.json", "-v")
     assert verbose.returncode == 0 and "INFO: " in verbose.stderr  # what was silenced is there with -v
 
