@@ -263,8 +263,9 @@ def _run_cli(tmp_path, *args):
 
 def test_a_small_dask_build_prints_no_dask_info_lines(tmp_path):
     pytest.importorskip("distributed")
-    for i in range(5):
-        (tmp_path / f"d{i}.txt").write_text(ARABIC, encoding="utf-8")
+    places = ["الرباط", "فاس", "مراكش", "طنجة", "أكادير"]
+    for i, place in enumerate(places):  # five different articles (identical ones would be folded)
+        (tmp_path / f"d{i}.txt").write_text(f"زار كريم الفاسي مدينة {place} يوم {i + 1} مارس.", encoding="utf-8")
     quiet = _run_cli(tmp_path, "build", ".", "--engine", "dask", "--json", "g.json")
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stdout.startswith("5 documents, ")

@@ -15,6 +15,7 @@ from types import TracebackType
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.dedup import Folder
 from shabaka.extract.combine import make_extractors
 from shabaka.ingest import IngestReport
 from shabaka.phases import (
@@ -74,9 +75,10 @@ def build_local(source: Source, settings: Settings, report: IngestReport, progre
     """
     extractors = make_extractors(settings)
     resolver = new_resolver(settings)
+    folder = Folder()
     with RecordSpool() as spool:
         docs = read_source(source, report, settings, progress)
-        records = feed_resolver(extract_phase(docs, extractors, report, settings), resolver)
+        records = feed_resolver(folder.filter(extract_phase(docs, extractors, report, settings)), resolver)
         with progress.bar("extract", records, unit="doc") as bar:
             spool.extend(bar)
         with progress.bar("resolve", unit="entity") as bar:
@@ -84,4 +86,4 @@ def build_local(source: Source, settings: Settings, report: IngestReport, progre
             bar.update(len(resolution.entities))
         with progress.bar("count", spool, unit="doc") as bar:
             parts = count_phase(bar, resolution, settings)
-    return graph_phase(parts, resolution, settings)
+    return graph_phase(parts, resolution, settings, folder.folded)

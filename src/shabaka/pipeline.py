@@ -107,6 +107,8 @@ def summary(G: nx.Graph, report: IngestReport | None = None) -> str:
 
     >>> summary(nx.Graph(documents={"a": {}}, sentences=3))
     '1 document, 3 sentences, 0 entities, 0 edges'
+    >>> summary(nx.Graph(documents={"a": {}}, duplicates={"b": "a"}))
+    '1 document, 0 sentences, 0 entities, 0 edges, 1 duplicate document folded'
     >>> from shabaka.ingest import Skipped
     >>> r = IngestReport(skipped=[Skipped("a.bin", "binary"), Skipped("en.txt", "little Arabic")], non_arabic=1)
     >>> summary(nx.Graph(documents={}, sentences=0), r).split(", ")  # doctest: +NORMALIZE_WHITESPACE
@@ -125,6 +127,9 @@ def summary(G: nx.Graph, report: IngestReport | None = None) -> str:
             counted(G.number_of_edges(), "edge"),
         )
     )
+    folded = len(G.graph.get("duplicates") or {})
+    if folded:
+        line += f", {counted(folded, 'duplicate document')} folded"
     if report is not None and len(report.skipped) > report.non_arabic:
         line += f", {len(report.skipped) - report.non_arabic:,} skipped (see warnings)"
     if report is not None and report.non_arabic:
