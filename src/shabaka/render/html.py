@@ -14,8 +14,16 @@ controls and zero-width characters are stripped from every displayed string
 (:func:`shabaka.text.strip_invisible`) and each string is shown bidi-isolated.
 
 Search: each node carries its search keys, made here with :func:`search_keys` from
-:func:`shabaka.text.normalize_key`; the page normalizes the query with a port of the same
-mapping (``assets/view.js``, ``normalizeKey``).
+:func:`shabaka.text.normalize_key` and, for Latin queries, :func:`shabaka.latin.latin_keys`
+of its English label; the page normalizes the query with ports of the same mappings
+(``assets/view.js``, ``normalizeKey`` and ``latinSkeleton``).
+
+Explorer (``assets/explore.js``): each node also carries its English label (``en``) and
+its Louvain community (:func:`communities`); the page focuses on a neighbourhood or a
+path, opens with the top ``ViewSettings.top_n`` entities, hides entities left without a
+visible link, switches its interface between English and Arabic, lists corrections and
+downloads them as an alias table (:mod:`shabaka.lexicon`), exports the view, and places
+labels where they cover no other node.
 """
 
 from __future__ import annotations
@@ -142,8 +150,8 @@ def search_keys(names: list[str], english: str | None = None) -> list[str]:
 
 
 def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
-    """Louvain communities of ``G`` (by edge weight, seeded: the same graph gives the same
-    communities), numbered from the largest, 0 on.
+    """Louvain communities of ``G`` (by edge weight as the page shows it, seeded: the same
+    graph gives the same communities), numbered from the largest, 0 on.
 
     >>> G = nx.barbell_graph(4, 0)
     >>> sorted(set(communities(G).values()))
@@ -151,7 +159,7 @@ def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
     """
     if G.number_of_edges() == 0:
         return {v: i for i, v in enumerate(sorted(G, key=str))}
-    parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+    parts = nx.community.louvain_communities(_weighted(G), weight="weight", seed=seed)
     parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     return {v: i for i, p in enumerate(parts) for v in p}
 
