@@ -21,13 +21,13 @@ PACKAGE = SRC / "shabaka"
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundations: errors, Arabic letters, records", {"errors", "arabic", "model"}),
     ("text and settings", {"text", "config"}),
-    ("name lists, cleaning, dates, file output", {"lexicon", "clean", "dates", "export"}),
-    ("reading and extraction", {"ingest", "extract"}),
+    ("name lists, cleaning, dates, file output", {"lexicon", "latin", "clean", "dates", "export"}),
+    ("reading and extraction, duplicates", {"ingest", "extract", "dedup"}),
     ("resolution, relations, NER scoring, counting", {"resolve", "relations", "conll", "graph"}),
     ("the phases of a build", {"phases"}),
     ("the engines", {"local", "engine"}),
     ("the pipeline", {"pipeline"}),
-    ("views", {"render"}),
+    ("views, lookup", {"render", "lookup"}),
     ("entry points", {"cli", "__main__", "shabaka"}),
 ]
 

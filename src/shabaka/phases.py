@@ -20,6 +20,7 @@ import networkx as nx
 
 from shabaka.config import Settings
 from shabaka.dates import document_date
+from shabaka.dedup import fingerprint
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import extractor_names, merge_spans
 from shabaka.graph import CoMentionCounts, graph_from_counts
@@ -68,18 +69,20 @@ class DocumentRecord:
     meta: dict[str, str]
     sentences: list[Sentence]
     mentions: list[Mention]
+    fingerprint: tuple[str, ...] = ()  # hashes that find its duplicates (shabaka.dedup)
 
 
 def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentRecord:
     """Extract a document and keep only what the graph needs of it."""
     sentences, mentions = extract_mentions(doc, extractors)
+    hashes = fingerprint(doc.text, sentences)
     used = {m.sentence for m in mentions}
     light = [
         s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", []) for s in sentences
     ]
     for s in light:
         s.tokens = []
-    return DocumentRecord(doc.id, document_meta(doc), light, mentions)
+    return DocumentRecord(doc.id, document_meta(doc), light, mentions, hashes)
 
 
 def document_meta(doc: Document) -> dict[str, str]:
@@ -177,8 +180,11 @@ def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, setti
     return parts
 
 
-def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -> nx.Graph:
-    """The graph of counted ``parts``, with the run's settings as graph attributes."""
+def graph_phase(
+    parts: GraphParts, resolution: Resolution, settings: Settings, duplicates: dict[str, str] | None = None
+) -> nx.Graph:
+    """The graph of counted ``parts``, with the run's settings as graph attributes and the
+    ``duplicates`` left out (folded document → the one kept, :mod:`shabaka.dedup`)."""
     days = {d: date.fromisoformat(m["date"]) for d, m in parts.documents.items() if m.get("date_source")}
     return graph_from_counts(
         parts.counts,
@@ -192,5 +198,6 @@ def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -
             "extractor": "+".join(extractor_names(settings)),
             "sentences": parts.sentences,
             "documents": parts.documents,
+            "duplicates": dict(sorted((duplicates or {}).items())),
         },
     )

@@ -61,8 +61,10 @@ def _select(
         main = max(range(len(clusters)), key=lambda k: (votes[k], -k))
     else:
         # the article comes before its comments and the footer: prose after them is comments or teasers
-        ends = [b.index for b in blocks[clusters[0][-1] :] if b.reason in ("comment form", "copyright")]
-        ends = ends if "comments after article" in _rules.active(settings) else []
+        on = _rules.active(settings)
+        enders = {"comment form", "copyright"} if "comments after article" in on else set()
+        enders |= {"related header"} if "teasers after article" in on else set()
+        ends = [b.index for b in blocks[clusters[0][-1] :] if b.reason in enders]
         candidates = [k for k, c in enumerate(clusters) if not ends or c[-1] < ends[0]]
         main = max(candidates, key=lambda k: (sizes[k], -k))
     chosen = [main]

@@ -118,7 +118,8 @@ class FormCache(dict):
         self.size = size
 
     def missing(self, forms: Iterable[str]) -> list[str]:
-        """The distinct ``forms`` not in the cache, room made for them (a form asked for is never dropped)."""
+        """The distinct ``forms`` not in the cache, for the caller to compute and add: room is made for them
+        (when full, the oldest entries go, and a dropped form asked for is in the list)."""
         forms = list(dict.fromkeys(forms))
         new = [f for f in forms if f not in self]
         if len(self) + len(new) > self.size:
@@ -128,6 +129,21 @@ class FormCache(dict):
         return new
 
 
+#: The optional resource of word classes and frequency bands (written by ``training/clusters.py``).
+WORDINFO = "wordinfo.tsv"
+
+
+def load_wordinfo(path: Path) -> dict[str, tuple[str, ...]]:
+    """``word<TAB>class…<TAB>band`` lines (``-``: unknown) as word -> (class…, band); {} if no file."""
+    out: dict[str, tuple[str, ...]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                word, *rest = line.rstrip("\n").split("\t")
+                out[word] = tuple(rest)
+    return out
+
+
 #: Neighbour offsets of the ±2 window.
 OFFSETS = (-2, -1, 1, 2)
 
@@ -135,9 +151,9 @@ OFFSETS = (-2, -1, 1, 2)
 class TokenInfo:
     """What the features need of one token, computed once per word form (see :meth:`Featurizer.info`)."""
 
-    __slots__ = ("b", "c", "core", "own", "p", "raw", "s", "sh", "w")
+    __slots__ = ("b", "c", "core", "fq", "k", "own", "p", "raw", "s", "sh", "w")
 
-    def __init__(self, raw: str, clusters: dict[str, str]):
+    def __init__(self, raw: str, clusters: dict[str, str], wordinfo: dict[str, tuple[str, ...]]):
         w = norm(raw)
         pre, stem = segment(w)
         self.raw, self.w, self.s, self.p, self.sh = raw, w, stem, pre, shape(raw)
@@ -145,6 +161,10 @@ class TokenInfo:
         bpre, brest = bare_split(w)
         self.b = brest if bpre and not pre else ""
         self.c = clusters.get(w) or clusters.get(stem) or ""
+        # word classes of the pretrained vectors (coarse to fine) and the frequency band
+        info = wordinfo.get(w) or wordinfo.get(stem) or (wordinfo.get(self.b) if self.b else None)
+        self.k: tuple[str, ...] = info[:-1] if info else ()
+        self.fq = info[-1] if info else ""
         self.own: list[str] = []
 
 
@@ -159,9 +179,15 @@ class Featurizer:
     cache the weight sums of the first two kinds per word form.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, clusters: dict[str, str] | None = None):
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        clusters: dict[str, str] | None = None,
+        wordinfo: dict[str, tuple[str, ...]] | None = None,
+    ):
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
+        self.wordinfo = wordinfo or {}
         self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 200,000 forms)
 
     @classmethod
@@ -176,7 +202,7 @@ class Featurizer:
                     word, _, cid = line.rstrip("\n").partition("\t")
                     if word and cid:
                         clusters[word] = cid
-        return cls(gazetteer, clusters)
+        return cls(gazetteer, clusters, load_wordinfo(folder / WORDINFO))
 
     def info(self, raw: str) -> TokenInfo:
         """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 200,000 forms)."""
@@ -184,7 +210,7 @@ class Featurizer:
         if info is None:
             if len(self._infos) >= 200_000:
                 self._infos.clear()
-            info = TokenInfo(raw, self.clusters)
+            info = TokenInfo(raw, self.clusters, self.wordinfo)
             info.own = self._own(info)
             self._infos[raw] = info
         return info
@@ -229,6 +255,9 @@ class Featurizer:
             f += ["c=" + c, "c4=" + c[:4], "c6=" + c[:6]]
         elif self.clusters:
             f.append("rare")
+        if self.wordinfo:
+            f += [f"k{j}={k}" for j, k in enumerate(info.k) if k != "-"]
+            f.append("fq=" + (info.fq or "none"))
         return f
 
     def own(self, raw: str) -> list[str]:
@@ -243,6 +272,8 @@ class Featurizer:
             f.append(f"{o}c={other.c[:6]}")
         if abs(o) == 1:
             f += [f"{o}sh={other.sh}", f"{o}p={other.p}", f"{o}cs2={other.core[-2:]}"]
+        if other.k and other.k[0] != "-":
+            f.append(f"{o}k={other.k[max(0, len(other.k) - 1 - abs(o))]}")  # finer classes for nearer words
         return f
 
     @staticmethod

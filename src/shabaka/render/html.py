@@ -28,6 +28,7 @@ import math
 import os
 import re
 import string
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -41,6 +42,7 @@ from shabaka.arabic import drop_article, search_skeleton
 from shabaka.config import check_choice
 from shabaka.errors import MissingComponentError, SettingsError
 from shabaka.export import LIST_SEPARATOR, atomic_write
+from shabaka.latin import english_label, is_latin, latin_keys
 from shabaka.render.links import document_day, edge_relations, relation_types
 from shabaka.text import INVISIBLE, normalize_key
 
@@ -48,10 +50,14 @@ TYPE_COLORS = {"PER": "#e4572e", "ORG": "#4c72b0", "LOC": "#2a9d8f", "MISC": "#8
 TYPE_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
 OTHER_COLOR = "#b07aa1"
 SIZE_BY = ("mentions", "pagerank", "degree")
+LANGUAGES = ("en", "ar")
+#: Colours of the largest communities (then grey), Paul Tol's "muted" scheme.
+COMMUNITY_COLORS = ["#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499"]
 NEIGHBOURS_SHOWN = 10
 #: The page's scripts, run in this order in one ``<script>``: the view, then what adds to it
-#: through ``window.shabaka`` (relation colours and filter; the timeline).
-VIEW_SCRIPTS = ("view.js", "relations.js", "timeline.js")
+#: through ``window.shabaka`` (relation colours and filter; the timeline; the explorer:
+#: focus, top N, communities, language, corrections, exports, label placement).
+VIEW_SCRIPTS = ("view.js", "relations.js", "timeline.js", "explore.js")
 
 _ASSETS = files("shabaka.render") / "assets"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -75,6 +81,12 @@ class ViewSettings:
         (:func:`~shabaka.render.layout.force_layout`) and the page opens with physics off
     min_weight : initial value of the page's minimum edge weight filter
     min_mentions : initial value of the page's minimum mentions filter
+    top_n : the page opens showing only this many entities, the first by ``top_by``
+        (a control changes it; 0 or None shows all)
+    top_by : what ranks entities for ``top_n``: ``mentions``, ``pagerank`` or ``degree``
+    keep_unlinked : show entities left without a visible link (hidden by default)
+    lang : the language of the page's interface, ``en`` or ``ar`` (right to left); the
+        page can switch
     """
 
     max_nodes: int | None = 2000
@@ -82,9 +94,17 @@ class ViewSettings:
     layout_threshold: int = 300
     min_weight: int = 1
     min_mentions: int = 1
+    top_n: int | None = 100
+    top_by: str = "pagerank"
+    keep_unlinked: bool = False
+    lang: str = "en"
 
     def __post_init__(self) -> None:
         check_choice("size_by", self.size_by, SIZE_BY)
+        check_choice("top_by", self.top_by, SIZE_BY)
+        check_choice("lang", self.lang, LANGUAGES)
+        if self.top_n is not None and self.top_n < 0:
+            raise SettingsError(f"top_n must be 0 or more (or None), not {self.top_n}")
         if self.max_nodes is not None and self.max_nodes < 1:
             raise SettingsError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
 
@@ -100,21 +120,39 @@ def _text(value: Any) -> str:
     return _INVISIBLE.sub("", str(value))
 
 
-def search_keys(names: list[str]) -> list[str]:
+def search_keys(names: list[str], english: str | None = None) -> list[str]:
     """The search keys of an entity's names, most exact first, without repeats.
 
     For each name: its :func:`~shabaka.text.normalize_key`, the key with ال taken off
     each word (so الحموشي is found as حموشي and the reverse) and the key's consonant
-    skeleton (so أمريكا finds أميركا). The page matches a query against them in that
+    skeleton (so أمريكا finds أميركا); then the Latin keys
+    (:func:`~shabaka.latin.latin_keys`) of its English label and Latin names, so that
+    "hammouchi" and "hamouchi" find it. The page matches a query against them in that
     order, as substrings.
 
-    >>> search_keys(["الحموشي"])
-    ['الحموشي', 'حموشي', 'الحمش', 'حمش']
+    >>> search_keys(["الحموشي"], "Hammouchi")
+    ['الحموشي', 'حموشي', 'الحمش', 'حمش', 'hammouchi', 'hmch']
     """
     exact = [normalize_key(n) for n in names]
     bare = [" ".join(drop_article(w) for w in k.split(" ")) for k in exact]
     loose = [search_skeleton(k) for k in exact + bare]
-    return [k for k in dict.fromkeys(exact + bare + loose) if k]
+    latin = latin_keys([n for n in [english, *names] if n and is_latin(n)])
+    return [k for k in dict.fromkeys(exact + bare + loose + latin) if k]
+
+
+def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
+    """Louvain communities of ``G`` (by edge weight, seeded: the same graph gives the same
+    communities), numbered from the largest, 0 on.
+
+    >>> G = nx.barbell_graph(4, 0)
+    >>> sorted(set(communities(G).values()))
+    [0, 1]
+    """
+    if G.number_of_edges() == 0:
+        return {v: i for i, v in enumerate(sorted(G, key=str))}
+    parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+    parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
+    return {v: i for i, p in enumerate(parts) for v in p}
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -226,11 +264,13 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
         neighbours[a].append((w, index[b]))
         neighbours[b].append((w, index[a]))
     documents: set[Any] = set()
+    community = communities(H)
     node_rows = []
     for v in nodes:
         d = H.nodes[v]
         aliases = _as_list(d.get("aliases"))
         names = [str(d.get("label", v)), *map(str, aliases)]
+        english = english_label(names[0], str(d.get("type", "MISC")), names)
         documents.update(_as_list(d.get("documents")))
         row = {
             "id": index[v],
@@ -244,7 +284,9 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
             "documents": [_text(x) for x in _as_list(d.get("documents"))],
             "neighbours": [[i, w] for w, i in sorted(neighbours[v], key=lambda x: (-x[0], x[1]))][:NEIGHBOURS_SHOWN],
             "evidence": _evidence(_as_list(d.get("evidence"))),
-            "search": search_keys(names),
+            "search": search_keys(names, english),
+            "en": _text(english) if english else None,
+            "community": community[v],
         }
         if v in positions:
             row["x"], row["y"] = positions[v]
@@ -283,6 +325,10 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
                 "count": sum(r["type"] == t for r in node_rows),
             }
             for t in types
+        ],
+        "communities": [
+            {"id": c, "count": n, "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else OTHER_COLOR}
+            for c, n in sorted(Counter(community.values()).items())
         ],
         "relation_types": relation_types(edge_rows),
         "nodes": node_rows,
@@ -355,6 +401,8 @@ def render_html(G: nx.Graph, title: str = "shabaka", settings: ViewSettings | No
     view = f"\n{_inline_script(''.join(_asset(name) for name in VIEW_SCRIPTS))}\n"
     return string.Template(_asset("page.html")).substitute(
         csp=content_security_policy(vis, view),
+        lang=data["settings"]["lang"],
+        dir="rtl" if data["settings"]["lang"] == "ar" else "ltr",
         title=html.escape(data["title"]),
         style=_asset("view.css"),
         vis=vis,
