@@ -172,3 +172,18 @@ def test_a_pages_day_comes_from_its_metadata_and_its_title_from_its_head(tmp_pat
     assert (meta["date"], meta["date_source"]) == ("2023-07-19", "html")
     assert meta["title"] == "لقاء الوزيرين في الرباط"
     assert G.nodes["بيتر لارسن"]["months"] == {"2023-07": 1}
+
+
+def test_the_page_reads_relations_back_from_gexf_and_graphml(local, tmp_path):
+    from shabaka.render.html import view_data
+
+    write_gexf(local, tmp_path / "g.gexf")
+    write_graphml(local, tmp_path / "g.graphml")
+    expected = view_data(local)
+    for H in (nx.read_gexf(tmp_path / "g.gexf"), nx.read_graphml(tmp_path / "g.graphml")):
+        data = view_data(H)
+        assert data["relation_types"] == expected["relation_types"]
+        assert sorted(e["relation"] or "" for e in data["edges"]) == sorted(
+            e["relation"] or "" for e in expected["edges"]
+        )
+        assert data["documents"]["a1"]["day"] == "2024-03-12"
