@@ -118,6 +118,7 @@ def build_corpus(root: Path) -> tuple[set[str], dict[str, str]]:
     (root / "empty.txt").write_bytes(b"")
     _write(root / "blank.txt", "  \n\t \u3000\n")
     (root / "latin1.txt").write_bytes("crème brûlée à la française, déjà vu".encode("latin-1") * 10)
+    good.add("latin1")  # not Arabic, but text: its encoding is detected and it is read
     (root / "notes.docx").write_bytes(b"PK\x03\x04")
     os.symlink(root, root / "loop")
     os.symlink(root / "nowhere.txt", root / "broken_link.txt")
@@ -130,7 +131,6 @@ def build_corpus(root: Path) -> tuple[set[str], dict[str, str]]:
         "binary.txt": "binary file",
         "empty.txt": "empty file",
         "blank.txt": "only whitespace",
-        "latin1.txt": "not UTF-8, UTF-16 or Windows-1256",
         "notes.docx": "unknown extension",
         "loop": "symbolic link to a folder, not followed",
         "broken_link.txt": "broken symbolic link",
