@@ -645,6 +645,8 @@ def _read_html(
         fields["date"] = found.iso
     docs = _documents(path.stem, [body], path, report, fields)
     for n, doc in enumerate(docs):
+        if found is not None:
+            doc.meta["date_source"] = found.source  # html, text or url
         yield doc, result if clean and n == 0 else None
 
 

@@ -107,8 +107,8 @@ def document_meta(doc: Document) -> dict[str, str]:
     if "title" not in meta and (title := headline(doc.text)):
         meta["title"] = title
     found = document_date(doc.text, meta=meta, url=doc.url)
-    if found is not None:
-        meta.update(date=found.iso, date_source=found.source)
+    if found is not None:  # a page's day, read by ingest, keeps the source it was read from
+        meta.update(date=found.iso, date_source=doc.meta.get("date_source", found.source))
     return meta
 
 
