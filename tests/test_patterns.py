@@ -120,3 +120,31 @@ def test_two_clubs_joined_by_and_stay_two(tmp_path) -> None:
 )
 def test_places_that_are_common_words_need_a_cue(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a competition may end on a proper noun: its place is no node of its own
+        ("وتأهل المنتخب إلى نهائي كأس آسيا للمرة الثانية", [("كأس آسيا", "MISC")]),
+        ("ويشارك الفريق في دوري أبطال أوروبا هذا الموسم", [("دوري أبطال أوروبا", "MISC")]),
+        # a ministry's genitive may be two nouns joined by و
+        ("وأعلنت وزارة الطاقة والمعادن عن مشروع", [("وزارة الطاقة والمعادن", "ORG")]),
+        # ... not another body's
+        ("واجتمع مجلس الوزراء والحكومة", [("مجلس الوزراء", "ORG")]),
+    ],
+)
+def test_competitions_and_ministries_of_two_nouns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_authors_currencies_and_common_words_are_no_nodes(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "كتب.. سامي الورتاني\n"
+        "قال وزير المالية فريد بنسليمان إن سعر الدولار ارتفع أمس في الأسواق.\n"
+        "وأضاف فريد بنسليمان أن الحكومة تتابع الوضع في مشهد اقتصادي صعب.\n",
+        encoding="utf-8",
+    )
+    labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert "فريد بنسليمان" in labels
+    assert not labels & {"سامي الورتاني", "الدولار", "دولار", "مشهد"}

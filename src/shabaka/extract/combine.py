@@ -13,6 +13,8 @@ from typing import Any
 
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
+from shabaka.extract.patterns import byline_author, implausible
+from shabaka.text import normalize_key
 
 
 def extractor_names(settings: Settings) -> list[str]:
@@ -53,7 +55,9 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     ``first`` holds exact matches (known names), so a span of ``second`` is dropped where
     its boundary cuts through one of them (الشرق الأوسط وشمال | وشمال إفريقيا), or where it
     is exactly covered by two or more of them joined by the conjunction و (the next
-    piece's first token starts with it): a coordination, not one name.
+    piece's first token starts with it): a coordination, not one name. With ``tokens``,
+    a span of ``second`` that is no entity (:func:`~shabaka.extract.patterns.implausible`:
+    a byline's author, a currency, a common word read as a place) is dropped too.
 
     >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
     >>> merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
@@ -67,12 +71,37 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     """
     second = [s for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
-        second = [s for s in second if not _coordination(s, first, tokens)]
+        second = [s for s in second if not _coordination(s, first, tokens) and not implausible(s, tokens)]
     kept: list[Span] = []
     for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
         if all(s.end <= k.start or s.start >= k.end for k in kept):
             kept.append(s)
     return sorted(kept, key=lambda s: s.start)
+
+
+def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
+    """The spans of a document's sentences without the authors of its bylines: a person
+    named right after كتب / بقلم ... and punctuation, in the same sentence or at the start
+    of the next one (a byline "كتب.." is cut into a sentence of its own).
+
+    >>> sents = [["كتب", ".", "."], ["سامي", "الورتاني"], ["وقال", "سامي", "الورتاني"]]
+    >>> drop_bylines(sents, [[], [Span(0, 2, "PER")], [Span(1, 3, "PER")]])
+    [[], [], [Span(start=1, end=3, type='PER', confidence=1.0)]]
+    """
+    out = []
+    for i, (tokens, found) in enumerate(zip(sentences, spans, strict=True)):
+        keys = [normalize_key(t) for t in tokens]
+        previous = [normalize_key(t) for t in sentences[i - 1]] if i else []
+        out.append(
+            [
+                s
+                for s in found
+                if not (
+                    s.type == "PER" and (byline_author(keys[: s.start]) or (s.start == 0 and byline_author(previous)))
+                )
+            ]
+        )
+    return out
 
 
 def _crossing(a: Span, b: Span) -> bool:

@@ -23,6 +23,9 @@ The shape, token by token after the head:
   it was last closed, so an open chain at the end is left out; a definite head needs an
   adjective (الإدارة العامة، not الإدارة alone), and only a definite head takes a
   complement (وزارة الداخلية | لمكافحة الجريمة: the ministry, then its aim);
+* a competition or festival (كأس، دوري، مهرجان) may end on an indefinite proper noun
+  (كأس آسيا، دوري أبطال أفريقيا), and a ministry's genitive may be two nouns joined by
+  و (وزارة الطاقة والمعادن);
 * a name that ends on a word for bodies (مجلس إدارة الصندوق "the fund's board") is no
   name;
 * where an indefinite head opens the genitive of another (مجلس إدارة صندوق النقد), the
@@ -71,27 +74,33 @@ class PatternDataError(DataFileError):
     """The name-pattern words cannot be read; the message names the file and line."""
 
 
+#: The roles of ``name_patterns.csv`` besides ``head`` and ``place`` (see its header).
+ROLES = ("adjective", "stop", "generic", "club", "sport", "cue", "byline", "not name", "open", "coordinate")
+
+
 @dataclass(frozen=True, slots=True)
 class PatternWords:
     """The words of the name patterns, as normalized keys, by role."""
 
     heads: dict[str, str]
+    places: frozenset[tuple[str, ...]]
     adjectives: frozenset[str]
     stops: frozenset[str]
     generic: frozenset[str]
     clubs: frozenset[str]
     sport: frozenset[str]
-    places: frozenset[tuple[str, ...]]
     cues: frozenset[str]
+    bylines: frozenset[str]
+    not_names: frozenset[str]
+    open_heads: frozenset[str]
+    coordinating: frozenset[str]
 
 
 @cache
 def pattern_words() -> PatternWords:
     """Read ``shabaka/data/name_patterns.csv`` (once per process)."""
     path = files("shabaka") / "data" / "name_patterns.csv"
-    roles: dict[str, dict[str, str]] = {
-        r: {} for r in ("head", "adjective", "stop", "generic", "club", "sport", "place", "cue")
-    }
+    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "place", *ROLES)}
     with path.open(encoding="utf-8") as f:
         rows = [(n, r) for n, r in enumerate(csv.reader(f), 1) if r and not r[0].startswith("#")]
     for line, row in rows[1:]:
@@ -99,9 +108,8 @@ def pattern_words() -> PatternWords:
         if role not in roles or not word or (role == "head" and normalize_type(kind) is None):
             raise PatternDataError(f"{path}:{line}: expected role,word[,type] with a known role, got {row}")
         roles[role][normalize_key(word)] = normalize_type(kind) or ""
-    sets = (frozenset(roles[r]) for r in ("adjective", "stop", "generic", "club", "sport"))
     places = frozenset(tuple(p.split()) for p in roles["place"])
-    return PatternWords(roles["head"], *sets, places, frozenset(roles["cue"]))
+    return PatternWords(roles["head"], places, *(frozenset(roles[r]) for r in ROLES))
 
 
 def _is_adjective(key: str, words: PatternWords) -> bool:
@@ -146,7 +154,7 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
         if head is None:
             i += 1
             continue
-        end = _name_end(keys, i, is_definite(head[0]), words)
+        end = _name_end(keys, i, is_definite(head[0]), words, head[0])
         inner = next((j for j in range(i + 1, end or i) if _definite_head([keys[j]], words)), None)
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
@@ -158,28 +166,35 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     return spans
 
 
-def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: PatternWords) -> int | None:
+def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: PatternWords, head: str) -> int | None:
     """Where the name opened by the head at ``start`` ends (exclusive), or None."""
     open_chain = not definite_head  # after an indefinite noun, the next word is its genitive
     chain = 0  # indefinite genitives in a row
     last_closed: int | None = None
+    open_end: int | None = None  # the end of a chain of indefinite genitives (كأس آسيا)
+    genitive_end = -1  # where the genitive of an indefinite head ends
     j = start + 1
     while j < len(keys) and j - start < MAX_TOKENS:
         key = keys[j]
         if not key.isalpha() or key in words.stops:
             break
         if open_chain:
+            if key.startswith("لل"):
+                break  # ل + ال: a preposition, not a genitive
             if is_definite(key):
                 open_chain = False
-                last_closed = j + 1
+                last_closed = genitive_end = j + 1
             elif key.startswith(("و", "ب", "ف", "ك")) or chain == 2:
                 break  # a new clause or a preposition, not a genitive
             else:
                 chain += 1
+                open_end = j + 1 if last_closed is None and head in words.open_heads else None
         elif _definite_adjective(key, words):
             last_closed = j + 1
         elif key.startswith("وال") and key[1:].endswith(("ي", "يه")) and last_closed == j:
             last_closed = j + 1  # a second adjective: الثقافية والفنية
+        elif key.startswith("وال") and head in words.coordinating and j == genitive_end:
+            last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن
         elif key.startswith("لل") and len(key) > 4 and definite_head:
             last_closed = j + 1
         elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head:
@@ -187,7 +202,7 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
         elif not (key.startswith("وال") and j + 1 < len(keys) and _definite_adjective(keys[j + 1], words)):
             break  # و + a definite word goes on only before an adjective
         j += 1
-    return last_closed
+    return last_closed or open_end
 
 
 def _nisba(key: str, words: PatternWords) -> bool:
@@ -259,17 +274,57 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     spans: list[Span] = []
     for i, key in enumerate(keys):
         variants = proclitic_variants(key)
-        cue = i > 0 and keys[i - 1] in words.cues
         for n in range(min(longest, len(keys) - i), 0, -1):
             rest = tuple(keys[i + 1 : i + n])
+            under_b = key.startswith(("ب", "وب"))
             for v in variants:
-                if (v, *rest) in words.places and (cue or (v != key and key.startswith(("ب", "وب")))):
+                if (v, *rest) in words.places and (_cued(keys, i, i + n, words) or (under_b and v != key)):
                     spans.append(Span(i, i + n, "LOC"))
                     break
             else:
                 continue
             break
     return spans
+
+
+def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = None) -> str:
+    """Why a span found by any extractor is no entity (``""`` if it may be one): a person
+    named in a byline (كتب.. / بقلم: + the name: the author, page chrome), a currency alone
+    (دولار), or a place that is also a common word with no cue before it (مشهد "a scene").
+
+    >>> toks = "كتبت ـ سلمى الخطيب".split()
+    >>> implausible(Span(2, 4, "PER"), toks)
+    'byline'
+    >>> implausible(Span(1, 2, "LOC"), "في مشهد".split())
+    ''
+    >>> toks = "وارتفع سعر الدولار في مشهد احتفائي".split()
+    >>> implausible(Span(2, 3, "MISC"), toks), implausible(Span(4, 5, "LOC"), toks)
+    ('not a name', 'common word')
+    """
+    words = words or pattern_words()
+    keys = [normalize_key(t) for t in tokens[: span.end + 1]]
+    if span.type == "PER" and byline_author(keys[: span.start], words):
+        return "byline"
+    inside = tuple(keys[span.start : span.end])
+    if len(inside) == 1 and inside[0] in words.not_names:
+        return "not a name"
+    if inside in words.places and not _cued(keys, span.start, span.end, words):
+        return "common word"
+    return ""
+
+
+def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
+    """Whether the keys before a person's name open a byline: a byline word and punctuation."""
+    words = words or pattern_words()
+    return bool(before) and before[0] in words.bylines and not any(k.isalnum() for k in before[1:])
+
+
+def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> bool:
+    """Whether the words ``keys[start:end]`` stand after a cue and before no indefinite
+    adjective (في مشهد احتفائي is "in a festive scene")."""
+    after = keys[end] if end < len(keys) else ""
+    adjective = after.endswith(("ي", "يه")) and not is_definite(after)
+    return start > 0 and keys[start - 1] in words.cues and not adjective
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
