@@ -148,3 +148,30 @@ def test_authors_currencies_and_common_words_are_no_nodes(tmp_path) -> None:
     labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
     assert "فريد بنسليمان" in labels
     assert not labels & {"سامي الورتاني", "الدولار", "دولار", "مشهد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a facility named after a person (with a title, an ordinal) or a place and a nisba
+        ("وتقام المباراة على ملعب الأمير فيصل بن فهد بالرياض", [("ملعب الأمير فيصل بن فهد", "LOC")]),
+        ("وصل الوفد إلى مطار هواري بومدين الدولي صباحا", [("مطار هواري بومدين الدولي", "LOC")]),
+        ("وأقيم الحفل في مسجد الحسن الثاني أمس", [("مسجد الحسن الثاني", "LOC")]),
+        # a common noun after the facility word is no name
+        ("وتدرب اللاعبون في ملعب الفريق", []),
+        # a head that is also a common noun needs two words after it
+        ("ونما قطاع السياحة هذا العام", []),
+        ("وأعلن قطاع الشؤون القانونية بالوزارة", [("قطاع الشؤون القانونية", "ORG")]),
+        ("وقالت الشركة الإيطالية إن الأرباح تراجعت", []),
+        # و joins a second noun to a genitive, never a second body
+        ("وقع بنك التصدير والاستيراد الكوري اتفاقا", [("بنك التصدير والاستيراد الكوري", "ORG")]),
+        (
+            "تعاونت وكالة الفضاء الأوروبية والهيئة الوطنية الفرنسية",
+            [("وكالة الفضاء الأوروبية", "ORG"), ("والهيئة الوطنية الفرنسية", "ORG")],
+        ),
+        # a bare definite head takes no complement
+        ("وتسعى الشركة لبيع السيارات الكهربائية", []),
+    ],
+)
+def test_facilities_weak_heads_and_coordination(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

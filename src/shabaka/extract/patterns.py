@@ -17,12 +17,16 @@ The shape, token by token after the head:
   indefinite noun goes on with the chain, a definite one closes it;
 * once closed, the name goes on only with a definite adjective (a nisba -ي/-ية, or one
   of the listed adjectives), a word under لل, or ل + an indefinite noun that opens a
-  new chain (لتنمية), and و + a definite word followed by an adjective (بنك التصدير
-  والاستيراد الأمريكي، لتنمية المهرجانات والتظاهرات الثقافية);
+  new chain (لتنمية), and, right after a genitive, و + a definite word (not a body's
+  head) followed by an adjective (بنك التصدير والاستيراد الأمريكي، لتنمية المهرجانات
+  والتظاهرات الثقافية; not وكالة الاستخبارات الأمريكية | والموساد الإسرائيلي);
 * a stop word (a relative, a weekday, a title ...) ends the name; the name ends where
   it was last closed, so an open chain at the end is left out; a definite head needs an
-  adjective (الإدارة العامة، not الإدارة alone), and only a definite head takes a
-  complement (وزارة الداخلية | لمكافحة الجريمة: the ministry, then its aim);
+  adjective (الإدارة العامة، not الإدارة alone), and only a definite head with an
+  adjective takes a complement (وزارة الداخلية | لمكافحة الجريمة: the ministry, then its
+  aim; الشركة | لبيع السيارات);
+* a head that is also a common noun (``weak``: قطاع، إدارة، الشركة ...) needs two words
+  after it (قطاع الصحة is "the health sector");
 * a competition or festival (كأس، دوري، مهرجان) may end on an indefinite proper noun
   (كأس آسيا، دوري أبطال أفريقيا), and a ministry's genitive may be two nouns joined by
   و (وزارة الطاقة والمعادن);
@@ -75,7 +79,22 @@ class PatternDataError(DataFileError):
 
 
 #: The roles of ``name_patterns.csv`` besides ``head`` and ``place`` (see its header).
-ROLES = ("adjective", "stop", "generic", "club", "sport", "cue", "byline", "not name", "open", "coordinate")
+ROLES = (
+    "adjective",
+    "stop",
+    "ordinal",
+    "title",
+    "generic",
+    "club",
+    "sport",
+    "cue",
+    "byline",
+    "not name",
+    "open",
+    "coordinate",
+    "facility",
+    "weak",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +104,9 @@ class PatternWords:
     heads: dict[str, str]
     places: frozenset[tuple[str, ...]]
     adjectives: frozenset[str]
-    stops: frozenset[str]
+    stop_words: frozenset[str]
+    ordinals: frozenset[str]
+    titles: frozenset[str]
     generic: frozenset[str]
     clubs: frozenset[str]
     sport: frozenset[str]
@@ -94,6 +115,13 @@ class PatternWords:
     not_names: frozenset[str]
     open_heads: frozenset[str]
     coordinating: frozenset[str]
+    facilities: frozenset[str]
+    weak: frozenset[str]
+
+    @property
+    def stops(self) -> frozenset[str]:
+        """The words that end a body's name: stop words, ordinals and titles."""
+        return self.stop_words | self.ordinals | self.titles
 
 
 @cache
@@ -158,6 +186,8 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
         inner = next((j for j in range(i + 1, end or i) if _definite_head([keys[j]], words)), None)
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
+        if end is not None and head[0] in words.weak and end - i < 3:
+            end = None  # قطاع الصحة "the health sector", الشركة الفرنسية "the French company"
         if end is None or (inner is not None and not is_definite(keys[inner])):
             i = inner or i + 1  # مجلس إدارة صندوق ...: the name is the innermost body's
             continue
@@ -172,15 +202,15 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
     chain = 0  # indefinite genitives in a row
     last_closed: int | None = None
     open_end: int | None = None  # the end of a chain of indefinite genitives (كأس آسيا)
-    genitive_end = -1  # where the genitive of an indefinite head ends
+    genitive_end = -1  # where the last genitive (or complement under لل) ends
     j = start + 1
     while j < len(keys) and j - start < MAX_TOKENS:
         key = keys[j]
         if not key.isalpha() or key in words.stops:
             break
         if open_chain:
-            if key.startswith("لل"):
-                break  # ل + ال: a preposition, not a genitive
+            if key.startswith(("لل", "بال", "وال", "فال", "كال")):
+                break  # a proclitic on a definite word: a preposition or a new phrase, not a genitive
             if is_definite(key):
                 open_chain = False
                 last_closed = genitive_end = j + 1
@@ -195,14 +225,76 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             last_closed = j + 1  # a second adjective: الثقافية والفنية
         elif key.startswith("وال") and head in words.coordinating and j == genitive_end:
             last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن
-        elif key.startswith("لل") and len(key) > 4 and definite_head:
-            last_closed = j + 1
-        elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head:
+        elif key.startswith("لل") and len(key) > 4 and definite_head and last_closed:
+            last_closed = genitive_end = j + 1
+        elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head and last_closed:
             open_chain, chain = True, 0
-        elif not (key.startswith("وال") and j + 1 < len(keys) and _definite_adjective(keys[j + 1], words)):
-            break  # و + a definite word goes on only before an adjective
+        elif not (
+            key.startswith("وال")
+            and j == genitive_end
+            and key[1:] not in words.heads
+            and j + 1 < len(keys)
+            and _definite_adjective(keys[j + 1], words)
+        ):
+            break  # و + a noun goes on only after a genitive and before an adjective, never a body's head
         j += 1
     return last_closed or open_end
+
+
+def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """The stadiums, airports, ports and mosques named after a person or a place: a
+    facility word, an optional title, one to four name words and an optional nisba; a
+    proper name has a title, an indefinite word or a nisba at its end (not ملعب الفريق).
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in facility_spans([normalize_key(t) for t in toks])]
+    >>> names("ووصل إلى مطار الملكة علياء الدولي ثم إلى ملعب الفريق")
+    ['مطار الملكة علياء الدولي']
+    >>> names("وتقام المباراة بملعب مركب الحسن الثاني بمدينة فاس")
+    ['مركب الحسن الثاني']
+    """
+    words = words or pattern_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(keys):
+        inner = i + 1 < len(keys) and keys[i + 1] in words.facilities  # بملعب مركب X: the inner one
+        if inner or not any(v in words.facilities for v in proclitic_variants(keys[i])):
+            i += 1
+            continue
+        j = i + 1
+        titled = j < len(keys) and keys[j] in words.titles
+        j += titled
+        proper = titled
+        start = j
+        while j < len(keys) and j - start < 4:
+            key = keys[j]
+            if not key.isalpha() or key in words.stop_words or (j == start and key in words.titles):
+                break
+            if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
+                break
+            proper = proper or not is_definite(key) or key in words.ordinals
+            j += 1
+            if key in words.ordinals or _nisba(key, words):
+                proper = True
+                break
+        if j > start and proper:
+            spans.append(Span(i, j, "LOC"))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _clitic_after(keys: Sequence[str], j: int) -> bool:
+    """Whether ``keys[j]``, inside a proper name, reads as a proclitic and another word:
+    و ل ف ك on a word of four letters or more, ب only after a definite word (الفيصل بجدة;
+    but هواري بومدين)."""
+    key = keys[j]
+    if len(key) <= 3:
+        return False
+    return key.startswith(("و", "ل", "ف", "ك")) or (key.startswith("ب") and is_definite(keys[j - 1]))
 
 
 def _nisba(key: str, words: PatternWords) -> bool:
@@ -246,7 +338,7 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     town = 0  # اتحاد طنجة: the town, then an optional nisba
     while j < len(keys) and town < 2:
         key = keys[j]
-        clitic = len(key) > 3 and key.startswith(("و", "ب", "ل", "ف", "ك"))  # واد and ليل are names
+        clitic = key.startswith(("وال", "لل", "بال")) or (town > 0 and _clitic_after(keys, j))  # not واد, بلوزداد
         if not key.isalpha() or key in words.stops or clitic or _nisba(key, words):
             break
         town += 1
@@ -359,14 +451,20 @@ class NamePatternExtractor(Extractor):
     name = "name-patterns"
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
-        """Bodies and events in every sentence; clubs where the sentences are a sports text."""
+        """Bodies, events, facilities and cued places in every sentence; clubs first where
+        the sentences are a sports text."""
         words = pattern_words()
         keys = [[normalize_key(t) for t in tokens] for tokens in sentences]
-        if not is_sports_text(keys, words):
-            return [_first_wins(body_spans(k, words), place_spans(k, words)) for k in keys]
-        known = _known_clubs().extract(sentences)
+        sports = is_sports_text(keys, words)
+        known = _known_clubs().extract(sentences) if sports else [[] for _ in keys]
         return [
-            _first_wins(found, club_spans(k, words), body_spans(k, words), place_spans(k, words))
+            _first_wins(
+                found,
+                club_spans(k, words) if sports else [],
+                facility_spans(k, words),
+                body_spans(k, words),
+                place_spans(k, words),
+            )
             for k, found in zip(keys, known, strict=True)
         ]
 
