@@ -21,19 +21,15 @@ PACKAGE = SRC / "shabaka"
 LAYERS: list[tuple[str, set[str]]] = [
     ("foundations: errors, Arabic letters, records", {"errors", "arabic", "model"}),
     ("text and settings", {"text", "config"}),
-    ("name lists, cleaning, dates, file output", {"lexicon", "clean", "dates", "export"}),
-    ("reading and extraction", {"ingest", "extract"}),
+    ("name lists, cleaning, dates, file output", {"lexicon", "latin", "clean", "dates", "export"}),
+    ("reading and extraction, duplicates", {"ingest", "extract", "dedup"}),
     ("resolution, relations, NER scoring, counting", {"resolve", "relations", "conll", "graph"}),
     ("the phases of a build", {"phases"}),
     ("the engines", {"local", "engine"}),
     ("the pipeline", {"pipeline"}),
-    ("views", {"render"}),
+    ("views, lookup", {"render", "lookup"}),
     ("entry points", {"cli", "__main__", "shabaka"}),
 ]
-
-#: Modules that are not runtime code and are on their way out of the package (issue 17):
-#: training needs torch and scikit-learn, and scores with shabaka.conll.
-NOT_RUNTIME = {"shabaka.extract.train"}
 
 
 def _module_name(path: Path) -> str:
@@ -80,8 +76,6 @@ def import_graph(runtime_only: bool = True) -> dict[str, set[str]]:
     graph = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         name = _module_name(path)
-        if name in NOT_RUNTIME:
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         graph[name] = _imports(tree, runtime_only) - {name}
     return graph

@@ -72,7 +72,7 @@ def test_confidences_in_unit_interval(extractor):
 
 
 def test_same_result_sentence_by_sentence_without_propagation():
-    ex = EmbeddedExtractor(two_stage=False, propagate=False)
+    ex = EmbeddedExtractor(propagate=False)
     sentences = [toks("وصل الرئيس المصري حسني مبارك إلى القاهرة ."), toks("التقى بوتين في موسكو .")]
     together = ex.extract(sentences)
     alone = [ex.extract([s])[0] for s in sentences]
@@ -155,3 +155,91 @@ def test_propagate_copies_names_within_block():
     # below the confidence threshold nothing is copied
     low = [(t, [0.1] * len(t)) for t, _ in tagged]
     assert propagate(sents, low)[1][0] == ["O", "O", "O", "O"]
+
+
+# ---------------------------------------------------------------- the numpy run time
+
+
+def _news() -> list[list[str]]:
+    return [
+        toks("وقال وزير الخارجية المغربي ناصر بوريطة في الرباط إن المملكة ستدعم المبادرة ."),
+        toks("التقى بوتين في موسكو ."),
+        toks("أعلن نادي الوداد البيضاوي عن تعاقده مع المدرب الجديد أمس في الدار البيضاء بحضور رئيس النادي ."),
+        toks("نعم"),
+    ]
+
+
+def test_crf_marginals_match_crfsuite():
+    """The numpy CRF (weights read from the CRFsuite model) gives CRFsuite's own marginals."""
+    import numpy as np
+    import pycrfsuite
+
+    from shabaka.extract.embedded import MODEL_DIR
+    from shabaka.extract.neural import LABELS
+
+    model = load_model()
+    sents = _news()
+    infos = [[model.featurizer.info(t) for t in s] for s in sents]
+    gaz = [model.featurizer.gaz_tags(i) for i in infos]
+    lengths = np.array([len(s) for s in sents])
+    probs = model.crf.marginals(model.crf.scores(infos, gaz), lengths)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_DIR / "ner.crfsuite"))
+    for r, sent in enumerate(sents):
+        tagger.set(model.featurizer.sentence(sent))
+        for i in range(len(sent)):
+            for k, label in enumerate(LABELS):
+                assert abs(probs[r, i, k] - tagger.marginal(label, i)) < 1e-5
+
+
+def test_neural_batch_equals_one_by_one():
+    """Padding never reaches a real position: a sentence gets the same probabilities alone or in a batch."""
+    import numpy as np
+
+    model = load_model()
+    net = model.neural[0]
+    sents = _news()
+    infos = [[model.featurizer.info(t) for t in s] for s in sents]
+    gaz = [model.featurizer.gaz_tags(i) for i in infos]
+    batch = net.probabilities(infos, gaz)
+    for r, (i, g) in enumerate(zip(infos, gaz, strict=True)):
+        alone = net.probabilities([i], [g])[0]
+        assert np.allclose(batch[r, : len(i)], alone, atol=1e-5)
+        assert np.allclose(alone.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_viterbi_batch_equals_one_by_one():
+    import numpy as np
+
+    from shabaka.extract.neural import LABELS, viterbi, viterbi_batch
+
+    rng = np.random.default_rng(3)
+    lengths = [5, 1, 3]
+    probs = rng.dirichlet(np.ones(len(LABELS)), size=(3, 5))
+    paths = viterbi_batch(probs, lengths)
+    for r, n in enumerate(lengths):
+        assert paths[r] == viterbi(probs[r, :n])
+        tags = [LABELS[k] for k in paths[r]]
+        assert all(not t.startswith("I-") or (j and tags[j - 1][2:] == t[2:]) for j, t in enumerate(tags))
+
+
+def test_form_cache_keeps_forms_asked_for():
+    from shabaka.extract.features import FormCache
+
+    cache = FormCache(6)
+    cache.update({w: 0 for w in "abcdef"})
+    assert cache.missing(["f", "a"]) == []
+    new = cache.missing(["b", "f", "g", "g"])
+    # full: the oldest entries (a b c d) made room; b, asked for again, is to be computed again
+    assert new == ["b", "g"]
+    assert set(cache) == {"e", "f"}
+
+
+def test_wordinfo_features(tmp_path):
+    """Word classes and frequency bands of ``wordinfo.tsv`` become features of the word and its neighbours."""
+    (tmp_path / "wordinfo.tsv").write_text("الرباط\t3\t17\t250\t5\nزار\t1\t2\t9\t-\n", encoding="utf-8")
+    feat = Featurizer.from_dir(tmp_path)
+    f = feat.sentence(["زار", "الرباط", "مجهولة"])
+    assert {"k0=3", "k1=17", "k2=250", "fq=5"} <= set(f[1])
+    assert "fq=-" in f[0] and "fq=none" in f[2]
+    assert "-1k=2" in f[1] and "1k=17" in f[0] and "-2k=1" in f[2]

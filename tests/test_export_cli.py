@@ -41,7 +41,7 @@ def test_gexf_and_graphml_read_back(graph, tmp_path):
 
 
 def test_csv_for_neo4j(graph, tmp_path):
-    nodes, edges = write_csv(graph, tmp_path / "csv")
+    nodes, edges, _ = write_csv(graph, tmp_path / "csv")
     rows = list(csv.DictReader(nodes.open(encoding="utf-8")))
     assert len(rows) == graph.number_of_nodes()
     rabat = next(r for r in rows if r["id"] == "الرباط")

@@ -13,7 +13,9 @@ phases are :mod:`shabaka.phases`', the ones the local engine runs:
    (:func:`~shabaka.ingest.unique_id`) in reading order, exactly as the local engine
    names them; each partition renames its records where needed and feeds them to a
    resolver of its own. The resolvers are merged in a tree, in partition order, and
-   resolved once (resolution needs every form of the corpus).
+   resolved once (resolution needs every form of the corpus). Duplicate documents
+   (:mod:`shabaka.dedup`) are left out before, decided from the partitions' fingerprints
+   in reading order, as the local engine does.
 3. Each partition counts its co-mentions (evidence capped while counting); the counts
    are merged in a tree (combine before shuffle: only capped counts travel) and the
    graph is assembled where :func:`~shabaka.pipeline.build_graph` was called.
@@ -59,9 +61,9 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.dedup import Folder
 from shabaka.errors import MissingComponentError
 from shabaka.extract.combine import make_extractors
-from shabaka.graph import CoMentionCounts
 from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
 from shabaka.model import Document
 from shabaka.phases import (
@@ -158,11 +160,13 @@ def _extract(part: _Partition, settings: Settings) -> tuple[list[DocumentRecord]
 
 
 def _feed(
-    records: list[DocumentRecord], ids: list[str] | None, settings: Settings
+    records: list[DocumentRecord], ids: list[str] | None, drop: set[int], settings: Settings
 ) -> tuple[list[DocumentRecord], Resolver]:
-    """Phase 2 on one partition: its records under their corpus-wide ids, fed to a resolver of its own."""
+    """Phase 2 on one partition: its records under their corpus-wide ids, less the duplicates
+    at positions ``drop``, fed to a resolver of its own."""
     if ids is not None:
         records = [_renamed(r, i) for r, i in zip(records, ids, strict=True)]
+    records = [r for n, r in enumerate(records) if n not in drop]
     resolver = new_resolver(settings)
     return list(feed_resolver(records, resolver)), resolver
 
@@ -195,6 +199,22 @@ def _renamed(record: DocumentRecord, doc_id: str) -> DocumentRecord:
     )
 
 
+def _fingerprints(records: list[DocumentRecord]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(r.doc_id, r.fingerprint) for r in records]
+
+
+def duplicates(
+    prints: Sequence[list[tuple[str, tuple[str, ...]]]], ids: Sequence[list[str] | None], folder: Folder
+) -> list[set[int]]:
+    """Per partition, the positions of its duplicate documents, decided in reading order
+    over the whole corpus (as the local engine does), under the corpus-wide ``ids``."""
+    out = []
+    for part, final in zip(prints, ids, strict=True):
+        names = final if final is not None else [i for i, _ in part]
+        out.append({n for n, ((_, h), i) in enumerate(zip(part, names, strict=True)) if not folder.keep(i, h)})
+    return out
+
+
 def _merge_resolvers(settings: Settings, *resolvers: Resolver) -> Resolver:
     merged = new_resolver(settings)
     for r in resolvers:
@@ -203,7 +223,7 @@ def _merge_resolvers(settings: Settings, *resolvers: Resolver) -> Resolver:
 
 
 def _merge_parts(settings: Settings, *parts: GraphParts) -> GraphParts:
-    merged = GraphParts(CoMentionCounts(evidence_cap=settings.evidence_cap))
+    merged = GraphParts.empty(settings)
     for p in parts:
         merged.merge(p)
     return merged
@@ -312,9 +332,13 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
         (reads,) = dask.compute(reads, scheduler=scheduler)
         for read in reads:
             _add_report(report, read.report)
+        ids = corpus_ids(reads)
+        (prints,) = dask.compute([delayed(_fingerprints)(recs) for recs in records], scheduler=scheduler)
+        folder = Folder()
+        drops = duplicates(prints, ids, folder)
         fed = [
-            delayed(_feed, nout=2, pure=False)(recs, ids, settings)
-            for recs, ids in zip(records, corpus_ids(reads), strict=True)
+            delayed(_feed, nout=2, pure=False)(recs, part_ids, drop, settings)
+            for recs, part_ids, drop in zip(records, ids, drops, strict=True)
         ]
         records, resolvers = dask.persist([f[0] for f in fed], [f[1] for f in fed], scheduler=scheduler)
         del extracted, fed  # records under their first ids can go
@@ -325,4 +349,4 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
         shared = delayed(resolution, name=f"shabaka-resolution-{uuid.uuid4().hex}")
         counted = [delayed(count_phase, pure=False)(recs, shared, settings) for recs in records]
         (parts,) = dask.compute(_tree(counted, _merge_parts, settings), scheduler=scheduler)
-    return graph_phase(parts, resolution, settings)
+    return graph_phase(parts, resolution, settings, folder.folded)

@@ -3,10 +3,13 @@
 Every file is written atomically: to a temporary file beside the target, then renamed,
 so an interrupted run never leaves half a file over a good one.
 
+JSON keeps every attribute as a structure (``relations``, ``months``, ``evidence``).
 GEXF and GraphML have no list type: list attributes (``aliases``, ``documents``,
-``roles``, ``resolution``) are joined with ``" | "``, and ``evidence`` and the graph's
-``documents`` are stored as JSON strings. CSV files use ``;`` between list items
-(Cypher's ``split(row.aliases, ';')``) and JSON for ``evidence``.
+``roles``, ``resolution``) are joined with ``" | "``, and ``evidence``, ``relations``,
+``months`` and the graph's ``documents`` are stored as JSON strings. CSV files use ``;``
+between list items (Cypher's ``split(row.aliases, ';')``) and JSON for ``evidence``,
+``relations`` and ``months``; ``relations.csv`` has one row per link and relation type,
+with the Neo4j relationship type (``MET``, ``SIGNED_WITH``, ``ROLE``...) to load it as.
 """
 
 from __future__ import annotations
@@ -26,8 +29,17 @@ from shabaka.errors import OutputError, ShabakaError
 
 LIST_SEPARATOR = " | "
 CSV_LIST_SEPARATOR = ";"
-NODE_COLUMNS = ("id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence")
-EDGE_COLUMNS = ("source", "target", "weight", "npmi", "documents", "evidence")
+NODE_COLUMNS = (
+    "id", "label", "type", "mentions", "aliases", "documents", "roles", "resolution", "evidence",
+    "first_date", "last_date", "months",
+)  # fmt: skip
+EDGE_COLUMNS = (
+    "source", "target", "weight", "npmi", "documents", "evidence", "relation", "relations",
+    "first_date", "last_date", "months",
+)  # fmt: skip
+#: ``directed``: ``true`` when source → target is what every sentence says, ``both`` when
+#: sentences say both ways, ``false`` for a symmetric type (then source < target).
+RELATION_COLUMNS = ("source", "target", "type", "cypher", "count", "directed", "gloss", "evidence")
 
 
 @contextlib.contextmanager
@@ -111,22 +123,15 @@ def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> None:
         nx.write_graphml(flat_graph(G), f, encoding="utf-8")
 
 
-def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
-    """Write ``nodes.csv`` and ``edges.csv`` (UTF-8 with header) into ``folder``.
+def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path, Path]:
+    """Write ``nodes.csv``, ``edges.csv`` and ``relations.csv`` (UTF-8 with header) into ``folder``.
 
-    Load them in Neo4j with::
-
-        LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row
-        MERGE (e:Entity {id: row.id})
-        SET e.label = row.label, e.type = row.type, e.mentions = toInteger(row.mentions),
-            e.aliases = split(row.aliases, ';');
-        LOAD CSV WITH HEADERS FROM 'file:///edges.csv' AS row
-        MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
-        MERGE (a)-[r:CO_MENTIONED]-(b)
-        SET r.weight = toInteger(row.weight), r.npmi = toFloat(row.npmi);
+    Load them in Neo4j with the Cypher in README ("Exports"): entities, their
+    ``CO_MENTIONED`` links, then one relationship per row of ``relations.csv``, typed by
+    its ``cypher`` column (``MET``, ``VISITED``, ``SIGNED_WITH``, ``ROLE``...).
     """
     folder = Path(folder)
-    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    nodes, edges, relations = folder / "nodes.csv", folder / "edges.csv", folder / "relations.csv"
     with atomic_write(nodes, encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(NODE_COLUMNS)
@@ -137,4 +142,13 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
         w.writerow(EDGE_COLUMNS)
         for a, b, d in G.edges(data=True):
             w.writerow([a, b, *(_flat(d.get(c, ""), CSV_LIST_SEPARATOR) for c in EDGE_COLUMNS[2:])])
-    return nodes, edges
+    with atomic_write(relations, encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(RELATION_COLUMNS)
+        for a, b, d in G.edges(data=True):
+            for kind, r in (d.get("relations") or {}).items():
+                direction = r["direction"]
+                source, target = direction if isinstance(direction, list) else sorted((a, b))
+                directed = "true" if isinstance(direction, list) else "both" if direction == "both" else "false"
+                w.writerow([source, target, kind, r["cypher"], r["count"], directed, r["gloss"], _flat(r["evidence"])])
+    return nodes, edges, relations

@@ -18,6 +18,10 @@ Node attributes
 ``evidence``   up to ``evidence_cap`` sentences mentioning it: dicts with
                ``doc``, ``sentence`` (index in the document), ``text`` and
                ``highlights`` (``[start, end]`` character offsets in ``text``)
+``months``     ``{"YYYY-MM": n}``: how many of its dated documents fall in each
+               month, months in order (``{}`` when none is dated)
+``first_date`` ``YYYY-MM-DD`` of its first and last dated document; absent
+``last_date``  when none is dated
 =============  ==============================================================
 
 Edges join entities mentioned in the same window (``sentence`` by default,
@@ -33,11 +37,35 @@ Edge attributes
                probabilities counted over all windows of the corpus
 ``evidence``   up to ``evidence_cap`` sentences where both appear (same dicts
                as for nodes), the first by document id and sentence index
+``relations``  what the sentences say links them, by type (``meeting``,
+               ``call``, ``visit``, ``agreement``, ``support``, ``conflict``,
+               ``statement``... see ``shabaka/data/relations.csv``; ``role``
+               for a title: person → organization or country):
+               ``{type: {"count", "direction", "gloss", "cypher",
+               "evidence"}}``. ``direction`` is ``[source, target]`` where
+               every sentence agrees, ``"both"`` where they disagree, ``None``
+               for a symmetric type (met, signed with); ``gloss`` the English
+               label (``received``, ``ambassador to``); ``cypher`` the Neo4j
+               relationship type (``MET``, ``SIGNED_WITH``, ``ROLE``);
+               ``evidence`` up to ``evidence_cap`` sentences, the node dicts
+               plus ``trigger`` (``[start, end]`` of the verb, noun or title).
+               ``{}`` when no sentence states a relation: the co-mention is
+               the link, a relation is evidence on it
+``relation``   the type with the most sentences (first in type order on a
+               tie), ``"co-mention"`` when ``relations`` is empty
+``months``,    as for nodes, over the documents where both are mentioned
+``first_date``,
+``last_date``
 =============  ==============================================================
 
 Graph attributes: ``window``, ``windows`` (count), ``evidence_cap``,
 ``min_weight``, ``extractor`` and ``documents`` (document id → its ``title``,
-``date``, ``source``, ``url`` where known).
+``date``, ``date_source``, ``source``, ``url`` where known). ``title`` is the
+record's or page's title, else the headline of a text (its first line when that
+reads as one: :func:`shabaka.text.headline`); ``date`` is ``YYYY-MM-DD`` with
+``date_source`` (``meta``, ``html``, ``text`` or ``url``) where
+:func:`shabaka.dates.document_date` could tell the day, else the record's own
+field as given, without ``date_source``.
 """
 
 from __future__ import annotations
@@ -46,10 +74,12 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
+from shabaka.dates import date_summary
 from shabaka.model import Entity, Mention, Sentence
 
 Evidence = dict[str, Any]
@@ -184,11 +214,23 @@ def graph_from_counts(
     *,
     min_weight: int = 1,
     graph_attrs: Mapping[str, Any] | None = None,
+    relations: Mapping[Pair, Mapping[str, Any]] | None = None,
+    dates: Mapping[str, date] | None = None,
 ) -> nx.Graph:
     """Build the graph: one node per counted entity, one edge per pair with ``weight >= min_weight``.
 
-    Node and edge attributes are listed in this module's docstring.
+    Node and edge attributes are listed in this module's docstring. ``relations`` are the
+    links' typed relations (:meth:`shabaka.relations.RelationTally.links`), ``dates`` the
+    known day of each document.
     """
+    relations, dates = relations or {}, dates or {}
+
+    def when(docs: Iterable[str]) -> dict[str, Any]:
+        summary = date_summary(dates.get(d) for d in docs)
+        if summary is None:
+            return {"months": {}}
+        return {"months": summary["months"], "first_date": summary["first"], "last_date": summary["last"]}
+
     G = nx.Graph(**dict(graph_attrs or {}), windows=counts.windows, min_weight=min_weight)
     for key in sorted(counts.mentions):
         e = entities[key]
@@ -202,9 +244,11 @@ def graph_from_counts(
             roles=list(e.roles),
             resolution=list(e.resolution),
             evidence=counts.node_evidence[key],
+            **when(counts.node_documents[key]),
         )
     for (a, b), w in sorted(counts.weight.items()):
         if w >= min_weight:
+            typed = relations.get((a, b), {})
             G.add_edge(
                 a,
                 b,
@@ -212,5 +256,8 @@ def graph_from_counts(
                 documents=sorted(counts.edge_documents[a, b]),
                 npmi=round(npmi(w, counts.node_windows[a], counts.node_windows[b], counts.windows), 6),
                 evidence=counts.edge_evidence[a, b],
+                relations=dict(typed),
+                relation=max(typed, key=lambda t: typed[t]["count"]) if typed else "co-mention",
+                **when(counts.edge_documents[a, b]),
             )
     return G

@@ -49,6 +49,7 @@ from typing import IO, Any
 
 from shabaka.clean import DEFAULT_SETTINGS, CleanResult, clean_html, clean_text, html_lines, write_removed
 from shabaka.config import CleanSettings
+from shabaka.dates import document_date
 from shabaka.model import Document
 from shabaka.text import BIDI_CONTROLS, strip_bidi_controls
 
@@ -358,7 +359,11 @@ def _read_html(
             raise SkipFile("no text found in the HTML page")
         report.note(str(path), "no main text found; all the text of the page was read")
     report.encodings[encoding] += 1
-    docs = _documents(path.stem, [body], path, report, {k: meta[k] for k in FIELDS if meta.get(k)})
+    fields = {k: meta[k] for k in FIELDS if meta.get(k) and k != "date"}
+    found = document_date(body, html=page, url=fields.get("url"))  # the page's metadata, not trafilatura's guess
+    if found is not None:
+        fields["date"] = found.iso
+    docs = _documents(path.stem, [body], path, report, fields)
     for n, doc in enumerate(docs):
         yield doc, result if clean and n == 0 else None
 

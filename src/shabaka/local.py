@@ -15,6 +15,7 @@ from types import TracebackType
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.dedup import Folder
 from shabaka.extract.combine import make_extractors
 from shabaka.ingest import IngestReport
 from shabaka.phases import (
@@ -71,8 +72,9 @@ def build_local(source: Source, settings: Settings, report: IngestReport, progre
         from tqdm import tqdm
 
         docs = tqdm(docs, unit="doc", desc="extracting", leave=False)
+    folder = Folder()
     with RecordSpool() as spool:
-        spool.extend(feed_resolver(extract_phase(docs, extractors), resolver))
+        spool.extend(feed_resolver(folder.filter(extract_phase(docs, extractors)), resolver))
         resolution = resolver.resolve()
         parts = count_phase(spool, resolution, settings)
-    return graph_phase(parts, resolution, settings)
+    return graph_phase(parts, resolution, settings, folder.folded)

@@ -3,8 +3,9 @@
 1. :func:`extract_phase`: each document becomes a light :class:`DocumentRecord`;
 2. :func:`feed_resolver`: the records' mentions go to a :class:`~shabaka.resolve.Resolver`
    (made by :func:`new_resolver`), which resolves once every form of the corpus is known;
-3. :func:`count_phase` counts co-mentions into mergeable :class:`GraphParts`, and
-   :func:`graph_phase` makes the graph of them.
+3. :func:`count_phase` counts co-mentions and the relations sentences state
+   (:func:`shabaka.relations.document_relations`) into mergeable :class:`GraphParts`, and
+   :func:`graph_phase` makes the graph of them, with the documents' days.
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.dates import document_date
+from shabaka.dedup import fingerprint
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
 from shabaka.graph import CoMentionCounts, graph_from_counts
 from shabaka.ingest import IngestReport, read_documents
 from shabaka.model import Document, Mention, Sentence
+from shabaka.relations import RelationTally, document_relations
 from shabaka.resolve import Resolution, Resolver
-from shabaka.text import split_sentences
+from shabaka.text import headline, split_sentences
 
 #: What a build reads: a path, several paths, or documents.
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Iterable[Document]
@@ -65,19 +70,34 @@ class DocumentRecord:
     meta: dict[str, str]
     sentences: list[Sentence]
     mentions: list[Mention]
+    fingerprint: tuple[str, ...] = ()  # hashes that find its duplicates (shabaka.dedup)
 
 
 def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentRecord:
     """Extract a document and keep only what the graph needs of it."""
     sentences, mentions = extract_mentions(doc, extractors)
+    hashes = fingerprint(doc.text, sentences)
     used = {m.sentence for m in mentions}
     light = [
         s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", []) for s in sentences
     ]
     for s in light:
         s.tokens = []
+    return DocumentRecord(doc.id, document_meta(doc), light, mentions, hashes)
+
+
+def document_meta(doc: Document) -> dict[str, str]:
+    """A document's ``title`` (its own, else its text's :func:`~shabaka.text.headline`),
+    ``date`` (``YYYY-MM-DD`` with its ``date_source`` where
+    :func:`~shabaka.dates.document_date` can tell the day, else the field as given),
+    ``source`` and ``url``, where known."""
     meta = {k: v for k in ("title", "date", "source", "url") if (v := getattr(doc, k))}
-    return DocumentRecord(doc.id, meta, light, mentions)
+    if "title" not in meta and (title := headline(doc.text)):
+        meta["title"] = title
+    found = document_date(doc.text, meta=meta, url=doc.url)
+    if found is not None:
+        meta.update(date=found.iso, date_source=found.source)
+    return meta
 
 
 def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Document]:
@@ -120,45 +140,65 @@ def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iter
 
 @dataclass(slots=True)
 class GraphParts:
-    """What the graph is made of: co-mention counts, the documents' metadata and the
-    sentence count. Mergeable: the parts of consecutive partitions, merged in order,
-    equal the parts of their documents counted in one go."""
+    """What the graph is made of: co-mention counts, relations, the documents' metadata
+    and the sentence count. Mergeable: the parts of consecutive partitions, merged in
+    order, equal the parts of their documents counted in one go."""
 
     counts: CoMentionCounts
+    relations: RelationTally
     documents: dict[str, dict[str, str]] = field(default_factory=dict)
     sentences: int = 0
+
+    @classmethod
+    def empty(cls, settings: Settings) -> GraphParts:
+        """No parts yet, evidence capped as ``settings`` say."""
+        return cls(CoMentionCounts(evidence_cap=settings.evidence_cap), RelationTally(settings.evidence_cap))
 
     def merge(self, other: GraphParts) -> GraphParts:
         """Add ``other`` (the parts of later documents) into these; return self."""
         self.counts.merge(other.counts)
+        self.relations.merge(other.relations)
         self.documents.update(other.documents)
         self.sentences += other.sentences
         return self
 
 
 def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, settings: Settings) -> GraphParts:
-    """Phase 3: count the co-mentions of resolved entities in ``records`` (evidence capped as it goes)."""
-    parts = GraphParts(CoMentionCounts(evidence_cap=settings.evidence_cap))
+    """Phase 3: count the co-mentions of resolved entities in ``records``, and the relations
+    their sentences state (evidence capped as it goes)."""
+    parts = GraphParts.empty(settings)
+    type_of = {k: e.type for k, e in resolution.entities.items()}.__getitem__
     for record in records:
         parts.counts.add_document(
             record.doc_id, record.sentences, record.mentions, resolution.entity_of, settings.window
         )
+        for relation, evidence in document_relations(
+            record.doc_id, record.sentences, record.mentions, resolution.entity_of, type_of
+        ):
+            parts.relations.add(relation, evidence)
         parts.documents[record.doc_id] = record.meta
         parts.sentences += len(record.sentences)
     return parts
 
 
-def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -> nx.Graph:
-    """The graph of counted ``parts``, with the run's settings as graph attributes."""
+def graph_phase(
+    parts: GraphParts, resolution: Resolution, settings: Settings, duplicates: dict[str, str] | None = None
+) -> nx.Graph:
+    """The graph of counted ``parts``, with the run's settings as graph attributes and the
+    ``duplicates`` left out (folded document → the one kept, :mod:`shabaka.dedup`)."""
+    days = {d: date.fromisoformat(m["date"]) for d, m in parts.documents.items() if m.get("date_source")}
     return graph_from_counts(
         parts.counts,
         resolution.entities,
         min_weight=settings.min_weight,
+        relations=parts.relations.links(),
+        dates=days,
         graph_attrs={
             "window": settings.window,
             "evidence_cap": settings.evidence_cap,
             "extractor": "+".join(extractor_names(settings)),
             "sentences": parts.sentences,
             "documents": parts.documents,
+            "duplicates": dict(sorted((duplicates or {}).items())),
         },
     )

@@ -94,6 +94,8 @@ def summary(G: nx.Graph, report: IngestReport | None = None) -> str:
 
     >>> summary(nx.Graph(documents={"a": {}}, sentences=3))
     '1 documents, 3 sentences, 0 entities, 0 edges'
+    >>> summary(nx.Graph(documents={"a": {}}, duplicates={"b": "a"}))
+    '1 documents, 0 sentences, 0 entities, 0 edges, 1 duplicate documents folded'
     """
     types: dict[str, int] = {}
     for _, kind in G.nodes(data="type"):
@@ -103,6 +105,9 @@ def summary(G: nx.Graph, report: IngestReport | None = None) -> str:
         f"{len(G.graph.get('documents', {}))} documents, {G.graph.get('sentences', 0)} sentences, "
         f"{G.number_of_nodes()} entities{f' ({by_type})' if by_type else ''}, {G.number_of_edges()} edges"
     )
+    folded = len(G.graph.get("duplicates") or {})
+    if folded:
+        line += f", {folded} duplicate documents folded"
     if report is not None and report.skipped:
         line += f", {len(report.skipped)} skipped (see warnings)"
     return line

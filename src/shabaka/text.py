@@ -243,3 +243,34 @@ def split_sentences(text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_
             first, last = tokens[0].start, tokens[-1].end
             sentences.append(Sentence(doc_id, len(sentences), paragraph, first, last, text[first:last], tokens))
     return sentences
+
+
+#: A headline has at least this many words and at most this many.
+HEADLINE_WORDS = (3, 24)
+_HEADLINE_END = ".:؛;"
+
+
+def headline(text: str) -> str | None:
+    """The headline of an article's text: its first line, where that reads as one.
+
+    A line of :data:`HEADLINE_WORDS` words, with no full stop or colon at its end, and
+    followed by more text; not a byline (``الدار / خاص``, ``الرباط - كمال العلمي``: few
+    words around a slash or a dash). ``None`` otherwise (the text starts with its first
+    sentence).
+
+    >>> headline("اتفاق جديد بين البلدين على تعزيز التعاون\\nوقع الوزيران اليوم اتفاقا.")
+    'اتفاق جديد بين البلدين على تعزيز التعاون'
+    >>> headline("وقع الوزيران اليوم اتفاقا في الرباط على تعزيز التعاون.\\nوأضاف المصدر.") is None
+    True
+    >>> headline("الدار / خاص\\nيبرز التنسيق بين البلدين.") is None
+    True
+    """
+    first, newline, rest = text.strip().partition("\n")
+    first = first.strip()
+    words = [w for w in first.split() if any(c.isalpha() for c in w)]
+    low, high = HEADLINE_WORDS
+    if not newline or not rest.strip() or not low <= len(words) <= high or first[-1] in _HEADLINE_END:
+        return None
+    if len(words) <= 5 and any(sep in first.split() for sep in ("/", "|", "-", "–")):
+        return None
+    return first

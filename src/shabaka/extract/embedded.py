@@ -1,17 +1,18 @@
 """shabaka's own Arabic NER model, shipped in the package: the default extractor.
 
-A linear-chain CRF (CRFsuite, via ``python-crfsuite``) over the hand-built features of
-:mod:`shabaka.extract.features`, trained by :mod:`shabaka.extract.train` on ANERcorp.
-If ``models/ner2.crfsuite`` is present the model has two stages: the second CRF also
-sees the first one's tags, here and for the same word elsewhere in the document
-(the sentences passed to one :meth:`EmbeddedExtractor.extract` call), which makes a
-name tagged the same way throughout an article. No torch, no download: the model files
+A linear-chain CRF (trained with CRFsuite by ``training/train_ner.py``, run in numpy by
+:class:`shabaka.extract.crf.LinearCRF`) over the hand-built features of
+:mod:`shabaka.extract.features`, on ANERcorp. No torch, no download: the model files
 are loaded once per process, on first use.
 
 If ``models/bilstm*.npz`` are present (the shipped model has them), small char-CNN +
 BiLSTM taggers (:mod:`shabaka.extract.neural`, numpy forward pass) are ensembled with
 the CRF: the CRF marginals and the mean BiLSTM softmax are averaged and decoded with an
 IOB2-constrained Viterbi.
+
+Sentences are tagged in batches of similar length; the gazetteer is looked up once per
+sentence for both taggers, and what depends on a word form alone (CRF weight sums,
+BiLSTM input vectors) is cached per form.
 
 Last, names are propagated within a document (:func:`propagate`): a name found with
 confidence ≥ 0.5 (and a person's last name, from a multi-word person span) is also
@@ -28,16 +29,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
 from shabaka.arabic import bare_split, segment
 from shabaka.errors import MissingComponentError
 from shabaka.extract.base import Extractor, Span, bio_to_spans
-from shabaka.extract.features import STAGE2_WINDOW, Featurizer, norm
-from shabaka.extract.neural import LABELS, NumpyTagger, viterbi
+from shabaka.extract.crf import LinearCRF
+from shabaka.extract.features import Featurizer, norm
+from shabaka.extract.neural import LABELS, NumpyTagger, viterbi_batch
 
 #: Where the shipped model files live.
 MODEL_DIR = Path(__file__).parent / "models"
@@ -49,6 +52,8 @@ CRF_WEIGHT = 0.5
 PROPAGATE_MIN_CONFIDENCE = 0.5
 PROPAGATE_BLOCK = 30
 PROPAGATE_MIN_STEM = 3
+#: Sentences tagged together (sorted by length, so that padding stays small).
+BATCH = 64
 
 _LOCK = threading.Lock()
 _CACHE: dict[Path, _Model] = {}
@@ -61,47 +66,36 @@ class EmbeddedModelMissing(MissingComponentError, FileNotFoundError):
 @dataclass
 class _Model:
     featurizer: Featurizer
-    stage1: Any  # pycrfsuite.Tagger
-    stage2: Any | None
+    crf: LinearCRF
     neural: list[NumpyTagger]
     lock: threading.Lock
 
 
 def load_model(model_dir: Path | str | None = None) -> _Model:
-    """Load (once per process and folder) the featurizer resources and CRF taggers."""
-    import pycrfsuite
-
+    """Load (once per process and folder) the featurizer resources, the CRF and the BiLSTMs."""
     folder = Path(model_dir) if model_dir is not None else MODEL_DIR
     folder = folder.resolve()
     with _LOCK:
         model = _CACHE.get(folder)
         if model is None:
-            path1 = folder / "ner.crfsuite"
-            if not path1.exists():
-                raise EmbeddedModelMissing(f"no embedded NER model in {folder}: run `python -m shabaka.extract.train`")
-            stage1 = pycrfsuite.Tagger()
-            stage1.open(str(path1))
-            stage2 = None
-            if (folder / "ner2.crfsuite").exists():
-                stage2 = pycrfsuite.Tagger()
-                stage2.open(str(folder / "ner2.crfsuite"))
+            path = folder / "ner.crfsuite"
+            if not path.exists():
+                raise EmbeddedModelMissing(f"no embedded NER model in {folder}: run `python training/train_ner.py`")
             featurizer = Featurizer.from_dir(folder)
-            neural = [NumpyTagger(p, featurizer.gazetteer) for p in sorted(folder.glob("bilstm*.npz"))]
-            model = _Model(featurizer, stage1, stage2, neural, threading.Lock())
+            neural = [NumpyTagger(p) for p in sorted(folder.glob("bilstm*.npz"))]
+            model = _Model(featurizer, LinearCRF(path, LABELS), neural, threading.Lock())
             _CACHE[folder] = model
     return model
 
 
 class EmbeddedExtractor(Extractor):
-    """The embedded CRF NER model (PER, ORG, LOC, MISC).
+    """The embedded NER model (PER, ORG, LOC, MISC).
 
     Parameters
     ----------
     model_dir:
-        A folder with ``ner.crfsuite`` (and optionally ``ner2.crfsuite``,
+        A folder with ``ner.crfsuite`` (and optionally ``bilstm*.npz``,
         ``gazetteer.tsv``, ``clusters.tsv``); default: the model shipped in the package.
-    two_stage:
-        Use the second stage when the model has one (default True).
     ensemble:
         Average with the BiLSTM when the model has one (default True); False: CRF only.
     propagate:
@@ -110,15 +104,8 @@ class EmbeddedExtractor(Extractor):
 
     name: ClassVar[str] = "embedded"
 
-    def __init__(
-        self,
-        model_dir: Path | str | None = None,
-        two_stage: bool = True,
-        ensemble: bool = True,
-        propagate: bool = True,
-    ):
+    def __init__(self, model_dir: Path | str | None = None, ensemble: bool = True, propagate: bool = True):
         self.model_dir = model_dir
-        self.two_stage = two_stage
         self.ensemble = ensemble
         self.propagate = propagate
 
@@ -137,68 +124,47 @@ class EmbeddedExtractor(Extractor):
 
     def _tag_sentences(self, sents: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         model = self.model
-        feats = [model.featurizer.sentence(s) if s else [] for s in sents]
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sents]
+        order = sorted((i for i, s in enumerate(sents) if s), key=lambda i: len(sents[i]))
+        with model.lock:  # the per-form caches are shared
+            for lo in range(0, len(order), BATCH):
+                idx = order[lo : lo + BATCH]
+                for i, result in zip(idx, self._tag_batch(model, [sents[i] for i in idx]), strict=True):
+                    out[i] = result
+        return out
+
+    def _tag_batch(self, model: _Model, batch: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """Tags of non-empty sentences: CRF marginals, averaged with the BiLSTMs', IOB2 Viterbi."""
+        lengths = np.array([len(s) for s in batch])
+        infos = [[model.featurizer.info(t) for t in sent] for sent in batch]
+        gaz = [model.featurizer.gaz_tags(i) for i in infos]
+        scores = model.crf.scores(infos, gaz)
+        probs = model.crf.marginals(scores, lengths)
         neural = model.neural if self.ensemble else []
-        with model.lock:  # a CRFsuite tagger holds one sequence at a time
-            crf, final = model.stage1, feats
-            if model.stage2 is not None and self.two_stage:
-                tags1 = [_tag(model.stage1, x)[0] for x in feats]
-                final = []
-                for lo in range(0, len(sents), STAGE2_WINDOW):
-                    hi = lo + STAGE2_WINDOW
-                    final += model.featurizer.stage2(sents[lo:hi], tags1[lo:hi], feats[lo:hi])
-                crf = model.stage2
-            if not neural:
-                return [_tag(crf, x) for x in final]
-            out: list[tuple[list[str], list[float]]] = []
-            for sent, x in zip(sents, final, strict=True):
-                if not sent:
-                    out.append(([], []))
-                    continue
-                nn = sum(net.probabilities(sent) for net in neural) / len(neural)
-                probs = CRF_WEIGHT * _marginals(crf, x) + (1 - CRF_WEIGHT) * nn
-                path = viterbi(probs)
-                conf = [float(min(1.0, max(0.0, probs[i, k]))) for i, k in enumerate(path)]
-                out.append(([LABELS[k] for k in path], conf))
+        if neural:
+            nn = sum(net.probabilities(infos, gaz) for net in neural) / len(neural)
+            probs = CRF_WEIGHT * probs + (1 - CRF_WEIGHT) * nn
+        out = []
+        for r, path in enumerate(viterbi_batch(probs, lengths)):
+            conf = probs[r, np.arange(len(path)), path].clip(0.0, 1.0)
+            out.append(([LABELS[k] for k in path], conf.tolist()))
         return out
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
         return [bio_to_spans(tags, conf) for tags, conf in self.tag(sentences)]
 
 
-def _tag(tagger: Any, xseq: list[list[str]]) -> tuple[list[str], list[float]]:
-    if not xseq:
-        return [], []
-    tags = tagger.tag(xseq)
-    conf = [min(1.0, max(0.0, tagger.marginal(t, i))) for i, t in enumerate(tags)]
-    return list(tags), conf
-
-
-def _marginals(tagger: Any, xseq: list[list[str]]) -> np.ndarray:
-    """CRF marginal probability of every label of :data:`LABELS` at every position."""
-    tagger.set(xseq)
-    known = set(tagger.labels())
-    n = len(xseq)
-    out = np.zeros((n, len(LABELS)), dtype=np.float64)
-    for k, label in enumerate(LABELS):
-        if label in known:
-            for i in range(n):
-                out[i, k] = tagger.marginal(label, i)
-    return out
-
-
+@lru_cache(maxsize=100_000)
 def _key(token: str) -> str:
     return segment(norm(token))[1]
 
 
-def _first_keys(token: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _first_keys(token: str) -> tuple[str, ...]:
     word = norm(token)
     pre, stem = segment(word)
-    keys = {stem}
     bare, rest = bare_split(word)
-    if bare and not pre:
-        keys.add(rest)
-    return keys
+    return (stem, rest) if bare and not pre else (stem,)
 
 
 def propagate(
@@ -237,17 +203,22 @@ def propagate(
         if not names:
             continue
         longest = max(len(k) for k in names)
+        firsts = {k[0] for k in names}
         for i in range(lo, hi):
             toks = sentences[i]
             tags, conf = out[i]
             n, j = len(toks), 0
+            sent_keys: list[str] = []
             while j < n:
                 hit = None
-                for length in range(min(longest, n - j), 0, -1):
+                starts = [k for k in _first_keys(toks[j]) if k in firsts]
+                if starts and not sent_keys:
+                    sent_keys = [_key(t) for t in toks]
+                for length in range(min(longest, n - j), 0, -1) if starts else ():
                     if any(tags[j + m] != "O" for m in range(length)):
                         continue
-                    rest = tuple(_key(t) for t in toks[j + 1 : j + length])
-                    for first in _first_keys(toks[j]):
+                    rest = tuple(sent_keys[j + 1 : j + length])
+                    for first in starts:
                         if (first, *rest) in names:
                             hit = (length, *names[(first, *rest)])
                             break

@@ -2,35 +2,28 @@
 
 One copy of the logic (the clitic splitters are :func:`shabaka.arabic.segment`,
 :func:`~shabaka.arabic.bare_split` and :func:`~shabaka.arabic.lookup_variants`):
-:mod:`shabaka.extract.train` and
+``training/train_ner.py`` and
 :mod:`shabaka.extract.embedded` both build a :class:`Featurizer` from the files in
-``models/`` and call :meth:`Featurizer.sentence` / :meth:`Featurizer.document`.
+``models/`` and call :meth:`Featurizer.sentence` (training) or its parts (tagging).
 
 Features (strings for CRFsuite) of a token, computed on :func:`shabaka.text.normalize_key`:
 the word, its clitic-stripped stem and proclitic (و ف ب ل ك + ال / لل), character
 prefixes and suffixes, word shape and Latin/digit flags, gazetteer matches (multi-word,
 the first word may carry clitics) with their B/I position, word-cluster ids, all in a
-±2 window with a few conjunctions; and optionally "stage-2" features: the tag a first
-model gave the token and the types the first model gave to the same word elsewhere in
-the document (label consistency).
+±2 window with a few conjunctions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from shabaka.arabic import bare_split, drop_article, lookup_variants, segment
 from shabaka.text import normalize_key
-
-#: Stage-2 "same word elsewhere in the document" features look at blocks of this many
-#: sentences (training cuts ANERcorp's sentence stream, which has no document
-#: boundaries, the same way).
-STAGE2_WINDOW = 30
 
 #: Longest gazetteer entry, in tokens.
 MAX_GAZ_LEN = 6
@@ -69,6 +62,10 @@ class Gazetteer:
     def __init__(self, entries: dict[tuple[str, ...], set[str]]):
         self.entries = entries
         self.max_len = max((len(k) for k in entries), default=1)
+        #: longest entry starting with each first word (most words start none: skipped at once)
+        self.longest: dict[str, int] = {}
+        for key in entries:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -88,12 +85,15 @@ class Gazetteer:
         """Per token, the ``B-CAT`` / ``I-CAT`` gazetteer tags of the longest matches."""
         out: list[set[str]] = [set() for _ in words]
         n = len(words)
-        variants = [lookup_variants(w) for w in words]
         for i in range(n):
-            for length in range(min(self.max_len, n - i), 0, -1):
+            variants = [v for v in _variants(words[i]) if v in self.longest]
+            if not variants:
+                continue
+            top = min(max(self.longest[v] for v in variants), n - i)
+            for length in range(top, 0, -1):
                 rest = tuple(words[i + 1 : i + length])
                 cats: set[str] = set()
-                for first in variants[i]:
+                for first in variants:
                     cats |= self.entries.get((first, *rest), set())
                 if cats:
                     for cat in cats:
@@ -104,12 +104,91 @@ class Gazetteer:
         return out
 
 
-class Featurizer:
-    """Builds CRFsuite feature strings for sentences, from the shipped resource files."""
+@lru_cache(maxsize=300_000)
+def _variants(word: str) -> tuple[str, ...]:
+    return tuple(lookup_variants(word))
 
-    def __init__(self, gazetteer: Gazetteer | None = None, clusters: dict[str, str] | None = None):
+
+class FormCache(dict):
+    """A dict from word forms to what was computed for them, holding at most ``size`` forms:
+    when full, the oldest half goes."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def missing(self, forms: Iterable[str]) -> list[str]:
+        """The distinct ``forms`` not in the cache, for the caller to compute and add: room is made for them
+        (when full, the oldest entries go, and a dropped form asked for is in the list)."""
+        forms = list(dict.fromkeys(forms))
+        new = [f for f in forms if f not in self]
+        if len(self) + len(new) > self.size:
+            for old in list(islice(self, len(self) // 2 + len(new))):
+                del self[old]
+            new = [f for f in forms if f not in self]
+        return new
+
+
+#: The optional resource of word classes and frequency bands (written by ``training/clusters.py``).
+WORDINFO = "wordinfo.tsv"
+
+
+def load_wordinfo(path: Path) -> dict[str, tuple[str, ...]]:
+    """``word<TAB>class…<TAB>band`` lines (``-``: unknown) as word -> (class…, band); {} if no file."""
+    out: dict[str, tuple[str, ...]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                word, *rest = line.rstrip("\n").split("\t")
+                out[word] = tuple(rest)
+    return out
+
+
+#: Neighbour offsets of the ±2 window.
+OFFSETS = (-2, -1, 1, 2)
+
+
+class TokenInfo:
+    """What the features need of one token, computed once per word form (see :meth:`Featurizer.info`)."""
+
+    __slots__ = ("b", "c", "core", "fq", "k", "own", "p", "raw", "s", "sh", "w")
+
+    def __init__(self, raw: str, clusters: dict[str, str], wordinfo: dict[str, tuple[str, ...]]):
+        w = norm(raw)
+        pre, stem = segment(w)
+        self.raw, self.w, self.s, self.p, self.sh = raw, w, stem, pre, shape(raw)
+        self.core = drop_article(stem)
+        bpre, brest = bare_split(w)
+        self.b = brest if bpre and not pre else ""
+        self.c = clusters.get(w) or clusters.get(stem) or ""
+        # word classes of the pretrained vectors (coarse to fine) and the frequency band
+        info = wordinfo.get(w) or wordinfo.get(stem) or (wordinfo.get(self.b) if self.b else None)
+        self.k: tuple[str, ...] = info[:-1] if info else ()
+        self.fq = info[-1] if info else ""
+        self.own: list[str] = []
+
+
+class Featurizer:
+    """Builds CRFsuite feature strings for sentences, from the shipped resource files.
+
+    The features of token ``i`` are of four kinds, which :meth:`sentence` puts together:
+    its own (:meth:`own`, a function of the word form alone), each neighbour's at offset
+    ``o`` (:meth:`context`, a function of the neighbour's form and ``o``), the gazetteer
+    tags of itself and its neighbours, and the position/bigram ones (:meth:`joint`).
+    The run-time scorer (:class:`shabaka.extract.crf.LinearCRF`) relies on that split to
+    cache the weight sums of the first two kinds per word form.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        clusters: dict[str, str] | None = None,
+        wordinfo: dict[str, tuple[str, ...]] | None = None,
+    ):
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
+        self.wordinfo = wordinfo or {}
+        self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 200,000 forms)
 
     @classmethod
     def from_dir(cls, folder: Path) -> Featurizer:
@@ -123,137 +202,120 @@ class Featurizer:
                     word, _, cid = line.rstrip("\n").partition("\t")
                     if word and cid:
                         clusters[word] = cid
-        return cls(gazetteer, clusters)
+        return cls(gazetteer, clusters, load_wordinfo(folder / WORDINFO))
 
-    def _token(self, raw: str) -> dict[str, str]:
-        w = norm(raw)
-        pre, stem = segment(w)
-        info = {"w": w, "s": stem, "p": pre, "sh": shape(raw)}
-        core = drop_article(stem)
-        info["core"] = core
-        bpre, brest = bare_split(w)
-        info["b"] = brest if bpre and not pre else ""
-        cl = self.clusters.get(w) or self.clusters.get(stem)
-        info["c"] = cl or ""
+    def info(self, raw: str) -> TokenInfo:
+        """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 200,000 forms)."""
+        info = self._infos.get(raw)
+        if info is None:
+            if len(self._infos) >= 200_000:
+                self._infos.clear()
+            info = TokenInfo(raw, self.clusters, self.wordinfo)
+            info.own = self._own(info)
+            self._infos[raw] = info
         return info
 
+    def gaz_tags(self, infos: Sequence[TokenInfo]) -> list[set[str]]:
+        """Gazetteer tags of a sentence (computed once, shared by the CRF and the neural tagger)."""
+        if self.gazetteer is None:
+            return [set() for _ in infos]
+        return self.gazetteer.tags([i.w for i in infos])
+
+    def _own(self, info: TokenInfo) -> list[str]:
+        raw, w, s, core = info.raw, info.w, info.s, info.core
+        f = [
+            "b",
+            "w=" + w,
+            "s=" + s,
+            "core=" + core,
+            "p=" + info.p,
+            "sh=" + info.sh,
+            "len=" + str(min(len(core), 8)),
+            "cp2=" + core[:2],
+            "cp3=" + core[:3],
+            "cs1=" + core[-1:],
+            "cs2=" + core[-2:],
+            "cs3=" + core[-3:],
+            "ws4=" + w[-4:],
+            "wp1=" + w[:1],
+            "wp2=" + w[:2],
+            "hasal=" + str(s.startswith("ال")),
+        ]
+        if info.b:
+            f.append("bare=" + info.b)
+        if _LATIN.search(raw):
+            f.append("latin")
+            f.append("lw=" + raw.lower())
+            if raw[:1].isupper():
+                f.append("title")
+        if any(ch.isdigit() for ch in raw):
+            f.append("digit")
+        if info.c:
+            c = info.c
+            f += ["c=" + c, "c4=" + c[:4], "c6=" + c[:6]]
+        elif self.clusters:
+            f.append("rare")
+        if self.wordinfo:
+            f += [f"k{j}={k}" for j, k in enumerate(info.k) if k != "-"]
+            f.append("fq=" + (info.fq or "none"))
+        return f
+
+    def own(self, raw: str) -> list[str]:
+        """The features of a token that depend on its form alone."""
+        return self.info(raw).own
+
+    @staticmethod
+    def context(other: TokenInfo, o: int) -> list[str]:
+        """The features a token gets from its neighbour ``other`` at offset ``o`` (gazetteer tags aside)."""
+        f = [f"{o}w={other.w}", f"{o}s={other.s}"]
+        if other.c:
+            f.append(f"{o}c={other.c[:6]}")
+        if abs(o) == 1:
+            f += [f"{o}sh={other.sh}", f"{o}p={other.p}", f"{o}cs2={other.core[-2:]}"]
+        if other.k and other.k[0] != "-":
+            f.append(f"{o}k={other.k[max(0, len(other.k) - 1 - abs(o))]}")  # finer classes for nearer words
+        return f
+
+    @staticmethod
+    def joint(infos: Sequence[TokenInfo], i: int) -> list[str]:
+        """Position and word-bigram features of token ``i``, and the padding of its window."""
+        n = len(infos)
+        w = infos[i].w
+        f = [f"{o}w=<pad>" for o in OFFSETS if not 0 <= i + o < n]
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        if i > 0:
+            f.append(f"-1w|w={infos[i - 1].w}|{w}")
+            f.append(f"-1s|s={infos[i - 1].s}|{infos[i].s}")
+        if i + 1 < n:
+            f.append(f"w|+1w={w}|{infos[i + 1].w}")
+        if i > 1:
+            f.append(f"-2w|-1w={infos[i - 2].w}|{infos[i - 1].w}")
+        if i + 2 < n:
+            f.append(f"+1w|+2w={infos[i + 1].w}|{infos[i + 2].w}")
+        return f
+
+    @staticmethod
+    def gaz_features(gaz: Sequence[set[str]], i: int) -> list[str]:
+        """Gazetteer features of token ``i``: its own tags and its ±2 neighbours'."""
+        f = ["g=" + g for g in sorted(gaz[i])]
+        for o in OFFSETS:
+            if 0 <= i + o < len(gaz):
+                f += [f"{o}g={g}" for g in sorted(gaz[i + o])]
+        return f
+
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """The feature strings of every token of one sentence."""
-        n = len(tokens)
-        infos = [self._token(t) for t in tokens]
-        words = [i["w"] for i in infos]
-        gaz = self.gazetteer.tags(words) if self.gazetteer else [set() for _ in tokens]
+        """The feature strings of every token of one sentence (training; tagging sums the same weights)."""
+        infos = [self.info(t) for t in tokens]
+        gaz = self.gaz_tags(infos)
+        n = len(infos)
         feats: list[list[str]] = []
-        for i, (raw, info) in enumerate(zip(tokens, infos, strict=True)):
-            w, s, core = info["w"], info["s"], info["core"]
-            f = [
-                "b",
-                "w=" + w,
-                "s=" + s,
-                "core=" + core,
-                "p=" + info["p"],
-                "sh=" + info["sh"],
-                "len=" + str(min(len(core), 8)),
-                "cp2=" + core[:2],
-                "cp3=" + core[:3],
-                "cs1=" + core[-1:],
-                "cs2=" + core[-2:],
-                "cs3=" + core[-3:],
-                "ws4=" + w[-4:],
-                "wp1=" + w[:1],
-                "wp2=" + w[:2],
-                "hasal=" + str(s.startswith("ال")),
-            ]
-            if info["b"]:
-                f.append("bare=" + info["b"])
-            if _LATIN.search(raw):
-                f.append("latin")
-                f.append("lw=" + raw.lower())
-                if raw[:1].isupper():
-                    f.append("title")
-            if any(ch.isdigit() for ch in raw):
-                f.append("digit")
-            if info["c"]:
-                c = info["c"]
-                f += ["c=" + c, "c4=" + c[:4], "c6=" + c[:6]]
-            elif self.clusters:
-                f.append("rare")
-            f += ["g=" + g for g in gaz[i]]
-            if i == 0:
-                f.append("BOS")
-            if i == n - 1:
-                f.append("EOS")
-            for o in (-2, -1, 1, 2):
-                j = i + o
-                if 0 <= j < n:
-                    other = infos[j]
-                    f.append(f"{o}w={other['w']}")
-                    f.append(f"{o}s={other['s']}")
-                    f += [f"{o}g={g}" for g in gaz[j]]
-                    if other["c"]:
-                        f.append(f"{o}c={other['c'][:6]}")
-                    if abs(o) == 1:
-                        f.append(f"{o}sh={other['sh']}")
-                        f.append(f"{o}p={other['p']}")
-                        f.append(f"{o}cs2={other['core'][-2:]}")
-                else:
-                    f.append(f"{o}w=<pad>")
-            if i > 0:
-                f.append(f"-1w|w={infos[i - 1]['w']}|{w}")
-                f.append(f"-1s|s={infos[i - 1]['s']}|{s}")
-            if i + 1 < n:
-                f.append(f"w|+1w={w}|{infos[i + 1]['w']}")
-            if i > 1:
-                f.append(f"-2w|-1w={infos[i - 2]['w']}|{infos[i - 1]['w']}")
-            if i + 2 < n:
-                f.append(f"+1w|+2w={infos[i + 1]['w']}|{infos[i + 2]['w']}")
-            feats.append(f)
+        for i in range(n):
+            f = list(infos[i].own)
+            for o in OFFSETS:
+                if 0 <= i + o < n:
+                    f += self.context(infos[i + o], o)
+            feats.append(f + self.gaz_features(gaz, i) + self.joint(infos, i))
         return feats
-
-    def stage2(
-        self,
-        document: Sequence[Sequence[str]],
-        first_tags: Sequence[Sequence[str]],
-        base: Sequence[list[list[str]]] | None = None,
-        window: int = 1_000_000,
-    ) -> list[list[list[str]]]:
-        """Stage-2 features: stage-1 features plus the first model's tags here and for the same word elsewhere.
-
-        ``first_tags`` are the first model's IOB2 tags of each sentence of ``document``;
-        ``window`` limits "elsewhere" to sentences at most that far away.
-        """
-        base = base if base is not None else [self.sentence(s) for s in document]
-        # where each stem occurs, with the type the first model gave it
-        occurrences: dict[str, list[tuple[int, int, str]]] = {}
-        for si, (sent, tags) in enumerate(zip(document, first_tags, strict=True)):
-            for ti, (tok, tag) in enumerate(zip(sent, tags, strict=True)):
-                stem = segment(norm(tok))[1]
-                if len(stem) < 2:
-                    continue
-                occurrences.setdefault(stem, []).append((si, ti, tag[2:] if tag != "O" else "O"))
-        out: list[list[list[str]]] = []
-        for si, (sent, tags, feats) in enumerate(zip(document, first_tags, base, strict=True)):
-            sfeats: list[list[str]] = []
-            for ti, tok in enumerate(sent):
-                f = list(feats[ti])
-                tag = tags[ti]
-                f.append("t1=" + tag)
-                f.append("t1-1=" + (tags[ti - 1] if ti > 0 else "<s>"))
-                f.append("t1+1=" + (tags[ti + 1] if ti + 1 < len(sent) else "</s>"))
-                stem = segment(norm(tok))[1]
-                votes = Counter(
-                    typ for sj, tj, typ in occurrences.get(stem, ()) if (sj, tj) != (si, ti) and abs(sj - si) <= window
-                )
-                total = sum(votes.values())
-                if total:
-                    ents = {k: v for k, v in votes.items() if k != "O"}
-                    if ents:
-                        best = max(ents, key=lambda k: ents[k])
-                        share = ents[best] / total
-                        f.append("dmaj=" + best)
-                        f.append(f"dmaj={best}:{'hi' if share >= 0.5 else 'lo'}")
-                    else:
-                        f.append("dmaj=O")
-                sfeats.append(f)
-            out.append(sfeats)
-        return out

@@ -28,6 +28,7 @@ import math
 import os
 import re
 import string
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -41,13 +42,22 @@ from shabaka.arabic import drop_article, search_skeleton
 from shabaka.config import check_choice
 from shabaka.errors import MissingComponentError, SettingsError
 from shabaka.export import LIST_SEPARATOR, atomic_write
+from shabaka.latin import english_label, is_latin, latin_keys
+from shabaka.render.links import document_day, edge_relations, relation_types
 from shabaka.text import INVISIBLE, normalize_key
 
 TYPE_COLORS = {"PER": "#e4572e", "ORG": "#4c72b0", "LOC": "#2a9d8f", "MISC": "#8d8d8d"}
 TYPE_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
 OTHER_COLOR = "#b07aa1"
 SIZE_BY = ("mentions", "pagerank", "degree")
+LANGUAGES = ("en", "ar")
+#: Colours of the largest communities (then grey), Paul Tol's "muted" scheme.
+COMMUNITY_COLORS = ["#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499"]
 NEIGHBOURS_SHOWN = 10
+#: The page's scripts, run in this order in one ``<script>``: the view, then what adds to it
+#: through ``window.shabaka`` (relation colours and filter; the timeline; the explorer:
+#: focus, top N, communities, language, corrections, exports, label placement).
+VIEW_SCRIPTS = ("view.js", "relations.js", "timeline.js", "explore.js")
 
 _ASSETS = files("shabaka.render") / "assets"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -71,6 +81,12 @@ class ViewSettings:
         (:func:`~shabaka.render.layout.force_layout`) and the page opens with physics off
     min_weight : initial value of the page's minimum edge weight filter
     min_mentions : initial value of the page's minimum mentions filter
+    top_n : the page opens showing only this many entities, the first by ``top_by``
+        (a control changes it; 0 or None shows all)
+    top_by : what ranks entities for ``top_n``: ``mentions``, ``pagerank`` or ``degree``
+    keep_unlinked : show entities left without a visible link (hidden by default)
+    lang : the language of the page's interface, ``en`` or ``ar`` (right to left); the
+        page can switch
     """
 
     max_nodes: int | None = 2000
@@ -78,9 +94,17 @@ class ViewSettings:
     layout_threshold: int = 300
     min_weight: int = 1
     min_mentions: int = 1
+    top_n: int | None = 100
+    top_by: str = "pagerank"
+    keep_unlinked: bool = False
+    lang: str = "en"
 
     def __post_init__(self) -> None:
         check_choice("size_by", self.size_by, SIZE_BY)
+        check_choice("top_by", self.top_by, SIZE_BY)
+        check_choice("lang", self.lang, LANGUAGES)
+        if self.top_n is not None and self.top_n < 0:
+            raise SettingsError(f"top_n must be 0 or more (or None), not {self.top_n}")
         if self.max_nodes is not None and self.max_nodes < 1:
             raise SettingsError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
 
@@ -96,21 +120,39 @@ def _text(value: Any) -> str:
     return _INVISIBLE.sub("", str(value))
 
 
-def search_keys(names: list[str]) -> list[str]:
+def search_keys(names: list[str], english: str | None = None) -> list[str]:
     """The search keys of an entity's names, most exact first, without repeats.
 
     For each name: its :func:`~shabaka.text.normalize_key`, the key with ال taken off
     each word (so الحموشي is found as حموشي and the reverse) and the key's consonant
-    skeleton (so أمريكا finds أميركا). The page matches a query against them in that
+    skeleton (so أمريكا finds أميركا); then the Latin keys
+    (:func:`~shabaka.latin.latin_keys`) of its English label and Latin names, so that
+    "hammouchi" and "hamouchi" find it. The page matches a query against them in that
     order, as substrings.
 
-    >>> search_keys(["الحموشي"])
-    ['الحموشي', 'حموشي', 'الحمش', 'حمش']
+    >>> search_keys(["الحموشي"], "Hammouchi")
+    ['الحموشي', 'حموشي', 'الحمش', 'حمش', 'hammouchi', 'hmch']
     """
     exact = [normalize_key(n) for n in names]
     bare = [" ".join(drop_article(w) for w in k.split(" ")) for k in exact]
     loose = [search_skeleton(k) for k in exact + bare]
-    return [k for k in dict.fromkeys(exact + bare + loose) if k]
+    latin = latin_keys([n for n in [english, *names] if n and is_latin(n)])
+    return [k for k in dict.fromkeys(exact + bare + loose + latin) if k]
+
+
+def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
+    """Louvain communities of ``G`` (by edge weight, seeded: the same graph gives the same
+    communities), numbered from the largest, 0 on.
+
+    >>> G = nx.barbell_graph(4, 0)
+    >>> sorted(set(communities(G).values()))
+    [0, 1]
+    """
+    if G.number_of_edges() == 0:
+        return {v: i for i, v in enumerate(sorted(G, key=str))}
+    parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+    parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
+    return {v: i for i, p in enumerate(parts) for v in p}
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -136,22 +178,26 @@ def _direction(text: str) -> str:
     return "rtl" if len(_ARABIC.findall(text)) >= len(_LATIN.findall(text)) else "ltr"
 
 
-def _segments(text: str, highlights: list[list[int]]) -> list[list[Any]]:
-    """Split an evidence sentence into ``[text, highlighted]`` pieces for display.
+def _segments(text: str, highlights: list[list[int]], trigger: list[int] | None = None) -> list[list[Any]]:
+    """Split an evidence sentence into ``[text, mark]`` pieces for display: ``mark`` is 1 for
+    a highlighted entity, 2 for the ``trigger`` of a relation (the words that state it), else 0.
 
     Offsets refer to the original text; invisible characters are stripped from each
     piece afterwards, so they cannot shift the highlights.
 
     >>> _segments("زار كريم\\u202e الرباط", [[4, 8]])
     [['زار ', 0], ['كريم', 1], [' الرباط', 0]]
+    >>> _segments("زار كريم الرباط", [[4, 8]], trigger=[0, 3])
+    [['زار', 2], [' ', 0], ['كريم', 1], [' الرباط', 0]]
     """
+    marks = [(s, e, 1) for s, e in highlights] + ([(trigger[0], trigger[1], 2)] if trigger else [])
     out: list[list[Any]] = []
     at = 0
-    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in highlights):
+    for start, end, kind in sorted((max(0, s), min(len(text), e), k) for s, e, k in marks):
         start = max(start, at)
         if end <= start:
             continue
-        out += [[text[at:start], 0], [text[start:end], 1]]
+        out += [[text[at:start], 0], [text[start:end], kind]]
         at = end
     out.append([text[at:], 0])
     pieces = [[_text(t), hl] for t, hl in out]
@@ -164,7 +210,7 @@ def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "doc": _text(e["doc"]),
             "sentence": e.get("sentence"),
             "dir": _direction(e["text"]),
-            "segments": _segments(e["text"], e.get("highlights", [])),
+            "segments": _segments(e["text"], e.get("highlights", []), e.get("trigger")),
         }
         for e in items
     ]
@@ -175,6 +221,8 @@ def _document_meta(meta: dict[str, Any]) -> dict[str, Any]:
     out = {k: _text(meta[k]) for k in ("title", "date", "source", "url") if meta.get(k)}
     if "url" in out and _URL.fullmatch(out["url"]):
         out["link"] = out["url"]
+    if day := document_day(out):
+        out["day"] = day
     return out
 
 
@@ -216,11 +264,13 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
         neighbours[a].append((w, index[b]))
         neighbours[b].append((w, index[a]))
     documents: set[Any] = set()
+    community = communities(H)
     node_rows = []
     for v in nodes:
         d = H.nodes[v]
         aliases = _as_list(d.get("aliases"))
         names = [str(d.get("label", v)), *map(str, aliases)]
+        english = english_label(names[0], str(d.get("type", "MISC")), names)
         documents.update(_as_list(d.get("documents")))
         row = {
             "id": index[v],
@@ -234,7 +284,9 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
             "documents": [_text(x) for x in _as_list(d.get("documents"))],
             "neighbours": [[i, w] for w, i in sorted(neighbours[v], key=lambda x: (-x[0], x[1]))][:NEIGHBOURS_SHOWN],
             "evidence": _evidence(_as_list(d.get("evidence"))),
-            "search": search_keys(names),
+            "search": search_keys(names, english),
+            "en": _text(english) if english else None,
+            "community": community[v],
         }
         if v in positions:
             row["x"], row["y"] = positions[v]
@@ -243,8 +295,11 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
     for a, b, d in H.edges(data=True):
         documents.update(_as_list(d.get("documents")))
         npmi = d.get("npmi")
+        relation, relations = edge_relations(d, index, _evidence)
         edge_rows.append(
             {
+                "relation": relation,
+                "relations": relations,
                 "from": index[a],
                 "to": index[b],
                 "weight": int(d.get("weight", 1)),
@@ -271,6 +326,11 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
             }
             for t in types
         ],
+        "communities": [
+            {"id": c, "count": n, "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else OTHER_COLOR}
+            for c, n in sorted(Counter(community.values()).items())
+        ],
+        "relation_types": relation_types(edge_rows),
         "nodes": node_rows,
         "edges": edge_rows,
         "documents": {_text(k): _document_meta(meta.get(k) or {}) for k in sorted(documents, key=str)},
@@ -338,9 +398,11 @@ def render_html(G: nx.Graph, title: str = "shabaka", settings: ViewSettings | No
     """The page of ``G`` as a string (see :func:`write_html`)."""
     data = view_data(G, settings, title)
     vis = f"\n{_inline_script(vis_network_js())}\n"
-    view = f"\n{_inline_script(_asset('view.js'))}\n"
+    view = f"\n{_inline_script(''.join(_asset(name) for name in VIEW_SCRIPTS))}\n"
     return string.Template(_asset("page.html")).substitute(
         csp=content_security_policy(vis, view),
+        lang=data["settings"]["lang"],
+        dir="rtl" if data["settings"]["lang"] == "ar" else "ltr",
         title=html.escape(data["title"]),
         style=_asset("view.css"),
         vis=vis,

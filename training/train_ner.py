@@ -1,12 +1,12 @@
-"""Train the embedded Arabic NER model (CRFsuite) from the shared corpora.
+"""Train the embedded Arabic NER model (CRFsuite + BiLSTM) from the shared corpora.
 
-One command rebuilds everything shipped in ``models/``::
+One command rebuilds everything shipped in ``models/`` (from the repository root)::
 
-    python -m shabaka.extract.train --data ../shared/data --out src/shabaka/extract/models/
+    PYTHONPATH=src python training/train_ner.py --data ../shared/data --out src/shabaka/extract/models/
 
 It writes ``gazetteer.tsv`` (normalized name lists built from the freely licensed
 gazetteers), ``clusters.tsv`` (word clusters learned from the training text),
-``ner.crfsuite`` (and ``ner2.crfsuite`` for the two-stage model) and ``NOTICE.md``.
+``ner.crfsuite``, ``bilstm.npz`` and ``NOTICE.md``.
 ``--dev`` instead holds out the last 10 % of the ANERcorp train sentences and prints
 dev scores (used to choose the settings); the ANERcorp test file is never read here.
 Training is deterministic (CRFsuite's L-BFGS has no randomness; k-means uses a fixed seed).
@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import lzma
+import shutil
 import sys
 import time
 from collections import Counter
@@ -27,12 +29,11 @@ import numpy as np
 
 from shabaka.conll import TYPES, aqmar_type, read_gold, span_scores
 from shabaka.extract.base import normalize_type
-from shabaka.extract.features import STAGE2_WINDOW, Featurizer, norm
+from shabaka.extract.features import WORDINFO, Featurizer, norm
 
 SEED = 13
-MODELS = Path(__file__).parent / "models"
+MODELS = Path(__file__).resolve().parents[1] / "src" / "shabaka" / "extract" / "models"
 DEV_FRACTION = 0.10
-STAGE2_FOLDS = 5
 
 # Trigger words written for shabaka (no third-party source): words that introduce or
 # head a name. They are only features; the model learns how much to trust them.
@@ -80,6 +81,18 @@ def anercorp(data: Path, split: str) -> list[tuple[list[str], list[str]]]:
     return read_tagged(data / "anercorp_camel" / f"ANERCorp_CamelLab_{split}.txt")
 
 
+def wikifane_type(kind: str) -> str | None:
+    """WikiFANE's coarse column: facilities are places in ANERcorp's scheme."""
+    return "LOC" if kind == "FAC" else normalize_type(kind)
+
+
+def wikifane(data: Path) -> list[tuple[list[str], list[str]]]:
+    """WikiFANE gold (Wikipedia, coarse column; its orthography is normalized, and every
+    feature is computed on :func:`norm`, which normalizes ANERcorp's the same way)."""
+    with lzma.open(data / "wikifane_gold" / "wikifane_gold_500k.conll.xz", "rt", encoding="utf-8") as fh:
+        return read_gold(fh, 2, wikifane_type)
+
+
 def split_dev(sentences: list, fraction: float = DEV_FRACTION) -> tuple[list, list]:
     """Sequential split: the last ``fraction`` of the sentences are the dev set."""
     cut = round(len(sentences) * (1 - fraction))
@@ -98,7 +111,40 @@ def _key(text: str) -> str:
     return " ".join(norm(t) for t in text.replace("-", " ").split())
 
 
-def build_gazetteer(data: Path) -> list[tuple[str, str]]:
+#: names_xlit lists used as gazetteers (``--xlit``): arwikicats label tables -> category.
+XLIT_TABLES = {
+    "cities/cities_full.json": "CITY", "geography/us_counties.json": "LOCO", "geography/popopo.json": "REGION",
+    "geography/P17_2_final_ll.json": "LOCO", "geography/India_dd.json": "LOCO", "geography/New_Keys.json": "LOCO",
+    "geography/P17_PP.json": "LOCO", "people/peoples.json": "XPER", "sports/Clubs_key.json": "XCLUB",
+    "sports/clubs_teams_leagues.json": "XCLUB",
+}  # fmt: skip
+
+
+def _xz_rows(path: Path) -> list[dict[str, str]]:
+    with lzma.open(path, "rt", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def xlit_gazetteer(data: Path) -> set[tuple[str, str]]:
+    """(category, normalized entry) rows from ``gazetteers/names_xlit`` (Wikidata person names
+    and name parts, Wikipedia labels of places, people and clubs)."""
+    gz = data / "gazetteers" / "names_xlit"
+    rows: set[tuple[str, str]] = set()
+    for r in _xz_rows(gz / "arabic_name_romanizer_full_names.tsv.xz"):
+        if r["source"] == "wikidata" and len(r["arabic_key_normalized"].split()) >= 2:
+            rows.add(("XPER", _key(r["arabic_key_normalized"])))
+    roles = {"given": "XGIVEN", "surname": "XSUR"}
+    for r in _xz_rows(gz / "arabic_name_romanizer_name_units.tsv.xz"):
+        if r["role"] in roles and r["source"] == "wikidata":
+            rows.add((roles[r["role"]], _key(r["arabic_key_normalized"])))
+    for r in _xz_rows(gz / "arwikicats_en_ar_labels.tsv.xz"):
+        cat = XLIT_TABLES.get(r["table"])
+        if cat:
+            rows.add((cat, _key(r["arabic"])))
+    return {(c, k) for c, k in rows if k and len(k) >= 2}
+
+
+def build_gazetteer(data: Path, xlit: bool = False) -> list[tuple[str, str]]:
     """(category, normalized entry) rows from the gazetteers whose licenses allow shipping.
 
     Sources (see NOTICE.md): GATE Lang_Arabic lists (LGPL; not the ACE-derived
@@ -161,6 +207,8 @@ def build_gazetteer(data: Path) -> list[tuple[str, str]]:
     for cat, words in TRIGGERS.items():
         for w in words:
             add(cat, w)
+    if xlit:
+        rows |= xlit_gazetteer(data)
     return sorted(rows)
 
 
@@ -179,7 +227,7 @@ one `category<TAB>entry` per line, derived from:
 - GATE 8.2 `Lang_Arabic` plugin gazetteer lists (titles, first names, surnames,
   countries, cities, other locations, facilities, organisations), GNU LGPL
   (https://gate.ac.uk). The ACE-derived `inferred-gazetteer` lists are NOT used.
-  You may replace this data: rebuild with `python -m shabaka.extract.train`.
+  You may replace this data: rebuild with `python training/train_ner.py`.
 - AKhateeb/arabic-names — MIT License, Copyright (c) 2018 AKhateeb.
 - Unicode CLDR 47 territory and exemplar-city names (via the `babel` package) —
   Copyright © 1991-2025 Unicode, Inc., Unicode License v3 (https://www.unicode.org/license.txt).
@@ -280,61 +328,65 @@ def tag_all(path: Path, xs) -> list[list[str]]:
     return [tagger.tag(x) for x in xs]
 
 
-def jackknife(xs, ys, folds: int, workdir: Path, c1: float, c2: float, iterations: int) -> list[list[str]]:
-    """Stage-1 tags of every training sentence from a model that did not see it (contiguous folds)."""
-    n = len(xs)
-    bounds = [round(n * k / folds) for k in range(folds + 1)]
-    out: list[list[str]] = [[] for _ in range(n)]
-    for k in range(folds):
-        lo, hi = bounds[k], bounds[k + 1]
-        path = workdir / f"fold{k}.crfsuite"
-        train_crf(xs[:lo] + xs[hi:], ys[:lo] + ys[hi:], path, c1, c2, iterations)
-        for i, tags in zip(range(lo, hi), tag_all(path, xs[lo:hi]), strict=True):
-            out[i] = tags
-        path.unlink()
-        print(f"  fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
-    return out
+def pretrained_words(vectors: Path, counts: Counter, top: int) -> tuple[list[str], np.ndarray]:
+    """The ``top`` most frequent words of the step-(a) fastText model plus every training word,
+    with their vectors (the training words' composed from subwords where the model lacks them)."""
+    from gensim.models import FastText
 
-
-def windows(n: int, size: int) -> list[tuple[int, int]]:
-    return [(i, min(n, i + size)) for i in range(0, n, size)]
-
-
-def stage2_features(feat: Featurizer, tokens, first, base) -> list[list[list[str]]]:
-    """Stage-2 features over the sentence stream, in pseudo-documents of STAGE2_WINDOW sentences."""
-    out: list[list[list[str]]] = []
-    for lo, hi in windows(len(tokens), STAGE2_WINDOW):
-        out += feat.stage2(tokens[lo:hi], first[lo:hi], base[lo:hi])
-    return out
+    wv = FastText.load(str(vectors)).wv
+    words = sorted(set(wv.index_to_key[:top]) | set(counts))
+    return words, np.stack([wv[w] for w in words]).astype(np.float32)
 
 
 def train_neural(
-    tokens, ys, gazetteer, path: Path, epochs: int = 20, dev=None, log=sys.stderr, seed: int = SEED
+    tokens,
+    ys,
+    featurizer: Featurizer,
+    path: Path,
+    epochs: int = 20,
+    dev=None,
+    log=sys.stderr,
+    seed: int = SEED,
+    vectors: Path | None = None,
+    top_words: int = 100_000,
 ) -> None:
-    """Train the char-CNN + BiLSTM tagger with torch (one thread, fixed seed); save numpy weights."""
+    """Train the char-CNN + BiLSTM tagger with torch (one thread, fixed seed); save numpy weights.
+
+    With ``vectors`` (a gensim fastText model), the word embeddings are those vectors, frozen,
+    for the model's ``top_words`` most frequent words and every training word.
+    """
     import torch
     from torch import nn
 
-    from shabaka.extract.neural import DENSE, LABELS, MAX_CHARS, PAD, UNK, NumpyTagger, encode, viterbi
+    from shabaka.extract.neural import DENSE, LABELS, MAX_CHARS, PAD, UNK, NumpyTagger, encode
 
     torch.manual_seed(seed)
     torch.set_num_threads(1)
     rng = np.random.default_rng(seed)
     counts = Counter(norm(t) for sent in tokens for t in sent)
-    words = ["<pad>", "<unk>", *sorted(w for w, c in counts.items() if c >= 2)]
+    pretrained = None
+    if vectors is not None:
+        vocab, pretrained = pretrained_words(vectors, counts, top_words)
+        words = ["<pad>", "<unk>", *vocab]
+    else:
+        words = ["<pad>", "<unk>", *sorted(w for w, c in counts.items() if c >= 2)]
     chars = ["<pad>", "<unk>", *sorted({ch for w in counts for ch in w})]
     windex = {w: i for i, w in enumerate(words)}
     cindex = {c: i for i, c in enumerate(chars)}
     lindex = {lab: i for i, lab in enumerate(LABELS)}
-    enc = [encode(t, windex, cindex, gazetteer) for t in tokens]
+    enc = [encode(t, windex, cindex, featurizer) for t in tokens]
     ylab = [np.array([lindex[y] for y in sent]) for sent in ys]
 
-    wdim, cdim, nfilt, hidden = 64, 24, 50, 100
+    wdim, cdim, nfilt, hidden = (64 if pretrained is None else pretrained.shape[1]), 24, 50, 100
 
     class Net(nn.Module):
         def __init__(self):
             super().__init__()
             self.word_emb = nn.Embedding(len(words), wdim, padding_idx=PAD)
+            if pretrained is not None:
+                table = np.zeros((len(words), wdim), dtype=np.float32)
+                table[2:] = pretrained / np.abs(pretrained).std()
+                self.word_emb = nn.Embedding.from_pretrained(torch.from_numpy(table), freeze=True, padding_idx=PAD)
             self.char_emb = nn.Embedding(len(chars), cdim, padding_idx=PAD)
             self.conv = nn.Conv1d(cdim, nfilt, 3, padding=1)
             self.drop = nn.Dropout(0.5)
@@ -385,11 +437,24 @@ def train_neural(
         msg = f"epoch {epoch + 1}: loss {total / len(order):.4f}"
         if dev is not None and (epoch + 1) % 2 == 0:
             _save_neural(net, words, chars, path)
-            tagger = NumpyTagger(path, gazetteer)
-            pred = [[LABELS[k] for k in viterbi(tagger.probabilities(t))] if t else [] for t, _ in dev]
+            pred = tag_neural(NumpyTagger(path), featurizer, [t for t, _ in dev])
             msg += f" dev F1 {span_scores([g for _, g in dev], pred, ['PER', 'LOC', 'ORG', 'MISC'])['micro']['f']:.4f}"
         print(msg, file=log, flush=True)
     _save_neural(net, words, chars, path)
+
+
+def tag_neural(tagger, featurizer: Featurizer, sentences) -> list[list[str]]:
+    """IOB2 tags of one BiLSTM alone (dev scores while training)."""
+    from shabaka.extract.neural import LABELS, viterbi_batch
+
+    out: list[list[str]] = [[] for _ in sentences]
+    for lo in range(0, len(sentences), 64):
+        idx = [i for i in range(lo, min(lo + 64, len(sentences))) if sentences[i]]
+        infos = [[featurizer.info(t) for t in sentences[i]] for i in idx]
+        probs = tagger.probabilities(infos, [featurizer.gaz_tags(x) for x in infos])
+        for i, path in zip(idx, viterbi_batch(probs, [len(x) for x in infos]), strict=True):
+            out[i] = [LABELS[k] for k in path]
+    return out
 
 
 def _save_neural(net, words, chars, path: Path) -> None:
@@ -419,10 +484,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--no-gazetteer", action="store_true")
-    ap.add_argument("--stage2", action="store_true", help="also train the two-stage model")
     ap.add_argument("--neural-epochs", type=int, default=30, help="epochs of the BiLSTM (0: no BiLSTM)")
     ap.add_argument("--neural-models", type=int, default=1, help="number of BiLSTMs (seeds 13, 14, ...)")
-    ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood")
+    ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood,wikifane")
+    ap.add_argument("--xlit", action="store_true", help="add the names_xlit lists to the gazetteer")
+    ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
+    ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
+    ap.add_argument("--neural-extra", action="store_true", help="the BiLSTM also learns from the --extra sets")
+    ap.add_argument("--vectors", type=Path, help="fastText model of step (a): frozen BiLSTM word embeddings")
     args = ap.parse_args(argv)
     t0 = time.time()
     out: Path = args.out
@@ -434,13 +503,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in filter(None, args.extra.split(",")):
         if name == "wojood":
             extra += read_tagged(args.data / "wojood_sample" / "train.txt")
+        elif name == "wikifane":
+            extra += wikifane(args.data)
         elif name == "aqmar":
             for f in sorted((args.data / "aqmar" / "articles").glob("*.txt")):
                 extra += read_tagged(f, map_type=aqmar_type)
         else:
             raise SystemExit(f"unknown extra set {name}")
 
-    gaz_rows = [] if args.no_gazetteer else build_gazetteer(args.data)
+    gaz_rows = [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit)
     gaz_path = out / "gazetteer.tsv"
     if gaz_rows:
         with open(gaz_path, "w", encoding="utf-8") as fh:
@@ -457,6 +528,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with open(cl_path, "w", encoding="utf-8") as fh:
             for w, c in sorted(clusters.items()):
                 fh.write(f"{w}\t{c}\n")
+    if args.wordinfo:
+        shutil.copyfile(args.wordinfo, out / WORDINFO)
+    elif (out / WORDINFO).exists():
+        (out / WORDINFO).unlink()
     write_notice(args.data, out)
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
@@ -469,24 +544,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     model1 = out / "ner.crfsuite"
     train_crf(xs, ys, model1, args.c1, args.c2, args.iterations)
     print(f"stage 1 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
-    model2 = out / "ner2.crfsuite"
-    if args.stage2:
-        first = jackknife(xs, ys, STAGE2_FOLDS, out, args.c1, args.c2, args.iterations)
-        xs2 = stage2_features(feat, tokens, first, xs)
-        train_crf(xs2, ys, model2, args.c1, args.c2, args.iterations)
-        print(f"stage 2 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
-    elif model2.exists():
-        model2.unlink()
     for old in out.glob("bilstm*.npz"):
         old.unlink()
     for k in range(args.neural_epochs and args.neural_models):
         model_nn = out / ("bilstm.npz" if k == 0 else f"bilstm{k + 1}.npz")
-        train_neural(tokens, ys, feat.gazetteer, model_nn, epochs=args.neural_epochs, dev=dev or None, seed=SEED + k)
+        ntok, nys = (tokens, ys) if args.neural_extra else ([t for t, _ in train_part], [y for _, y in train_part])
+        train_neural(
+            ntok, nys, feat, model_nn, args.neural_epochs, dev or None, seed=args.seed + k, vectors=args.vectors
+        )
         print(f"BiLSTM {k + 1} trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     config = {
-        "c1": args.c1, "c2": args.c2, "iterations": args.iterations, "stage2": args.stage2,
+        "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
         "neural_epochs": args.neural_epochs, "neural_models": args.neural_models,
-        "stage2_window": STAGE2_WINDOW, "extra": args.extra, "dev": args.dev,
+        "extra": args.extra, "dev": args.dev, "xlit": args.xlit, "wordinfo": bool(args.wordinfo),
+        "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
@@ -495,10 +566,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dgold = [y for _, y in dev]
         dx = [feat.sentence(t) for t in dtok]
         pred1 = tag_all(model1, dx)
-        result = {"stage1": span_scores(dgold, pred1, TYPES)}
-        if args.stage2:
-            dx2 = stage2_features(feat, dtok, pred1, dx)
-            result["stage2"] = span_scores(dgold, tag_all(model2, dx2), TYPES)
+        result = {"crf": span_scores(dgold, pred1, TYPES)}
         if args.neural_epochs:
             from shabaka.extract.embedded import EmbeddedExtractor
 

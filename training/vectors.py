@@ -1,0 +1,110 @@
+"""Step (a): subword-aware word vectors (gensim fastText, CBOW) learned from ``news_text/``.
+
+    nice -n 10 python training/vectors.py --data ../shared/data --work /tmp/ner_work
+
+Writes, under ``--work`` (never into the repository: derived from texts that must not ship):
+
+- ``corpus.txt``: the news texts, one line per text line, tokenized as shabaka tokenizes
+  (:func:`shabaka.text.tokenize`: clitics attached, punctuation split) and normalized with
+  :func:`shabaka.extract.features.norm`, the key every feature uses;
+- ``ft.model`` (+ ``ft.epoch``): the gensim model, saved after every epoch; a rerun resumes
+  after the last finished epoch (fixed seed, one worker per ``--workers``).
+
+Each step is skipped when its output exists, so the command is also the resume command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import lzma
+import sys
+import time
+from pathlib import Path
+
+SEED = 13
+#: Sources in the order they are read (the smallest and most news-like first), until ``--max-tokens``.
+SOURCES = (
+    "ant_corpus/ant_corpus.txt.xz",
+    "bbc_arabic_2017/bbc_arabic_2017.txt.xz",
+    "arwiki_comparable/arwiki_comparable_ar.txt.xz",
+    "egynews2013/egynews2013.txt.xz",
+)
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def write_corpus(data: Path, out: Path, max_tokens: int) -> int:
+    """Normalized, tokenized text lines of the news sources into ``out``; returns the token count."""
+    from shabaka.extract.features import norm
+    from shabaka.text import _TOKEN_RE
+
+    tmp = out.with_suffix(".part")
+    total = 0
+    with open(tmp, "w", encoding="utf-8") as dst:
+        for rel in SOURCES:
+            with lzma.open(data / "news_text" / rel, "rt", encoding="utf-8") as src:
+                for line in src:
+                    toks = [norm(t) for t in _TOKEN_RE.findall(line)]
+                    if len(toks) < 3:
+                        continue
+                    dst.write(" ".join(toks) + "\n")
+                    total += len(toks)
+                    if total >= max_tokens:
+                        break
+            log(f"corpus: {rel} read, {total:,} tokens so far")
+            if total >= max_tokens:
+                break
+    tmp.rename(out)
+    return total
+
+
+def train_vectors(corpus: Path, work: Path, dim: int, epochs: int, workers: int, min_count: int) -> None:
+    """gensim fastText CBOW, one epoch at a time with a linear learning-rate decay, saved after each."""
+    from gensim.models import FastText
+
+    path, done_path = work / "ft.model", work / "ft.epoch"
+    done = int(done_path.read_text()) if done_path.exists() and path.exists() else 0
+    if done:
+        model = FastText.load(str(path))
+        log(f"resuming after epoch {done}")
+    else:
+        model = FastText(
+            vector_size=dim, window=5, min_count=min_count, sg=0, min_n=3, max_n=5, bucket=400_000,
+            workers=workers, seed=SEED, sample=1e-4,
+        )  # fmt: skip
+        model.build_vocab(corpus_file=str(corpus))
+        log(f"vocabulary: {len(model.wv):,} words")
+    words = model.corpus_total_words
+    alpha0, alpha_min = 0.05, 0.0001
+    for epoch in range(done, epochs):
+        a = alpha0 - (alpha0 - alpha_min) * epoch / epochs
+        b = alpha0 - (alpha0 - alpha_min) * (epoch + 1) / epochs
+        model.train(corpus_file=str(corpus), total_words=words, epochs=1, start_alpha=a, end_alpha=b)
+        model.save(str(path))
+        done_path.write_text(str(epoch + 1))
+        log(f"epoch {epoch + 1}/{epochs} saved")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--work", type=Path, default=Path("/tmp/ner_work"))
+    ap.add_argument("--max-tokens", type=int, default=30_000_000)
+    ap.add_argument("--dim", type=int, default=100)
+    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--min-count", type=int, default=5)
+    args = ap.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    corpus = args.work / "corpus.txt"
+    if not corpus.exists():
+        log(f"corpus: {write_corpus(args.data, corpus, args.max_tokens):,} tokens")
+    train_vectors(corpus, args.work, args.dim, args.epochs, args.workers, args.min_count)
+    log("done")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
