@@ -175,3 +175,16 @@ def test_authors_currencies_and_common_words_are_no_nodes(tmp_path) -> None:
 )
 def test_facilities_weak_heads_and_coordination(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+def test_a_known_name_at_the_edge_of_a_person_span_is_cut_out() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = ["واستقبل", "رئيس", "موريتانيا", "محمد", "ولد", "الغزواني", "الوفد"]
+    known = [Span(2, 3, "LOC")]  # موريتانيا, from the known names
+    model = [Span(2, 6, "PER")]  # the model's one span over the country and the person
+    assert merge_spans(known, model, tokens) == [Span(2, 3, "LOC"), Span(3, 6, "PER")]
+    # a body named after a place stays whole
+    tokens = ["وقال", "رئيس", "جامعة", "القاهرة", "إن"]
+    assert merge_spans([Span(3, 4, "LOC")], [Span(2, 4, "ORG")], tokens) == [Span(2, 4, "ORG")]

@@ -498,3 +498,14 @@ def test_a_latin_acronym_and_the_arabic_name_are_one_node():
     assert len(ocp) == 1 and "المكتب الشريف للفوسفاط" in ocp[0]["aliases"]
     total = [d for _, d in G.nodes(data=True) if "TOTAL" in d["aliases"]]
     assert len(total) == 1 and "توتال إنرجيز" in total[0]["aliases"]
+
+
+def test_a_latin_acronym_after_a_body_is_its_short_name():
+    docs = [
+        Document("a", "أعلنت الوكالة الوطنية للموانئ ANP عن توسعة الرصيف، وقالت ANP إن الأشغال تبدأ غدا."),
+        Document("b", "ووقعت الوكالة الوطنية للموانئ اتفاقية جديدة."),
+    ]
+    G = build_graph(docs)
+    anp = [d for _, d in G.nodes(data=True) if "ANP" in d["aliases"]]
+    assert len(anp) == 1 and "الوكالة الوطنية للموانئ" in anp[0]["aliases"]
+    assert "bracket" in anp[0]["resolution"]

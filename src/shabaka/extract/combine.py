@@ -13,7 +13,7 @@ from typing import Any
 
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
-from shabaka.extract.patterns import byline_author, implausible
+from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible
 from shabaka.text import normalize_key
 
 
@@ -57,7 +57,10 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     is exactly covered by two or more of them joined by the conjunction و (the next
     piece's first token starts with it): a coordination, not one name. With ``tokens``,
     a span of ``second`` that is no entity (:func:`~shabaka.extract.patterns.implausible`:
-    a byline's author, a currency, a common word read as a place) is dropped too.
+    a byline's author, a currency, a common word read as a place) is dropped too, and a
+    person's span that begins or ends with a known name of another type is cut to the rest
+    (:func:`_outside_known`), and a Latin acronym ending an Arabic name is cut apart
+    (:func:`_acronym_apart`).
 
     >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
     >>> merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
@@ -69,8 +72,9 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     >>> merge_spans(pieces, [Span(1, 4, "LOC"), Span(4, 5, "LOC")], words) == pieces
     True
     """
-    second = [s for s in second if not any(_crossing(s, k) for k in first)]
+    second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
+        second = [p for s in second for p in _acronym_apart(s, tokens)]
         second = [s for s in second if not _coordination(s, first, tokens) and not implausible(s, tokens)]
     kept: list[Span] = []
     for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
@@ -102,6 +106,41 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
             ]
         )
     return out
+
+
+def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
+    """A span that ends with a Latin acronym after Arabic words is the name, then its
+    acronym (two spans of its type; the resolver reads the acronym as the name's).
+
+    >>> _acronym_apart(Span(0, 3, "ORG"), "الوكالة الوطنية ANP".split())
+    [Span(start=0, end=2, type='ORG', confidence=1.0), Span(start=2, end=3, type='ORG', confidence=1.0)]
+    """
+    last = span.end - 1
+    if last > span.start and LATIN_ACRONYM.fullmatch(tokens[last]) and ARABIC.search(tokens[last - 1]):
+        return [Span(span.start, last, span.type, span.confidence), Span(last, span.end, span.type, span.confidence)]
+    return [span]
+
+
+def _outside_known(span: Span, known: list[Span]) -> Span:
+    """A person's span that begins or ends with a known name of another type is cut to the
+    rest (رئيس السنغال ماكي سال: the country, then the person; الفيصل بجدة: the person, then
+    the town); any other span is kept.
+
+    >>> _outside_known(Span(1, 4, "PER"), [Span(1, 2, "LOC")])
+    Span(start=2, end=4, type='PER', confidence=1.0)
+    >>> _outside_known(Span(0, 3, "ORG"), [Span(2, 3, "LOC")])  # جامعة القاهرة stays whole
+    Span(start=0, end=3, type='ORG', confidence=1.0)
+    """
+    if span.type != "PER":
+        return span
+    for k in known:
+        if k.type == "PER" or k == span or not (span.start <= k.start and k.end <= span.end):
+            continue
+        if k.start == span.start:
+            return Span(k.end, span.end, span.type, span.confidence)
+        if k.end == span.end:
+            return Span(span.start, k.start, span.type, span.confidence)
+    return span
 
 
 def _crossing(a: Span, b: Span) -> bool:

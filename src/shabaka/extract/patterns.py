@@ -55,6 +55,7 @@ star, a union, youth or the army, and are left alone.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -72,6 +73,9 @@ from shabaka.text import normalize_key
 MAX_TOKENS = 10
 #: The sports words a document needs to be read as a sports text.
 SPORT_WORDS = 3
+#: A Latin acronym (OCP, ANP) and an Arabic letter.
+LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 class PatternDataError(DataFileError):
@@ -451,13 +455,13 @@ class NamePatternExtractor(Extractor):
     name = "name-patterns"
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
-        """Bodies, events, facilities and cued places in every sentence; clubs first where
-        the sentences are a sports text."""
+        """Bodies, events, facilities and cued places in every sentence (clubs first where
+        the sentences are a sports text), and the Latin acronyms written after them."""
         words = pattern_words()
         keys = [[normalize_key(t) for t in tokens] for tokens in sentences]
         sports = is_sports_text(keys, words)
         known = _known_clubs().extract(sentences) if sports else [[] for _ in keys]
-        return [
+        spans = [
             _first_wins(
                 found,
                 club_spans(k, words) if sports else [],
@@ -467,6 +471,25 @@ class NamePatternExtractor(Extractor):
             )
             for k, found in zip(keys, known, strict=True)
         ]
+        return _acronyms(sentences, spans)
+
+
+def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
+    """Add the Latin acronym written right after a name (الوكالة الوطنية للموانئ ANP), there
+    and wherever else it stands alone in the document, with the name's type."""
+    types: dict[str, str] = {}
+    for tokens, found in zip(sentences, spans, strict=True):
+        for s in found:
+            if s.end < len(tokens) and LATIN_ACRONYM.fullmatch(tokens[s.end]) and ARABIC.search(tokens[s.end - 1]):
+                types.setdefault(tokens[s.end], s.type)
+    if not types:
+        return spans
+    out = []
+    for tokens, found in zip(sentences, spans, strict=True):
+        taken = {i for s in found for i in range(s.start, s.end)}
+        extra = [Span(i, i + 1, types[t]) for i, t in enumerate(tokens) if t in types and i not in taken]
+        out.append(sorted([*found, *extra], key=lambda s: s.start))
+    return out
 
 
 def _first_wins(*groups: list[Span]) -> list[Span]:
