@@ -59,7 +59,10 @@ def main() -> None:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.output))
         browser.close()
-    print(f"wrote {args.output}: {G.number_of_nodes()} entities, {covered} labels left out where they would cover a node")
+    print(
+        f"wrote {args.output}: {G.number_of_nodes()} entities, "
+        f"{covered} labels left out where they would cover a node"
+    )
 
 
 if __name__ == "__main__":

@@ -219,15 +219,16 @@ def test_report_json_and_merge(tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     _, report = read([tmp_path])
-    report.write_json(tmp_path / "out" / "report.json", result="1 documents")
+    report.write_json(tmp_path / "out" / "report.json", result="1 document")
     data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert data["result"] == "1 documents" and data["encodings"] == {"utf-8": 1}
+    assert data["result"] == "1 document" and data["encodings"] == {"utf-8": 1}
     assert data["summary"] == {
         "files_read": 1,
         "documents": 1,
         "skipped": 1,
         "files_skipped": 1,
         "records_skipped": 0,
+        "non_arabic_skipped": 0,
     }
     assert data["skipped"] == [{"path": str(tmp_path / "bad.txt"), "reason": "binary file (NUL bytes); expected text"}]
     total = IngestReport().merge(report).merge(report)

@@ -13,6 +13,9 @@ from shabaka.errors import SettingsError
 WINDOWS = ("sentence", "paragraph", "document")
 #: Engines (see :data:`shabaka.pipeline.ENGINE_DRIVERS`).
 ENGINES = ("local", "dask")
+#: A document whose letters are less than this share Arabic is left out of a build
+#: (reported and counted), unless :attr:`Settings.allow_non_arabic`.
+MIN_ARABIC_SHARE = 0.3
 
 
 def check_choice(name: str, value: object, choices: Collection[str]) -> None:
@@ -135,6 +138,8 @@ class Settings:
         see :mod:`shabaka.engine`)
     cleaner : the cleaner's thresholds and rules (:class:`CleanSettings`; Python API only)
     resolver : resolution's thresholds and rules (:class:`ResolveSettings`; Python API only)
+    allow_non_arabic : keep documents with little Arabic text (less than
+        :data:`MIN_ARABIC_SHARE` of their letters); by default they are reported and left out
     scheduler : with the dask engine, where it runs: None (a Dask client already active in
         the process, else a temporary local cluster of one worker process per core),
         ``synchronous``, ``threads`` or ``processes`` (Dask's single-machine schedulers;
@@ -153,6 +158,7 @@ class Settings:
     keep_boilerplate: bool = False
     engine: str = "local"
     scheduler: str | None = None
+    allow_non_arabic: bool = False
     cleaner: CleanSettings = CleanSettings()
     resolver: ResolveSettings = ResolveSettings()
 

@@ -9,6 +9,7 @@ corpus' tags (``PERS`` -> ``PER``, IOB1 -> IOB2), and :func:`tag_conll` (behind
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from shabaka.errors import DataFileError, SettingsError
@@ -193,6 +194,12 @@ def span_scores(
     return out
 
 
+#: What a tag column holds: ``O``, or a ``B-``, ``I-``, ``E-``, ``S-`` (or ``L-``, ``U-``) prefix and a type.
+_TAG = re.compile(r"O|[BIESLU]-\S+")
+#: A gold file is refused when more than this share of its lines have no tag in the tag column.
+MAX_NOT_TAGS = 0.1
+
+
 def read_gold(
     lines: Iterable[str], column: int = 1, map_type: Callable[[str], str | None] = normalize_type
 ) -> list[tuple[list[str], list[str]]]:
@@ -204,9 +211,35 @@ def read_gold(
 
     >>> read_gold(["بوش B-PERS", "في O", "بغداد B-LOC"])
     [(['بوش', 'في', 'بغداد'], ['B-PER', 'O', 'B-LOC'])]
+
+    Raises :class:`~shabaka.errors.DataFileError` when the column holds something else than
+    tags (a plain article, or the wrong column) on more than :data:`MAX_NOT_TAGS` of the
+    lines, naming the first such line (a few typos, like AQMAR's ``OO``, are read as ``O``):
+
+    >>> read_gold(["فاس B-LOC", "", "زار الوزير الرباط يوم الاثنين"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    shabaka.errors.DataFileError: 1 of 2 lines have no tag in column 1 (the first: line 3, 'الوزير'); expected...
     """
     if column < 1:
         raise SettingsError(f"the gold column must be 1 or more (column 0 is the token), not {column}")
+    lines = list(lines)
+    tagged, bad = 0, []
+    for number, line in enumerate(lines, 1):
+        row = line.split()
+        if len(row) > column:
+            tagged += 1
+            if not _TAG.fullmatch(row[column]):
+                bad.append((number, row))
+    if len(bad) > tagged * MAX_NOT_TAGS:
+        number, row = bad[0]
+        elsewhere = any(_TAG.fullmatch(cell) for cell in row[1:])
+        raise DataFileError(
+            f"{len(bad)} of {tagged} lines have no tag in column {column} (the first: line {number}, "
+            f"{row[column]!r}); expected one token per line with its tag (`الرباط B-LOC`, `زار O`: O, B-TYPE or "
+            "I-TYPE), a blank line between sentences"
+            + ("; the tags seem to be in another column: say which with --column" if elsewhere else "")
+        )
     sentences = list(read_conll(lines))
     if sentences and not any(len(row) > column for sent in sentences for row in sent):
         raise DataFileError(f"no line has a column {column} (column 0 is the token, 1 the first tag)")

@@ -77,6 +77,7 @@ from shabaka.phases import (
     new_resolver,
     open_source,
 )
+from shabaka.progress import Progress
 from shabaka.resolve import Resolver
 
 #: A partition holds at most about this many bytes of input (unless one file is larger).
@@ -85,6 +86,9 @@ PARTITION_BYTES = 16 * 2**20
 SPLIT_EVERY = 8
 #: Scheduler names that are Dask's single-machine schedulers, not addresses.
 LOCAL_SCHEDULERS = ("synchronous", "threads", "processes")
+#: Where the scheduler of a local cluster serves HTTP (it always does): a free port, on this
+#: machine only (its default, 8787 on every interface, warns when another cluster holds it).
+LOCAL_HTTP = "127.0.0.1:0"
 
 T = TypeVar("T")
 
@@ -153,9 +157,9 @@ def _extract(part: _Partition, settings: Settings) -> tuple[list[DocumentRecord]
     report = _PartitionReport()
     if not part.paths:
         report.documents = len(part.documents)
-        return list(extract_phase(part.documents, make_extractors(settings))), _Read(report, None)
+        return list(extract_phase(part.documents, make_extractors(settings), report, settings)), _Read(report, None)
     ids: list[str] = []
-    records = list(extract_phase(_read(part.paths, report, settings, ids), make_extractors(settings)))
+    records = list(extract_phase(_read(part.paths, report, settings, ids), make_extractors(settings), report, settings))
     return records, _Read(report, ids)
 
 
@@ -191,11 +195,11 @@ def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: l
 def _renamed(record: DocumentRecord, doc_id: str) -> DocumentRecord:
     if record.doc_id == doc_id:
         return record
-    return DocumentRecord(
-        doc_id,
-        record.meta,
-        [replace(s, doc_id=doc_id) for s in record.sentences],
-        [replace(m, doc_id=doc_id) for m in record.mentions],
+    return replace(
+        record,
+        doc_id=doc_id,
+        sentences=[replace(s, doc_id=doc_id) for s in record.sentences],
+        mentions=[replace(m, doc_id=doc_id) for m in record.mentions],
     )
 
 
@@ -306,7 +310,9 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     except ValueError:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         with (
-            LocalCluster(n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            LocalCluster(
+                n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=LOCAL_HTTP
+            ) as cluster,
             Client(cluster, set_as_default=False) as client,
         ):
             yield client, cores
@@ -314,9 +320,23 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     yield client, sum(client.nthreads().values())
 
 
-def build_dask(source: Source, settings: Settings, report: IngestReport, progress: bool = False) -> nx.Graph:
+def _wait(persisted: list[Any], scheduler: Any, bar: Any) -> None:
+    """Advance ``bar`` as the partitions of ``persisted`` are done (a ``dask.distributed``
+    client computes them in the background; Dask's local schedulers have already)."""
+    try:
+        from distributed import Client, as_completed, futures_of
+    except ImportError:
+        Client = None
+    if Client is not None and isinstance(scheduler, Client):
+        for _ in as_completed(futures_of(persisted), loop=scheduler.loop):
+            bar.update()
+    else:
+        bar.update(len(persisted))
+
+
+def build_dask(source: Source, settings: Settings, report: IngestReport, progress: Progress) -> nx.Graph:
     """Build the graph of ``source`` with Dask (see this module's docstring); ``report`` is filled as by ingest.
-    (``progress`` is not shown by this engine.)"""
+    ``progress`` shows a bar per phase, counting partitions (``resolve``: entities)."""
     try:
         import dask
         from dask import delayed
@@ -324,12 +344,16 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
         raise MissingComponentError("the dask engine needs Dask: pip install 'dask[distributed]'") from None
 
     with dask_scheduler(settings.scheduler) as (scheduler, workers):
-        partitions = _partitions(source, report, workers)
+        with progress.bar("read", unit="file") as bar:
+            partitions = _partitions(source, report, workers)
+            bar.update(sum(len(p.paths) for p in partitions))
         if not partitions:
             return graph_phase(_merge_parts(settings), new_resolver(settings).resolve(), settings)
         extracted = [delayed(_extract, nout=2, pure=False)(part, settings) for part in partitions]
-        records, reads = dask.persist([e[0] for e in extracted], [e[1] for e in extracted], scheduler=scheduler)
-        (reads,) = dask.compute(reads, scheduler=scheduler)
+        with progress.bar("extract", total=len(partitions), unit="part") as bar:
+            records, reads = dask.persist([e[0] for e in extracted], [e[1] for e in extracted], scheduler=scheduler)
+            _wait(reads, scheduler, bar)
+            (reads,) = dask.compute(reads, scheduler=scheduler)
         for read in reads:
             _add_report(report, read.report)
         ids = corpus_ids(reads)
@@ -340,13 +364,18 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
             delayed(_feed, nout=2, pure=False)(recs, part_ids, drop, settings)
             for recs, part_ids, drop in zip(records, ids, drops, strict=True)
         ]
-        records, resolvers = dask.persist([f[0] for f in fed], [f[1] for f in fed], scheduler=scheduler)
-        del extracted, fed  # records under their first ids can go
-        (merged,) = dask.compute(_tree(resolvers, _merge_resolvers, settings), scheduler=scheduler)
-        del resolvers
-        resolution = merged.resolve()
-        del merged
+        with progress.bar("resolve", unit="entity") as bar:
+            records, resolvers = dask.persist([f[0] for f in fed], [f[1] for f in fed], scheduler=scheduler)
+            del extracted, fed  # records under their first ids can go
+            (merged,) = dask.compute(_tree(resolvers, _merge_resolvers, settings), scheduler=scheduler)
+            del resolvers
+            resolution = merged.resolve()
+            del merged
+            bar.update(len(resolution.entities))
         shared = delayed(resolution, name=f"shabaka-resolution-{uuid.uuid4().hex}")
         counted = [delayed(count_phase, pure=False)(recs, shared, settings) for recs in records]
-        (parts,) = dask.compute(_tree(counted, _merge_parts, settings), scheduler=scheduler)
+        with progress.bar("count", total=len(counted), unit="part") as bar:
+            counted = dask.persist(*counted, scheduler=scheduler)
+            _wait(list(counted), scheduler, bar)
+            (parts,) = dask.compute(_tree(list(counted), _merge_parts, settings), scheduler=scheduler)
     return graph_phase(parts, resolution, settings, folder.folded)

@@ -40,6 +40,8 @@ EDGE_COLUMNS = (
 #: ``directed``: ``true`` when source → target is what every sentence says, ``both`` when
 #: sentences say both ways, ``false`` for a symmetric type (then source < target).
 RELATION_COLUMNS = ("source", "target", "type", "cypher", "count", "directed", "gloss", "evidence")
+#: The files :func:`write_csv` writes into its folder: nodes, edges, relations.
+CSV_FILES = ("nodes.csv", "edges.csv", "relations.csv")
 
 
 @contextlib.contextmanager
@@ -131,7 +133,7 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> tuple[Path, Path, 
     its ``cypher`` column (``MET``, ``VISITED``, ``SIGNED_WITH``, ``ROLE``...).
     """
     folder = Path(folder)
-    nodes, edges, relations = folder / "nodes.csv", folder / "edges.csv", folder / "relations.csv"
+    nodes, edges, relations = (folder / name for name in CSV_FILES)
     with atomic_write(nodes, encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(NODE_COLUMNS)

@@ -91,7 +91,11 @@ class Note:
 
 @dataclass(slots=True)
 class IngestReport:
-    """What ingest read: files, documents, skipped files and records, encodings seen, notes."""
+    """What ingest read: files, documents, skipped files and records, encodings seen, notes.
+
+    ``non_arabic`` counts the documents read but left out of the build for having little
+    Arabic text (see :data:`~shabaka.config.MIN_ARABIC_SHARE`); they are in ``skipped`` too.
+    """
 
     files: int = 0
     documents: int = 0
@@ -99,6 +103,7 @@ class IngestReport:
     encodings: Counter[str] = field(default_factory=Counter)
     notes: list[Note] = field(default_factory=list)
     records_skipped: int = 0
+    non_arabic: int = 0
 
     def skip(self, path: str, reason: str) -> None:
         """Record and log one skipped file or record."""
@@ -123,6 +128,7 @@ class IngestReport:
         self.encodings.update(other.encodings)
         self.notes += other.notes
         self.records_skipped += other.records_skipped
+        self.non_arabic += other.non_arabic
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,16 +136,18 @@ class IngestReport:
 
         >>> r = IngestReport(files=2, documents=3)
         >>> r.skip_record(Path("feed.jsonl"), 4, "invalid JSON")
-        >>> r.to_dict()["summary"]
-        {'files_read': 2, 'documents': 3, 'skipped': 1, 'files_skipped': 0, 'records_skipped': 1}
+        >>> r.to_dict()["summary"]  # doctest: +NORMALIZE_WHITESPACE
+        {'files_read': 2, 'documents': 3, 'skipped': 1, 'files_skipped': 0, 'records_skipped': 1,
+         'non_arabic_skipped': 0}
         """
         return {
             "summary": {
                 "files_read": self.files,
                 "documents": self.documents,
                 "skipped": len(self.skipped),
-                "files_skipped": len(self.skipped) - self.records_skipped,
+                "files_skipped": len(self.skipped) - self.records_skipped - self.non_arabic,
                 "records_skipped": self.records_skipped,
+                "non_arabic_skipped": self.non_arabic,
             },
             "encodings": dict(sorted(self.encodings.items())),
             "skipped": [asdict(s) for s in self.skipped],

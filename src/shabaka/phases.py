@@ -1,6 +1,7 @@
 """The phases of a build, written once and run by every engine (see :mod:`shabaka.pipeline`).
 
-1. :func:`extract_phase`: each document becomes a light :class:`DocumentRecord`;
+1. :func:`extract_phase`: each document becomes a light :class:`DocumentRecord` (a
+   document with too little Arabic text is reported and becomes an empty, skipped one);
 2. :func:`feed_resolver`: the records' mentions go to a :class:`~shabaka.resolve.Resolver`
    (made by :func:`new_resolver`), which resolves once every form of the corpus is known;
 3. :func:`count_phase` counts co-mentions and the relations sentences state
@@ -11,24 +12,33 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
 
 import networkx as nx
 
-from shabaka.config import Settings
+from shabaka.arabic import arabic_share
+from shabaka.config import MIN_ARABIC_SHARE, Settings
 from shabaka.dates import document_date
 from shabaka.dedup import fingerprint
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
 from shabaka.graph import CoMentionCounts, graph_from_counts
-from shabaka.ingest import IngestReport, read_documents
+from shabaka.ingest import IngestReport, find_files, read_documents
 from shabaka.model import Document, Mention, Sentence
+from shabaka.progress import Progress
 from shabaka.relations import RelationTally, document_relations
 from shabaka.resolve import Resolution, Resolver
 from shabaka.text import headline, split_sentences
+
+log = logging.getLogger("shabaka")
+
+T = TypeVar("T")
 
 #: What a build reads: a path, several paths, or documents.
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Iterable[Document]
@@ -64,13 +74,15 @@ def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[li
 @dataclass(slots=True)
 class DocumentRecord:
     """What the graph needs of a document once extraction is done: its sentences
-    (text kept only where a mention is) and its mentions."""
+    (text kept only where a mention is) and its mentions. A ``skipped`` record stands
+    for a document left out (too little Arabic text): it keeps its place, nothing else."""
 
     doc_id: str
     meta: dict[str, str]
     sentences: list[Sentence]
     mentions: list[Mention]
     fingerprint: tuple[str, ...] = ()  # hashes that find its duplicates (shabaka.dedup)
+    skipped: bool = False
 
 
 def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentRecord:
@@ -112,29 +124,79 @@ def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Docum
     return rest if isinstance(first, Document) else list(rest)  # type: ignore[return-value,arg-type]
 
 
-def read_source(source: Source, report: IngestReport, settings: Settings) -> Iterator[Document]:
+def read_source(source: Source, report: IngestReport, settings: Settings, progress: Progress) -> Iterator[Document]:
+    """The documents of ``source``, read one at a time as they are asked for. The files are
+    counted first, for the total of the ``read`` bar of ``progress`` (opened here, closed
+    when the last document has been read)."""
     items = open_source(source)
     if isinstance(items, list):
-        yield from read_documents(
-            items, report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate, cleaner=settings.cleaner
+        files = list(find_files(items, report))
+        bar = progress.bar("read", total=len(files), unit="file")
+        docs = read_documents(
+            _counted(files, bar),
+            report,
+            clean=settings.clean,
+            keep_boilerplate=settings.keep_boilerplate,
+            cleaner=settings.cleaner,
         )
-        return
-    for doc in items:
+    else:
+        bar = progress.bar("read", unit="doc")
+        docs = _counted(_given(items, report), bar)
+    return _closing(docs, bar)
+
+
+def _given(docs: Iterable[Document], report: IngestReport) -> Iterator[Document]:
+    for doc in docs:
         report.documents += 1
         yield doc
 
 
-def extract_phase(docs: Iterable[Document], extractors: Sequence[Extractor]) -> Iterator[DocumentRecord]:
+def _counted(items: Iterable[T], bar: Any) -> Iterator[T]:
+    """``items``, one at a time; ``bar`` advances when the next one is asked for (so, for
+    files given to ingest, once the file before it has been read)."""
+    for item in items:
+        yield item
+        bar.update()
+
+
+def _closing(items: Iterable[T], bar: Any) -> Iterator[T]:
+    with bar:
+        yield from items
+
+
+def extract_phase(
+    docs: Iterable[Document],
+    extractors: Sequence[Extractor],
+    report: IngestReport | None = None,
+    settings: Settings | None = None,
+) -> Iterator[DocumentRecord]:
     """Phase 1: the record of each document. Documents are taken one at a time and not
-    kept: the records hold what the graph needs."""
+    kept: the records hold what the graph needs.
+
+    A document with less than :data:`~shabaka.config.MIN_ARABIC_SHARE` of Arabic letters
+    is reported (in ``report``) and becomes a skipped record, unless ``settings.allow_non_arabic``.
+    """
+    report = report if report is not None else IngestReport()
+    settings = settings or Settings()
     for doc in docs:
+        if not settings.allow_non_arabic and (share := arabic_share(doc.text)) < MIN_ARABIC_SHARE:
+            report.non_arabic += 1
+            where = doc.path if doc.path and Path(doc.path).stem == doc.id else f"{doc.path or 'document'} {doc.id}"
+            report.skip(
+                where,
+                f"little Arabic text ({share:.0%} of its letters, less than {MIN_ARABIC_SHARE:.0%}); "
+                "left out (--allow-non-arabic keeps it)",
+            )
+            yield DocumentRecord(doc.id, {}, [], [], skipped=True)
+            continue
         yield record_document(doc, extractors)
 
 
 def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iterator[DocumentRecord]:
     """Phase 2: add each record's mentions to ``resolver`` as it passes by."""
     for record in records:
-        resolver.add(record.doc_id, record.mentions, record.sentences)
+        if not record.skipped:
+            resolver.add(record.doc_id, record.mentions, record.sentences)
         yield record
 
 
@@ -169,6 +231,8 @@ def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, setti
     parts = GraphParts.empty(settings)
     type_of = {k: e.type for k, e in resolution.entities.items()}.__getitem__
     for record in records:
+        if record.skipped:
+            continue
         parts.counts.add_document(
             record.doc_id, record.sentences, record.mentions, resolution.entity_of, settings.window
         )
@@ -185,7 +249,20 @@ def graph_phase(
     parts: GraphParts, resolution: Resolution, settings: Settings, duplicates: dict[str, str] | None = None
 ) -> nx.Graph:
     """The graph of counted ``parts``, with the run's settings as graph attributes and the
-    ``duplicates`` left out (folded document → the one kept, :mod:`shabaka.dedup`)."""
+    ``duplicates`` left out (folded document → the one kept, :mod:`shabaka.dedup`).
+
+    A warning says so when ``settings.min_weight`` leaves out every link, naming the
+    weight of the strongest one.
+    """
+    strongest = max(parts.counts.weight.values(), default=0)
+    if strongest and settings.min_weight > strongest:
+        log.warning(
+            "min_weight (--min-weight) %d is above the weight of the strongest link, %d: no link is kept; "
+            "use %d or less",
+            settings.min_weight,
+            strongest,
+            strongest,
+        )
     days = {d: date.fromisoformat(m["date"]) for d, m in parts.documents.items() if m.get("date_source")}
     return graph_from_counts(
         parts.counts,
