@@ -188,3 +188,19 @@ def test_a_known_name_at_the_edge_of_a_person_span_is_cut_out() -> None:
     # a body named after a place stays whole
     tokens = ["وقال", "رئيس", "جامعة", "القاهرة", "إن"]
     assert merge_spans([Span(3, 4, "LOC")], [Span(2, 4, "ORG")], tokens) == [Span(2, 4, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصرح نقيب الصيادلة حسن رضا الطويل بأن الأدوية متوفرة", [("حسن رضا الطويل", "PER")]),
+        ("وأكد اللواء أبو بكر الحسيني أن الوضع مستقر", [("أبو بكر الحسيني", "PER")]),
+        ("وحضر الشيخ خليفة بن زايد آل نهيان الحفل", [("خليفة بن زايد آل نهيان", "PER")]),
+        ("وقال الأمير فيصل بن سلمان الجديد", [("فيصل بن سلمان", "PER")]),
+        # no title before, or a single word: left to the model
+        ("وكتب خالد رسالة طويلة", []),
+        ("وقال المدرب سامي إن الفريق جاهز", []),
+    ],
+)
+def test_a_person_after_a_title(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

@@ -41,6 +41,12 @@ Some regions and towns are also common words (العقبة "the obstacle", ال�
 junction", الشرقية "the eastern"); the list's ``place`` rows are places only after a cue
 word (في، محافظة، مدينة ...) or under the proclitic ب (:func:`place_spans`).
 
+Persons after a title
+---------------------
+A person's name is found after a title or an occupation (النائب، المدرب، نقيب الأطباء) when
+it opens with a listed given name (``shabaka/data/given_names.txt`` and
+``given_names_more.txt``): :func:`person_spans`.
+
 Clubs
 -----
 In a sports text (a document with at least :data:`SPORT_WORDS` of the listed sports
@@ -65,7 +71,7 @@ from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases
+from shabaka.lexicon import GazetteerEntry, club_aliases, given_names
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -98,6 +104,8 @@ ROLES = (
     "coordinate",
     "facility",
     "weak",
+    "person",
+    "verb",
 )
 
 
@@ -121,6 +129,8 @@ class PatternWords:
     coordinating: frozenset[str]
     facilities: frozenset[str]
     weak: frozenset[str]
+    person_cues: frozenset[str]
+    verbs: frozenset[str]
 
     @property
     def stops(self) -> frozenset[str]:
@@ -291,6 +301,80 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
     return spans
 
 
+#: How many words may stand between a title and the given name after it (نقيب الأطباء X).
+TITLE_REACH = 3
+#: The most words of a person's name found after a title.
+NAME_WORDS = 6
+#: Words that open a compound given name (أبو بكر، عبد الكريم), and the words of a nasab.
+NAME_OPENERS = frozenset(("ابو", "ام", "عبد"))
+NASAB_WORDS = frozenset(("بن", "ابن", "بنت"))
+
+
+def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """Persons named after a title: a listed given name at most :data:`TITLE_REACH`
+    words after a title or occupation, and the words of the name after it (two at least;
+    a definite word is the last, a verb, a stop word, punctuation or a proclitic on a
+    definite word ends it).
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in person_spans([normalize_key(t) for t in toks])]
+    >>> names("وقال نقيب المهندسين أحمد سمير الزعبي إن المشروع جاهز")
+    ['أحمد سمير الزعبي']
+    >>> names("وقال السيد علي إن المشروع جاهز")
+    []
+    >>> names("وهنأ الوزير خالد الرميثي نظيره")
+    ['خالد الرميثي']
+    >>> names("وكان الملك فهد أصدر أمرا")
+    []
+    """
+    words = words or pattern_words()
+    given = given_names(more=True)
+    spans: list[Span] = []
+    i = 0
+    while i < len(keys):
+        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
+        between = keys[cue + 1 : i] if cue is not None else []
+        if (
+            keys[i] not in given
+            or keys[i] in words.stops  # علي is على
+            or cue is None
+            or not all(k.isalpha() and k not in words.stops for k in between)
+        ):
+            i += 1
+            continue
+        start = i - 1 if i > 0 and keys[i - 1] in NAME_OPENERS else i  # أبو بكر، عبد الكريم
+        j = i + 1
+        while j < len(keys) and j - start < NAME_WORDS:
+            key = keys[j]
+            if not key.isalpha() or key in words.stops or key in words.verbs or key in words.person_cues:
+                break
+            if key.startswith(("لل", "بال", "وال", "فال", "كال")) or _clitic_after(keys, j):
+                break
+            if key not in given and keys[j - 1] not in (*NASAB_WORDS, "ال") and _verb_like(key):
+                break  # الملك سلمان | أصدر
+            if is_definite(key) and keys[j - 2] in NASAB_WORDS:
+                break  # محمد بن سلمان | الخاص: after a nasab only بن or آل go on
+            j += 1
+            if (is_definite(key) and key != "الله") or keys[j - 2] == "ال":
+                break  # a family name or nisba ends the name (سعد الحريري | نال، آل مكتوم | ستكون)
+        while j > i and keys[j - 1] in (*NASAB_WORDS, *NAME_OPENERS, "ال"):
+            j -= 1  # a name never ends on بن، أبو، آل
+        if j - start >= 2:
+            spans.append(Span(start, j, "PER"))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _verb_like(key: str) -> bool:
+    """Whether a word that is no given name reads as a verb: أفعل (أصدر، أعلن) or a
+    present tense of four or five letters (يقوم، تؤكد)."""
+    return (key.startswith("ا") and len(key) == 4) or (key.startswith(("ي", "ت", "ن")) and len(key) in (4, 5))
+
+
 def _clitic_after(keys: Sequence[str], j: int) -> bool:
     """Whether ``keys[j]``, inside a proper name, reads as a proclitic and another word:
     و ل ف ك on a word of four letters or more, ب only after a definite word (الفيصل بجدة;
@@ -455,8 +539,9 @@ class NamePatternExtractor(Extractor):
     name = "name-patterns"
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
-        """Bodies, events, facilities and cued places in every sentence (clubs first where
-        the sentences are a sports text), and the Latin acronyms written after them."""
+        """Bodies, events, facilities, cued places and persons after a title in every
+        sentence (clubs first where the sentences are a sports text), and the Latin
+        acronyms written after names."""
         words = pattern_words()
         keys = [[normalize_key(t) for t in tokens] for tokens in sentences]
         sports = is_sports_text(keys, words)
@@ -468,6 +553,7 @@ class NamePatternExtractor(Extractor):
                 facility_spans(k, words),
                 body_spans(k, words),
                 place_spans(k, words),
+                person_spans(k, words),
             )
             for k, found in zip(keys, known, strict=True)
         ]

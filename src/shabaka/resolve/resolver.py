@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
@@ -19,6 +18,7 @@ from shabaka.lexicon import (
     builtin_aliases,
     form_key,
     gazetteer_aliases,
+    given_names,
     load_aliases,
 )
 from shabaka.model import Entity, Mention, Sentence
@@ -540,11 +540,9 @@ class Resolver:
 
 
 @cache
-def given_names() -> frozenset[str]:
-    """The given names of ``shabaka/data/given_names.txt`` and :data:`NATIVE_NAMES` (keys)."""
-    text = (files("shabaka") / "data" / "given_names.txt").read_text(encoding="utf-8")
-    listed = (w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(spelling_key(w) for w in (*listed, *NATIVE_NAMES.split()))
+def _given_names() -> frozenset[str]:
+    """:func:`given_names` as spelling keys."""
+    return frozenset(spelling_key(w) for w in given_names())
 
 
 def _given_name_alone(g: Form, keys: set[str]) -> bool:
@@ -554,7 +552,7 @@ def _given_name_alone(g: Form, keys: set[str]) -> bool:
     for k in keys:
         words = spelling_key(k).split()
         compound = len(words) == 2 and words[0] == "عبد"  # عبد الله، عبد الرحمن
-        if not compound and (len(words) != 1 or words[0] not in given_names()):
+        if not compound and (len(words) != 1 or words[0] not in _given_names()):
             return False
     return True
 
