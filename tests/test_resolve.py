@@ -509,3 +509,17 @@ def test_a_latin_acronym_after_a_body_is_its_short_name():
     anp = [d for _, d in G.nodes(data=True) if "ANP" in d["aliases"]]
     assert len(anp) == 1 and "الوكالة الوطنية للموانئ" in anp[0]["aliases"]
     assert "bracket" in anp[0]["resolution"]
+
+
+NISBA = """
+## a
+أعلنت [[وزارة الصحة الأردنية|ORG]] عن حالات جديدة، وقالت [[وزارة الصحة|ORG]] إن الوضع مستقر.
+## b
+وقالت [[وزارة الصحة|ORG]] المصرية في بيان إن الحملة مستمرة.
+"""
+
+
+def test_a_body_without_its_nisba_is_the_body_of_its_document():
+    res, m = resolve(NISBA)
+    assert same(res, m, ("a", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))
+    assert not same(res, m, ("b", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))  # another document

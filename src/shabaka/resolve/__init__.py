@@ -34,7 +34,9 @@ forms that were not identical:
                المغربية = المغرب); a name with a nasab (X بن Y ...) also stands,
                in its document, for its given name alone, its chain cut before a
                later بن or آل, and its given name with the family name (محمد آل
-               مكتوم); what follows بن is the father, never a short form
+               مكتوم); what follows بن is the father, never a short form; a body's
+               name without its closing nisba (وزارة الصحة) is the one body of
+               its document named with it (وزارة الصحة الأردنية)
 ``fragment``   a person named only by one given name (أحمد، عبد الله) and linked to
                no full name is no entity (``shabaka/data/given_names.txt``)
 =============  ==================================================================

@@ -510,6 +510,32 @@ class Resolver:
                 target = links[doc, target]
             links[doc, root] = target
         links.update(self._state_noun_links(groups, forms, merged))
+        links.update(self._nisba_links(groups, forms, merged))
+        return links
+
+    @staticmethod
+    def _nisba_links(groups: Groups, forms: dict[str, Form], merged: dict[str, Form]) -> dict[tuple[str, str], str]:
+        """Per document, a body's name without its closing nisba (وزارة الصحة) linked to the
+        one body of the document named with it (وزارة الصحة الأردنية); see ``partial``."""
+
+        def body(g: Form) -> bool:
+            return g.types.total() > 0 and majority_type(g.types) == "ORG"
+
+        longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba -> bodies named with it
+        for k in sorted(forms):
+            words = k.split()
+            if len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
+                longer[" ".join(words[:-1])].add(groups.find(k))
+        links: dict[tuple[str, str], str] = {}
+        for root, g in sorted(merged.items()):
+            if not body(g):
+                continue
+            cands = {c for k in groups.members[root] for c in longer.get(k, ())} - {root}
+            cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
+            for doc in sorted(g.docs):
+                here = [c for c in cands if doc in merged[c].docs]
+                if len(here) == 1:
+                    links[doc, root] = here[0]
         return links
 
     @staticmethod
