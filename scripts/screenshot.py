@@ -60,8 +60,7 @@ def main() -> None:
         page.screenshot(path=str(args.output))
         browser.close()
     print(
-        f"wrote {args.output}: {G.number_of_nodes()} entities, "
-        f"{covered} labels left out where they would cover a node"
+        f"wrote {args.output}: {G.number_of_nodes()} entities, {covered} labels left out where they would cover a node"
     )
 
 

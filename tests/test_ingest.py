@@ -37,14 +37,14 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_read(tmp_path, caplo
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "latin.txt").write_bytes("café crème brûlée à la française".encode("latin-1") * 3)
-    docs, report = read([tmp_path, tmp_path / "missing.txt"])
-    assert [d.id for d in docs] == ["good"]
+    docs, report = read([tmp_path, tmp_path / "missing.txt"], clean=False)
+    assert [d.id for d in docs] == ["good", "latin"]  # Latin-1 is text too: detected, read
+    assert "café" in docs[1].text and "française" in docs[1].text  # (3 short lines: cp1250 or latin-1)
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in report.skipped}
     assert reasons["empty.txt"] == "empty file"
     assert reasons["blank.txt"] == "only whitespace"
     assert reasons["image.txt"].startswith("binary file")
     assert reasons["notes.docx"].startswith("unknown extension '.docx'")
-    assert "re-save the file as UTF-8" in reasons["latin.txt"]
     assert reasons["missing.txt"] == "no such file or folder"
     assert "skipped" in caplog.text and "image.txt" in caplog.text
 

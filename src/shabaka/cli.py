@@ -52,6 +52,11 @@ SETTING_FLAGS: dict[str, tuple[str, str | None, str]] = {
         None,
         "debug cleaning: write what was removed from each file next to it, as FILE.removed",
     ),
+    "follow_links": (
+        "--follow-links",
+        None,
+        "read the files that symbolic links inside an input folder point to outside it (default: reported, not read)",
+    ),
     "engine": (
         "--engine",
         None,

@@ -134,6 +134,8 @@ class Settings:
         and the names found by their shape (:mod:`shabaka.extract.patterns`)
     clean : strip page boilerplate before extraction
     keep_boilerplate : write what cleaning removed next to each input file (``NAME.removed``)
+    follow_links : read the files that symbolic links inside an input folder point to
+        outside it (by default they are reported and not read)
     engine : ``local`` (one process, streaming) or ``dask`` (partitions mapped by Dask,
         see :mod:`shabaka.engine`)
     cleaner : the cleaner's thresholds and rules (:class:`CleanSettings`; Python API only)
@@ -156,6 +158,7 @@ class Settings:
     known_names: bool = True
     clean: bool = True
     keep_boilerplate: bool = False
+    follow_links: bool = False
     engine: str = "local"
     scheduler: str | None = None
     allow_non_arabic: bool = False

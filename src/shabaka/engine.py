@@ -51,7 +51,6 @@ from __future__ import annotations
 import math
 import os
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -64,7 +63,7 @@ from shabaka.config import Settings
 from shabaka.dedup import Folder
 from shabaka.errors import MissingComponentError
 from shabaka.extract.combine import make_extractors
-from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
+from shabaka.ingest import IngestReport, Skipped, find_files, given_documents, log, read_file, shown, unique_id
 from shabaka.model import Document
 from shabaka.phases import (
     DocumentRecord,
@@ -76,6 +75,7 @@ from shabaka.phases import (
     graph_phase,
     new_resolver,
     open_source,
+    report_caps,
 )
 from shabaka.progress import Progress
 from shabaka.resolve import Resolver
@@ -131,8 +131,8 @@ class _PartitionReport(IngestReport):
 
     __slots__ = ()
 
-    def skip(self, path: str, reason: str) -> None:
-        self.skipped.append(Skipped(path, reason))
+    def skip(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.skipped.append(Skipped(shown(path), reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +155,7 @@ class _Read:
 def _extract(part: _Partition, settings: Settings) -> tuple[list[DocumentRecord], _Read]:
     """Phase 1 on one partition: the extractors are built once, here, on the worker."""
     report = _PartitionReport()
-    if not part.paths:
-        report.documents = len(part.documents)
+    if not part.paths:  # given documents: made safe, and counted, when partitioned
         return list(extract_phase(part.documents, make_extractors(settings), report, settings)), _Read(report, None)
     ids: list[str] = []
     records = list(extract_phase(_read(part.paths, report, settings, ids), make_extractors(settings), report, settings))
@@ -177,7 +176,7 @@ def _feed(
 
 def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: list[str]) -> Iterator[Document]:
     """The documents of ``paths``, their ids appended to ``ids`` as read, then made unique in the partition."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     for path in paths:
         for doc in read_file(
             Path(path),
@@ -247,13 +246,13 @@ def _tree(items: list[Any], combine: Callable[..., Any], settings: Settings) -> 
 
 def corpus_ids(reads: Sequence[_Read]) -> list[list[str] | None]:
     """Per partition, its documents' corpus-wide ids where some differ from those made in the partition."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     out: list[list[str] | None] = []
     for read in reads:
         if read.ids is None:
             out.append(None)
             continue
-        local: Counter[str] = Counter()
+        local: dict[str, int] = {}
         final = [unique_id(i, seen) for i in read.ids]
         out.append(None if final == [unique_id(i, local) for i in read.ids] else final)
     return out
@@ -266,14 +265,14 @@ def _add_report(report: IngestReport, part: IngestReport) -> None:
         log.warning("skipped %s: %s", s.path, s.reason)
 
 
-def _partitions(source: Source, report: IngestReport, workers: int) -> list[_Partition]:
+def _partitions(source: Source, report: IngestReport, workers: int, settings: Settings) -> list[_Partition]:
     items = open_source(source)
     if isinstance(items, list):
-        paths = [str(p) for p in find_files(items, report)]
+        paths = [str(p) for p in find_files(items, report, follow_links=settings.follow_links)]
         sizes = [_size(p) for p in paths]
         runs = split_even(paths, sizes, partition_count(sum(sizes), len(paths), workers))
         return [_Partition(paths=tuple(run)) for run in runs]
-    docs = list(items)
+    docs = list(given_documents(items, report))
     sizes = [len(d.text) * 2 + 1 for d in docs]
     runs = split_even(docs, sizes, partition_count(sum(sizes), len(docs), workers))
     return [_Partition(documents=tuple(run)) for run in runs]
@@ -345,7 +344,7 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
 
     with dask_scheduler(settings.scheduler) as (scheduler, workers):
         with progress.bar("read", unit="file") as bar:
-            partitions = _partitions(source, report, workers)
+            partitions = _partitions(source, report, workers, settings)
             bar.update(sum(len(p.paths) for p in partitions))
         if not partitions:
             return graph_phase(_merge_parts(settings), new_resolver(settings).resolve(), settings)
@@ -378,4 +377,5 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
             counted = dask.persist(*counted, scheduler=scheduler)
             _wait(list(counted), scheduler, bar)
             (parts,) = dask.compute(_tree(list(counted), _merge_parts, settings), scheduler=scheduler)
+    report_caps(parts, report)
     return graph_phase(parts, resolution, settings, folder.folded)

@@ -188,13 +188,36 @@ def _csv_entries(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
             yield reader.line_num, {"name": row["name"], "type": row["type"], "aliases": aliases}
 
 
+def _yaml_loader() -> type:
+    """A safe YAML loader that refuses an alias (``*name``) to a list or mapping: repeated
+    nested aliases ("billion laughs") make a few hundred bytes stand for gigabytes. An
+    alias to a single value is kept."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent: object, index: object) -> object:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                node = self.anchors.get(event.anchor)
+                if node is not None and not isinstance(node, yaml.ScalarNode):
+                    raise GazetteerError(
+                        f"line {event.start_mark.line + 1}: alias *{event.anchor} repeats a list or mapping; "
+                        "write the entries out (aliases of lists and mappings are not read)"
+                    )
+            return super().compose_node(parent, index)
+
+    return Loader
+
+
 def _yaml_entries(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())  # a SafeLoader
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{path}: not valid YAML ({exc})") from None
+    except GazetteerError as exc:
+        raise GazetteerError(f"{path}: {exc}") from None
     if not isinstance(data, list):
         raise GazetteerError(f"{path}: expected a list of {{name, type, aliases}} entries")
     for i, item in enumerate(data, 1):
@@ -227,6 +250,8 @@ def load_gazetteer(path: str | Path) -> list[GazetteerEntry]:
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [a.strip() for a in aliases.split("|")]
+        if not isinstance(aliases, list) or any(isinstance(a, (list, dict)) for a in aliases):
+            raise GazetteerError(f"{path}:{where}: aliases must be a list of names (or names separated by |)")
         entries.append(GazetteerEntry(name, kind, tuple(str(a) for a in aliases if str(a).strip())))
     return entries
 

@@ -27,6 +27,7 @@ from shabaka.phases import (
     graph_phase,
     new_resolver,
     read_source,
+    report_caps,
 )
 from shabaka.progress import Progress
 
@@ -86,4 +87,5 @@ def build_local(source: Source, settings: Settings, report: IngestReport, progre
             bar.update(len(resolution.entities))
         with progress.bar("count", spool, unit="doc") as bar:
             parts = count_phase(bar, resolution, settings)
+    report_caps(parts, report)
     return graph_phase(parts, resolution, settings, folder.folded)

@@ -26,10 +26,11 @@ from shabaka.arabic import arabic_share
 from shabaka.config import MIN_ARABIC_SHARE, Settings
 from shabaka.dates import document_date
 from shabaka.dedup import fingerprint
+from shabaka.errors import InputError
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
-from shabaka.graph import CoMentionCounts, graph_from_counts
-from shabaka.ingest import IngestReport, find_files, read_documents
+from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
+from shabaka.ingest import IngestReport, find_files, given_documents, read_documents
 from shabaka.model import Document, Mention, Sentence
 from shabaka.progress import Progress
 from shabaka.relations import RelationTally, document_relations
@@ -112,25 +113,43 @@ def document_meta(doc: Document) -> dict[str, str]:
     return meta
 
 
+_SOURCE_HELP = "pass a file or folder path, a list of them, or shabaka.model.Document objects"
+
+
 def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Document]:
-    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator)."""
+    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator).
+
+    Raises :class:`~shabaka.errors.InputError` for anything else (an empty path, which
+    would read the current folder; None, a number, bytes), saying what to pass.
+    """
     if isinstance(source, (str, os.PathLike)):
+        if not os.fspath(source):
+            raise InputError(f"empty path: {_SOURCE_HELP} (use '.' for the current folder)")
         return [source]
+    if isinstance(source, (bytes, bytearray)) or not isinstance(source, Iterable):
+        raise InputError(f"cannot read {type(source).__name__} {source!r:.60}: {_SOURCE_HELP}")
     items = iter(source)
-    first = next(items, None)
-    if first is None:
+    empty = object()
+    first = next(items, empty)
+    if first is empty:
         return []
     rest = itertools.chain([first], items)
-    return rest if isinstance(first, Document) else list(rest)  # type: ignore[return-value,arg-type]
+    if isinstance(first, Document):
+        return rest
+    paths = list(rest)
+    for item in paths:
+        if not isinstance(item, (str, os.PathLike)) or not os.fspath(item):
+            raise InputError(f"cannot read {item!r:.60} (a {type(item).__name__}) in the list given: {_SOURCE_HELP}")
+    return paths  # type: ignore[return-value]
 
 
 def read_source(source: Source, report: IngestReport, settings: Settings, progress: Progress) -> Iterator[Document]:
-    """The documents of ``source``, read one at a time as they are asked for. The files are
-    counted first, for the total of the ``read`` bar of ``progress`` (opened here, closed
-    when the last document has been read)."""
+    """The documents of ``source``, read one at a time as they are asked for: from its paths,
+    or given (made safe, ids made unique). The files are counted first, for the total of
+    the ``read`` bar of ``progress`` (opened here, closed when the last document has been read)."""
     items = open_source(source)
     if isinstance(items, list):
-        files = list(find_files(items, report))
+        files = list(find_files(items, report, follow_links=settings.follow_links))
         bar = progress.bar("read", total=len(files), unit="file")
         docs = read_documents(
             _counted(files, bar),
@@ -138,17 +157,12 @@ def read_source(source: Source, report: IngestReport, settings: Settings, progre
             clean=settings.clean,
             keep_boilerplate=settings.keep_boilerplate,
             cleaner=settings.cleaner,
+            follow_links=settings.follow_links,
         )
     else:
         bar = progress.bar("read", unit="doc")
-        docs = _counted(_given(items, report), bar)
+        docs = _counted(given_documents(items, report), bar)
     return _closing(docs, bar)
-
-
-def _given(docs: Iterable[Document], report: IngestReport) -> Iterator[Document]:
-    for doc in docs:
-        report.documents += 1
-        yield doc
 
 
 def _counted(items: Iterable[T], bar: Any) -> Iterator[T]:
@@ -175,21 +189,31 @@ def extract_phase(
 
     A document with less than :data:`~shabaka.config.MIN_ARABIC_SHARE` of Arabic letters
     is reported (in ``report``) and becomes a skipped record, unless ``settings.allow_non_arabic``.
+    With a ``report``, a document that makes an extractor fail is reported (with the
+    error) and left out, and the run goes on; without one, the error is raised.
     """
-    report = report if report is not None else IngestReport()
     settings = settings or Settings()
     for doc in docs:
         if not settings.allow_non_arabic and (share := arabic_share(doc.text)) < MIN_ARABIC_SHARE:
-            report.non_arabic += 1
-            where = doc.path if doc.path and Path(doc.path).stem == doc.id else f"{doc.path or 'document'} {doc.id}"
-            report.skip(
-                where,
-                f"little Arabic text ({share:.0%} of its letters, less than {MIN_ARABIC_SHARE:.0%}); "
-                "left out (--allow-non-arabic keeps it)",
-            )
+            if report is not None:
+                report.non_arabic += 1
+                where = doc.path if doc.path and Path(doc.path).stem == doc.id else f"{doc.path or 'document'} {doc.id}"
+                report.skip(
+                    where,
+                    f"little Arabic text ({share:.0%} of its letters, less than {MIN_ARABIC_SHARE:.0%}); "
+                    "left out (--allow-non-arabic keeps it)",
+                )
             yield DocumentRecord(doc.id, {}, [], [], skipped=True)
             continue
-        yield record_document(doc, extractors)
+        try:
+            record = record_document(doc, extractors)
+        except Exception as exc:
+            if report is None:
+                raise
+            report.documents -= 1
+            report.skip(f"document {doc.id}", f"could not be extracted ({type(exc).__name__}: {exc}); left out")
+            continue
+        yield record
 
 
 def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iterator[DocumentRecord]:
@@ -243,6 +267,18 @@ def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, setti
         parts.documents[record.doc_id] = record.meta
         parts.sentences += len(record.sentences)
     return parts
+
+
+def report_caps(parts: GraphParts, report: IngestReport) -> None:
+    """Note in ``report`` each document where a window named too many entities (see
+    :data:`~shabaka.graph.MAX_WINDOW_NAMES`)."""
+    for doc_id, windows in sorted(parts.counts.capped_windows.items()):
+        report.note(
+            f"document {doc_id}",
+            f"{windows} window(s) name more than {MAX_WINDOW_NAMES} entities: "
+            f"co-mentions counted among the first {MAX_WINDOW_NAMES} of each",
+            warn=True,
+        )
 
 
 def graph_phase(

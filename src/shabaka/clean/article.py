@@ -244,10 +244,12 @@ def write_removed(result: CleanResult, path: str | os.PathLike[str]) -> Path:
     # kept 68 chars, removed 16 chars
     [menu] الرئيسية | رياضة
     """
+    from shabaka.export import atomic_write
+
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"# kept {result.kept_chars} chars, removed {result.removed_chars} chars"]
     reasons = result.reasons or ["removed"] * len(result.removed)
     lines += [f"[{reason}] {line}" for reason, line in zip(reasons, result.removed, strict=False)]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with atomic_write(out, encoding="utf-8") as f:  # a symbolic link planted at ``out`` is replaced, not followed
+        f.write("\n".join(lines) + "\n")
     return out

@@ -21,6 +21,7 @@ mapping (``assets/view.js``, ``normalizeKey``).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import json
@@ -157,16 +158,40 @@ def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
 
 def _as_list(value: Any) -> list[Any]:
     """A list attribute, also as GEXF and GraphML files store it (see :mod:`shabaka.export`):
-    items joined with ``" | "``, or JSON.
+    items joined with ``" | "``, or JSON. Anything else is one item, or none.
 
-    >>> _as_list("أ | ب"), _as_list('[{"doc": "d"}]'), _as_list(None)
-    (['أ', 'ب'], [{'doc': 'd'}], [])
+    >>> _as_list("أ | ب"), _as_list('[{"doc": "d"}]'), _as_list(None), _as_list("[x] | y"), _as_list(3)
+    (['أ', 'ب'], [{'doc': 'd'}], [], ['[x]', 'y'], [3])
     """
     if isinstance(value, str):
         if value.startswith("["):
-            return list(json.loads(value))
+            with contextlib.suppress(ValueError, RecursionError):
+                data = json.loads(value)
+                if isinstance(data, list):
+                    return data
         return value.split(LIST_SEPARATOR) if value else []
-    return list(value or [])
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [] if value is None else [value]
+
+
+def _number(value: Any, default: float) -> float:
+    """``value`` as a finite number, else ``default`` (NaN, infinity, text, None).
+
+    >>> _number("3", 1), _number(float("nan"), 1), _number("x", 0), _number(None, 0)
+    (3.0, 1, 0, 0)
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return number if math.isfinite(number) else default
+
+
+def _weight(value: Any) -> float:
+    """An edge's weight as the page uses it: a finite number, at least 0 (1 when missing or not a number)."""
+    weight = float(max(_number(value, 1), 0))
+    return int(weight) if weight.is_integer() else weight
 
 
 def _direction(text: str) -> str:
@@ -204,20 +229,35 @@ def _segments(text: str, highlights: list[list[int]], trigger: list[int] | None 
     return [p for p in pieces if p[0]]
 
 
-def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _highlights(value: Any) -> list[list[int]]:
+    """The ``[start, end]`` pairs of an evidence item; malformed ones are left out."""
+    pairs = []
+    for pair in _as_list(value):
+        if isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, int) for x in pair):
+            pairs.append(list(pair))
+    return pairs
+
+
+def _evidence(items: list[Any]) -> list[dict[str, Any]]:
+    """Evidence items for the page; items that are not evidence (no text) are left out."""
     return [
         {
-            "doc": _text(e["doc"]),
-            "sentence": e.get("sentence"),
+            "doc": _text(e.get("doc", "")),
+            "sentence": e.get("sentence") if isinstance(e.get("sentence"), int) else None,
             "dir": _direction(e["text"]),
-            "segments": _segments(e["text"], e.get("highlights", []), e.get("trigger")),
+            "segments": _segments(
+                e["text"], _highlights(e.get("highlights")), next(iter(_highlights([e.get("trigger")])), None)
+            ),
         }
         for e in items
+        if isinstance(e, dict) and isinstance(e.get("text"), str)
     ]
 
 
-def _document_meta(meta: dict[str, Any]) -> dict[str, Any]:
+def _document_meta(meta: Any) -> dict[str, Any]:
     """The known fields of a document; ``link`` only for an http(s) URL."""
+    if not isinstance(meta, dict):
+        return {}
     out = {k: _text(meta[k]) for k in ("title", "date", "source", "url") if meta.get(k)}
     if "url" in out and _URL.fullmatch(out["url"]):
         out["link"] = out["url"]
@@ -233,14 +273,23 @@ def prune(G: nx.Graph, max_nodes: int | None, rank: dict[Any, float]) -> nx.Grap
     """
     if max_nodes is None or G.number_of_nodes() <= max_nodes:
         return G
-    order = sorted(G, key=lambda v: (-rank.get(v, 0.0), -G.nodes[v].get("mentions", 0), str(v)))
+    order = sorted(G, key=lambda v: (-rank.get(v, 0.0), -_number(G.nodes[v].get("mentions"), 0), str(v)))
     return G.subgraph(order[:max_nodes])
 
 
 def _pagerank(G: nx.Graph) -> dict[Any, float]:
+    """PageRank over the edges' weights as the page shows them (:func:`_weight`); uniform
+    when there are no edges or it does not converge."""
+    uniform = dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
     if G.number_of_edges() == 0:
-        return dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
-    return nx.pagerank(G, weight="weight")
+        return uniform
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
+    try:
+        return nx.pagerank(H, weight="weight")
+    except (nx.PowerIterationFailedConvergence, ZeroDivisionError, ValueError):
+        return uniform
 
 
 def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "shabaka") -> dict[str, Any]:
@@ -260,7 +309,8 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
 
         positions = force_layout(H)
     neighbours: dict[Any, list[tuple[int, int]]] = {v: [] for v in nodes}
-    for a, b, w in H.edges(data="weight", default=1):
+    for a, b, value in H.edges(data="weight", default=1):
+        w = _weight(value)
         neighbours[a].append((w, index[b]))
         neighbours[b].append((w, index[a]))
     documents: set[Any] = set()
@@ -271,12 +321,12 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
         aliases = _as_list(d.get("aliases"))
         names = [str(d.get("label", v)), *map(str, aliases)]
         english = english_label(names[0], str(d.get("type", "MISC")), names)
-        documents.update(_as_list(d.get("documents")))
+        documents.update(map(str, _as_list(d.get("documents"))))
         row = {
             "id": index[v],
             "label": _text(d.get("label", v)),
             "type": _text(d.get("type", "MISC")),
-            "mentions": int(d.get("mentions", 0)),
+            "mentions": int(max(_number(d.get("mentions"), 0), 0)),
             "degree": G.degree(v),
             "pagerank": round(rank.get(v, 0.0), 8),
             "aliases": [_text(a) for a in aliases],
@@ -293,23 +343,31 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
         node_rows.append(row)
     edge_rows = []
     for a, b, d in H.edges(data=True):
-        documents.update(_as_list(d.get("documents")))
+        documents.update(map(str, _as_list(d.get("documents"))))
         npmi = d.get("npmi")
-        relation, relations = edge_relations(d, index, _evidence)
+        try:
+            relation, relations = edge_relations(d, index, _evidence)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # malformed (a file read back)
+            relation, relations = None, []
         edge_rows.append(
             {
                 "relation": relation,
                 "relations": relations,
                 "from": index[a],
                 "to": index[b],
-                "weight": int(d.get("weight", 1)),
+                "weight": _weight(d.get("weight", 1)),
                 "npmi": float(npmi) if isinstance(npmi, (int, float)) and math.isfinite(npmi) else None,
                 "documents": [_text(x) for x in _as_list(d.get("documents"))],
                 "evidence": _evidence(_as_list(d.get("evidence"))),
             }
         )
     meta = G.graph.get("documents") or {}
-    meta = json.loads(meta) if isinstance(meta, str) else meta
+    if isinstance(meta, str):
+        try:
+            meta = json.loads(meta)
+        except (ValueError, RecursionError):
+            meta = {}
+    meta = meta if isinstance(meta, dict) else {}
     present = {r["type"] for r in node_rows}
     types = [t for t in TYPE_COLORS if t in present] + sorted(present - set(TYPE_COLORS))
     max_weight = max((r["weight"] for r in edge_rows), default=1)
@@ -426,12 +484,12 @@ def write_html(
         f.write(page)
 
 
-def edge_width(weight: int, max_weight: int) -> float:
-    """Drawn width of an edge: 1 to 8 pixels, on a log scale of its weight.
+def edge_width(weight: float, max_weight: float) -> float:
+    """Drawn width of an edge: 1 to 8 pixels, on a log scale of its weight (1 pixel for a weight of 1 or less).
 
-    >>> edge_width(1, 10), edge_width(10, 10)
-    (1.0, 8.0)
+    >>> edge_width(1, 10), edge_width(10, 10), edge_width(0, 10)
+    (1.0, 8.0, 1.0)
     """
-    if max_weight <= 1:
+    if max_weight <= 1 or weight <= 1:
         return 1.0
     return round(1 + 7 * math.log(weight) / math.log(max_weight), 2)
