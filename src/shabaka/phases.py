@@ -28,7 +28,7 @@ from shabaka.dates import document_date
 from shabaka.dedup import fingerprint
 from shabaka.errors import InputError
 from shabaka.extract import Extractor, Span
-from shabaka.extract.combine import extractor_names, merge_spans
+from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
 from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
 from shabaka.ingest import IngestReport, find_files, given_documents, read_documents
 from shabaka.model import Document, Mention, Sentence
@@ -61,6 +61,7 @@ def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[li
     for extractor in extractors:
         for i, found in enumerate(extractor.extract(tokens)):
             spans[i] = merge_spans(spans[i], found, tokens[i])
+    spans = drop_bylines(tokens, spans)
     mentions = []
     for s, found in zip(sentences, spans, strict=True):
         for span in found:
