@@ -182,7 +182,7 @@ def test_crf_marginals_match_crfsuite():
     infos = [[model.featurizer.info(t) for t in s] for s in sents]
     gaz = [model.featurizer.gaz_tags(i) for i in infos]
     lengths = np.array([len(s) for s in sents])
-    probs = model.crf.marginals(model.crf.scores(infos, gaz), lengths)
+    probs = model.crf.marginals(model.crf.scores(model.featurizer, infos, gaz), lengths)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_DIR / "ner.crfsuite"))
     for r, sent in enumerate(sents):
