@@ -22,6 +22,7 @@ Usage::
 
     python benchmarks/bench_relations.py              # dev, test and fresh
     python benchmarks/bench_relations.py -v           # ... and every dev and test error
+    python benchmarks/bench_relations.py --split dev -v   # dev alone, and its errors (for tuning)
     python benchmarks/bench_relations.py --split fresh
 """
 
@@ -138,13 +139,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "test", "fresh", "all"], default="all")
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="print the dev and test errors (fresh stays closed)"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print the errors of the split (dev and test for all; fresh stays closed)",
     )
     args = parser.parse_args()
-    for split in ("dev", "test", "fresh") if args.split == "all" else (args.split,):
+    splits = ("dev", "test", "fresh") if args.split == "all" else (args.split,)
+    for split in splits:
         report(split, load(split))
-    if args.verbose:
-        errors(load("dev") + load("test"))
+    if args.verbose:  # the errors of the splits asked for (dev alone with --split dev), never fresh's
+        errors([r for split in splits if split != "fresh" for r in load(split)])
 
 
 if __name__ == "__main__":

@@ -19,15 +19,15 @@ PACKAGE = SRC / "shabaka"
 #: The layers, lowest first, by the name below ``shabaka`` (``shabaka`` itself is the package
 #: root). A module may import its own layer's modules and those of lower layers, never higher.
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundations: errors, Arabic letters, records", {"errors", "arabic", "model"}),
+    ("foundations: errors, Arabic letters, records, progress bars", {"errors", "arabic", "model", "progress"}),
     ("text and settings", {"text", "config"}),
-    ("name lists, cleaning, dates, file output", {"lexicon", "clean", "dates", "export"}),
-    ("reading and extraction", {"ingest", "extract"}),
+    ("name lists, cleaning, dates, file output", {"lexicon", "latin", "clean", "dates", "export", "outputs"}),
+    ("reading and extraction, duplicates", {"ingest", "extract", "dedup"}),
     ("resolution, relations, NER scoring, counting", {"resolve", "relations", "conll", "graph"}),
     ("the phases of a build", {"phases"}),
     ("the engines", {"local", "engine"}),
     ("the pipeline", {"pipeline"}),
-    ("views", {"render"}),
+    ("views, lookup", {"render", "lookup"}),
     ("entry points", {"cli", "__main__", "shabaka"}),
 ]
 

@@ -191,10 +191,21 @@ def test_js_normalization_agrees_with_python(offline, demo):
 def test_filters_hide_types_and_light_nodes(offline, demo):
     page = offline.open(demo)
     total = page.evaluate("shabaka.network.body.data.nodes.length")
+    page.check("#keep-unlinked")
     page.locator("#legend input[data-type=PER]").uncheck()
     shown = page.evaluate("shabaka.network.body.data.nodes.length")
     per = page.evaluate("shabaka.data.nodes.filter((n) => n.type === 'PER').length")
     assert shown == total - per
+    page.uncheck("#keep-unlinked")  # the default: entities left without a visible link go too
+    linked = page.evaluate(
+        """() => {
+          const ok = (id) => shabaka.data.nodes[id].type !== "PER", ends = new Set();
+          for (const e of shabaka.data.edges) if (ok(e.from) && ok(e.to)) { ends.add(e.from); ends.add(e.to); }
+          return ends.size;
+        }"""
+    )
+    assert page.evaluate("shabaka.network.body.data.nodes.length") == linked < total - per
+    assert page.inner_text("#counts").startswith(f"{linked} of {total} entities")
     page.fill("#min-mentions", "3")
     assert page.evaluate("shabaka.network.body.data.nodes.get().every((v) => shabaka.data.nodes[v.id].mentions >= 3)")
     page.fill("#min-weight", "2")
@@ -273,9 +284,11 @@ def test_large_graph_opens_still_and_says_it_was_pruned(offline, tmp_path):
     page = offline.open(tmp_path / "big.html")
     assert not page.locator("#physics").is_checked()
     assert page.evaluate("shabaka.network.physics.options.enabled") is False
-    first = page.evaluate("shabaka.network.getPosition(0)")
+    shown = page.evaluate("shabaka.network.body.data.nodes.getIds()")
+    assert 0 < len(shown) <= 100  # the top 100 by PageRank (ViewSettings.top_n), less the unlinked
+    first = page.evaluate("(id) => shabaka.network.getPosition(id)", shown[0])
     page.wait_for_timeout(300)
-    assert page.evaluate("shabaka.network.getPosition(0)") == first  # nothing moves
+    assert page.evaluate("(id) => shabaka.network.getPosition(id)", shown[0]) == first  # nothing moves
     notice = page.locator("#pruned")
     assert notice.is_visible() and "700" in notice.inner_text() and "500" in notice.inner_text()
     assert offline.errors == []

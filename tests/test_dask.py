@@ -86,8 +86,11 @@ def test_synthetic_corpus_same_graph_and_report(synthetic, where, request):
     assert_same(local, dask)
     assert dask_report == local_report
     assert [s.path for s in dask_report.skipped] == [str(corpus / "broken.bin")]
-    ids = set(dask.graph["documents"])
+    ids = set(dask.graph["documents"]) | set(dask.graph["duplicates"])
     assert {"synth-0000000~2", "synth-0000024~2", "same", "same~2"} <= ids
+    # the copies are folded into the first, under their corpus-wide ids (shabaka.dedup)
+    assert dask.graph["duplicates"]["synth-0000000~2"] == "synth-0000000"
+    assert dask.graph["duplicates"]["same~2"] == "same" and "same~2" not in dask.graph["documents"]
     assert len(ids) == 327
 
 

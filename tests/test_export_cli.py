@@ -217,7 +217,8 @@ def test_an_unwritable_output_names_the_path_not_a_temporary_file(tmp_path, caps
     target = blocker / "graph.json"  # a file where a folder should be
     assert main(["build", str(samples / "01_water_conference.txt"), "--json", str(target), "-q"]) == 2
     err = capsys.readouterr().err
-    assert f"{target}: cannot be written" in err and ".tmp" not in err and "Traceback" not in err
+    assert f"--json {target}: {blocker} is a file, not a folder" in err
+    assert ".tmp" not in err and "Traceback" not in err
 
 
 def test_the_cleaners_and_the_resolvers_settings_reach_the_build(samples):

@@ -54,7 +54,7 @@ def test_wider_windows_and_min_weight(gazetteer):
 
 
 def test_evidence_is_capped_per_edge(gazetteer):
-    docs = [Document(f"d{i}", "التقى سمير مع ليلى.") for i in range(9)]
+    docs = [Document(f"d{i}", f"التقى سمير مع ليلى في الجلسة {i}.") for i in range(9)]  # distinct: not folded
     G = build_graph(docs, extractor="gazetteer", gazetteer=gazetteer, evidence_cap=3)
     assert G.edges["سمير", key("ليلى")]["weight"] == 9
     assert [x["doc"] for x in G.edges["سمير", key("ليلى")]["evidence"]] == ["d0", "d1", "d2"]

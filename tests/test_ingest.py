@@ -37,14 +37,14 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_read(tmp_path, caplo
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "latin.txt").write_bytes("café crème brûlée à la française".encode("latin-1") * 3)
-    docs, report = read([tmp_path, tmp_path / "missing.txt"])
-    assert [d.id for d in docs] == ["good"]
+    docs, report = read([tmp_path, tmp_path / "missing.txt"], clean=False)
+    assert [d.id for d in docs] == ["good", "latin"]  # Latin-1 is text too: detected, read
+    assert "café" in docs[1].text and "française" in docs[1].text  # (3 short lines: cp1250 or latin-1)
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in report.skipped}
     assert reasons["empty.txt"] == "empty file"
     assert reasons["blank.txt"] == "only whitespace"
     assert reasons["image.txt"].startswith("binary file")
     assert reasons["notes.docx"].startswith("unknown extension '.docx'")
-    assert "re-save the file as UTF-8" in reasons["latin.txt"]
     assert reasons["missing.txt"] == "no such file or folder"
     assert "skipped" in caplog.text and "image.txt" in caplog.text
 
@@ -219,15 +219,16 @@ def test_report_json_and_merge(tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     _, report = read([tmp_path])
-    report.write_json(tmp_path / "out" / "report.json", result="1 documents")
+    report.write_json(tmp_path / "out" / "report.json", result="1 document")
     data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert data["result"] == "1 documents" and data["encodings"] == {"utf-8": 1}
+    assert data["result"] == "1 document" and data["encodings"] == {"utf-8": 1}
     assert data["summary"] == {
         "files_read": 1,
         "documents": 1,
         "skipped": 1,
         "files_skipped": 1,
         "records_skipped": 0,
+        "non_arabic_skipped": 0,
     }
     assert data["skipped"] == [{"path": str(tmp_path / "bad.txt"), "reason": "binary file (NUL bytes); expected text"}]
     total = IngestReport().merge(report).merge(report)

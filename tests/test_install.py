@@ -24,7 +24,9 @@ def _size_mb(folder: Path) -> float:
 
 
 def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=900)
+    # without PYTHONPATH: a source tree on it (with its egg-info) would look installed to pip
+    env = {**os.environ, "PYTHONPATH": ""}
+    return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=900, env=env)
 
 
 def test_wheel_installs_without_torch_and_runs_the_demo(tmp_path):

@@ -106,3 +106,17 @@ def test_two_clubs_joined_by_and_stay_two(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(SPORT + "وتعادل اتحاد سيدي قاسم والكوكب الوجدي في الجولة.\n", encoding="utf-8")
     labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
     assert {"اتحاد سيدي قاسم", "الكوكب الوجدي"} <= labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وسجلت الوزارة 30 إصابة في الكرك و12 في جرش", [("الكرك", "LOC"), ("جرش", "LOC")]),
+        ("وتوجه الوفد إلى محافظة الطفيلة ثم بالعقبة", [("الطفيلة", "LOC"), ("بالعقبة", "LOC")]),
+        ("وزار الوزير مدينة كفر الشيخ", [("كفر الشيخ", "LOC")]),
+        # without a cue they are common words
+        ("وتبقى العقبة الأولى هي التمويل عند المفرق", []),
+    ],
+)
+def test_places_that_are_common_words_need_a_cue(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

@@ -180,3 +180,63 @@ def test_roles_tally_as_role_links():
     links = tally_relations((role_relation(r), sentence) for r in find_roles(sentence, mentions))
     assert links[("o", "p")]["role"]["direction"] == ["p", "o"]
     assert links[("o", "p")]["role"]["gloss"] == "spokesperson of"
+
+
+def test_a_verb_after_haythu_goes_on_from_the_first_clause():
+    # حيث التقى + one name: the one named is met, by the subject of the first clause
+    text = "وصل الوزير [[سليم حداد|PER|a]] أمس إلى [[أوسلو|LOC|c]]، حيث التقى رئيس الحكومة [[يوهان كرامر|PER|b]]."
+    assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_a_verb_with_wa_keeps_the_unsaid_subject():
+    text = "نفى [[سامي داود|PER|a]]، المتحدث باسم الحركة، أي مسؤولية وألقى باللوم على [[جماعة النور|ORG|b]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_the_object_chain_may_run_past_the_object_window():
+    text = (
+        "أجرى الرئيس [[كريم بناني|PER|a]] اتصالا هاتفيا مع عدد من قادة الدول والحكومات في المنطقة وخارجها، بينهم "
+        "الرئيس [[يوهان كرامر|PER|b]]، ورئيس الوزراء [[بيتر لارسن|PER|c]]."
+    )
+    found = relations(text)
+    assert ("call", ("a", "b"), ("a", "b")) in found and ("call", ("a", "c"), ("a", "c")) in found
+
+
+def roles_of(text: str) -> set[tuple[str, str]]:
+    sentence, mentions = marked(text)
+    return {(r.person, r.target) for r in find_roles(sentence, mentions)}
+
+
+def test_a_relative_clause_of_appointment_gives_a_role():
+    text = "وشملت اللائحة [[كريم بناني|PER|p]]، الذي أعلن أمس تعيينه سفيرا لدى [[مملكة النرويج|LOC|n]]."
+    assert roles_of(text) == {("p", "n")}
+
+
+def test_a_second_title_after_the_first():
+    text = "ولم يحضر [[سامي داود|PER|p]]، سفير المغرب لدى [[مالي|LOC|m]]، الذي تقرر تعيينه سفيرا لدى [[السنغال|LOC|s]]."
+    assert roles_of(text) == {("p", "m"), ("p", "s")}
+
+
+def test_an_apposition_without_a_closing_comma():
+    text = (
+        "بعث الملك برقية إلى الرئيس [[كريم بناني|PER|p]] رئيس جمهورية [[الرأس الأخضر|LOC|c]] إثر نبأ غرق سفينة "
+        "صيد كبيرة قرب سواحل الجزيرة الجنوبية مساء أمس"
+    )
+    assert ("p", "c") in roles_of(text)
+
+
+def test_a_closing_participle_takes_the_clauses_subject_and_addressee():
+    text = "أبرق رئيس البرلمان [[سليم حداد|PER|a]] إلى الرئيس [[يوهان كرامر|PER|b]] معزيا بوفاة والدته."
+    assert relations(text) == {("condolence", ("a", "b"), ("a", "b"))}
+
+
+def test_a_genitive_through_a_title_and_the_body_it_names():
+    text = (
+        "ووصلت برقية تعزية لرئيس [[المجلس البلدي|ORG|o]] السيد [[كريم بناني|PER|a]] إلى الوزيرة [[ليلى منصور|PER|b]]."
+    )
+    assert ("condolence", ("a", "b"), ("a", "b")) in relations(text)
+
+
+def test_the_masdar_of_receiving_gives_host_and_guest():
+    text = "وأعلن بلاغ رسمي استقبال [[كريم بناني|PER|a]]، وزير الداخلية، لنظيره [[يوهان كرامر|PER|b]] صباح اليوم."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}

@@ -2,7 +2,7 @@
 
 >>> import shabaka
 >>> G = shabaka.build_graph("articles/")            # doctest: +SKIP
->>> G.nodes["حموشي"]["label"]                        # doctest: +SKIP
+>>> G.nodes[shabaka.find(G, "حموشي")]["label"]       # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "__version__", "build_graph", "show"]
+__all__ = ["Settings", "__version__", "build_graph", "find", "show"]
 
 if TYPE_CHECKING:
     from shabaka.config import Settings
+    from shabaka.lookup import find
     from shabaka.pipeline import build_graph
     from shabaka.render import show
 
@@ -28,6 +29,10 @@ def __getattr__(name: str) -> Any:
         from shabaka.config import Settings
 
         return Settings
+    if name == "find":
+        from shabaka.lookup import find
+
+        return find
     if name == "show":
         from shabaka.render import show
 

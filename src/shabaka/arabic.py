@@ -20,6 +20,9 @@ The article
     :func:`drop_article` (ال off a word when enough letters remain: ``min_rest`` 2 for
     display search and the model's "core" feature, 3 for names in resolution and the
     model's gazetteer lookup), :func:`is_definite`.
+Script
+    :func:`arabic_share` (how much of a text's letters are Arabic: documents with too
+    little Arabic are left out of a build).
 Skeletons
     :func:`skeleton` (resolution's transliteration rule: vowel letters and hamza seats
     dropped, doubled letters once, a final silent letter dropped) and
@@ -51,6 +54,22 @@ _DEDIAC_TABLE = dict.fromkeys(map(ord, DIACRITICS))
 _ALEF_TABLE = dict.fromkeys(map(ord, ALEF_VARIANTS), ALEF)
 #: The translation table of :func:`normalize_letters` (for :meth:`str.translate`).
 LETTER_MAP: dict[int, str | None] = {**_DEDIAC_TABLE, **_ALEF_TABLE, ord(ALEF_MAKSURA): YEH, ord(TEH_MARBUTA): HEH}
+
+#: What is not a letter: non-word characters (marks and diacritics among them), digits, ``_``.
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+#: What is outside the Arabic blocks (Arabic, Supplement, Extended-A, presentation forms).
+_NOT_ARABIC = re.compile("[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
+def arabic_share(text: str) -> float:
+    """The share of Arabic letters among the letters of ``text`` (digits, punctuation and
+    diacritics are not letters); 0.0 for a text without letters.
+
+    >>> round(arabic_share("زار الوزير Paris"), 2), arabic_share("The minister, 2024."), arabic_share("١٢٣ !")
+    (0.64, 0.0, 0.0)
+    """
+    letters = _NOT_LETTERS.sub("", text)
+    return len(_NOT_ARABIC.sub("", letters)) / len(letters) if letters else 0.0
 
 
 def dediac(text: str) -> str:

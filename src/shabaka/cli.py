@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -17,9 +18,13 @@ from typing import IO, TYPE_CHECKING
 
 from shabaka import __version__
 from shabaka.errors import DataFileError, InputError, SettingsError, ShabakaError
+from shabaka.outputs import Output, check_outputs
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from shabaka.config import Settings
+    from shabaka.progress import Progress
 
 log = logging.getLogger("shabaka")
 
@@ -47,6 +52,11 @@ SETTING_FLAGS: dict[str, tuple[str, str | None, str]] = {
         None,
         "debug cleaning: write what was removed from each file next to it, as FILE.removed",
     ),
+    "follow_links": (
+        "--follow-links",
+        None,
+        "read the files that symbolic links inside an input folder point to outside it (default: reported, not read)",
+    ),
     "engine": (
         "--engine",
         None,
@@ -57,6 +67,11 @@ SETTING_FLAGS: dict[str, tuple[str, str | None, str]] = {
         "ADDRESS",
         "with --engine dask: a dask.distributed scheduler address (tcp://host:8786), or synchronous, "
         "threads, processes (default: a local cluster, one worker process per core)",
+    ),
+    "allow_non_arabic": (
+        "--allow-non-arabic",
+        None,
+        "keep documents whose letters are less than 30%% Arabic (by default they are reported and left out)",
     ),
 }
 
@@ -111,7 +126,15 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--report", metavar="FILE", help="write what was read and skipped, and why, as JSON")
     for name in SETTING_FLAGS:
         _add_setting(p, name)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help="progress bars even when standard error is not a terminal (by default: only on a terminal)",
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="also log what is done (notes, and Dask's own INFO messages)"
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -154,45 +177,79 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _graph_outputs(args: argparse.Namespace) -> list[Output]:
+    """The outputs a ``build`` or ``demo`` command writes, ``--report`` last."""
+    from shabaka.export import CSV_FILES
+
+    html = args.output or (None if any((args.json, args.gexf, args.graphml, args.csv)) else "graph.html")
+    outputs = [
+        Output(flag, path, example=f"graph.{kind}")
+        for flag, path, kind in (
+            ("-o", html, "html"),
+            ("--json", args.json, "json"),
+            ("--gexf", args.gexf, "gexf"),
+            ("--graphml", args.graphml, "graphml"),
+        )
+        if path
+    ]
+    if args.csv:
+        outputs.append(Output("--csv", args.csv, CSV_FILES))
+    if args.report:
+        outputs.append(Output("--report", args.report, example="report.json"))
+    return outputs
+
+
+def _progress(args: argparse.Namespace) -> Progress:
+    from shabaka.progress import Progress
+
+    return Progress(args.progress or (not args.quiet and sys.stderr.isatty()))
+
+
 def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
     from shabaka.ingest import IngestReport
     from shabaka.pipeline import build_graph, summary
 
     settings = _settings(args)
+    outputs = _graph_outputs(args)
+    check_outputs(outputs, inputs=[p for p in paths if os.path.isfile(p)])
     report = IngestReport()
-    G = build_graph(paths, settings, report=report, progress=not args.quiet and sys.stderr.isatty())
+    progress = _progress(args)
+    G = build_graph(paths, settings, report=report, progress=progress)
+    written = []
     if args.report:
         report.write_json(args.report, result=summary(G, report))
+        written.append(args.report)
     if not report.documents:
         log.error("no documents could be read from %s", ", ".join(paths))
+        for path in written:
+            print(f"wrote {path}")
         return 1
-    outputs = _write_outputs(G, args)
+    graph_outputs = [o for o in outputs if o.flag != "--report"]
+    with progress.bar("write", total=sum(len(o.targets()) for o in graph_outputs), unit="file") as bar:
+        for out in graph_outputs:
+            written.extend(_write(G, out))
+            bar.update(len(out.targets()))
     print(summary(G, report))
-    for path in outputs:
+    for path in written:
         print(f"wrote {path}")
     return 0
 
 
-def _write_outputs(G: object, args: argparse.Namespace) -> list[str]:
+def _write(G: nx.Graph, out: Output) -> list[str]:
+    """Write the graph to one output; the files written."""
     from shabaka import export
     from shabaka.render import write_html
 
-    html = args.output or (None if any((args.json, args.gexf, args.graphml, args.csv)) else "graph.html")
-    written = []
-    if html:
-        write_html(G, html)  # type: ignore[arg-type]
-        written.append(html)
-    for path, writer in (
-        (args.json, export.write_json),
-        (args.gexf, export.write_gexf),
-        (args.graphml, export.write_graphml),
-    ):
-        if path:
-            writer(G, path)  # type: ignore[arg-type]
-            written.append(path)
-    if args.csv:
-        written.extend(str(p) for p in export.write_csv(G, args.csv))  # type: ignore[arg-type]
-    return written
+    if out.flag == "--csv":
+        return [str(p) for p in export.write_csv(G, out.path)]
+    writers = {
+        "-o": write_html,
+        "--json": export.write_json,
+        "--gexf": export.write_gexf,
+        "--graphml": export.write_graphml,
+    }
+    writers[out.flag](G, out.path)
+    return [out.path]
 
 
 def _tag(args: argparse.Namespace) -> int:
@@ -201,6 +258,10 @@ def _tag(args: argparse.Namespace) -> int:
     from shabaka.extract import make_extractor
     from shabaka.extract.combine import extractor_options
 
+    if args.output is not None:
+        check_outputs(
+            [Output("-o", args.output, example="tagged.conll")], inputs=[] if args.file == "-" else [args.file]
+        )
     settings = _settings(args)
     extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
     source = sys.stdin if args.file == "-" else _open_input(args.file)
@@ -224,6 +285,8 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
     from shabaka.extract.base import bio_to_spans, normalize_type
     from shabaka.extract.combine import extractor_options
 
+    if args.json:
+        check_outputs([Output("--json", args.json, example="scores.json")], inputs=[args.file])
     with _open_input(args.file) as fh:
         try:
             gold = read_gold(fh, args.column)
@@ -264,7 +327,7 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = make_parser().parse_args(argv)
-    logging.basicConfig(format="shabaka: %(levelname)s: %(message)s", level=logging.WARNING)
+    _log_to_stderr(getattr(args, "verbose", False))
     try:
         if args.command == "build":
             return _build(args, args.paths)
@@ -291,6 +354,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 3
     return 2
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A handler writing to the ``sys.stderr`` of the moment (tests and notebooks replace it)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> IO[str]:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: IO[str]) -> None:
+        pass
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    """Log warnings (with ``verbose``, also INFO messages) to standard error.
+
+    The level is set on the handler, so that the INFO messages of the libraries that log
+    through the root logger (``dask.distributed`` starting and closing its cluster) are
+    shown only with ``verbose`` too.
+    """
+    level = logging.INFO if verbose else logging.WARNING
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("shabaka: %(levelname)s: %(message)s"))
+    handler.setLevel(level)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
 
 
 def _open_input(path: str) -> IO[str]:

@@ -13,6 +13,9 @@ from shabaka.errors import SettingsError
 WINDOWS = ("sentence", "paragraph", "document")
 #: Engines (see :data:`shabaka.pipeline.ENGINE_DRIVERS`).
 ENGINES = ("local", "dask")
+#: A document whose letters are less than this share Arabic is left out of a build
+#: (reported and counted), unless :attr:`Settings.allow_non_arabic`.
+MIN_ARABIC_SHARE = 0.3
 
 
 def check_choice(name: str, value: object, choices: Collection[str]) -> None:
@@ -131,10 +134,14 @@ class Settings:
         and the names found by their shape (:mod:`shabaka.extract.patterns`)
     clean : strip page boilerplate before extraction
     keep_boilerplate : write what cleaning removed next to each input file (``NAME.removed``)
+    follow_links : read the files that symbolic links inside an input folder point to
+        outside it (by default they are reported and not read)
     engine : ``local`` (one process, streaming) or ``dask`` (partitions mapped by Dask,
         see :mod:`shabaka.engine`)
     cleaner : the cleaner's thresholds and rules (:class:`CleanSettings`; Python API only)
     resolver : resolution's thresholds and rules (:class:`ResolveSettings`; Python API only)
+    allow_non_arabic : keep documents with little Arabic text (less than
+        :data:`MIN_ARABIC_SHARE` of their letters); by default they are reported and left out
     scheduler : with the dask engine, where it runs: None (a Dask client already active in
         the process, else a temporary local cluster of one worker process per core),
         ``synchronous``, ``threads`` or ``processes`` (Dask's single-machine schedulers;
@@ -151,8 +158,10 @@ class Settings:
     known_names: bool = True
     clean: bool = True
     keep_boilerplate: bool = False
+    follow_links: bool = False
     engine: str = "local"
     scheduler: str | None = None
+    allow_non_arabic: bool = False
     cleaner: CleanSettings = CleanSettings()
     resolver: ResolveSettings = ResolveSettings()
 

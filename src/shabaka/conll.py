@@ -9,11 +9,16 @@ corpus' tags (``PERS`` -> ``PER``, IOB1 -> IOB2), and :func:`tag_conll` (behind
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from shabaka.errors import DataFileError, SettingsError
 from shabaka.extract.base import Extractor, Span
 from shabaka.model import ENTITY_TYPES, normalize_type
+from shabaka.text import MAX_SENTENCE_TOKENS
+
+log = logging.getLogger("shabaka")
 
 __all__ = [
     "aqmar_type",
@@ -35,21 +40,41 @@ def _is_break(line: str) -> bool:
     return not line.strip()
 
 
-def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
+def _too_long(line: int, limit: int) -> None:
+    log.warning(
+        "line %d: a sentence of more than %d tokens (no blank line between sentences?) is read in pieces of %d",
+        line,
+        limit,
+        limit,
+    )
+
+
+def read_conll(lines: Iterable[str], max_tokens: int = MAX_SENTENCE_TOKENS) -> Iterator[list[list[str]]]:
     """Yield each sentence as a list of rows, a row being the whitespace-split columns of a line.
 
-    Blank lines separate sentences; several blank lines in a row are one break.
+    Blank lines separate sentences; several blank lines in a row are one break. A
+    sentence longer than ``max_tokens`` is yielded in pieces of that many tokens (a
+    warning names its line), as documents' sentences are cut
+    (:data:`~shabaka.text.MAX_SENTENCE_TOKENS`): extractors' time and memory stay bounded.
 
     >>> list(read_conll(["زار B-PER", "الرباط B-LOC", "", "نعم O"]))
     [[['زار', 'B-PER'], ['الرباط', 'B-LOC']], [['نعم', 'O']]]
+    >>> [len(s) for s in read_conll(["و O"] * 5, max_tokens=2)]
+    [2, 2, 1]
     """
     sentence: list[list[str]] = []
-    for line in lines:
+    cut = False
+    for number, line in enumerate(lines, 1):
         if _is_break(line):
             if sentence:
                 yield sentence
-                sentence = []
+                sentence, cut = [], False
             continue
+        if len(sentence) == max_tokens:
+            if not cut:
+                _too_long(number, max_tokens)
+            yield sentence
+            sentence, cut = [], True
         sentence.append(line.split())
     if sentence:
         yield sentence
@@ -104,7 +129,9 @@ def spans_to_bio(spans: Iterable[Span], length: int) -> list[str]:
     return tags
 
 
-def tag_conll(lines: Iterable[str], extractor: Extractor, batch_size: int = 64) -> Iterator[str]:
+def tag_conll(
+    lines: Iterable[str], extractor: Extractor, batch_size: int = 64, max_tokens: int = MAX_SENTENCE_TOKENS
+) -> Iterator[str]:
     """Yield ``lines`` with the predicted tag of each token appended as the last column.
 
     ``lines`` is a CoNLL file (``token [gold-tag ...]`` per line, blank line between
@@ -113,11 +140,13 @@ def tag_conll(lines: Iterable[str], extractor: Extractor, batch_size: int = 64) 
     appended after the line's own separator (a tab if the line uses tabs, else a space);
     blank lines come back as empty strings. Yielded strings have no newline.
     Sentences are sent to ``extractor`` ``batch_size`` at a time, so a batch is the
-    "document" that the extractor sees.
+    "document" that the extractor sees; a sentence longer than ``max_tokens`` is sent
+    in pieces (as :func:`read_conll` cuts it), every line still tagged.
     """
     pending: list[list[str]] = []  # token lines of the sentences in the batch
     breaks: list[list[str]] = []  # blank lines that followed each of them
     current: list[str] = []
+    cut = False
 
     def flush() -> Iterator[str]:
         sentences = [[line.split()[0] for line in sent] for sent in pending]
@@ -130,9 +159,10 @@ def tag_conll(lines: Iterable[str], extractor: Extractor, batch_size: int = 64) 
         pending.clear()
         breaks.clear()
 
-    for raw in lines:
+    for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r\n")
         if _is_break(line):
+            cut = False
             if current:
                 pending.append(current)
                 breaks.append([""])
@@ -144,6 +174,14 @@ def tag_conll(lines: Iterable[str], extractor: Extractor, batch_size: int = 64) 
             else:  # blank lines before the first sentence of a batch
                 yield ""
             continue
+        if len(current) == max_tokens:  # a piece of a long sentence: no blank line after it
+            if not cut:
+                _too_long(number, max_tokens)
+            pending.append(current)
+            breaks.append([])
+            current, cut = [], True
+            if len(pending) >= batch_size:
+                yield from flush()
         current.append(line.rstrip())
     if current:
         pending.append(current)
@@ -193,6 +231,12 @@ def span_scores(
     return out
 
 
+#: What a tag column holds: ``O``, or a ``B-``, ``I-``, ``E-``, ``S-`` (or ``L-``, ``U-``) prefix and a type.
+_TAG = re.compile(r"O|[BIESLU]-\S+")
+#: A gold file is refused when more than this share of its lines have no tag in the tag column.
+MAX_NOT_TAGS = 0.1
+
+
 def read_gold(
     lines: Iterable[str], column: int = 1, map_type: Callable[[str], str | None] = normalize_type
 ) -> list[tuple[list[str], list[str]]]:
@@ -204,9 +248,35 @@ def read_gold(
 
     >>> read_gold(["بوش B-PERS", "في O", "بغداد B-LOC"])
     [(['بوش', 'في', 'بغداد'], ['B-PER', 'O', 'B-LOC'])]
+
+    Raises :class:`~shabaka.errors.DataFileError` when the column holds something else than
+    tags (a plain article, or the wrong column) on more than :data:`MAX_NOT_TAGS` of the
+    lines, naming the first such line (a few typos, like AQMAR's ``OO``, are read as ``O``):
+
+    >>> read_gold(["فاس B-LOC", "", "زار الوزير الرباط يوم الاثنين"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    shabaka.errors.DataFileError: 1 of 2 lines have no tag in column 1 (the first: line 3, 'الوزير'); expected...
     """
     if column < 1:
         raise SettingsError(f"the gold column must be 1 or more (column 0 is the token), not {column}")
+    lines = list(lines)
+    tagged, bad = 0, []
+    for number, line in enumerate(lines, 1):
+        row = line.split()
+        if len(row) > column:
+            tagged += 1
+            if not _TAG.fullmatch(row[column]):
+                bad.append((number, row))
+    if len(bad) > tagged * MAX_NOT_TAGS:
+        number, row = bad[0]
+        elsewhere = any(_TAG.fullmatch(cell) for cell in row[1:])
+        raise DataFileError(
+            f"{len(bad)} of {tagged} lines have no tag in column {column} (the first: line {number}, "
+            f"{row[column]!r}); expected one token per line with its tag (`الرباط B-LOC`, `زار O`: O, B-TYPE or "
+            "I-TYPE), a blank line between sentences"
+            + ("; the tags seem to be in another column: say which with --column" if elsewhere else "")
+        )
     sentences = list(read_conll(lines))
     if sentences and not any(len(row) > column for sent in sentences for row in sent):
         raise DataFileError(f"no line has a column {column} (column 0 is the token, 1 the first tag)")

@@ -13,7 +13,9 @@ phases are :mod:`shabaka.phases`', the ones the local engine runs:
    (:func:`~shabaka.ingest.unique_id`) in reading order, exactly as the local engine
    names them; each partition renames its records where needed and feeds them to a
    resolver of its own. The resolvers are merged in a tree, in partition order, and
-   resolved once (resolution needs every form of the corpus).
+   resolved once (resolution needs every form of the corpus). Duplicate documents
+   (:mod:`shabaka.dedup`) are left out before, decided from the partitions' fingerprints
+   in reading order, as the local engine does.
 3. Each partition counts its co-mentions (evidence capped while counting); the counts
    are merged in a tree (combine before shuffle: only capped counts travel) and the
    graph is assembled where :func:`~shabaka.pipeline.build_graph` was called.
@@ -49,7 +51,6 @@ from __future__ import annotations
 import math
 import os
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -59,9 +60,10 @@ from typing import Any, TypeVar
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.dedup import Folder
 from shabaka.errors import MissingComponentError
 from shabaka.extract.combine import make_extractors
-from shabaka.ingest import IngestReport, Skipped, find_files, log, read_file, unique_id
+from shabaka.ingest import IngestReport, Skipped, find_files, given_documents, log, read_file, shown, unique_id
 from shabaka.model import Document
 from shabaka.phases import (
     DocumentRecord,
@@ -73,7 +75,9 @@ from shabaka.phases import (
     graph_phase,
     new_resolver,
     open_source,
+    report_caps,
 )
+from shabaka.progress import Progress
 from shabaka.resolve import Resolver
 
 #: A partition holds at most about this many bytes of input (unless one file is larger).
@@ -82,6 +86,9 @@ PARTITION_BYTES = 16 * 2**20
 SPLIT_EVERY = 8
 #: Scheduler names that are Dask's single-machine schedulers, not addresses.
 LOCAL_SCHEDULERS = ("synchronous", "threads", "processes")
+#: Where the scheduler of a local cluster serves HTTP (it always does): a free port, on this
+#: machine only (its default, 8787 on every interface, warns when another cluster holds it).
+LOCAL_HTTP = "127.0.0.1:0"
 
 T = TypeVar("T")
 
@@ -124,8 +131,8 @@ class _PartitionReport(IngestReport):
 
     __slots__ = ()
 
-    def skip(self, path: str, reason: str) -> None:
-        self.skipped.append(Skipped(path, reason))
+    def skip(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.skipped.append(Skipped(shown(path), reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,27 +155,28 @@ class _Read:
 def _extract(part: _Partition, settings: Settings) -> tuple[list[DocumentRecord], _Read]:
     """Phase 1 on one partition: the extractors are built once, here, on the worker."""
     report = _PartitionReport()
-    if not part.paths:
-        report.documents = len(part.documents)
-        return list(extract_phase(part.documents, make_extractors(settings))), _Read(report, None)
+    if not part.paths:  # given documents: made safe, and counted, when partitioned
+        return list(extract_phase(part.documents, make_extractors(settings), report, settings)), _Read(report, None)
     ids: list[str] = []
-    records = list(extract_phase(_read(part.paths, report, settings, ids), make_extractors(settings)))
+    records = list(extract_phase(_read(part.paths, report, settings, ids), make_extractors(settings), report, settings))
     return records, _Read(report, ids)
 
 
 def _feed(
-    records: list[DocumentRecord], ids: list[str] | None, settings: Settings
+    records: list[DocumentRecord], ids: list[str] | None, drop: set[int], settings: Settings
 ) -> tuple[list[DocumentRecord], Resolver]:
-    """Phase 2 on one partition: its records under their corpus-wide ids, fed to a resolver of its own."""
+    """Phase 2 on one partition: its records under their corpus-wide ids, less the duplicates
+    at positions ``drop``, fed to a resolver of its own."""
     if ids is not None:
         records = [_renamed(r, i) for r, i in zip(records, ids, strict=True)]
+    records = [r for n, r in enumerate(records) if n not in drop]
     resolver = new_resolver(settings)
     return list(feed_resolver(records, resolver)), resolver
 
 
 def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: list[str]) -> Iterator[Document]:
     """The documents of ``paths``, their ids appended to ``ids`` as read, then made unique in the partition."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     for path in paths:
         for doc in read_file(
             Path(path),
@@ -186,12 +194,28 @@ def _read(paths: Sequence[str], report: IngestReport, settings: Settings, ids: l
 def _renamed(record: DocumentRecord, doc_id: str) -> DocumentRecord:
     if record.doc_id == doc_id:
         return record
-    return DocumentRecord(
-        doc_id,
-        record.meta,
-        [replace(s, doc_id=doc_id) for s in record.sentences],
-        [replace(m, doc_id=doc_id) for m in record.mentions],
+    return replace(
+        record,
+        doc_id=doc_id,
+        sentences=[replace(s, doc_id=doc_id) for s in record.sentences],
+        mentions=[replace(m, doc_id=doc_id) for m in record.mentions],
     )
+
+
+def _fingerprints(records: list[DocumentRecord]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(r.doc_id, r.fingerprint) for r in records]
+
+
+def duplicates(
+    prints: Sequence[list[tuple[str, tuple[str, ...]]]], ids: Sequence[list[str] | None], folder: Folder
+) -> list[set[int]]:
+    """Per partition, the positions of its duplicate documents, decided in reading order
+    over the whole corpus (as the local engine does), under the corpus-wide ``ids``."""
+    out = []
+    for part, final in zip(prints, ids, strict=True):
+        names = final if final is not None else [i for i, _ in part]
+        out.append({n for n, ((_, h), i) in enumerate(zip(part, names, strict=True)) if not folder.keep(i, h)})
+    return out
 
 
 def _merge_resolvers(settings: Settings, *resolvers: Resolver) -> Resolver:
@@ -222,13 +246,13 @@ def _tree(items: list[Any], combine: Callable[..., Any], settings: Settings) -> 
 
 def corpus_ids(reads: Sequence[_Read]) -> list[list[str] | None]:
     """Per partition, its documents' corpus-wide ids where some differ from those made in the partition."""
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
     out: list[list[str] | None] = []
     for read in reads:
         if read.ids is None:
             out.append(None)
             continue
-        local: Counter[str] = Counter()
+        local: dict[str, int] = {}
         final = [unique_id(i, seen) for i in read.ids]
         out.append(None if final == [unique_id(i, local) for i in read.ids] else final)
     return out
@@ -241,14 +265,14 @@ def _add_report(report: IngestReport, part: IngestReport) -> None:
         log.warning("skipped %s: %s", s.path, s.reason)
 
 
-def _partitions(source: Source, report: IngestReport, workers: int) -> list[_Partition]:
+def _partitions(source: Source, report: IngestReport, workers: int, settings: Settings) -> list[_Partition]:
     items = open_source(source)
     if isinstance(items, list):
-        paths = [str(p) for p in find_files(items, report)]
+        paths = [str(p) for p in find_files(items, report, follow_links=settings.follow_links)]
         sizes = [_size(p) for p in paths]
         runs = split_even(paths, sizes, partition_count(sum(sizes), len(paths), workers))
         return [_Partition(paths=tuple(run)) for run in runs]
-    docs = list(items)
+    docs = list(given_documents(items, report))
     sizes = [len(d.text) * 2 + 1 for d in docs]
     runs = split_even(docs, sizes, partition_count(sum(sizes), len(docs), workers))
     return [_Partition(documents=tuple(run)) for run in runs]
@@ -285,7 +309,9 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     except ValueError:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         with (
-            LocalCluster(n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            LocalCluster(
+                n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=LOCAL_HTTP
+            ) as cluster,
             Client(cluster, set_as_default=False) as client,
         ):
             yield client, cores
@@ -293,9 +319,23 @@ def dask_scheduler(scheduler: str | None) -> Iterator[tuple[Any, int]]:
     yield client, sum(client.nthreads().values())
 
 
-def build_dask(source: Source, settings: Settings, report: IngestReport, progress: bool = False) -> nx.Graph:
+def _wait(persisted: list[Any], scheduler: Any, bar: Any) -> None:
+    """Advance ``bar`` as the partitions of ``persisted`` are done (a ``dask.distributed``
+    client computes them in the background; Dask's local schedulers have already)."""
+    try:
+        from distributed import Client, as_completed, futures_of
+    except ImportError:
+        Client = None
+    if Client is not None and isinstance(scheduler, Client):
+        for _ in as_completed(futures_of(persisted), loop=scheduler.loop):
+            bar.update()
+    else:
+        bar.update(len(persisted))
+
+
+def build_dask(source: Source, settings: Settings, report: IngestReport, progress: Progress) -> nx.Graph:
     """Build the graph of ``source`` with Dask (see this module's docstring); ``report`` is filled as by ingest.
-    (``progress`` is not shown by this engine.)"""
+    ``progress`` shows a bar per phase, counting partitions (``resolve``: entities)."""
     try:
         import dask
         from dask import delayed
@@ -303,25 +343,39 @@ def build_dask(source: Source, settings: Settings, report: IngestReport, progres
         raise MissingComponentError("the dask engine needs Dask: pip install 'dask[distributed]'") from None
 
     with dask_scheduler(settings.scheduler) as (scheduler, workers):
-        partitions = _partitions(source, report, workers)
+        with progress.bar("read", unit="file") as bar:
+            partitions = _partitions(source, report, workers, settings)
+            bar.update(sum(len(p.paths) for p in partitions))
         if not partitions:
             return graph_phase(_merge_parts(settings), new_resolver(settings).resolve(), settings)
         extracted = [delayed(_extract, nout=2, pure=False)(part, settings) for part in partitions]
-        records, reads = dask.persist([e[0] for e in extracted], [e[1] for e in extracted], scheduler=scheduler)
-        (reads,) = dask.compute(reads, scheduler=scheduler)
+        with progress.bar("extract", total=len(partitions), unit="part") as bar:
+            records, reads = dask.persist([e[0] for e in extracted], [e[1] for e in extracted], scheduler=scheduler)
+            _wait(reads, scheduler, bar)
+            (reads,) = dask.compute(reads, scheduler=scheduler)
         for read in reads:
             _add_report(report, read.report)
+        ids = corpus_ids(reads)
+        (prints,) = dask.compute([delayed(_fingerprints)(recs) for recs in records], scheduler=scheduler)
+        folder = Folder()
+        drops = duplicates(prints, ids, folder)
         fed = [
-            delayed(_feed, nout=2, pure=False)(recs, ids, settings)
-            for recs, ids in zip(records, corpus_ids(reads), strict=True)
+            delayed(_feed, nout=2, pure=False)(recs, part_ids, drop, settings)
+            for recs, part_ids, drop in zip(records, ids, drops, strict=True)
         ]
-        records, resolvers = dask.persist([f[0] for f in fed], [f[1] for f in fed], scheduler=scheduler)
-        del extracted, fed  # records under their first ids can go
-        (merged,) = dask.compute(_tree(resolvers, _merge_resolvers, settings), scheduler=scheduler)
-        del resolvers
-        resolution = merged.resolve()
-        del merged
+        with progress.bar("resolve", unit="entity") as bar:
+            records, resolvers = dask.persist([f[0] for f in fed], [f[1] for f in fed], scheduler=scheduler)
+            del extracted, fed  # records under their first ids can go
+            (merged,) = dask.compute(_tree(resolvers, _merge_resolvers, settings), scheduler=scheduler)
+            del resolvers
+            resolution = merged.resolve()
+            del merged
+            bar.update(len(resolution.entities))
         shared = delayed(resolution, name=f"shabaka-resolution-{uuid.uuid4().hex}")
         counted = [delayed(count_phase, pure=False)(recs, shared, settings) for recs in records]
-        (parts,) = dask.compute(_tree(counted, _merge_parts, settings), scheduler=scheduler)
-    return graph_phase(parts, resolution, settings)
+        with progress.bar("count", total=len(counted), unit="part") as bar:
+            counted = dask.persist(*counted, scheduler=scheduler)
+            _wait(list(counted), scheduler, bar)
+            (parts,) = dask.compute(_tree(list(counted), _merge_parts, settings), scheduler=scheduler)
+    report_caps(parts, report)
+    return graph_phase(parts, resolution, settings, folder.folded)

@@ -59,8 +59,10 @@ Edge attributes
 =============  ==============================================================
 
 Graph attributes: ``window``, ``windows`` (count), ``evidence_cap``,
-``min_weight``, ``extractor`` and ``documents`` (document id → its ``title``,
-``date``, ``date_source``, ``source``, ``url`` where known). ``title`` is the
+``min_weight``, ``extractor``, ``documents`` (document id → its ``title``,
+``date``, ``date_source``, ``source``, ``url`` where known) and ``capped_windows``
+(how many windows named more than :data:`MAX_WINDOW_NAMES` entities: only the pairs
+of their first :data:`MAX_WINDOW_NAMES` were counted). ``title`` is the
 record's or page's title, else the headline of a text (its first line when that
 reads as one: :func:`shabaka.text.headline`); ``date`` is ``YYYY-MM-DD`` with
 ``date_source`` (``meta``, ``html``, ``text`` or ``url``) where
@@ -84,6 +86,11 @@ from shabaka.model import Entity, Mention, Sentence
 
 Evidence = dict[str, Any]
 Pair = tuple[str, str]
+
+#: Co-mentions are counted among at most this many entities per window (by first
+#: mention): a window naming more (a list of names, a paragraph-less dump) would make
+#: pairs without meaning, in a number growing as the square of its names.
+MAX_WINDOW_NAMES = 100
 
 
 def _evidence_order(item: Evidence) -> tuple[str, int]:
@@ -110,6 +117,7 @@ class CoMentionCounts:
     weight: Counter[Pair] = field(default_factory=Counter)
     edge_documents: defaultdict[Pair, set[str]] = field(default_factory=lambda: defaultdict(set))
     edge_evidence: defaultdict[Pair, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
+    capped_windows: Counter[str] = field(default_factory=Counter)
 
     def add_document(
         self,
@@ -124,6 +132,9 @@ class CoMentionCounts:
         ``sentences`` must hold every sentence of the document (they define the windows);
         ``entity_of`` maps a mention to its entity key, or None to drop it; ``window`` is one
         of :data:`~shabaka.config.WINDOWS` (checked once, by :class:`~shabaka.config.Settings`).
+        A window naming more than :data:`MAX_WINDOW_NAMES` entities has its pairs counted
+        among the first of them only, and is counted in ``capped_windows[doc_id]``.
+        Time: linear in the mentions, plus the pairs counted.
         """
         by_sentence: dict[int, list[tuple[str, Mention]]] = defaultdict(list)
         for m in mentions:
@@ -155,21 +166,29 @@ class CoMentionCounts:
             groups[window_of(s)].append(s.index)
         self.windows += len(groups)
         for indices in groups.values():
-            keys = {k for i in indices for k, _ in by_sentence.get(i, ())}
-            self.node_windows.update(keys)
-            for a, b in _pairs(keys):
+            where: dict[str, list[int]] = {}  # entity -> the sentences of the window naming it, in order
+            for i in indices:
+                for k in dict.fromkeys(k for k, _ in by_sentence.get(i, ())):
+                    where.setdefault(k, []).append(i)
+            self.node_windows.update(where.keys())
+            keys = list(where)
+            if len(keys) > MAX_WINDOW_NAMES:
+                self.capped_windows[doc_id] += 1
+                keys = keys[:MAX_WINDOW_NAMES]
+            for a, b in _pairs(set(keys)):
                 self.weight[a, b] += 1
                 self.edge_documents[a, b].add(doc_id)
-                items = []
-                for i in indices:
-                    here = {k for k, _ in by_sentence.get(i, ())} & {a, b}
-                    if here == {a, b} or (window != "sentence" and here):
-                        items.append(evidence(i, {a, b}))
+                if window == "sentence":
+                    found = [i for i in where[a] if i in where[b]]
+                else:  # a sentence naming either, the first ones only: evidence stays capped
+                    found = sorted(set(where[a][: self.evidence_cap]) | set(where[b][: self.evidence_cap]))
+                items = [evidence(i, {a, b}) for i in found[: self.evidence_cap]]
                 self.edge_evidence[a, b] = _add_capped(self.edge_evidence[a, b], items, self.evidence_cap)
 
     def merge(self, other: CoMentionCounts) -> CoMentionCounts:
         """Add ``other``'s counts into these (evidence stays capped); return self."""
         self.windows += other.windows
+        self.capped_windows.update(other.capped_windows)
         self.mentions.update(other.mentions)
         self.node_windows.update(other.node_windows)
         self.weight.update(other.weight)
@@ -231,7 +250,12 @@ def graph_from_counts(
             return {"months": {}}
         return {"months": summary["months"], "first_date": summary["first"], "last_date": summary["last"]}
 
-    G = nx.Graph(**dict(graph_attrs or {}), windows=counts.windows, min_weight=min_weight)
+    G = nx.Graph(
+        **dict(graph_attrs or {}),
+        windows=counts.windows,
+        min_weight=min_weight,
+        capped_windows=sum(counts.capped_windows.values()),
+    )
     for key in sorted(counts.mentions):
         e = entities[key]
         G.add_node(

@@ -12,10 +12,14 @@ with ``#`` are skipped::
     FBI,مكتب التحقيقات الفيدرالي,ORG      # force a merge (type optional)
     إف بي آي,مكتب التحقيقات الفيدرالي,
     جدة,!=وجدة,                             # force a split: never one entity
+    حموشي,:=عبد اللطيف حموشي,               # rename: the entity with this form gets this label
 
 A ``!=`` row between two single words also stops a clitic being cut from one to make
 the other (وجدة is not و + جدة). The built-in table (``shabaka/data/aliases.csv``)
-is read first, the user's on top: the user's merge of a pair lifts a built-in split.
+is read first, the user's on top: the user's merge of a pair lifts a built-in split. A ``:=`` row
+names the entity: its label (and so its node id, the label's key) is the text after
+``:=`` instead of its most frequent form. The page's corrections
+(:mod:`shabaka.render`) are downloaded in this format.
 
 Gazetteer
 ---------
@@ -66,11 +70,13 @@ class AliasError(DataFileError):
 
 @dataclass(slots=True)
 class AliasTable:
-    """Forced merges (alias key → canonical key, source rule), forced types and forced splits."""
+    """Forced merges (alias key → canonical key, source rule), forced types, forced splits
+    and forced labels (a form's key → the label of its entity)."""
 
     merges: list[tuple[str, str, str]] = field(default_factory=list)
     types: dict[str, str] = field(default_factory=dict)
     splits: set[frozenset[str]] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
 
     def update(self, other: AliasTable) -> AliasTable:
         """Put ``other`` on top of this table: its merges lift this table's splits of the same pair."""
@@ -79,6 +85,7 @@ class AliasTable:
         self.merges.extend(other.merges)
         self.types.update(other.types)
         self.splits |= other.splits
+        self.labels.update(other.labels)
         return self
 
 
@@ -101,12 +108,17 @@ def load_aliases(path: str | Path, rule: str = "alias") -> AliasTable:
             raise AliasError(f"{path}:1: expected the header alias,canonical[,type]")
         for line, row in rows:
             alias, canonical, kind = (*[c.split("#")[0].strip() for c in row], "", "")[:3]
-            split = canonical.startswith("!=")
-            a, b = form_key(alias), form_key(canonical.removeprefix("!="))
+            split, rename = canonical.startswith("!="), canonical.startswith(":=")
+            a, b = form_key(alias), form_key(canonical[2:] if split or rename else canonical)
             if not a or not b or (kind and normalize_type(kind) is None):
                 raise AliasError(f"{path}:{line}: needs an alias, a canonical name and an optional type, got {row}")
             if split:
                 table.splits.add(frozenset((a, b)))
+                continue
+            if rename:
+                table.labels[a] = " ".join(canonical[2:].split())
+                if kind:
+                    table.types[a] = normalize_type(kind) or kind
                 continue
             table.merges.append((a, b, rule))
             if kind:
@@ -165,13 +177,36 @@ def _csv_entries(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
             yield reader.line_num, {"name": row["name"], "type": row["type"], "aliases": aliases}
 
 
+def _yaml_loader() -> type:
+    """A safe YAML loader that refuses an alias (``*name``) to a list or mapping: repeated
+    nested aliases ("billion laughs") make a few hundred bytes stand for gigabytes. An
+    alias to a single value is kept."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent: object, index: object) -> object:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                node = self.anchors.get(event.anchor)
+                if node is not None and not isinstance(node, yaml.ScalarNode):
+                    raise GazetteerError(
+                        f"line {event.start_mark.line + 1}: alias *{event.anchor} repeats a list or mapping; "
+                        "write the entries out (aliases of lists and mappings are not read)"
+                    )
+            return super().compose_node(parent, index)
+
+    return Loader
+
+
 def _yaml_entries(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())  # a SafeLoader
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{path}: not valid YAML ({exc})") from None
+    except GazetteerError as exc:
+        raise GazetteerError(f"{path}: {exc}") from None
     if not isinstance(data, list):
         raise GazetteerError(f"{path}: expected a list of {{name, type, aliases}} entries")
     for i, item in enumerate(data, 1):
@@ -204,6 +239,8 @@ def load_gazetteer(path: str | Path) -> list[GazetteerEntry]:
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [a.strip() for a in aliases.split("|")]
+        if not isinstance(aliases, list) or any(isinstance(a, (list, dict)) for a in aliases):
+            raise GazetteerError(f"{path}:{where}: aliases must be a list of names (or names separated by |)")
         entries.append(GazetteerEntry(name, kind, tuple(str(a) for a in aliases if str(a).strip())))
     return entries
 

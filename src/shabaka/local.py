@@ -15,6 +15,7 @@ from types import TracebackType
 import networkx as nx
 
 from shabaka.config import Settings
+from shabaka.dedup import Folder
 from shabaka.extract.combine import make_extractors
 from shabaka.ingest import IngestReport
 from shabaka.phases import (
@@ -26,7 +27,9 @@ from shabaka.phases import (
     graph_phase,
     new_resolver,
     read_source,
+    report_caps,
 )
+from shabaka.progress import Progress
 
 
 class RecordSpool:
@@ -49,6 +52,9 @@ class RecordSpool:
             pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._count += 1
 
+    def __len__(self) -> int:
+        return self._count
+
     def __iter__(self) -> Iterator[DocumentRecord]:
         self._file.flush()
         self._file.seek(0)
@@ -62,17 +68,24 @@ class RecordSpool:
         self._file.close()
 
 
-def build_local(source: Source, settings: Settings, report: IngestReport, progress: bool = False) -> nx.Graph:
-    """Build the graph of ``source`` in this process; ``report`` is filled by ingest."""
+def build_local(source: Source, settings: Settings, report: IngestReport, progress: Progress) -> nx.Graph:
+    """Build the graph of ``source`` in this process; ``report`` is filled by ingest.
+
+    ``progress`` shows a bar per phase: ``read`` (files, counted first) and ``extract``
+    (documents) as they stream, then ``resolve`` (entities) and ``count`` (documents).
+    """
     extractors = make_extractors(settings)
     resolver = new_resolver(settings)
-    docs = read_source(source, report, settings)
-    if progress:
-        from tqdm import tqdm
-
-        docs = tqdm(docs, unit="doc", desc="extracting", leave=False)
+    folder = Folder()
     with RecordSpool() as spool:
-        spool.extend(feed_resolver(extract_phase(docs, extractors), resolver))
-        resolution = resolver.resolve()
-        parts = count_phase(spool, resolution, settings)
-    return graph_phase(parts, resolution, settings)
+        docs = read_source(source, report, settings, progress)
+        records = feed_resolver(folder.filter(extract_phase(docs, extractors, report, settings)), resolver)
+        with progress.bar("extract", records, unit="doc") as bar:
+            spool.extend(bar)
+        with progress.bar("resolve", unit="entity") as bar:
+            resolution = resolver.resolve()
+            bar.update(len(resolution.entities))
+        with progress.bar("count", spool, unit="doc") as bar:
+            parts = count_phase(bar, resolution, settings)
+    report_caps(parts, report)
+    return graph_phase(parts, resolution, settings, folder.folded)

@@ -1,6 +1,7 @@
 """The phases of a build, written once and run by every engine (see :mod:`shabaka.pipeline`).
 
-1. :func:`extract_phase`: each document becomes a light :class:`DocumentRecord`;
+1. :func:`extract_phase`: each document becomes a light :class:`DocumentRecord` (a
+   document with too little Arabic text is reported and becomes an empty, skipped one);
 2. :func:`feed_resolver`: the records' mentions go to a :class:`~shabaka.resolve.Resolver`
    (made by :func:`new_resolver`), which resolves once every form of the corpus is known;
 3. :func:`count_phase` counts co-mentions and the relations sentences state
@@ -11,23 +12,34 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
 
 import networkx as nx
 
-from shabaka.config import Settings
+from shabaka.arabic import arabic_share
+from shabaka.config import MIN_ARABIC_SHARE, Settings
 from shabaka.dates import document_date
+from shabaka.dedup import fingerprint
+from shabaka.errors import InputError
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import extractor_names, merge_spans
-from shabaka.graph import CoMentionCounts, graph_from_counts
-from shabaka.ingest import IngestReport, read_documents
+from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
+from shabaka.ingest import IngestReport, find_files, given_documents, read_documents
 from shabaka.model import Document, Mention, Sentence
+from shabaka.progress import Progress
 from shabaka.relations import RelationTally, document_relations
 from shabaka.resolve import Resolution, Resolver
 from shabaka.text import headline, split_sentences
+
+log = logging.getLogger("shabaka")
+
+T = TypeVar("T")
 
 #: What a build reads: a path, several paths, or documents.
 Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Iterable[Document]
@@ -62,24 +74,28 @@ def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[li
 @dataclass(slots=True)
 class DocumentRecord:
     """What the graph needs of a document once extraction is done: its sentences
-    (text kept only where a mention is) and its mentions."""
+    (text kept only where a mention is) and its mentions. A ``skipped`` record stands
+    for a document left out (too little Arabic text): it keeps its place, nothing else."""
 
     doc_id: str
     meta: dict[str, str]
     sentences: list[Sentence]
     mentions: list[Mention]
+    fingerprint: tuple[str, ...] = ()  # hashes that find its duplicates (shabaka.dedup)
+    skipped: bool = False
 
 
 def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentRecord:
     """Extract a document and keep only what the graph needs of it."""
     sentences, mentions = extract_mentions(doc, extractors)
+    hashes = fingerprint(doc.text, sentences)
     used = {m.sentence for m in mentions}
     light = [
         s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", []) for s in sentences
     ]
     for s in light:
         s.tokens = []
-    return DocumentRecord(doc.id, document_meta(doc), light, mentions)
+    return DocumentRecord(doc.id, document_meta(doc), light, mentions, hashes)
 
 
 def document_meta(doc: Document) -> dict[str, str]:
@@ -96,41 +112,114 @@ def document_meta(doc: Document) -> dict[str, str]:
     return meta
 
 
+_SOURCE_HELP = "pass a file or folder path, a list of them, or shabaka.model.Document objects"
+
+
 def open_source(source: Source) -> list[str | os.PathLike[str]] | Iterator[Document]:
-    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator)."""
+    """The paths to read (a list), or the :class:`~shabaka.model.Document` objects given (an iterator).
+
+    Raises :class:`~shabaka.errors.InputError` for anything else (an empty path, which
+    would read the current folder; None, a number, bytes), saying what to pass.
+    """
     if isinstance(source, (str, os.PathLike)):
+        if not os.fspath(source):
+            raise InputError(f"empty path: {_SOURCE_HELP} (use '.' for the current folder)")
         return [source]
+    if isinstance(source, (bytes, bytearray)) or not isinstance(source, Iterable):
+        raise InputError(f"cannot read {type(source).__name__} {source!r:.60}: {_SOURCE_HELP}")
     items = iter(source)
-    first = next(items, None)
-    if first is None:
+    empty = object()
+    first = next(items, empty)
+    if first is empty:
         return []
     rest = itertools.chain([first], items)
-    return rest if isinstance(first, Document) else list(rest)  # type: ignore[return-value,arg-type]
+    if isinstance(first, Document):
+        return rest
+    paths = list(rest)
+    for item in paths:
+        if not isinstance(item, (str, os.PathLike)) or not os.fspath(item):
+            raise InputError(f"cannot read {item!r:.60} (a {type(item).__name__}) in the list given: {_SOURCE_HELP}")
+    return paths  # type: ignore[return-value]
 
 
-def read_source(source: Source, report: IngestReport, settings: Settings) -> Iterator[Document]:
+def read_source(source: Source, report: IngestReport, settings: Settings, progress: Progress) -> Iterator[Document]:
+    """The documents of ``source``, read one at a time as they are asked for: from its paths,
+    or given (made safe, ids made unique). The files are counted first, for the total of
+    the ``read`` bar of ``progress`` (opened here, closed when the last document has been read)."""
     items = open_source(source)
     if isinstance(items, list):
-        yield from read_documents(
-            items, report, clean=settings.clean, keep_boilerplate=settings.keep_boilerplate, cleaner=settings.cleaner
+        files = list(find_files(items, report, follow_links=settings.follow_links))
+        bar = progress.bar("read", total=len(files), unit="file")
+        docs = read_documents(
+            _counted(files, bar),
+            report,
+            clean=settings.clean,
+            keep_boilerplate=settings.keep_boilerplate,
+            cleaner=settings.cleaner,
+            follow_links=settings.follow_links,
         )
-        return
-    for doc in items:
-        report.documents += 1
-        yield doc
+    else:
+        bar = progress.bar("read", unit="doc")
+        docs = _counted(given_documents(items, report), bar)
+    return _closing(docs, bar)
 
 
-def extract_phase(docs: Iterable[Document], extractors: Sequence[Extractor]) -> Iterator[DocumentRecord]:
+def _counted(items: Iterable[T], bar: Any) -> Iterator[T]:
+    """``items``, one at a time; ``bar`` advances when the next one is asked for (so, for
+    files given to ingest, once the file before it has been read)."""
+    for item in items:
+        yield item
+        bar.update()
+
+
+def _closing(items: Iterable[T], bar: Any) -> Iterator[T]:
+    with bar:
+        yield from items
+
+
+def extract_phase(
+    docs: Iterable[Document],
+    extractors: Sequence[Extractor],
+    report: IngestReport | None = None,
+    settings: Settings | None = None,
+) -> Iterator[DocumentRecord]:
     """Phase 1: the record of each document. Documents are taken one at a time and not
-    kept: the records hold what the graph needs."""
+    kept: the records hold what the graph needs.
+
+    A document with less than :data:`~shabaka.config.MIN_ARABIC_SHARE` of Arabic letters
+    is reported (in ``report``) and becomes a skipped record, unless ``settings.allow_non_arabic``.
+    With a ``report``, a document that makes an extractor fail is reported (with the
+    error) and left out, and the run goes on; without one, the error is raised.
+    """
+    settings = settings or Settings()
     for doc in docs:
-        yield record_document(doc, extractors)
+        if not settings.allow_non_arabic and (share := arabic_share(doc.text)) < MIN_ARABIC_SHARE:
+            if report is not None:
+                report.non_arabic += 1
+                where = doc.path if doc.path and Path(doc.path).stem == doc.id else f"{doc.path or 'document'} {doc.id}"
+                report.skip(
+                    where,
+                    f"little Arabic text ({share:.0%} of its letters, less than {MIN_ARABIC_SHARE:.0%}); "
+                    "left out (--allow-non-arabic keeps it)",
+                )
+            yield DocumentRecord(doc.id, {}, [], [], skipped=True)
+            continue
+        try:
+            record = record_document(doc, extractors)
+        except Exception as exc:
+            if report is None:
+                raise
+            report.documents -= 1
+            report.skip(f"document {doc.id}", f"could not be extracted ({type(exc).__name__}: {exc}); left out")
+            continue
+        yield record
 
 
 def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iterator[DocumentRecord]:
     """Phase 2: add each record's mentions to ``resolver`` as it passes by."""
     for record in records:
-        resolver.add(record.doc_id, record.mentions, record.sentences)
+        if not record.skipped:
+            resolver.add(record.doc_id, record.mentions, record.sentences)
         yield record
 
 
@@ -165,6 +254,8 @@ def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, setti
     parts = GraphParts.empty(settings)
     type_of = {k: e.type for k, e in resolution.entities.items()}.__getitem__
     for record in records:
+        if record.skipped:
+            continue
         parts.counts.add_document(
             record.doc_id, record.sentences, record.mentions, resolution.entity_of, settings.window
         )
@@ -177,8 +268,36 @@ def count_phase(records: Iterable[DocumentRecord], resolution: Resolution, setti
     return parts
 
 
-def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -> nx.Graph:
-    """The graph of counted ``parts``, with the run's settings as graph attributes."""
+def report_caps(parts: GraphParts, report: IngestReport) -> None:
+    """Note in ``report`` each document where a window named too many entities (see
+    :data:`~shabaka.graph.MAX_WINDOW_NAMES`)."""
+    for doc_id, windows in sorted(parts.counts.capped_windows.items()):
+        report.note(
+            f"document {doc_id}",
+            f"{windows} window(s) name more than {MAX_WINDOW_NAMES} entities: "
+            f"co-mentions counted among the first {MAX_WINDOW_NAMES} of each",
+            warn=True,
+        )
+
+
+def graph_phase(
+    parts: GraphParts, resolution: Resolution, settings: Settings, duplicates: dict[str, str] | None = None
+) -> nx.Graph:
+    """The graph of counted ``parts``, with the run's settings as graph attributes and the
+    ``duplicates`` left out (folded document → the one kept, :mod:`shabaka.dedup`).
+
+    A warning says so when ``settings.min_weight`` leaves out every link, naming the
+    weight of the strongest one.
+    """
+    strongest = max(parts.counts.weight.values(), default=0)
+    if strongest and settings.min_weight > strongest:
+        log.warning(
+            "min_weight (--min-weight) %d is above the weight of the strongest link, %d: no link is kept; "
+            "use %d or less",
+            settings.min_weight,
+            strongest,
+            strongest,
+        )
     days = {d: date.fromisoformat(m["date"]) for d, m in parts.documents.items() if m.get("date_source")}
     return graph_from_counts(
         parts.counts,
@@ -192,5 +311,6 @@ def graph_phase(parts: GraphParts, resolution: Resolution, settings: Settings) -
             "extractor": "+".join(extractor_names(settings)),
             "sentences": parts.sentences,
             "documents": parts.documents,
+            "duplicates": dict(sorted((duplicates or {}).items())),
         },
     )

@@ -31,11 +31,13 @@ from shabaka.config import Settings
 from shabaka.ingest import IngestReport
 from shabaka.model import ENTITY_TYPES
 from shabaka.phases import Source
+from shabaka.progress import Progress
 
-__all__ = ["ENGINE_DRIVERS", "build_graph", "sample_gazetteer", "summary"]
+__all__ = ["ENGINE_DRIVERS", "build_graph", "counted", "sample_gazetteer", "summary"]
 
 #: engine name (:data:`shabaka.config.ENGINES`) -> "module:function" that builds the graph,
-#: called as ``function(source, settings, report, progress)``.
+#: called as ``function(source, settings, report, progress)`` (``progress``: a
+#: :class:`~shabaka.progress.Progress`).
 ENGINE_DRIVERS: dict[str, str] = {
     "local": "shabaka.local:build_local",
     "dask": "shabaka.engine:build_dask",
@@ -47,7 +49,7 @@ def build_graph(
     settings: Settings | None = None,
     *,
     report: IngestReport | None = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     **options: Any,
 ) -> nx.Graph:
     """Build the entity co-mention graph of a corpus.
@@ -59,7 +61,8 @@ def build_graph(
         (``extractor``, ``gazetteer``, ``aliases``, ``window``, ``min_weight``,
         ``evidence_cap``, ``known_names``, ``clean``, ``keep_boilerplate``, ``engine``, ``scheduler``)
     report : filled with what ingest read and skipped
-    progress : show a progress bar (local engine)
+    progress : show a progress bar per phase on standard error (True), or the bars of
+        this :class:`~shabaka.progress.Progress`
 
     Returns
     -------
@@ -78,8 +81,9 @@ def build_graph(
     """
     settings = replace(settings or Settings(), **options)
     report = report if report is not None else IngestReport()
+    bars = progress if isinstance(progress, Progress) else Progress(progress)
     module, _, name = ENGINE_DRIVERS[settings.engine].partition(":")
-    return getattr(import_module(module), name)(source, settings, report, progress)
+    return getattr(import_module(module), name)(source, settings, report, bars)
 
 
 def sample_gazetteer() -> str:
@@ -89,20 +93,48 @@ def sample_gazetteer() -> str:
     return str(files("shabaka") / "data" / "sample_gazetteer.csv")
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is 1.
+
+    >>> counted(1, "document"), counted(2, "document"), counted(0, "entity", "entities")
+    ('1 document', '2 documents', '0 entities')
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def summary(G: nx.Graph, report: IngestReport | None = None) -> str:
-    """One line saying what was built.
+    """One line saying what was built (and, with ``report``, what was left out).
 
     >>> summary(nx.Graph(documents={"a": {}}, sentences=3))
-    '1 documents, 3 sentences, 0 entities, 0 edges'
+    '1 document, 3 sentences, 0 entities, 0 edges'
+    >>> summary(nx.Graph(documents={"a": {}}, duplicates={"b": "a"}))
+    '1 document, 0 sentences, 0 entities, 0 edges, 1 duplicate document folded'
+    >>> from shabaka.ingest import Skipped
+    >>> r = IngestReport(skipped=[Skipped("a.bin", "binary"), Skipped("en.txt", "little Arabic")], non_arabic=1)
+    >>> summary(nx.Graph(documents={}, sentences=0), r).split(", ")  # doctest: +NORMALIZE_WHITESPACE
+    ['0 documents', '0 sentences', '0 entities', '0 edges', '1 skipped (see warnings)',
+     '1 document left out for little Arabic text (--allow-non-arabic keeps them)']
     """
     types: dict[str, int] = {}
     for _, kind in G.nodes(data="type"):
         types[kind] = types.get(kind, 0) + 1
     by_type = ", ".join(f"{k} {types[k]}" for k in ENTITY_TYPES if k in types)
-    line = (
-        f"{len(G.graph.get('documents', {}))} documents, {G.graph.get('sentences', 0)} sentences, "
-        f"{G.number_of_nodes()} entities{f' ({by_type})' if by_type else ''}, {G.number_of_edges()} edges"
+    line = ", ".join(
+        (
+            counted(len(G.graph.get("documents", {})), "document"),
+            counted(G.graph.get("sentences", 0), "sentence"),
+            counted(G.number_of_nodes(), "entity", "entities") + (f" ({by_type})" if by_type else ""),
+            counted(G.number_of_edges(), "edge"),
+        )
     )
-    if report is not None and report.skipped:
-        line += f", {len(report.skipped)} skipped (see warnings)"
+    folded = len(G.graph.get("duplicates") or {})
+    if folded:
+        line += f", {counted(folded, 'duplicate document')} folded"
+    if report is not None and len(report.skipped) > report.non_arabic:
+        line += f", {len(report.skipped) - report.non_arabic:,} skipped (see warnings)"
+    if report is not None and report.non_arabic:
+        line += (
+            f", {counted(report.non_arabic, 'document')} left out for little Arabic text"
+            " (--allow-non-arabic keeps them)"
+        )
     return line

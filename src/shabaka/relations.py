@@ -83,6 +83,8 @@ LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أن
 SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
 #: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
 PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
+#: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
+CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
 FROM_WORDS = _keys("من قبل طرف")
 #: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
@@ -401,22 +403,37 @@ class _Sentence:
         if start is not None:
             spans.append((start, person.first))
         j = person.last + 1
-        if j < len(keys) and keys[j] in {*_COMMAS, ":", "-"}:
-            j += 1
-        # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
-        if j < len(keys) and self.is_title(j) and not _clitic_title(keys[j]):
-            stop, ended = j + 1, False
+        for _ in range(2):  # X، سفير المغرب لدى مالي، الذي تقرر تعيينه سفيرا لدى السنغال: two titles
+            if j < len(keys) and keys[j] in {*_COMMAS, ":", "-"}:
+                j += 1
+            j = self._appointed(j)
+            # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
+            if not (j < len(keys) and self.is_title(j) and not _clitic_title(keys[j])):
+                break
+            stop = j + 1
             while stop < len(keys) and stop - j < 10:
                 o = self.owner[stop]
                 if _is_break(keys[stop]) or keys[stop] in _COMMAS or stop in self.verb_tokens:
-                    ended = True
                     break
                 if o is not None and self.actors[o].type == "PER":
-                    break  # X وزير خارجية السعودية فيصل: the title is the next person's
+                    return spans  # X وزير خارجية السعودية فيصل: the title is the next person's
                 stop += 1
-            if ended or stop == len(keys):  # an apposition ends with a comma, a clause or the sentence
-                spans.append((j, stop))
+            spans.append((j, stop))  # up to a comma, a clause, the sentence, or ten words
+            j = stop
         return spans
+
+    def _appointed(self, j: int) -> int:
+        """Where the title of a relative clause of appointment starts (X، الذي عين سفيرا لدى Y;
+        الذي أعلن أخيرا تعيينه سفيرا ...), else ``j``."""
+        keys = self.keys
+        if j >= len(keys) or keys[j] not in RELATIVES:
+            return j
+        for k in range(j + 1, min(j + 8, len(keys) - 1)):
+            if self.owner[k] is not None or keys[k] in _COMMAS or keys[k] in RELATIVES or not keys[k].isalpha():
+                return j  # (a verb of saying may stand there: الذي أعلن أخيرا تعيينه سفيرا)
+            if keys[k] in APPOINTED and self.is_title(k + 1):
+                return k + 1
+        return j
 
     def _role_links(self, person: _Actor, first: int, stop: int) -> list[Role]:
         """The role links of the title spanning tokens ``first`` to ``stop`` (exclusive)."""
@@ -461,6 +478,9 @@ def _clitic_title(key: str) -> bool:
     rest = key[1:]
     return key[:1] in ("و", "ف", "ب", "ل") and (_gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role))
 
+
+#: Words of appointment after which a relative clause names a title (الذي عين سفيرا لدى ...).
+APPOINTED = _keys("عين عينت تعيين تعيينه تعيينها اختير اختيرت انتخب انتخبت انتخابه انتخابها")
 
 #: Words that continue a title after its first complement (سفير المغرب لدى جنوب أفريقيا).
 _ROLE_CONNECTORS = _keys("لدى و ، ,")
@@ -614,12 +634,17 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
     )
+    if trig.noun and not trig.pronoun and keys[first].endswith("ا") and (sent_to := _addressed(sent, left)):
+        return sent_to  # أبرق X إلى الرئيس Y معزيا: the participle's subject is the clause's
     genitive = (
         trig.noun
         and not trig.pronoun
         and keys[end - 1] not in _PREPOSITIONS
         and bool(right)
-        and all(not any(c.isalnum() for c in sent.tokens[j].text) for j in range(end, right[0].first))
+        and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
+            j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.tokens[j].text)
+            for j in range(end, right[0].first)
+        )
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
@@ -652,16 +677,21 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and _verb_subject(sent, first, end, right[0])
     ):
         subjects = _chain(right[0], right[1:], sent)
+        dropped = _dropped_subject(sent, trig, actors)
+        if dropped is not None and not _objects(sent, right, max(end, subjects[-1].last + 1)):
+            subjects = [dropped]  # حيث التقى الرئيس الإماراتي محمد بن زايد: the one named is the object
+    elif (dropped := _dropped_subject(sent, trig, actors)) is not None:
+        subjects = [dropped]  # نفى X ... وألقى باللوم على Y
     else:
         return []
     out: list[tuple[_Actor, _Actor, bool]] = []
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
     after = max(end, max(s.last for s in subjects) + 1)
-    rest = [a for a in right if a.first >= after and a.first - after < OBJECT_TOKENS and _clear(sent, after, a.first)]
+    rest = _objects(sent, right, after)
     if not rest:
         return out
-    for obj in _chain(rest[0], rest[1:], sent):
+    for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
         if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in scope):
             continue
@@ -672,6 +702,46 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, not symmetric))
     return out
+
+
+def _addressed(sent: _Sentence, left: Sequence[_Actor]) -> list[tuple[_Actor, _Actor, bool]]:
+    """For a participle closing a clause (معزيا، مشيدا), ``(subject, addressee, True)`` when
+    the clause names the one who acts first and the one addressed after إلى or ل:
+    ``أبرق X إلى الرئيس Y معزيا``. ``left``: the clause's actors, nearest first."""
+    if len(left) < 2:
+        return []
+    addressee, subject = left[0], left[-1]
+    gap = [j for j in range(subject.last + 1, addressee.first) if j not in sent.title_tokens]
+    to = normalize_key("إلى")
+    if not gap or sent.keys[gap[-1]] not in (to, "الى") or any(sent.owner[j] is not None for j in gap):
+        return []
+    return [(subject, addressee, True)]
+
+
+def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Actor]:
+    """The actors from token ``after`` on in the clause, when the first is within
+    :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
+    rest = [a for a in right if a.first >= after and _clear(sent, after, a.first)]
+    return rest if rest and rest[0].first - after < OBJECT_TOKENS else []
+
+
+def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The subject a verb leaves unsaid because it goes on from the sentence's first clause:
+    after حيث، ثم، بعدما, or with و on the verb (نفى X ... وألقى باللوم على Y). It is the
+    sentence's first actor, a person or an organization the trigger allows as source."""
+    keys, first = sent.keys, trig.first
+    clitic = keys[first][:1] in ("و", "ف") and keys[first] not in _form_index()
+    if trig.noun or not (clitic or (first > 0 and keys[first - 1] in CONTINUATIONS)):
+        return None
+    head = min(actors, key=lambda a: a.first, default=None)
+    if (
+        head is None
+        or head.last >= first - 1
+        or head.type not in ("PER", "ORG")
+        or head.type not in trig.row.source_types
+    ):
+        return None
+    return head
 
 
 def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:

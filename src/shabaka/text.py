@@ -105,9 +105,34 @@ def normalize_key(text: str) -> str:
     return _short_key(text) if len(text) <= _CACHED_CHARS else _key(text)
 
 
+#: At most this many combining marks in a row are kept in a key: no letter carries
+#: more (Unicode's stream-safe format allows 30), and NFKC sorts a run of marks in time
+#: growing as the square of its length (a 100 KB run: seconds).
+MAX_MARKS = 30
+_MANY_NONLETTERS = re.compile(rf"[^\w\s]{{{MAX_MARKS + 1}}}")
+
+
+def cap_marks(text: str) -> str:
+    """``text`` without the combining marks beyond :data:`MAX_MARKS` in a row. Linear time.
+
+    >>> cap_marks("ب" + "\u064e" * 40) == "ب" + "\u064e" * MAX_MARKS
+    True
+    """
+    if not _MANY_NONLETTERS.search(text):  # marks are neither \w nor spaces: no long run, nothing to do
+        return text
+    out = []
+    run = 0
+    for c in text:
+        run = run + 1 if unicodedata.combining(c) else 0
+        if run <= MAX_MARKS:
+            out.append(c)
+    return "".join(out)
+
+
 def _key(text: str) -> str:
     # invisible characters go first: they must not stop NFKC from composing (و, LRI, U+0654)
-    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE_TABLE)).translate(_KEY_TABLE)
+    text = cap_marks(text.translate(_INVISIBLE_TABLE))
+    text = unicodedata.normalize("NFKC", text).translate(_KEY_TABLE)
     text = unicodedata.normalize("NFKC", normalize_letters(text).casefold())
     return " ".join(text.split())
 

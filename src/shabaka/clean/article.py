@@ -61,8 +61,10 @@ def _select(
         main = max(range(len(clusters)), key=lambda k: (votes[k], -k))
     else:
         # the article comes before its comments and the footer: prose after them is comments or teasers
-        ends = [b.index for b in blocks[clusters[0][-1] :] if b.reason in ("comment form", "copyright")]
-        ends = ends if "comments after article" in _rules.active(settings) else []
+        on = _rules.active(settings)
+        enders = {"comment form", "copyright"} if "comments after article" in on else set()
+        enders |= {"related header"} if "teasers after article" in on else set()
+        ends = [b.index for b in blocks[clusters[0][-1] :] if b.reason in enders]
         candidates = [k for k, c in enumerate(clusters) if not ends or c[-1] < ends[0]]
         main = max(candidates, key=lambda k: (sizes[k], -k))
     chosen = [main]
@@ -242,10 +244,12 @@ def write_removed(result: CleanResult, path: str | os.PathLike[str]) -> Path:
     # kept 68 chars, removed 16 chars
     [menu] الرئيسية | رياضة
     """
+    from shabaka.export import atomic_write
+
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"# kept {result.kept_chars} chars, removed {result.removed_chars} chars"]
     reasons = result.reasons or ["removed"] * len(result.removed)
     lines += [f"[{reason}] {line}" for reason, line in zip(reasons, result.removed, strict=False)]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with atomic_write(out, encoding="utf-8") as f:  # a symbolic link planted at ``out`` is replaced, not followed
+        f.write("\n".join(lines) + "\n")
     return out

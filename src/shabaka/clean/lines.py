@@ -233,15 +233,21 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
             if b.kind != "prose" and b.words <= settings.label_max_words and LABEL_END_RX.search(b.text):
                 labels.append(f"{key} ")
     if "teaser" in on:
-        _mark_teasers(blocks)
+        _mark_teasers(blocks, settings)
     if "related link" in on:
         _mark_link_lists(blocks, settings)
     return blocks
 
 
-def _mark_teasers(blocks: list[Block]) -> None:
-    """A title line followed by a paragraph cut short with "..." is a teaser of another article."""
+def _mark_teasers(blocks: list[Block], settings: CleanSettings) -> None:
+    """A title line followed by a paragraph cut short with "..." is a teaser of another
+    article, unless that paragraph is the page's first paragraph of prose (longer than a
+    short line): a lede cut short by its site (the rest "in the print edition") under the
+    article's own headline."""
+    first_prose = next((b.index for b in blocks if b.kind == "prose" and b.words > settings.short_max_words), -1)
     for title, excerpt in itertools.pairwise(blocks):
+        if excerpt.index == first_prose:
+            continue
         if title.kind == "text" and excerpt.kind == "prose" and ELLIPSIS_END_RX.search(excerpt.text):
             title.kind = excerpt.kind = "chrome"
             title.reason = excerpt.reason = "teaser"

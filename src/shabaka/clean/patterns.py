@@ -1,4 +1,10 @@
-"""The patterns of page chrome: word lists and regular expressions, matched on :func:`fold`-ed text."""
+"""The patterns of page chrome: word lists and regular expressions, matched on :func:`fold`-ed text.
+
+Every pattern runs in linear time on any line, however long and whatever it repeats
+(checked by ``benchmarks/bench_hostile.py --scaling`` and ``tests/test_hostile2.py``):
+repetitions that could overlap are possessive (``\\W*+``, ``[^«»]*+``) or bounded
+(``{1,253}``), so the regular expression engine never backtracks over them.
+"""
 
 from __future__ import annotations
 
@@ -52,7 +58,7 @@ DATE_RX = _rx(
     r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b",
     rf"(?<!\w)(?:{_MONTHS})(?!\w)",
     r"\b(?:GMT|UTC)\b",
-    r"منذ\s+\d*\s*(?:دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع)",
+    r"منذ\s++\d*+\s*+(?:دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|يومين|أسبوع)",
 )
 #: Words that may sit beside a date in a date stamp without making it text.
 _DATE_WORDS_RX = _rx(
@@ -66,10 +72,10 @@ _DATE_WORDS_RX = _rx(
 FORM_RX = _rx(
     r"\*\s*$",
     r"^\s*\*",
-    r"^\W*(?:اترك تعليقا|أضف تعليق|إضافة تعليق|اكتب تعليق|أرسل تعليق|إرسال التعليق|علق على|"
-    r"\d*\s*تعليقات?(?:\s*\(\d+\))?\s*$|التعليقات|تعليقات القراء|تعليقات فيسبوك)",
+    r"^\W*+(?:اترك تعليقا|أضف تعليق|إضافة تعليق|اكتب تعليق|أرسل تعليق|إرسال التعليق|علق على|"
+    r"\d*+\s*+تعليقات?(?:\s*+\(\d++\))?\s*+$|التعليقات|تعليقات القراء|تعليقات فيسبوك)",
     r"لن يتم نشر|الحقول الإلزامية|الحقول المطلوبة|بريدك الإلكتروني|عنوان بريدك",
-    r"شروط الاستخدام|شروط النشر|^\W*ا?وافق على|رمز التحقق|characters left|security code|captcha",
+    r"شروط الاستخدام|شروط النشر|^\W*+ا?وافق على|رمز التحقق|characters left|security code|captcha",
     r"^\s*(?:الاسم|الإسم|البريد الإلكتروني|البريد الالكتروني|الموقع الإلكتروني|التعليق|إرسال|أرسل)\s*:?\s*$",
 )
 #: Copyright lines and publisher footers.
@@ -80,23 +86,23 @@ COPYRIGHT_RX = _rx(
 #: Postal and contact details (a publisher's address block).
 ADDRESS_RX = _rx(
     r"(?<!\w)(?:بناية|مبنى|الطابق|ص\s*\.?\s*ب|صندوق البريد|صندوق بريد|هاتف|فاكس|الهاتف|tel|fax|phone)(?!\w)",
-    r"\S+@\S+\.\w+",
+    r"\S@[^\s.@]{1,253}+\.\w",  # an e-mail address; bounded, possessive: no backtracking
     r"www\.|https?://",
 )
 #: Headers of "related articles", "most read" and similar link lists (a page-end marker).
 RELATED_HEADER_RX = _rx(
-    r"^\W*(?:قد يهمك|قد يعجبك|مواضيع ذات صلة|مواضيع متعلقة|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|"
+    r"^\W*+(?:قد يهمك|قد يعجبك|مواضيع ذات صلة|مواضيع متعلقة|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|"
     r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تعليقا|الأكثر تداولا|المزيد من|المزيد في|أخبار أخرى|آخر الأخبار|اخر الاخبار|"
     r"أحدث الأخبار|أخبار عاجلة|عاجل|شريط الأخبار|موضوعات مقترحة|مقترحات|تابع أيضا|شاهد أيضا|لا تفوت|"
     r"مختارات|اخترنا لك|ننصحك بقراءة|قد يعجبك أيضا|من نفس القسم|في نفس السياق|"
     r"read more|related|most read|latest news)",
 )
 #: Inline "read also" teasers (one line, may sit inside the article).
-READ_ALSO_RX = _rx(r"^\W*(?:اقرأ أيضا|اقرأ ايضا|إقرأ أيضا|اقرأ المزيد|اقرأ كذلك|للمزيد|طالع أيضا|يهمك أيضا)")
+READ_ALSO_RX = _rx(r"^\W*+(?:اقرأ أيضا|اقرأ ايضا|إقرأ أيضا|اقرأ المزيد|اقرأ كذلك|للمزيد|طالع أيضا|يهمك أيضا)")
 #: Tags and keywords lines (a page-end marker).
 TAGS_RX = _rx(
-    r"^\W*(?:الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية|الكلمات الدالة|كلمات دالة|tags)(?!\w)",
-    r"^\s*(?:#\w+[\s,،]*){2,}$",
+    r"^\W*+(?:الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية|الكلمات الدالة|كلمات دالة|tags)(?!\w)",
+    r"^\s*+(?:#\w++[\s,،]*+){2,}+$",
 )
 _SOCIAL = (
     "شارك|شاركها|شاركوا|مشاركة|المشاركة|انشر|تابعنا|تابعونا|اشترك|اشتركوا|الاشتراك|النشرة البريدية|فيسبوك|فايسبوك|"
@@ -106,7 +112,7 @@ _SOCIAL = (
 )
 #: Share and follow buttons.
 SOCIAL_RX = _rx(rf"(?<!\w)(?:{_SOCIAL})(?!\w)")
-_SOCIAL_START_RX = _rx(r"^\W*(?:شارك|شاركها|انشر|تابعنا|تابعونا|اشترك|اشتركوا|share|follow)(?!\w)")
+_SOCIAL_START_RX = _rx(r"^\W*+(?:شارك|شاركها|انشر|تابعنا|تابعونا|اشترك|اشتركوا|share|follow)(?!\w)")
 _NAV = (
     "الرئيسية|الصفحة الرئيسية|الرئيسيه|أخبار|الأخبار|سياسة|السياسة|اقتصاد|الاقتصاد|رياضة|الرياضة|ثقافة|"
     "الثقافة|فن|فنون|منوعات|محليات|دوليات|عربيات|برلمان|جامعات|حوادث|قضايا|تقارير|تكنولوجيا|التكنولوجيا|"
@@ -126,13 +132,13 @@ UI_RX = _rx(
     r"اضغط هنا|انقر هنا|حمل التطبيق|حمل تطبيق|تطبيق الموقع|"
     r"استمع إلى|استمع الى|استمع للمقال|دقائق للقراءة|مدة القراءة|"
     r"back to top|skip to|mobile version|site icon|scroll to|cookie|listen to",
-    r"pic\.twitter\.com|\(@\w+\)|^\W*@\w+\W*$",  # what is left of an embedded post
+    r"pic\.twitter\.com|\(@\w++\)|^\W*+@\w++\W*+$",  # what is left of an embedded post
 )
 #: The end of a sentence: . ! ? ؟ possibly followed by closing quotes or brackets
 #: (but not an ellipsis, which ends truncated teaser excerpts).
 SENTENCE_END_RX = re.compile(r"(?<![.…])[.!?؟][\"”»)\]']*\s*$")
 #: A breadcrumb trail: "الرئيسية / قسم / ..." or "Home > ...".
-BREADCRUMB_RX = _rx(r"^\W*(?:الرئيسية|الصفحة الرئيسية|الرئيسيه|home)\s*[/|»›>\-–]")
+BREADCRUMB_RX = _rx(r"^\W*+(?:الرئيسية|الصفحة الرئيسية|الرئيسيه|home)\s*+[/|»›>\-–]")
 #: Glue between headlines run together in a ticker: " ... ", " … ", " * ", " + ".
 GLUE_RX = re.compile(r"\s(?:\.{3}|…|\*|\+)\s")
 #: A site-name label ends with a dash, bar or colon ("الخبر اليوم -").
@@ -143,7 +149,7 @@ LATIN_SENTENCE_END_RX = re.compile(r"[.!?»\"”]\s*$")
 ELLIPSIS_END_RX = re.compile(r"(?:\.\.\.|…)\s*$")
 #: Separators of menus, breadcrumbs and run-together teaser lists.
 MENU_SEPARATORS_RX = re.compile(r"\s[|»›>•·]\s|\s[|»›>•·]$|^[|»›>]\s")
-_QUOTED_RX = re.compile(r"«[^»]*»")
+_QUOTED_RX = re.compile(r"«[^«»]*+»")  # possessive, no « inside: linear
 
 
 def _menu_separators(text: str) -> int:
@@ -157,8 +163,8 @@ def _menu_separators(text: str) -> int:
 
 #: Lines introducing the writer: "كتب ...", "بقلم ...", "city - name", "المصدر: ...".
 BYLINE_RX = _rx(
-    r"^\W*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|حاوره|حاورته|ترجمة|تحرير|المحرر|مراسل|مراسلة|مراسلنا|by)(?!\w)",
+    r"^\W*+(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|حاوره|حاورته|ترجمة|تحرير|المحرر|مراسل|مراسلة|مراسلنا|by)(?!\w)",
     r"^[^.،,:]{2,40}\s?[-–—/:]\s?[^.،,]{2,40}$",
-    r"^\W*(?:المصدر|مصدر|وكالات|المصادر)(?!\w)",
-    r"^\W*(?:د|ذ|أ|أ\.د)\.\s?\w+|^\W*(?:الدكتور|الدكتورة|الأستاذ|الأستاذة)\s\w+",  # a name with its title
+    r"^\W*+(?:المصدر|مصدر|وكالات|المصادر)(?!\w)",
+    r"^\W*+(?:د|ذ|أ|أ\.د)\.\s?\w+|^\W*+(?:الدكتور|الدكتورة|الأستاذ|الأستاذة)\s\w+",  # a name with its title
 )

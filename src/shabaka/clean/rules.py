@@ -34,9 +34,10 @@ RULES: dict[str, str] = {
     "byline": "a short line naming the author or agency",
     "short paragraph": "a short line ending like a sentence is prose",
     # the article
-    "teaser": 'a title followed by an excerpt cut with "..." (both lines)',
+    "teaser": 'a title followed by an excerpt cut with "..." (both lines), unless it is the first prose (a lede)',
     "related link": 'the short lines under a "related articles" or "read also" header',
     "comments after article": "prose after the first comment form or copyright line is not the article",
+    "teasers after article": 'prose after a "related articles" header is not the article, when prose comes before it',
     "second article part": "a prose cluster of comparable size in the same page section is kept too",
     "between article parts": "between two kept clusters only prose stays",
     "headline": "the headline, subtitle and byline above the article are kept",

@@ -28,6 +28,12 @@ The shape, token by token after the head:
 * where an indefinite head opens the genitive of another (مجلس إدارة صندوق النقد), the
   name is the innermost one's.
 
+Places that are common words
+----------------------------
+Some regions and towns are also common words (العقبة "the obstacle", المفرق "the
+junction", الشرقية "the eastern"); the list's ``place`` rows are places only after a cue
+word (في، محافظة، مدينة ...) or under the proclitic ب (:func:`place_spans`).
+
 Clubs
 -----
 In a sports text (a document with at least :data:`SPORT_WORDS` of the listed sports
@@ -75,13 +81,17 @@ class PatternWords:
     generic: frozenset[str]
     clubs: frozenset[str]
     sport: frozenset[str]
+    places: frozenset[tuple[str, ...]]
+    cues: frozenset[str]
 
 
 @cache
 def pattern_words() -> PatternWords:
     """Read ``shabaka/data/name_patterns.csv`` (once per process)."""
     path = files("shabaka") / "data" / "name_patterns.csv"
-    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "adjective", "stop", "generic", "club", "sport")}
+    roles: dict[str, dict[str, str]] = {
+        r: {} for r in ("head", "adjective", "stop", "generic", "club", "sport", "place", "cue")
+    }
     with path.open(encoding="utf-8") as f:
         rows = [(n, r) for n, r in enumerate(csv.reader(f), 1) if r and not r[0].startswith("#")]
     for line, row in rows[1:]:
@@ -90,7 +100,8 @@ def pattern_words() -> PatternWords:
             raise PatternDataError(f"{path}:{line}: expected role,word[,type] with a known role, got {row}")
         roles[role][normalize_key(word)] = normalize_type(kind) or ""
     sets = (frozenset(roles[r]) for r in ("adjective", "stop", "generic", "club", "sport"))
-    return PatternWords(roles["head"], *sets)
+    places = frozenset(tuple(p.split()) for p in roles["place"])
+    return PatternWords(roles["head"], *sets, places, frozenset(roles["cue"]))
 
 
 def _is_adjective(key: str, words: PatternWords) -> bool:
@@ -232,6 +243,35 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     return j + 1 if j < len(keys) and _nisba(keys[j], words) else j
 
 
+def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """The listed places that are also common words, where a cue says they are places:
+    after في، محافظة، مدينة ... or under the proclitic ب.
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in place_spans([normalize_key(t) for t in toks])]
+    >>> names("سجلت 12 حالة في الزرقاء و3 بالمفرق لكن العقبة الكبرى هي التمويل")
+    ['الزرقاء', 'بالمفرق']
+    """
+    words = words or pattern_words()
+    longest = max(map(len, words.places), default=0)
+    spans: list[Span] = []
+    for i, key in enumerate(keys):
+        variants = proclitic_variants(key)
+        cue = i > 0 and keys[i - 1] in words.cues
+        for n in range(min(longest, len(keys) - i), 0, -1):
+            rest = tuple(keys[i + 1 : i + n])
+            for v in variants:
+                if (v, *rest) in words.places and (cue or (v != key and key.startswith(("ب", "وب")))):
+                    spans.append(Span(i, i + n, "LOC"))
+                    break
+            else:
+                continue
+            break
+    return spans
+
+
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
     """Whether a document (its sentences' normalized keys) holds :data:`SPORT_WORDS` sports words."""
     words = words or pattern_words()
@@ -248,8 +288,9 @@ def _known_clubs() -> GazetteerExtractor:
 
 
 class NamePatternExtractor(Extractor):
-    """Names of bodies, events (:func:`body_spans`) and, in sports texts, clubs
-    (:func:`club_spans` and the known clubs) found by their shape.
+    """Names of bodies, events (:func:`body_spans`), places that need a cue
+    (:func:`place_spans`) and, in sports texts, clubs (:func:`club_spans` and the known
+    clubs) found by their shape.
 
     Added after the known names and before the model by default (``Settings.known_names``).
 
@@ -267,10 +308,11 @@ class NamePatternExtractor(Extractor):
         words = pattern_words()
         keys = [[normalize_key(t) for t in tokens] for tokens in sentences]
         if not is_sports_text(keys, words):
-            return [body_spans(k, words) for k in keys]
+            return [_first_wins(body_spans(k, words), place_spans(k, words)) for k in keys]
         known = _known_clubs().extract(sentences)
         return [
-            _first_wins(found, club_spans(k, words), body_spans(k, words)) for k, found in zip(keys, known, strict=True)
+            _first_wins(found, club_spans(k, words), body_spans(k, words), place_spans(k, words))
+            for k, found in zip(keys, known, strict=True)
         ]
 
 

@@ -21,6 +21,7 @@ mapping (``assets/view.js``, ``normalizeKey``).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import json
@@ -28,6 +29,7 @@ import math
 import os
 import re
 import string
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -41,6 +43,7 @@ from shabaka.arabic import drop_article, search_skeleton
 from shabaka.config import check_choice
 from shabaka.errors import MissingComponentError, SettingsError
 from shabaka.export import LIST_SEPARATOR, atomic_write
+from shabaka.latin import english_label, is_latin, latin_keys
 from shabaka.render.links import document_day, edge_relations, relation_types
 from shabaka.text import INVISIBLE, normalize_key
 
@@ -48,10 +51,14 @@ TYPE_COLORS = {"PER": "#e4572e", "ORG": "#4c72b0", "LOC": "#2a9d8f", "MISC": "#8
 TYPE_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
 OTHER_COLOR = "#b07aa1"
 SIZE_BY = ("mentions", "pagerank", "degree")
+LANGUAGES = ("en", "ar")
+#: Colours of the largest communities (then grey), Paul Tol's "muted" scheme.
+COMMUNITY_COLORS = ["#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499"]
 NEIGHBOURS_SHOWN = 10
 #: The page's scripts, run in this order in one ``<script>``: the view, then what adds to it
-#: through ``window.shabaka`` (relation colours and filter; the timeline).
-VIEW_SCRIPTS = ("view.js", "relations.js", "timeline.js")
+#: through ``window.shabaka`` (relation colours and filter; the timeline; the explorer:
+#: focus, top N, communities, language, corrections, exports, label placement).
+VIEW_SCRIPTS = ("view.js", "relations.js", "timeline.js", "explore.js")
 
 _ASSETS = files("shabaka.render") / "assets"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -75,6 +82,12 @@ class ViewSettings:
         (:func:`~shabaka.render.layout.force_layout`) and the page opens with physics off
     min_weight : initial value of the page's minimum edge weight filter
     min_mentions : initial value of the page's minimum mentions filter
+    top_n : the page opens showing only this many entities, the first by ``top_by``
+        (a control changes it; 0 or None shows all)
+    top_by : what ranks entities for ``top_n``: ``mentions``, ``pagerank`` or ``degree``
+    keep_unlinked : show entities left without a visible link (hidden by default)
+    lang : the language of the page's interface, ``en`` or ``ar`` (right to left); the
+        page can switch
     """
 
     max_nodes: int | None = 2000
@@ -82,9 +95,17 @@ class ViewSettings:
     layout_threshold: int = 300
     min_weight: int = 1
     min_mentions: int = 1
+    top_n: int | None = 100
+    top_by: str = "pagerank"
+    keep_unlinked: bool = False
+    lang: str = "en"
 
     def __post_init__(self) -> None:
         check_choice("size_by", self.size_by, SIZE_BY)
+        check_choice("top_by", self.top_by, SIZE_BY)
+        check_choice("lang", self.lang, LANGUAGES)
+        if self.top_n is not None and self.top_n < 0:
+            raise SettingsError(f"top_n must be 0 or more (or None), not {self.top_n}")
         if self.max_nodes is not None and self.max_nodes < 1:
             raise SettingsError(f"max_nodes must be at least 1 (or None), not {self.max_nodes}")
 
@@ -100,35 +121,77 @@ def _text(value: Any) -> str:
     return _INVISIBLE.sub("", str(value))
 
 
-def search_keys(names: list[str]) -> list[str]:
+def search_keys(names: list[str], english: str | None = None) -> list[str]:
     """The search keys of an entity's names, most exact first, without repeats.
 
     For each name: its :func:`~shabaka.text.normalize_key`, the key with ال taken off
     each word (so الحموشي is found as حموشي and the reverse) and the key's consonant
-    skeleton (so أمريكا finds أميركا). The page matches a query against them in that
+    skeleton (so أمريكا finds أميركا); then the Latin keys
+    (:func:`~shabaka.latin.latin_keys`) of its English label and Latin names, so that
+    "hammouchi" and "hamouchi" find it. The page matches a query against them in that
     order, as substrings.
 
-    >>> search_keys(["الحموشي"])
-    ['الحموشي', 'حموشي', 'الحمش', 'حمش']
+    >>> search_keys(["الحموشي"], "Hammouchi")
+    ['الحموشي', 'حموشي', 'الحمش', 'حمش', 'hammouchi', 'hmch']
     """
     exact = [normalize_key(n) for n in names]
     bare = [" ".join(drop_article(w) for w in k.split(" ")) for k in exact]
     loose = [search_skeleton(k) for k in exact + bare]
-    return [k for k in dict.fromkeys(exact + bare + loose) if k]
+    latin = latin_keys([n for n in [english, *names] if n and is_latin(n)])
+    return [k for k in dict.fromkeys(exact + bare + loose + latin) if k]
+
+
+def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
+    """Louvain communities of ``G`` (by edge weight, seeded: the same graph gives the same
+    communities), numbered from the largest, 0 on.
+
+    >>> G = nx.barbell_graph(4, 0)
+    >>> sorted(set(communities(G).values()))
+    [0, 1]
+    """
+    if G.number_of_edges() == 0:
+        return {v: i for i, v in enumerate(sorted(G, key=str))}
+    parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+    parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
+    return {v: i for i, p in enumerate(parts) for v in p}
 
 
 def _as_list(value: Any) -> list[Any]:
     """A list attribute, also as GEXF and GraphML files store it (see :mod:`shabaka.export`):
-    items joined with ``" | "``, or JSON.
+    items joined with ``" | "``, or JSON. Anything else is one item, or none.
 
-    >>> _as_list("أ | ب"), _as_list('[{"doc": "d"}]'), _as_list(None)
-    (['أ', 'ب'], [{'doc': 'd'}], [])
+    >>> _as_list("أ | ب"), _as_list('[{"doc": "d"}]'), _as_list(None), _as_list("[x] | y"), _as_list(3)
+    (['أ', 'ب'], [{'doc': 'd'}], [], ['[x]', 'y'], [3])
     """
     if isinstance(value, str):
         if value.startswith("["):
-            return list(json.loads(value))
+            with contextlib.suppress(ValueError, RecursionError):
+                data = json.loads(value)
+                if isinstance(data, list):
+                    return data
         return value.split(LIST_SEPARATOR) if value else []
-    return list(value or [])
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [] if value is None else [value]
+
+
+def _number(value: Any, default: float) -> float:
+    """``value`` as a finite number, else ``default`` (NaN, infinity, text, None).
+
+    >>> _number("3", 1), _number(float("nan"), 1), _number("x", 0), _number(None, 0)
+    (3.0, 1, 0, 0)
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return number if math.isfinite(number) else default
+
+
+def _weight(value: Any) -> float:
+    """An edge's weight as the page uses it: a finite number, at least 0 (1 when missing or not a number)."""
+    weight = float(max(_number(value, 1), 0))
+    return int(weight) if weight.is_integer() else weight
 
 
 def _direction(text: str) -> str:
@@ -166,20 +229,35 @@ def _segments(text: str, highlights: list[list[int]], trigger: list[int] | None 
     return [p for p in pieces if p[0]]
 
 
-def _evidence(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _highlights(value: Any) -> list[list[int]]:
+    """The ``[start, end]`` pairs of an evidence item; malformed ones are left out."""
+    pairs = []
+    for pair in _as_list(value):
+        if isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(x, int) for x in pair):
+            pairs.append(list(pair))
+    return pairs
+
+
+def _evidence(items: list[Any]) -> list[dict[str, Any]]:
+    """Evidence items for the page; items that are not evidence (no text) are left out."""
     return [
         {
-            "doc": _text(e["doc"]),
-            "sentence": e.get("sentence"),
+            "doc": _text(e.get("doc", "")),
+            "sentence": e.get("sentence") if isinstance(e.get("sentence"), int) else None,
             "dir": _direction(e["text"]),
-            "segments": _segments(e["text"], e.get("highlights", []), e.get("trigger")),
+            "segments": _segments(
+                e["text"], _highlights(e.get("highlights")), next(iter(_highlights([e.get("trigger")])), None)
+            ),
         }
         for e in items
+        if isinstance(e, dict) and isinstance(e.get("text"), str)
     ]
 
 
-def _document_meta(meta: dict[str, Any]) -> dict[str, Any]:
+def _document_meta(meta: Any) -> dict[str, Any]:
     """The known fields of a document; ``link`` only for an http(s) URL."""
+    if not isinstance(meta, dict):
+        return {}
     out = {k: _text(meta[k]) for k in ("title", "date", "source", "url") if meta.get(k)}
     if "url" in out and _URL.fullmatch(out["url"]):
         out["link"] = out["url"]
@@ -195,14 +273,23 @@ def prune(G: nx.Graph, max_nodes: int | None, rank: dict[Any, float]) -> nx.Grap
     """
     if max_nodes is None or G.number_of_nodes() <= max_nodes:
         return G
-    order = sorted(G, key=lambda v: (-rank.get(v, 0.0), -G.nodes[v].get("mentions", 0), str(v)))
+    order = sorted(G, key=lambda v: (-rank.get(v, 0.0), -_number(G.nodes[v].get("mentions"), 0), str(v)))
     return G.subgraph(order[:max_nodes])
 
 
 def _pagerank(G: nx.Graph) -> dict[Any, float]:
+    """PageRank over the edges' weights as the page shows them (:func:`_weight`); uniform
+    when there are no edges or it does not converge."""
+    uniform = dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
     if G.number_of_edges() == 0:
-        return dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
-    return nx.pagerank(G, weight="weight")
+        return uniform
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
+    try:
+        return nx.pagerank(H, weight="weight")
+    except (nx.PowerIterationFailedConvergence, ZeroDivisionError, ValueError):
+        return uniform
 
 
 def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "shabaka") -> dict[str, Any]:
@@ -222,21 +309,24 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
 
         positions = force_layout(H)
     neighbours: dict[Any, list[tuple[int, int]]] = {v: [] for v in nodes}
-    for a, b, w in H.edges(data="weight", default=1):
+    for a, b, value in H.edges(data="weight", default=1):
+        w = _weight(value)
         neighbours[a].append((w, index[b]))
         neighbours[b].append((w, index[a]))
     documents: set[Any] = set()
+    community = communities(H)
     node_rows = []
     for v in nodes:
         d = H.nodes[v]
         aliases = _as_list(d.get("aliases"))
         names = [str(d.get("label", v)), *map(str, aliases)]
-        documents.update(_as_list(d.get("documents")))
+        english = english_label(names[0], str(d.get("type", "MISC")), names)
+        documents.update(map(str, _as_list(d.get("documents"))))
         row = {
             "id": index[v],
             "label": _text(d.get("label", v)),
             "type": _text(d.get("type", "MISC")),
-            "mentions": int(d.get("mentions", 0)),
+            "mentions": int(max(_number(d.get("mentions"), 0), 0)),
             "degree": G.degree(v),
             "pagerank": round(rank.get(v, 0.0), 8),
             "aliases": [_text(a) for a in aliases],
@@ -244,30 +334,40 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
             "documents": [_text(x) for x in _as_list(d.get("documents"))],
             "neighbours": [[i, w] for w, i in sorted(neighbours[v], key=lambda x: (-x[0], x[1]))][:NEIGHBOURS_SHOWN],
             "evidence": _evidence(_as_list(d.get("evidence"))),
-            "search": search_keys(names),
+            "search": search_keys(names, english),
+            "en": _text(english) if english else None,
+            "community": community[v],
         }
         if v in positions:
             row["x"], row["y"] = positions[v]
         node_rows.append(row)
     edge_rows = []
     for a, b, d in H.edges(data=True):
-        documents.update(_as_list(d.get("documents")))
+        documents.update(map(str, _as_list(d.get("documents"))))
         npmi = d.get("npmi")
-        relation, relations = edge_relations(d, index, _evidence)
+        try:
+            relation, relations = edge_relations(d, index, _evidence)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):  # malformed (a file read back)
+            relation, relations = None, []
         edge_rows.append(
             {
                 "relation": relation,
                 "relations": relations,
                 "from": index[a],
                 "to": index[b],
-                "weight": int(d.get("weight", 1)),
+                "weight": _weight(d.get("weight", 1)),
                 "npmi": float(npmi) if isinstance(npmi, (int, float)) and math.isfinite(npmi) else None,
                 "documents": [_text(x) for x in _as_list(d.get("documents"))],
                 "evidence": _evidence(_as_list(d.get("evidence"))),
             }
         )
     meta = G.graph.get("documents") or {}
-    meta = json.loads(meta) if isinstance(meta, str) else meta
+    if isinstance(meta, str):
+        try:
+            meta = json.loads(meta)
+        except (ValueError, RecursionError):
+            meta = {}
+    meta = meta if isinstance(meta, dict) else {}
     present = {r["type"] for r in node_rows}
     types = [t for t in TYPE_COLORS if t in present] + sorted(present - set(TYPE_COLORS))
     max_weight = max((r["weight"] for r in edge_rows), default=1)
@@ -283,6 +383,10 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
                 "count": sum(r["type"] == t for r in node_rows),
             }
             for t in types
+        ],
+        "communities": [
+            {"id": c, "count": n, "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else OTHER_COLOR}
+            for c, n in sorted(Counter(community.values()).items())
         ],
         "relation_types": relation_types(edge_rows),
         "nodes": node_rows,
@@ -355,6 +459,8 @@ def render_html(G: nx.Graph, title: str = "shabaka", settings: ViewSettings | No
     view = f"\n{_inline_script(''.join(_asset(name) for name in VIEW_SCRIPTS))}\n"
     return string.Template(_asset("page.html")).substitute(
         csp=content_security_policy(vis, view),
+        lang=data["settings"]["lang"],
+        dir="rtl" if data["settings"]["lang"] == "ar" else "ltr",
         title=html.escape(data["title"]),
         style=_asset("view.css"),
         vis=vis,
@@ -378,12 +484,12 @@ def write_html(
         f.write(page)
 
 
-def edge_width(weight: int, max_weight: int) -> float:
-    """Drawn width of an edge: 1 to 8 pixels, on a log scale of its weight.
+def edge_width(weight: float, max_weight: float) -> float:
+    """Drawn width of an edge: 1 to 8 pixels, on a log scale of its weight (1 pixel for a weight of 1 or less).
 
-    >>> edge_width(1, 10), edge_width(10, 10)
-    (1.0, 8.0)
+    >>> edge_width(1, 10), edge_width(10, 10), edge_width(0, 10)
+    (1.0, 8.0, 1.0)
     """
-    if max_weight <= 1:
+    if max_weight <= 1 or weight <= 1:
         return 1.0
     return round(1 + 7 * math.log(weight) / math.log(max_weight), 2)

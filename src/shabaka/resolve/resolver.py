@@ -430,7 +430,8 @@ class Resolver:
         entities: dict[str, Entity] = {}
         for root in sorted(set(links.values()) | shown):
             g = merged[root]
-            label = label_of(g)
+            label = next((self.table.labels[k] for k in sorted(groups.members[root]) if k in self.table.labels), None)
+            label = label or label_of(g)
             forced = next((self.table.types[k] for k in sorted(groups.members[root]) if k in self.table.types), None)
             key_of[root] = form_key(label)
             entities[key_of[root]] = Entity(

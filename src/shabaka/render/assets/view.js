@@ -49,12 +49,16 @@
   }
   const stripArticles = (k) => k.split(" ").map((w) => (w.startsWith("\u0627\u0644") && w.length > 3 ? w.slice(2) : w)).join(" ");
   const skeleton = (k) => k.split(" ").map((w) => w.slice(0, 1) + w.slice(1).replace(/[\u0627\u0648\u064a]/g, "")).join(" ");
+  /* A port of shabaka.latin.latin_skeleton: "hamouchi" finds Hammouchi. */
+  const latinSkeleton = (s) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z ]+/g, " ")
+    .split(/\s+/).filter(Boolean).map((w) => (w[0] + w.slice(1).replace(/[aeiouy]/g, "")).replace(/(.)\1+/g, "$1")).join(" ");
 
-  /* Nodes matching a query, best first: exact key, then without articles, then skeleton. */
+  /* Nodes matching a query, best first: exact key, then without articles, then skeleton
+   * (Arabic, then Latin: html.py's search_keys holds the Latin keys of English labels). */
   function search(query) {
     const q = normalizeKey(query);
     if (!q) return [];
-    const tiers = [q, stripArticles(q), skeleton(stripArticles(q))];
+    const tiers = [q, stripArticles(q), skeleton(stripArticles(q)), latinSkeleton(q)];
     const scored = [];
     for (const n of DATA.nodes) {
       const tier = tiers.findIndex((t) => t && n.search.some((k) => k.includes(t)));
@@ -85,20 +89,31 @@
   }));
   const nodeSet = new vis.DataSet(DATA.nodes.map(visNode));
   const edgeSet = new vis.DataSet(edges);
-  const filters = { minWeight: S.min_weight, minMentions: S.min_mentions };
+  /* An entity left without a visible link is hidden unless filters.keepUnlinked; the
+   * entities in filters.pinned (selected by the user) are shown whatever the filters. */
+  const filters = { minWeight: S.min_weight, minMentions: S.min_mentions, keepUnlinked: S.keep_unlinked, pinned: new Set() };
   /* More conditions on what is shown, added by the scripts that extend the view
-   * (relations.js, timeline.js): a node or a link is shown when every one holds; a link's
-   * conditions get the link and its index. */
+   * (relations.js, timeline.js, explore.js): a node or a link is shown when every one holds;
+   * a link's conditions get the link and its index. */
   const moreFilters = { node: [], edge: [] };
   const nodeVisible = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions && moreFilters.node.every((f) => f(n));
-  const nodeView = new vis.DataView(nodeSet, { filter: (v) => nodeVisible(nodeById.get(v.id)) });
-  const edgeView = new vis.DataView(edgeSet, {
-    filter: (v) => {
-      const e = DATA.edges[v.id];
-      return e.weight >= filters.minWeight && nodeVisible(nodeById.get(e.from)) && nodeVisible(nodeById.get(e.to)) &&
-        moreFilters.edge.every((f) => f(e, v.id));
-    },
-  });
+  let shownNodes = new Set(), shownEdges = new Set();
+  /* What is shown, computed once per refresh: the nodes that pass, the links between them
+   * that pass, then (by default) only the nodes some shown link touches. */
+  function computeShown() {
+    const nodes = new Set(DATA.nodes.filter((n) => filters.pinned.has(n.id) || nodeVisible(n)).map((n) => n.id));
+    const edges = new Set(), linked = new Set();
+    DATA.edges.forEach((e, i) => {
+      if (nodes.has(e.from) && nodes.has(e.to) && e.weight >= filters.minWeight && moreFilters.edge.every((f) => f(e, i))) {
+        edges.add(i); linked.add(e.from); linked.add(e.to);
+      }
+    });
+    shownNodes = filters.keepUnlinked ? nodes : new Set([...nodes].filter((id) => linked.has(id) || filters.pinned.has(id)));
+    shownEdges = edges;
+  }
+  computeShown();
+  const nodeView = new vis.DataView(nodeSet, { filter: (v) => shownNodes.has(v.id) });
+  const edgeView = new vis.DataView(edgeSet, { filter: (v) => shownEdges.has(v.id) });
   const big = S.positioned;
   const physics = !big;
   const network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, {
@@ -116,8 +131,10 @@
 
   /* ---- Side panel ---- */
   const panel = $("panel");
-  /* Functions (node or link) -> elements, added to its panel by the scripts that extend the view. */
-  const panelHooks = { node: [], edge: [] };
+  /* Functions (node or link) -> elements, added to its panel by the scripts that extend the view;
+   * functions (kind, node or link) called once the panel is drawn (explore.js adds its actions). */
+  const panelHooks = { node: [], edge: [], after: [] };
+  const DOCUMENTS_SHOWN = 10;
   /* A document named by its title (its id when it has none), then its id, date, source, link. */
   function docLine(id) {
     const m = DATA.documents[id] || {};
@@ -140,10 +157,20 @@
     body.append(docLine(ev.doc));
     return body;
   }
-  function section(title, items, render) {
+  /* A titled list; beyond `shown` items the rest stay folded behind a "show all" button. */
+  function section(title, items, render, shown) {
     const out = [el("h3", {}, title)];
-    if (!items.length) out.push(el("p", { class: "none" }, "none"));
-    else out.push(el("ul", {}, ...items.map((x) => el("li", {}, render(x)))));
+    if (!items.length) { out.push(el("p", { class: "none" }, "none")); return out; }
+    const limit = shown || items.length;
+    const list = el("ul", {}, ...items.slice(0, limit).map((x) => el("li", {}, render(x))));
+    out.push(list);
+    if (items.length > limit) {
+      const more = el("button", { class: "link more", onclick: () => {
+        list.append(...items.slice(limit).map((x) => el("li", {}, render(x))));
+        more.remove();
+      } }, `show all ${fmt(items.length)} (${fmt(items.length - limit)} more)`);
+      out.push(more);
+    }
     return out;
   }
   const typeBadge = (t) => el("span", { class: "badge", style: `background:${colorOf.get(t)}` }, t);
@@ -153,16 +180,17 @@
     panel.replaceChildren(
       el("h2", { dir: "auto", class: "t" }, n.label), typeBadge(n.type), " ",
       `${fmt(n.mentions)} mentions \u00b7 ${fmt(n.documents.length)} documents \u00b7 ${fmt(n.degree)} links \u00b7 PageRank ${n.pagerank.toFixed(4)}`,
-      ...panelHooks.node.flatMap((h) => h(n)),
-      ...section("Aliases", n.aliases, (a) => text(a)),
-      ...section("Roles", n.roles, (r) => text(r)),
-      ...section("Strongest neighbours", n.neighbours, ([j, w]) =>
-        el("span", {}, el("button", { class: "link", onclick: () => select(j) }, text(nodeById.get(j).label)), ` (${fmt(w)})`)),
-      ...section("Documents", n.documents, (d) => docLine(d)),
       el("h3", {}, "Evidence"),
       ...(n.evidence.length ? n.evidence.map(evidenceBlock) : [el("p", { class: "none" }, "none kept")]),
+      ...panelHooks.node.flatMap((h) => h(n)),
+      ...section("Strongest neighbours", n.neighbours, ([j, w]) =>
+        el("span", {}, el("button", { class: "link", onclick: () => select(j) }, text(nodeById.get(j).label)), ` (${fmt(w)})`)),
+      ...section("Documents", n.documents, (d) => docLine(d), DOCUMENTS_SHOWN),
+      ...section("Aliases", n.aliases, (a) => text(a)),
+      ...section("Roles", n.roles, (r) => text(r)),
     );
     panel.dataset.kind = "node";
+    for (const h of panelHooks.after) h("node", n);
   }
   function showEdge(i) {
     const e = DATA.edges[i];
@@ -172,14 +200,16 @@
         el("button", { class: "link", onclick: () => select(b.id) }, text(b.label))),
       `${fmt(e.weight)} co-mentions` + (e.npmi === null || e.npmi === undefined ? "" : ` \u00b7 NPMI ${e.npmi.toFixed(3)}`),
       ...panelHooks.edge.flatMap((h) => h(e)),
-      ...section("Documents", e.documents, (d) => docLine(d)),
       el("h3", {}, "Sentences where both appear"),
       ...(e.evidence.length ? e.evidence.map(evidenceBlock) : [el("p", { class: "none" }, "none kept")]),
+      ...section("Documents", e.documents, (d) => docLine(d), DOCUMENTS_SHOWN),
     );
     panel.dataset.kind = "edge";
+    for (const h of panelHooks.after) h("edge", e);
   }
   function select(id) {
-    if (!nodeView.get(id)) return;
+    if (!nodeById.has(id)) return;
+    if (!nodeView.get(id)) { filters.pinned.add(id); refresh(); }  // hidden by a filter: shown anyway
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
     showNode(id);
@@ -192,11 +222,14 @@
   /* ---- Controls ---- */
   $("title").textContent = DATA.title;
   const counts = $("counts");
+  const afterRefresh = [];
   function refresh() {
+    computeShown();
     nodeView.refresh();
     edgeView.refresh();
     counts.textContent = `${fmt(nodeView.length)} of ${fmt(DATA.nodes.length)} entities \u00b7 ` +
       `${fmt(edgeView.length)} of ${fmt(DATA.edges.length)} links`;
+    for (const f of afterRefresh) f();
   }
   const legend = $("legend");
   for (const t of DATA.types) {
@@ -258,8 +291,9 @@
     document.body.dataset.ready = "1";
   });
   window.shabaka = {
-    network, search, normalizeKey, select, showEdge, data: DATA,
-    /* for the scripts that extend the view (relations.js, timeline.js) */
+    network, search, normalizeKey, latinSkeleton, select, showEdge, showNode, data: DATA,
+    /* for the scripts that extend the view (relations.js, timeline.js, explore.js) */
     nodeById, nodeSet, edgeSet, nodeView, edgeView, refresh, moreFilters, panelHooks, el, text, fmt, docLine, evidenceBlock, section,
+    filters, afterRefresh, colorOf, shown: () => ({ nodes: shownNodes, edges: shownEdges }),
   };
 })();
