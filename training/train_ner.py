@@ -516,6 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--neural-epochs", type=int, default=30, help="epochs of the BiLSTM (0: no BiLSTM)")
     ap.add_argument("--neural-models", type=int, default=1, help="number of BiLSTMs (seeds 13, 14, ...)")
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood,wikifane")
+    ap.add_argument("--extra-sentences", type=int, help="use only the first N sentences of WikiFANE")
     ap.add_argument("--xlit", action="store_true", help="add the names_xlit lists to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
@@ -533,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name == "wojood":
             extra += read_tagged(args.data / "wojood_sample" / "train.txt")
         elif name == "wikifane":
-            extra += wikifane(args.data)
+            extra += wikifane(args.data)[: args.extra_sentences]
         elif name == "aqmar":
             for f in sorted((args.data / "aqmar" / "articles").glob("*.txt")):
                 extra += read_tagged(f, map_type=aqmar_type)
@@ -585,7 +586,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = {
         "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
         "neural_epochs": args.neural_epochs, "neural_models": args.neural_models,
-        "extra": args.extra, "dev": args.dev, "xlit": args.xlit, "wordinfo": bool(args.wordinfo),
+        "extra": args.extra, "extra_sentences": args.extra_sentences, "dev": args.dev, "xlit": args.xlit,
+        "wordinfo": bool(args.wordinfo),
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
