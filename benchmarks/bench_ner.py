@@ -111,6 +111,7 @@ def main(argv=None) -> int:
     sc = span_scores([g for _, g in test], pred, TYPES4)
     results["anercorp_test"] = sc
     lo, hi = bootstrap_f1([g for _, g in test], pred, TYPES4)
+    results["anercorp_test_ci95"] = [lo, hi]
     report("ANERcorp-CAMeL test (PER/LOC/ORG/MISC)", sc, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
     sc3 = span_scores([g for _, g in test], pred, TYPES3)
     print(f"micro-F1 on PER/LOC/ORG only: {sc3['micro']['f']:.3f}")

@@ -182,7 +182,7 @@ def test_crf_marginals_match_crfsuite():
     infos = [[model.featurizer.info(t) for t in s] for s in sents]
     gaz = [model.featurizer.gaz_tags(i) for i in infos]
     lengths = np.array([len(s) for s in sents])
-    probs = model.crf.marginals(model.crf.scores(infos, gaz), lengths)
+    probs = model.crf.marginals(model.crf.scores(model.featurizer, infos, gaz), lengths)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_DIR / "ner.crfsuite"))
     for r, sent in enumerate(sents):
@@ -192,20 +192,69 @@ def test_crf_marginals_match_crfsuite():
                 assert abs(probs[r, i, k] - tagger.marginal(label, i)) < 1e-5
 
 
-def test_neural_batch_equals_one_by_one():
+def _random_bilstm(path, seed: int = 5) -> None:
+    """A BiLSTM file in the layout training writes, with random weights (the properties below hold for any)."""
+    import json
+
+    import numpy as np
+
+    from shabaka.extract.neural import DENSE, LABELS
+
+    rng = np.random.default_rng(seed)
+    words = ["<pad>", "<unk>", "في", "الرباط", "بوتين"]
+    chars = ["<pad>", "<unk>", *sorted(set("".join(words[2:])))]
+    wdim, cdim, filters, hidden = 6, 4, 5, 7
+    size = {"word_emb": (len(words), wdim), "char_emb": (len(chars), cdim), "conv_w": (filters, cdim, 3)}
+    size |= {"conv_b": (filters,), "out_w": (len(LABELS), 2 * hidden), "out_b": (len(LABELS),)}
+    for d in ("f_", "b_"):
+        size |= {d + "w_ih": (4 * hidden, wdim + filters + len(DENSE)), d + "w_hh": (4 * hidden, hidden)}
+        size |= {d + "b_ih": (4 * hidden,), d + "b_hh": (4 * hidden,)}
+    arrays = {k: rng.normal(size=v).astype(np.float16) for k, v in size.items()}
+    meta = json.dumps({"words": words, "chars": chars}, ensure_ascii=False)
+    with open(path, "wb") as fh:
+        np.savez_compressed(fh, meta=np.array(meta), **arrays)
+
+
+def test_neural_batch_equals_one_by_one(tmp_path):
     """Padding never reaches a real position: a sentence gets the same probabilities alone or in a batch."""
     import numpy as np
 
-    model = load_model()
-    net = model.neural[0]
+    from shabaka.extract.neural import NumpyTagger
+
+    _random_bilstm(tmp_path / "bilstm.npz")
+    net = NumpyTagger(tmp_path / "bilstm.npz")
+    featurizer = load_model().featurizer
     sents = _news()
-    infos = [[model.featurizer.info(t) for t in s] for s in sents]
-    gaz = [model.featurizer.gaz_tags(i) for i in infos]
+    infos = [[featurizer.info(t) for t in s] for s in sents]
+    gaz = [featurizer.gaz_tags(i) for i in infos]
     batch = net.probabilities(infos, gaz)
     for r, (i, g) in enumerate(zip(infos, gaz, strict=True)):
         alone = net.probabilities([i], [g])[0]
         assert np.allclose(batch[r, : len(i)], alone, atol=1e-5)
         assert np.allclose(alone.sum(axis=1), 1.0, atol=1e-5)
+    # the gazetteer flags reach the network: without them the probabilities change
+    assert any(g for s in gaz for g in s)
+    bare = net.probabilities(infos, [[set() for _ in s] for s in infos])
+    assert not np.allclose(bare, batch, atol=1e-4)
+
+
+def test_ensemble_with_a_bilstm(tmp_path):
+    """A model folder with a BiLSTM averages it with the CRF: other confidences, valid IOB2 tags."""
+    import shutil
+
+    from shabaka.extract.embedded import MODEL_DIR
+
+    for f in MODEL_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    _random_bilstm(tmp_path / "bilstm.npz")
+    sents = _news()
+    both = EmbeddedExtractor(tmp_path, propagate=False).tag(sents)
+    crf = EmbeddedExtractor(tmp_path, ensemble=False, propagate=False).tag(sents)
+    assert crf == EmbeddedExtractor(ensemble=False, propagate=False).tag(sents)  # the same CRF
+    assert [c for _, c in both] != [c for _, c in crf]
+    for tags, conf in both:
+        assert all(0.0 <= c <= 1.0 for c in conf)
+        assert all(not t.startswith("I-") or (i and tags[i - 1][2:] == t[2:]) for i, t in enumerate(tags))
 
 
 def test_viterbi_batch_equals_one_by_one():

@@ -238,11 +238,40 @@ one `category<TAB>entry` per line, derived from:
 """
 
 
-def write_notice(data: Path, out: Path) -> None:
+NOTICE_XLIT = """
+`gazetteer.tsv` (built with `--xlit`) also holds, normalized, from `names_xlit`:
+
+- Arabic person names (full names, given names, surnames) from Wikidata (CC0 1.0), via the
+  `arabic-name-romanizer` 0.2.0 package (MIT).
+- Arabic Wikipedia labels of cities, regions, people and football clubs from the
+  `arwikicats` 0.2.3 package (MIT; the labels are Wikipedia titles, CC BY-SA).
+"""
+
+NOTICE_WORDINFO = """
+`wordinfo.tsv` — per normalized word form: its classes at three granularities (k-means of
+fastText vectors that shabaka trained on unlabelled news and Wikipedia text: the ANT corpus,
+Chouigui, Ben Khiroun & Elayeb, AICCSA 2017 and AJSE 46(8) 2021; EgyNews 2013, Hammad &
+Hemayed, SocInfo 2013; the Arabic–Egyptian comparable Wikipedia corpus, Saad & Alijla,
+PICICT 2017, CC BY-SA 4.0; BBC Arabic pages crawled in 2017) and its frequency band from
+wordfreq's `large_ar` list (Robyn Speer, wordfreq, Zenodo v3.0, 2022; data CC BY-SA 4.0).
+No text of those corpora is in this folder, only the word list and the derived classes.
+"""
+
+NOTICE_VECTORS = """
+`bilstm.npz` (trained with `--vectors`) holds, as its frozen word embeddings, the fastText
+vectors of the words of its vocabulary, trained by shabaka on the corpora named for
+`wordinfo.tsv` (vectors only, no text).
+"""
+
+
+def write_notice(data: Path, out: Path, xlit: bool = False, wordinfo: bool = False, vectors: bool = False) -> None:
     """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
     mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
     text = (
         NOTICE
+        + (NOTICE_XLIT if xlit else "")
+        + (NOTICE_WORDINFO if wordinfo else "")
+        + (NOTICE_VECTORS if vectors else "")
         + "\n## License of AKhateeb/arabic-names\n\n```\n"
         + mit
         + "\n```\n\n## Unicode License v3 (CLDR)\n\nThe CLDR-derived names are used under the Unicode License v3:"
@@ -487,6 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--neural-epochs", type=int, default=30, help="epochs of the BiLSTM (0: no BiLSTM)")
     ap.add_argument("--neural-models", type=int, default=1, help="number of BiLSTMs (seeds 13, 14, ...)")
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood,wikifane")
+    ap.add_argument("--extra-sentences", type=int, help="use only the first N sentences of WikiFANE")
     ap.add_argument("--xlit", action="store_true", help="add the names_xlit lists to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
@@ -504,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name == "wojood":
             extra += read_tagged(args.data / "wojood_sample" / "train.txt")
         elif name == "wikifane":
-            extra += wikifane(args.data)
+            extra += wikifane(args.data)[: args.extra_sentences]
         elif name == "aqmar":
             for f in sorted((args.data / "aqmar" / "articles").glob("*.txt")):
                 extra += read_tagged(f, map_type=aqmar_type)
@@ -532,7 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.copyfile(args.wordinfo, out / WORDINFO)
     elif (out / WORDINFO).exists():
         (out / WORDINFO).unlink()
-    write_notice(args.data, out)
+    write_notice(args.data, out, args.xlit, bool(args.wordinfo), bool(args.vectors))
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
     feat = Featurizer.from_dir(out)
@@ -556,7 +586,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = {
         "c1": args.c1, "c2": args.c2, "iterations": args.iterations,
         "neural_epochs": args.neural_epochs, "neural_models": args.neural_models,
-        "extra": args.extra, "dev": args.dev, "xlit": args.xlit, "wordinfo": bool(args.wordinfo),
+        "extra": args.extra, "extra_sentences": args.extra_sentences, "dev": args.dev, "xlit": args.xlit,
+        "wordinfo": bool(args.wordinfo),
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")

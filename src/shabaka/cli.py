@@ -369,16 +369,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """A handler writing to the ``sys.stderr`` of the moment (tests and notebooks replace it)."""
+class _StderrHandler(logging.Handler):
+    """A handler writing to the ``sys.stderr`` of the moment (tests and notebooks replace it),
+    above the progress bars (which are redrawn below the message)."""
 
-    @property  # type: ignore[override]
-    def stream(self) -> IO[str]:
-        return sys.stderr
+    def emit(self, record: logging.LogRecord) -> None:
+        from tqdm import tqdm
 
-    @stream.setter
-    def stream(self, value: IO[str]) -> None:
-        pass
+        try:
+            tqdm.write(self.format(record), file=sys.stderr)
+        except Exception:
+            self.handleError(record)
 
 
 def _log_to_stderr(verbose: bool) -> None:

@@ -58,23 +58,25 @@ class LinearCRF:
             rows += [self.attrs.get(f, missing) for f in feats]
         return np.add.reduceat(self.weights[rows], starts, axis=0)
 
-    def _forms(self, infos: Sequence[TokenInfo]) -> None:
+    def _forms(self, featurizer: Featurizer, infos: Sequence[TokenInfo]) -> None:
         """Cache, per new form, its own features' weights and its context features' per offset."""
         by_form = {i.raw: i for i in infos}
         new = [by_form[f] for f in self._cache.missing(by_form)]
         if not new:
             return
-        parts = [[i.own] + [Featurizer.context(i, o) for o in OFFSETS] for i in new]
+        parts = [[featurizer.own(i)] + [Featurizer.context(i, o) for o in OFFSETS] for i in new]
         sums = self._weight_sums([p for ps in parts for p in ps]).reshape(len(new), len(parts[0]), -1)
         for info, vec in zip(new, sums, strict=True):
             self._cache[info.raw] = vec
 
-    def scores(self, sentences: Sequence[Sequence[TokenInfo]], gaz: Sequence[Sequence[set[str]]]) -> np.ndarray:
+    def scores(
+        self, featurizer: Featurizer, sentences: Sequence[Sequence[TokenInfo]], gaz: Sequence[Sequence[set[str]]]
+    ) -> np.ndarray:
         """State scores [batch, T, labels] of non-empty sentences padded to the longest, T (zero past the end).
 
         Equal to CRFsuite's, up to float rounding.
         """
-        self._forms([i for s in sentences for i in s])
+        self._forms(featurizer, [i for s in sentences for i in s])
         steps = max(len(s) for s in sentences)
         width = max(-min(OFFSETS), max(OFFSETS))
         forms = np.zeros((len(sentences), steps + 2 * width, 1 + len(OFFSETS), len(self.labels)))

@@ -138,7 +138,7 @@ class EmbeddedExtractor(Extractor):
         lengths = np.array([len(s) for s in batch])
         infos = [[model.featurizer.info(t) for t in sent] for sent in batch]
         gaz = [model.featurizer.gaz_tags(i) for i in infos]
-        scores = model.crf.scores(infos, gaz)
+        scores = model.crf.scores(model.featurizer, infos, gaz)
         probs = model.crf.marginals(scores, lengths)
         neural = model.neural if self.ensemble else []
         if neural:

@@ -151,7 +151,7 @@ OFFSETS = (-2, -1, 1, 2)
 class TokenInfo:
     """What the features need of one token, computed once per word form (see :meth:`Featurizer.info`)."""
 
-    __slots__ = ("b", "c", "core", "fq", "k", "own", "p", "raw", "s", "sh", "w")
+    __slots__ = ("b", "c", "core", "fq", "k", "p", "raw", "s", "sh", "w")
 
     def __init__(self, raw: str, clusters: dict[str, str], wordinfo: dict[str, tuple[str, ...]]):
         w = norm(raw)
@@ -165,7 +165,6 @@ class TokenInfo:
         info = wordinfo.get(w) or wordinfo.get(stem) or (wordinfo.get(self.b) if self.b else None)
         self.k: tuple[str, ...] = info[:-1] if info else ()
         self.fq = info[-1] if info else ""
-        self.own: list[str] = []
 
 
 class Featurizer:
@@ -188,7 +187,7 @@ class Featurizer:
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
         self.wordinfo = wordinfo or {}
-        self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 200,000 forms)
+        self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 100,000 forms)
 
     @classmethod
     def from_dir(cls, folder: Path) -> Featurizer:
@@ -205,13 +204,12 @@ class Featurizer:
         return cls(gazetteer, clusters, load_wordinfo(folder / WORDINFO))
 
     def info(self, raw: str) -> TokenInfo:
-        """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 200,000 forms)."""
+        """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 100,000 forms)."""
         info = self._infos.get(raw)
         if info is None:
-            if len(self._infos) >= 200_000:
+            if len(self._infos) >= 100_000:
                 self._infos.clear()
             info = TokenInfo(raw, self.clusters, self.wordinfo)
-            info.own = self._own(info)
             self._infos[raw] = info
         return info
 
@@ -221,7 +219,8 @@ class Featurizer:
             return [set() for _ in infos]
         return self.gazetteer.tags([i.w for i in infos])
 
-    def _own(self, info: TokenInfo) -> list[str]:
+    def own(self, info: TokenInfo) -> list[str]:
+        """The features of a token that depend on its form alone."""
         raw, w, s, core = info.raw, info.w, info.s, info.core
         f = [
             "b",
@@ -259,10 +258,6 @@ class Featurizer:
             f += [f"k{j}={k}" for j, k in enumerate(info.k) if k != "-"]
             f.append("fq=" + (info.fq or "none"))
         return f
-
-    def own(self, raw: str) -> list[str]:
-        """The features of a token that depend on its form alone."""
-        return self.info(raw).own
 
     @staticmethod
     def context(other: TokenInfo, o: int) -> list[str]:
@@ -313,7 +308,7 @@ class Featurizer:
         n = len(infos)
         feats: list[list[str]] = []
         for i in range(n):
-            f = list(infos[i].own)
+            f = self.own(infos[i])
             for o in OFFSETS:
                 if 0 <= i + o < n:
                     f += self.context(infos[i + o], o)

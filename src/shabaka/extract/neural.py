@@ -97,7 +97,7 @@ def _lstm_weights(w_ih: np.ndarray, w_hh: np.ndarray, b: np.ndarray) -> tuple[np
 
 
 #: Forms whose input projections are cached (8 · hidden float32 each: 3.2 kB).
-CACHE_SIZE = 30_000
+CACHE_SIZE = 20_000
 
 
 class NumpyTagger:

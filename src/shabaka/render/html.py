@@ -159,7 +159,7 @@ def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
     """
     if G.number_of_edges() == 0:
         return {v: i for i, v in enumerate(sorted(G, key=str))}
-    parts = nx.community.louvain_communities(_shown_weights(G), weight="weight", seed=seed)
+    parts = nx.community.louvain_communities(_weighted(G), weight="weight", seed=seed)
     parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     return {v: i for i, p in enumerate(parts) for v in p}
 
@@ -285,22 +285,23 @@ def prune(G: nx.Graph, max_nodes: int | None, rank: dict[Any, float]) -> nx.Grap
     return G.subgraph(order[:max_nodes])
 
 
-def _shown_weights(G: nx.Graph) -> nx.Graph:
-    """The nodes and edges of ``G``, each edge with its weight as the page shows it (:func:`_weight`)."""
-    H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
-    return H
+def _weighted(G: nx.Graph) -> nx.Graph:
+    """The structure of ``G`` with only the edges' weights, as the page uses them
+    (:func:`_weight`: finite, at least 0), for the algorithms that read weights."""
+    W = nx.Graph()
+    W.add_nodes_from(G)
+    W.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
+    return W
 
 
-def _pagerank(G: nx.Graph) -> dict[Any, float]:
-    """PageRank over the edges' weights as the page shows them (:func:`_weight`); uniform
-    when there are no edges or it does not converge."""
-    uniform = dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
-    if G.number_of_edges() == 0:
+def _pagerank(W: nx.Graph) -> dict[Any, float]:
+    """PageRank over the weights of ``W`` (:func:`_weighted`); uniform when there are no
+    edges or it does not converge."""
+    uniform = dict.fromkeys(W, 1.0 / max(W.number_of_nodes(), 1))
+    if W.number_of_edges() == 0:
         return uniform
     try:
-        return nx.pagerank(_shown_weights(G), weight="weight")
+        return nx.pagerank(W, weight="weight")
     except (nx.PowerIterationFailedConvergence, ZeroDivisionError, ValueError):
         return uniform
 
@@ -312,7 +313,8 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
     because the page only ever sets text, never markup.
     """
     settings = settings or ViewSettings()
-    rank = _pagerank(G)
+    weighted = _weighted(G)
+    rank = _pagerank(weighted)
     H = prune(G, settings.max_nodes, rank)
     nodes = list(H)
     index = {v: i for i, v in enumerate(nodes)}
@@ -327,7 +329,7 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
         neighbours[a].append((w, index[b]))
         neighbours[b].append((w, index[a]))
     documents: set[Any] = set()
-    community = communities(H)
+    community = communities(weighted.subgraph(H))
     node_rows = []
     for v in nodes:
         d = H.nodes[v]
