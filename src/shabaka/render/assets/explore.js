@@ -362,7 +362,9 @@
       }
     }
     if (changes.length) X.nodeSet.update(changes);
-    document.body.dataset.labels = "1";  // placed at least once (tests wait for it)
+    const physics = network.physics;
+    const moving = physics.physicsEnabled && physics.options.enabled && !physics.stabilized;
+    document.body.dataset.labels = moving ? "0" : "1";  // placed where the nodes rest (tests wait for it)
   }
   /* The box of a node's label in canvas coordinates as vis-network lays it out (below the
    * dot), and as drawn (moved by its font.vadjust). */
