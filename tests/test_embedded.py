@@ -292,3 +292,17 @@ def test_wordinfo_features(tmp_path):
     assert {"k0=3", "k1=17", "k2=250", "fq=5"} <= set(f[1])
     assert "fq=-" in f[0] and "fq=none" in f[2]
     assert "-1k=2" in f[1] and "1k=17" in f[0] and "-2k=1" in f[2]
+
+
+def test_crf_with_unknown_labels_is_refused(tmp_path):
+    import pycrfsuite
+
+    from shabaka.errors import DataFileError
+    from shabaka.extract.crf import LinearCRF
+    from shabaka.extract.neural import LABELS
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.append([["w=زار"], ["w=الرباط"]], ["O", "B-GPE"])
+    trainer.train(str(tmp_path / "ner.crfsuite"))
+    with pytest.raises(DataFileError, match="B-GPE"):
+        LinearCRF(tmp_path / "ner.crfsuite", LABELS)

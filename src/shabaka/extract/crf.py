@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from shabaka.errors import DataFileError
 from shabaka.extract.features import OFFSETS, Featurizer, FormCache, TokenInfo
 
 #: Forms whose weight sums are cached (5 × 9 float64 each).
@@ -33,6 +34,9 @@ class LinearCRF:
         info = tagger.info()
         self.labels = tuple(labels)
         index = {lab: k for k, lab in enumerate(self.labels)}
+        unknown = sorted(set(tagger.labels()) - set(index))
+        if unknown:
+            raise DataFileError(f"{path}: labels {unknown} are not among {list(self.labels)}: retrain the model")
         #: attribute -> row of ``weights``; the last row (zeros) stands for attributes the model lacks
         self.attrs: dict[str, int] = {}
         rows, cols, values = [], [], []
