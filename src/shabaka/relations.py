@@ -30,9 +30,10 @@ entity_id, type)`` character spans in that text.
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -279,27 +280,43 @@ def _noun_bases(stem: str) -> list[str]:
     return [stem, *(stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _openings(key: str) -> tuple[tuple[tuple[str, ...], TriggerRow, bool], ...]:
+    """The trigger forms (words, row, noun?) a token with this key may open, in the order
+    :func:`_find_triggers` tries them: its stems under the clitics the form allows, a noun's
+    also without its ending. Cached: most tokens open none, and a corpus repeats its words.
+
+    >>> sorted({row.type for _, row, _ in _openings(normalize_key("واستقبل"))})
+    ['meeting']
+    >>> _openings(normalize_key("القاهرة"))
+    ()
+    """
+    index = _form_index()
+    return tuple(
+        (form, row, noun)
+        for stem, used in _stems(key)
+        for base in _noun_bases(stem)
+        for form, row, noun in index.get(base, ())
+        if (noun or base == stem) and used <= (_NOUN_CLITICS if noun else _VERB_CLITICS)
+    )
+
+
 def _find_triggers(tokens: Sequence[Token], keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
     """Trigger occurrences, longest form first, none on a ``blocked`` token (a mention, a title)."""
     found = []
-    index = _form_index()
     i = 0
     while i < len(keys):
         match = None
         if not blocked[i]:
-            for stem, used in _stems(keys[i]):
-                candidates = [(f, r, n, base) for base in _noun_bases(stem) for f, r, n in index.get(base, ())]
-                for form, row, noun, base in candidates:
-                    end = i + len(form)
-                    if (
-                        (noun or base == stem)
-                        and used <= (_NOUN_CLITICS if noun else _VERB_CLITICS)
-                        and end <= len(keys)
-                        and not any(blocked[i:end])
-                        and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
-                        and (match is None or end > match.end)
-                    ):
-                        match = _Trigger(i, end, row, noun)
+            for form, row, noun in _openings(keys[i]):
+                end = i + len(form)
+                if (
+                    end <= len(keys)
+                    and not any(blocked[i:end])
+                    and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
+                    and (match is None or end > match.end)
+                ):
+                    match = _Trigger(i, end, row, noun)
         if match:
             if match.noun and tokens[i].text.endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
                 match = _Trigger(match.first, match.end, match.row, True, pronoun=True)
@@ -318,8 +335,9 @@ def _actors(tokens: Sequence[Token], mentions: Iterable[MentionSpan]) -> tuple[l
     """The mentions as token spans, and the actor index of each token (None outside mentions)."""
     actors: list[_Actor] = []
     owner: list[int | None] = [None] * len(tokens)
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]  # both increasing: tokens never overlap
     for start, end, entity, kind in sorted(mentions):
-        covered = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
+        covered = range(bisect_right(ends, start), bisect_left(starts, end))  # the tokens the span touches
         if not covered or any(owner[i] is not None for i in covered):
             continue  # no token, or overlapping an earlier mention
         for i in covered:
@@ -356,11 +374,16 @@ class _Sentence:
         self.tokens = tokenize(text)
         self.keys = [normalize_key(t.text) for t in self.tokens]
         self.actors, self.owner = _actors(self.tokens, mentions)
-        verbs = (t for t in _find_triggers(self.tokens, self.keys, [o is not None for o in self.owner]) if not t.noun)
-        self.verb_tokens = {j for t in verbs for j in range(t.first, t.end)}  # a title never spans a verb
         self.title_tokens: set[int] = set()
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
+
+    @cached_property
+    def verb_tokens(self) -> set[int]:
+        """The tokens of verb triggers outside mentions: a title never spans a verb (read
+        only where a person is named, for the titles around the name)."""
+        verbs = (t for t in _find_triggers(self.tokens, self.keys, [o is not None for o in self.owner]) if not t.noun)
+        return {j for t in verbs for j in range(t.first, t.end)}
 
     def _roles(self) -> list[Role]:
         out: list[Role] = []
@@ -375,7 +398,7 @@ class _Sentence:
         if self.owner[j] is not None:
             return False
         if j not in self._titles:
-            self._titles[j] = _gloss_at(self.keys, j) is not None or bool(parse_title(self.tokens[j].text + " X").role)
+            self._titles[j] = _gloss_at(self.keys, j) is not None or _resolver_title(self.tokens[j].text)
         return self._titles[j]
 
     def _title_spans(self, person: _Actor) -> list[tuple[int, int]]:
@@ -478,7 +501,19 @@ class _Sentence:
 def _clitic_title(key: str) -> bool:
     """Does a title word carry و، ف، ب or ل (ومديرة، بمدير), as an apposition's never does?"""
     rest = key[1:]
-    return key[:1] in ("و", "ف", "ب", "ل") and (_gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role))
+    return key[:1] in ("و", "ف", "ب", "ل") and _title_word(rest)
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolver_title(word: str) -> bool:
+    """Does the resolver's title list (:func:`parse_title`) read ``word`` as a title? Cached:
+    the same words are asked about in sentence after sentence."""
+    return bool(parse_title(word + " X").role)
+
+
+def _title_word(key: str) -> bool:
+    """Is the word ``key``, alone, a title of the role table or of the resolver?"""
+    return _gloss_at([key], 0) is not None or _resolver_title(key)
 
 
 #: Words of appointment after which a relative clause names a title (الذي عين سفيرا لدى ...).
@@ -520,11 +555,13 @@ def _relations(sent: _Sentence) -> list[Relation]:
     if len({a.entity for a in sent.actors}) < 2:
         return []
     keys, tokens, sentence_text = sent.keys, sent.tokens, sent.text
+    blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
+    triggers = _find_triggers(tokens, keys, blocked)
+    if not triggers:  # most sentences: nothing more to read
+        return []
     eligible = [
         a for a in sent.actors if not _locative(a, keys) and not _source_of_news(a, keys) and not sent.complement(a)
     ]
-    blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
-    triggers = _find_triggers(tokens, keys, blocked)
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
@@ -580,8 +617,7 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     if not k:
         return keys[b.first].startswith("و")
     rest = k[1:]
-    titled = _gloss_at([rest], 0) is not None or bool(parse_title(rest + " X").role)
-    return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or titled))
+    return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or _title_word(rest)))
 
 
 def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
