@@ -6,14 +6,18 @@ alternately from the ANT corpus and EgyNews; written as text files to a temporar
 folder, never to the repository). The base commit's ``src/`` is exported with
 ``git archive`` into a temporary folder; each build runs in a fresh process with
 ``PYTHONPATH`` pointing at one ``src/``, one BLAS thread, and reports its CPU seconds
-(model load included), the CPU seconds spent inside the embedded extractor, wall
-seconds and peak RSS. The ratio of CPU seconds is the speed-up (of the whole build, and
-of the model alone); the node and edge counts and the node ids agree only if nothing
-else in the pipeline changed between the two commits.
+(model load included), the CPU seconds spent inside the embedded extractor and inside
+relation finding (:func:`shabaka.relations.document_relations`, over the same sentences
+and mentions when the extractor is the same), wall seconds and peak RSS. The ratio of
+CPU seconds is the speed-up (of the whole build, of the model alone and of relation
+finding alone); the node and edge counts and the node ids agree only if nothing else in
+the pipeline changed between the two commits, and the digest of the edges' relations
+only if relation finding gives the same output.
 
 Usage, from the repository root::
 
     python benchmarks/bench_build_speed.py [--base 7403d8f] [--articles 2000] [--data ../shared/data]
+    python benchmarks/bench_build_speed.py --base main --articles 200   # relation finding: a branch vs main
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ def write_articles(data: Path, folder: Path, count: int, min_tokens: int) -> int
 def child(corpus: Path) -> dict:
     """One build in this process (run with PYTHONPATH at the ``src/`` to measure)."""
     import shabaka
-    from shabaka import pipeline
+    from shabaka import phases, pipeline
     from shabaka.extract.embedded import EmbeddedExtractor
 
     ner = [0.0]
@@ -76,10 +80,22 @@ def child(corpus: Path) -> dict:
             ner[0] += time.process_time() - start
 
     EmbeddedExtractor.extract = timed_extract  # the time inside the embedded model, model load included
+    rel = [0.0]
+    relations = getattr(phases, "document_relations", None)  # absent before relation finding was written
+
+    def timed_relations(*args):
+        start = time.process_time()
+        found = list(relations(*args))  # a generator: the work happens as it is read
+        rel[0] += time.process_time() - start
+        return iter(found)
+
+    if relations is not None:
+        phases.document_relations = timed_relations
     t_cpu, t_wall = time.process_time(), time.perf_counter()
     G = pipeline.build_graph([corpus], extractor="embedded")
     return {
         "ner_cpu_seconds": ner[0],
+        "rel_cpu_seconds": rel[0],
         "src": str(Path(shabaka.__file__).parents[1]),
         "cpu_seconds": time.process_time() - t_cpu,
         "wall_seconds": time.perf_counter() - t_wall,
@@ -88,6 +104,11 @@ def child(corpus: Path) -> dict:
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
         "node_digest": hashlib.sha256("\n".join(sorted(map(str, G.nodes))).encode()).hexdigest()[:16],
+        "relation_digest": hashlib.sha256(
+            json.dumps(
+                sorted((sorted(map(str, e[:2])), e[2].get("relations")) for e in G.edges(data=True)), default=str
+            ).encode()
+        ).hexdigest()[:16],
     }
 
 
@@ -124,19 +145,23 @@ def main(argv=None) -> int:
             f"base {args.base}": run(base_src / "src", work / "articles"),
             "current": run(REPO / "src", work / "articles"),
         }
-    head = ("CPU s", "NER CPU s", "wall s", "articles/CPU-s", "peak RSS MiB", "nodes", "edges")
+    head = ("CPU s", "NER CPU s", "rel CPU s", "wall s", "articles/CPU-s", "peak RSS MiB", "nodes", "edges")
     print(f"\n{'code':<16} " + " ".join(f"{name:>14}" for name in head))
     for name, r in rows.items():
         values = (
-            f"{r['cpu_seconds']:.1f}", f"{r['ner_cpu_seconds']:.1f}", f"{r['wall_seconds']:.1f}",
+            f"{r['cpu_seconds']:.1f}", f"{r['ner_cpu_seconds']:.1f}", f"{r['rel_cpu_seconds']:.2f}",
+            f"{r['wall_seconds']:.1f}",
             f"{r['documents'] / r['cpu_seconds']:.1f}", f"{r['peak_rss_mib']:.0f}", str(r["nodes"]), str(r["edges"]),
         )  # fmt: skip
         print(f"{name:<16} " + " ".join(f"{v:>14}" for v in values))
     base, cur = rows.values()
     print(f"\nspeed-up (CPU seconds, base / current): {base['cpu_seconds'] / cur['cpu_seconds']:.2f}x")
     print(f"speed-up of the embedded model alone: {base['ner_cpu_seconds'] / cur['ner_cpu_seconds']:.2f}x")
+    if base["rel_cpu_seconds"] and cur["rel_cpu_seconds"]:
+        print(f"speed-up of relation finding alone: {base['rel_cpu_seconds'] / cur['rel_cpu_seconds']:.2f}x")
     same = all(base[k] == cur[k] for k in ("documents", "nodes", "edges", "node_digest"))
     print("same graph (documents, node ids, edge count):", "yes" if same else "NO")
+    print("same relations on the edges:", "yes" if base["relation_digest"] == cur["relation_digest"] else "NO")
     return 0
 
 
