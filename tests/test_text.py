@@ -6,6 +6,7 @@ from shabaka.text import (
     split_sentences,
     strip_bidi_controls,
     strip_invisible,
+    token_offsets,
     tokenize,
 )
 
@@ -108,3 +109,12 @@ def test_other_line_breaks_end_paragraphs():
     sentences = split_sentences("سطر أول\r\nسطر ثان\rسطر ثالث\u2029سطر رابع")
     assert [s.text for s in sentences] == ["سطر أول", "سطر ثان", "سطر ثالث", "سطر رابع"]
     assert [s.paragraph for s in sentences] == [0, 1, 2, 3]
+
+
+def test_token_offsets_are_the_tokens_of_tokenize():
+    # repeated words, runs of spaces and line breaks, invisible characters inside a word,
+    # diacritics, tatweel, numbers with separators and punctuation glued to words
+    text = "زار  الوزير\tالوزيرُ الرباط\n\nو‌الرباط (1,200) ـالرباط، 3.5. الرباطَ؟ ؟"
+    words, starts, ends = token_offsets(text)
+    assert list(zip(words, starts, ends, strict=True)) == [(t.text, t.start, t.end) for t in tokenize(text)]
+    assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == words

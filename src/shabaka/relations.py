@@ -38,9 +38,9 @@ from importlib.resources import files
 from typing import Any
 
 from shabaka.errors import DataFileError
-from shabaka.model import Mention, Sentence, Token
+from shabaka.model import Mention, Sentence
 from shabaka.resolve import parse_title
-from shabaka.text import normalize_key, tokenize
+from shabaka.text import normalize_key, token_offsets
 
 #: A mention given to :func:`find_relations`: start and end offsets in the sentence,
 #: the entity's id and its type (PER, ORG, LOC, MISC).
@@ -301,7 +301,7 @@ def _openings(key: str) -> tuple[tuple[tuple[str, ...], TriggerRow, bool], ...]:
     )
 
 
-def _find_triggers(tokens: Sequence[Token], keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
+def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
     """Trigger occurrences, longest form first, none on a ``blocked`` token (a mention, a title)."""
     found = []
     i = 0
@@ -318,7 +318,7 @@ def _find_triggers(tokens: Sequence[Token], keys: Sequence[str], blocked: Sequen
                 ):
                     match = _Trigger(i, end, row, noun)
         if match:
-            if match.noun and tokens[i].text.endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
+            if match.noun and words[i].endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
                 match = _Trigger(match.first, match.end, match.row, True, pronoun=True)
             found.append(match)
             i = match.end
@@ -331,19 +331,22 @@ def _is_break(key: str) -> bool:
     return key in CLAUSE_BREAKS or key in RELATIVES or (bool(key) and all(c in _PUNCTUATION_BREAKS for c in key))
 
 
-def _actors(tokens: Sequence[Token], mentions: Iterable[MentionSpan]) -> tuple[list[_Actor], list[int | None]]:
-    """The mentions as token spans, and the actor index of each token (None outside mentions)."""
+def _actors(
+    words: Sequence[str], starts: Sequence[int], ends: Sequence[int], mentions: Iterable[MentionSpan]
+) -> tuple[list[_Actor], list[int | None]]:
+    """The mentions as token spans (tokens as :func:`token_offsets` gives them), and the actor
+    index of each token (None outside mentions)."""
     actors: list[_Actor] = []
-    owner: list[int | None] = [None] * len(tokens)
-    starts, ends = [t.start for t in tokens], [t.end for t in tokens]  # both increasing: tokens never overlap
+    owner: list[int | None] = [None] * len(words)
     for start, end, entity, kind in sorted(mentions):
-        covered = range(bisect_right(ends, start), bisect_left(starts, end))  # the tokens the span touches
+        # the tokens the span touches (offsets increase: tokens never overlap)
+        covered = range(bisect_right(ends, start), bisect_left(starts, end))
         if not covered or any(owner[i] is not None for i in covered):
             continue  # no token, or overlapping an earlier mention
         for i in covered:
             owner[i] = len(actors)
-        head = tokens[covered[0]]
-        prefix = head.text[: max(0, start - head.start)]
+        head = covered[0]
+        prefix = words[head][: max(0, start - starts[head])]
         actors.append(_Actor(entity, kind, covered[0], covered[-1], prefix))
     return actors, owner
 
@@ -371,9 +374,9 @@ class _Sentence:
 
     def __init__(self, text: str, mentions: Sequence[MentionSpan]) -> None:
         self.text = text
-        self.tokens = tokenize(text)
-        self.keys = [normalize_key(t.text) for t in self.tokens]
-        self.actors, self.owner = _actors(self.tokens, mentions)
+        self.words, self.starts, self.ends = token_offsets(text)
+        self.keys = [normalize_key(w) for w in self.words]
+        self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
@@ -382,7 +385,7 @@ class _Sentence:
     def verb_tokens(self) -> set[int]:
         """The tokens of verb triggers outside mentions: a title never spans a verb (read
         only where a person is named, for the titles around the name)."""
-        verbs = (t for t in _find_triggers(self.tokens, self.keys, [o is not None for o in self.owner]) if not t.noun)
+        verbs = (t for t in _find_triggers(self.words, self.keys, [o is not None for o in self.owner]) if not t.noun)
         return {j for t in verbs for j in range(t.first, t.end)}
 
     def _roles(self) -> list[Role]:
@@ -398,7 +401,7 @@ class _Sentence:
         if self.owner[j] is not None:
             return False
         if j not in self._titles:
-            self._titles[j] = _gloss_at(self.keys, j) is not None or _resolver_title(self.tokens[j].text)
+            self._titles[j] = _gloss_at(self.keys, j) is not None or _resolver_title(self.words[j])
         return self._titles[j]
 
     def _title_spans(self, person: _Actor) -> list[tuple[int, int]]:
@@ -422,7 +425,7 @@ class _Sentence:
                     start = j
                 elif k.endswith("ا") and len(k) > 3:
                     break  # an adverb (خلفا، أيضا، حاليا) ends the title
-                elif _ba_place(k) or self.tokens[j].text.endswith(("ه", "ها", "هم")):
+                elif _ba_place(k) or self.words[j].endswith(("ه", "ها", "هم")):
                     break  # a place (بمطار القاهرة) or a noun with a pronoun (لدى مغادرته) ends it
             j -= 1
         if start is not None:
@@ -479,20 +482,18 @@ class _Sentence:
         if not targets:
             return []
         end_token = max(a.last for a, _, _ in targets)
-        title = self.text[self.tokens[first].start : self.tokens[end_token].end]
+        title = self.text[self.starts[first] : self.ends[end_token]]
         gloss = next((g for i in range(first, end_token + 1) if (g := _gloss_at(keys, i)) is not None), "")
         out = []
         for actor, before, head in targets:
             prep = "to" if before == normalize_key("لدى") else "in" if before in LOCATIVES or _ba(head) else "of"
             label = f"{gloss} {prep}" if gloss else ""
-            out.append(
-                Role(person.entity, actor.entity, title, label, self.tokens[first].start, self.tokens[end_token].end)
-            )
+            out.append(Role(person.entity, actor.entity, title, label, self.starts[first], self.ends[end_token]))
         return out
 
     def complement(self, actor: _Actor) -> bool:
         """Is the actor named in a title: a role's target there, or after a title with no name (لرئيس العراق)?"""
-        if any(r.target == actor.entity and r.start <= self.tokens[actor.first].start < r.end for r in self.roles):
+        if any(r.target == actor.entity and r.start <= self.starts[actor.first] < r.end for r in self.roles):
             return True
         before = [j for j in range(max(0, actor.first - 2), actor.first) if self.owner[j] is None]
         return actor.type in ("LOC", "ORG") and any(self.is_title(j) for j in before)
@@ -554,9 +555,9 @@ def _relations(sent: _Sentence) -> list[Relation]:
     """:func:`find_relations` of a sentence already read."""
     if len({a.entity for a in sent.actors}) < 2:
         return []
-    keys, tokens, sentence_text = sent.keys, sent.tokens, sent.text
+    keys, sentence_text = sent.keys, sent.text
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
-    triggers = _find_triggers(tokens, keys, blocked)
+    triggers = _find_triggers(sent.words, keys, blocked)
     if not triggers:  # most sentences: nothing more to read
         return []
     eligible = [
@@ -577,7 +578,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 continue
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
-            start, end = tokens[trig.first].start, tokens[trig.end - 1].end
+            start, end = sent.starts[trig.first], sent.ends[trig.end - 1]
             row = trig.row
             out.setdefault(
                 (row.type, pair, direction),
@@ -684,7 +685,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and keys[end - 1] not in _PREPOSITIONS
         and bool(right)
         and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
-            j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.tokens[j].text)
+            j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.words[j])
             for j in range(end, right[0].first)
         )
     )
