@@ -303,27 +303,26 @@ def _openings(key: str) -> tuple[tuple[tuple[str, ...], TriggerRow, bool], ...]:
 
 def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[bool]) -> list[_Trigger]:
     """Trigger occurrences, longest form first, none on a ``blocked`` token (a mention, a title)."""
-    found = []
-    i = 0
-    while i < len(keys):
+    found: list[_Trigger] = []
+    free = 0  # the first token after the last trigger found
+    for i, openings in enumerate(map(_openings, keys)):
+        if not openings or i < free or blocked[i]:
+            continue  # most tokens open no trigger form
         match = None
-        if not blocked[i]:
-            for form, row, noun in _openings(keys[i]):
-                end = i + len(form)
-                if (
-                    end <= len(keys)
-                    and not any(blocked[i:end])
-                    and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
-                    and (match is None or end > match.end)
-                ):
-                    match = _Trigger(i, end, row, noun)
+        for form, row, noun in openings:
+            end = i + len(form)
+            if (
+                end <= len(keys)
+                and not any(blocked[i:end])
+                and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
+                and (match is None or end > match.end)
+            ):
+                match = _Trigger(i, end, row, noun)
         if match:
             if match.noun and words[i].endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
                 match = _Trigger(match.first, match.end, match.row, True, pronoun=True)
             found.append(match)
-            i = match.end
-        else:
-            i += 1
+            free = match.end
     return found
 
 
@@ -375,7 +374,7 @@ class _Sentence:
     def __init__(self, text: str, mentions: Sequence[MentionSpan]) -> None:
         self.text = text
         self.words, self.starts, self.ends = token_offsets(text)
-        self.keys = [normalize_key(w) for w in self.words]
+        self.keys = list(map(normalize_key, self.words))
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
         self._titles: dict[int, bool] = {}
