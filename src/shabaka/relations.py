@@ -280,6 +280,20 @@ def _noun_bases(stem: str) -> list[str]:
     return [stem, *(stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2)]
 
 
+#: The most letters :func:`_stems` cuts off a word (و، لل، ال): a stem starts at most this far in.
+_CLITIC_LETTERS = 5
+_HEAD_LETTERS = 3
+
+
+@cache
+def _form_heads() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The first :data:`_HEAD_LETTERS` letters of the forms' first words (the whole word when
+    shorter), and their lengths: a word opens no form unless one of them starts at most
+    :data:`_CLITIC_LETTERS` letters in (a noun's endings are cut from the end)."""
+    heads = frozenset(word[:_HEAD_LETTERS] for word in _form_index())
+    return heads, tuple(sorted({len(h) for h in heads}))
+
+
 @lru_cache(maxsize=1 << 16)
 def _openings(key: str) -> tuple[tuple[tuple[str, ...], TriggerRow, bool], ...]:
     """The trigger forms (words, row, noun?) a token with this key may open, in the order
@@ -291,6 +305,9 @@ def _openings(key: str) -> tuple[tuple[tuple[str, ...], TriggerRow, bool], ...]:
     >>> _openings(normalize_key("القاهرة"))
     ()
     """
+    heads, lengths = _form_heads()
+    if not any(key[a : a + n] in heads for a in range(_CLITIC_LETTERS + 1) for n in lengths):
+        return ()  # no form's first word starts where a stem may: most words
     index = _form_index()
     return tuple(
         (form, row, noun)
