@@ -234,6 +234,24 @@ def test_evaluate_ner_refuses_a_file_without_tags(tmp_path, capsys):
     )
 
 
+def test_tag_and_evaluate_ner_name_the_line_and_byte_that_are_not_utf8(tmp_path, capsys):
+    conll = tmp_path / "cp1256.conll"
+    head = "\ufeffزار O\n".encode()  # a BOM, then one good line (the BOM is no part of the text)
+    conll.write_bytes(head + "الرباط B-LOC\n\nقال O\n".encode("cp1256"))
+    for command in (["tag", str(conll), "-o", str(tmp_path / "tagged.conll")], ["evaluate-ner", str(conll)]):
+        before = snapshot(tmp_path)
+        assert main([*command, "--extractor", "gazetteer", "--gazetteer", _gazetteer()]) == 2
+        err = capsys.readouterr().err
+        assert f"shabaka: error: {conll}: line 2 (byte {len(head)}) is not UTF-8 text" in err, err
+        assert "save the file as UTF-8" in err and "iconv -f WINDOWS-1256" in err
+        assert "bug in shabaka" not in err and "Traceback" not in err
+        assert snapshot(tmp_path) == before  # no tagged file, not even a temporary one
+    utf8 = tmp_path / "utf8.conll"
+    utf8.write_bytes(head + "الرباط B-LOC\n".encode())
+    assert main(["tag", str(utf8), "--extractor", "gazetteer", "--gazetteer", _gazetteer()]) == 0
+    assert capsys.readouterr().out.splitlines() == ["زار O O", "الرباط B-LOC B-LOC"]
+
+
 def test_plurals_in_the_summary(tmp_path, capsys):
     one = tmp_path / "one.txt"
     one.write_text("زار كريم الفاسي الرباط.", encoding="utf-8")

@@ -9,11 +9,13 @@ other exception: its traceback is shown with a request to report it), 130 interr
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING
 
 from shabaka import __version__
@@ -277,8 +279,7 @@ def _tag(args: argparse.Namespace) -> int:
         )
     settings = _settings(args)
     extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
-    source = sys.stdin if args.file == "-" else _open_input(args.file)
-    with source:
+    with _input_lines(args.file) as source:
         lines = tag_conll(source, extractor)
         if args.output is None:
             for line in lines:
@@ -300,11 +301,12 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
 
     if args.json:
         check_outputs([Output("--json", args.json, example="scores.json")], inputs=[args.file])
-    with _open_input(args.file) as fh:
-        try:
-            gold = read_gold(fh, args.column)
-        except ShabakaError as exc:
-            raise type(exc)(f"{args.file}: {exc}") from None
+    with _input_lines(args.file) as source:
+        lines = list(source)
+    try:
+        gold = read_gold(lines, args.column)
+    except ShabakaError as exc:
+        raise type(exc)(f"{args.file}: {exc}") from None
     if not gold:
         raise DataFileError(f"{args.file}: no sentences (expected `token tag` lines, a blank line between sentences)")
     if args.types:
@@ -400,12 +402,41 @@ def _log_to_stderr(verbose: bool) -> None:
     root.setLevel(level)
 
 
-def _open_input(path: str) -> IO[str]:
-    """Open a text file given on the command line, or raise :class:`~shabaka.errors.InputError` naming it."""
+@contextlib.contextmanager
+def _input_lines(path: str) -> Iterator[Iterator[str]]:
+    """The lines of a UTF-8 text file given on the command line (``-``: standard input), read
+    as they are needed; a BOM at its start is dropped.
+
+    Raises :class:`~shabaka.errors.InputError` naming the file when it cannot be opened, and
+    :class:`~shabaka.errors.DataFileError` naming the line and byte offset of the first bytes
+    that are not UTF-8 (a CoNLL file is data: its encoding is not guessed).
+    """
+    name = "standard input" if path == "-" else path
     try:
-        return open(path, encoding="utf-8-sig")
+        raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc}); check the path") from None
+
+    def lines() -> Iterator[str]:
+        offset = 0
+        for number, line in enumerate(raw, 1):
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line, offset = line[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
+            try:
+                yield line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataFileError(
+                    f"{name}: line {number} (byte {offset + exc.start}) is not UTF-8 text "
+                    f"({line[exc.start : exc.start + 4]!r}...); save the file as UTF-8 (an Arabic file in another "
+                    f"encoding is often Windows-1256: iconv -f WINDOWS-1256 -t UTF-8 FILE > FILE.utf8)"
+                ) from None
+            offset += len(line)
+
+    try:
+        yield lines()
+    finally:
+        if path != "-":
+            raw.close()
 
 
 if __name__ == "__main__":
