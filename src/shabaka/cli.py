@@ -231,6 +231,7 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
         log.error("no documents could be read from %s", ", ".join(paths))
         for path in written:
             print(f"wrote {path}")
+        _list_removed_files(report.removed_files)
         return 1
     graph_outputs = [o for o in outputs if o.flag != "--report"]
     with progress.bar("write", total=sum(len(o.targets()) for o in graph_outputs), unit="file") as bar:
@@ -240,7 +241,23 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
     print(summary(G, report))
     for path in written:
         print(f"wrote {path}")
+    _list_removed_files(report.removed_files)
     return 0
+
+
+#: Up to this many ``.removed`` files (``--keep-boilerplate``) get a ``wrote`` line each; more, one line.
+MAX_LISTED_REMOVED = 10
+
+
+def _list_removed_files(paths: Sequence[str]) -> None:
+    """The ``wrote`` lines of the ``.removed`` files: one each, or their count and the folder
+    that holds them all when there are more than :data:`MAX_LISTED_REMOVED`."""
+    if len(paths) <= MAX_LISTED_REMOVED:
+        for path in paths:
+            print(f"wrote {path}")
+        return
+    folder = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+    print(f"wrote {len(paths):,} .removed files (what cleaning removed) next to their input files, under {folder}")
 
 
 def _view(args: argparse.Namespace) -> ViewSettings:
