@@ -353,3 +353,21 @@ def test_readme_documents_every_flag_of_build():
     assert ["--allow-non-arabic"] in actions and ["--progress"] in actions
     missing = [names for names in actions if not any(f"`{name}" in readme for name in names)]
     assert not missing, f"flags not in README.md: {missing}"
+
+
+def test_no_known_names_says_which_extractors_it_turns_off():
+    from shabaka.cli import make_parser
+    from shabaka.config import Settings
+    from shabaka.extract.combine import extractor_names
+
+    off = set(extractor_names(Settings(extractor="embedded"))) - set(
+        extractor_names(Settings(extractor="embedded", known_names=False))
+    )
+    assert off == {"known-names", "name-patterns"}
+    build_parser = next(a for a in make_parser()._subparsers._group_actions if a.dest == "command").choices["build"]
+    (flag,) = (a for a in build_parser._actions if "--no-known-names" in a.option_strings)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `--no-known-names`"))
+    for name in off:
+        assert name in flag.help, name
+        assert f"`{name}`" in row, name

@@ -47,7 +47,8 @@ SETTING_FLAGS: dict[str, tuple[str, str | None, str]] = {
     "known_names": (
         "--no-known-names",
         None,
-        "with the embedded or camel extractor, do not also match the names of the alias tables",
+        "with the embedded or camel extractor, do not also run known-names (the typed names of the alias "
+        "tables) nor name-patterns (names of bodies, events and clubs found by their shape)",
     ),
     "clean": ("--no-clean", None, "keep page boilerplate (menus, tickers, comment forms)"),
     "keep_boilerplate": (
