@@ -252,6 +252,14 @@ def test_tag_and_evaluate_ner_name_the_line_and_byte_that_are_not_utf8(tmp_path,
     assert capsys.readouterr().out.splitlines() == ["زار O O", "الرباط B-LOC B-LOC"]
 
 
+def test_tag_reads_a_text_stream_put_in_place_of_standard_input(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("الرباط B-LOC\n"))  # as a notebook may have it: no bytes
+    assert main(["tag", "-", "--extractor", "gazetteer", "--gazetteer", _gazetteer()]) == 0
+    assert capsys.readouterr().out.splitlines() == ["الرباط B-LOC B-LOC"]
+
+
 MENU = "الرئيسية | أخبار | رياضة | اتصل بنا"
 
 

@@ -430,6 +430,9 @@ def _input_lines(path: str) -> Iterator[Iterator[str]]:
     that are not UTF-8 (a CoNLL file is data: its encoding is not guessed).
     """
     name = "standard input" if path == "-" else path
+    if path == "-" and not hasattr(sys.stdin, "buffer"):  # replaced by a text stream (a notebook, a test)
+        yield iter(sys.stdin)
+        return
     try:
         raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
