@@ -25,9 +25,6 @@ from pathlib import Path
 from shabaka.arabic import bare_split, drop_article, lookup_variants, segment
 from shabaka.text import normalize_key
 
-#: Longest gazetteer entry, in tokens.
-MAX_GAZ_LEN = 6
-
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -63,7 +60,6 @@ class Gazetteer:
         # one shared frozenset per distinct category set (most entries have the same one): memory
         shared: dict[frozenset[str], frozenset[str]] = {}
         self.entries = {k: shared.setdefault(frozenset(v), frozenset(v)) for k, v in entries.items()}
-        self.max_len = max((len(k) for k in entries), default=1)
         #: longest entry starting with each first word (most words start none: skipped at once)
         self.longest: dict[str, int] = {}
         for key in entries:
