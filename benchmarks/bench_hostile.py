@@ -19,6 +19,7 @@ gazetteer (no corpus text). Usage::
     python benchmarks/bench_hostile.py --extractor embedded --scale 0.1   # smaller files, another extractor
     python benchmarks/bench_hostile.py --scaling           # pathological inputs at 100 KB, 1 MB, 4 MB
     python benchmarks/bench_hostile.py --scaling letters names   # some of them
+    python benchmarks/bench_hostile.py --encodings         # which encodings are detected right
 
 ``--scaling`` runs each pathological input of issue 18 (:data:`PATHOLOGICAL`) at 100 KB,
 1 MB and 4 MB, each in a fresh process, and prints the CPU time of the work (imports
@@ -118,7 +119,8 @@ def _repeat(unit: str, size: int) -> str:
 
 
 def _text_case(unit: str) -> Callable[[Path, int], dict[str, object]]:
-    """A .txt file: ``unit`` repeated, without a space or a line break (every part of it alike)."""
+    """A .txt file: ``unit`` repeated, without a space or a line break (every part of it
+    alike; an Arabic letter in ``unit``, so that the document is not left out as non-Arabic)."""
 
     def write(folder: Path, size: int) -> dict[str, object]:
         path = folder / "input.txt"
@@ -187,12 +189,12 @@ def _mixed(folder: Path, size: int) -> dict[str, object]:
 #: name -> (what it attacked, how to write it at a size)
 PATHOLOGICAL: dict[str, tuple[str, Callable[[Path, int], dict[str, object]]]] = {
     "letters": ("one letter, no space (ADDRESS_RX backtracked)", _text_case("ب")),
-    "dots": ("a. a. without spaces", _text_case("a.")),
-    "brackets": ("[( repeated", _text_case("[(")),
-    "at-signs": ("a@ repeated (e-mail pattern)", _text_case("a@")),
-    "guillemets": ("« without » (quoted pattern)", _text_case("«")),
-    "punctuation": ("- ، runs (^\\W* patterns)", _text_case("- ،")),
-    "marks": ("combining marks on one letter (NFKC)", _text_case("\u064e\u0651\u0300")),
+    "dots": ("ب. ب. without spaces", _text_case("ب.")),
+    "brackets": ("[ب( repeated", _text_case("[ب(")),
+    "at-signs": ("ب@ repeated (e-mail pattern)", _text_case("ب@")),
+    "guillemets": ("« without » (quoted pattern)", _text_case("«ب")),
+    "punctuation": ("- ، runs (^\\W* patterns)", _text_case("- ب،")),
+    "marks": ("900 combining marks on each letter (NFKC)", _text_case("ب" + "\u064e\u0651\u0300" * 300)),
     "names": ("a paragraph naming thousands (--window paragraph)", _names),
     "tag": ("shabaka tag, no blank line", _tag),
     "html": ("HTML of tiny elements", _html),
@@ -265,6 +267,69 @@ def scaling(names: list[str], scale: float = 1.0) -> int:
     return 1 if missed else 0
 
 
+# --- encodings (issue 18): which detection is right, on files made in each encoding ----
+
+SENTENCES = (
+    "أعلنت وزارة الصحة عن افتتاح مستشفى جديد في مدينة طنجة خلال الشهر المقبل.",
+    "قال المدرب إن الفريق استعد جيدا للمباراة النهائية رغم غياب لاعبين أساسيين.",
+    "ارتفعت أسعار الخضر في الأسواق بسبب قلة الأمطار هذا الموسم.",
+    "التقى رئيس البلدية ممثلي الجمعيات لبحث مشاريع الإنارة العمومية والطرق.",
+    "وصل وفد من رجال الأعمال إلى العاصمة لتوقيع اتفاقيات في مجال الطاقة الشمسية.",
+    "أكدت الشرطة توقيف شخصين يشتبه في تورطهما في سرقة محلات تجارية بالمدينة القديمة.",
+    "يشارك أكثر من مئة عارض في معرض الكتاب الذي يفتتح أبوابه يوم السبت.",
+    "دعت النقابة إلى إضراب عام احتجاجا على تأخر صرف الأجور منذ ثلاثة أشهر.",
+)
+#: encoding -> how a file of ``text`` is written in it
+ENCODINGS: dict[str, Callable[[str], bytes]] = {
+    "windows-1256": lambda t: t.encode("cp1256"),
+    "iso-8859-6": lambda t: t.replace("،", ",").encode("iso8859-6"),  # its Arabic comma sits elsewhere
+    "utf-16 (BOM)": lambda t: t.encode("utf-16"),
+    "utf-16-le (no BOM)": lambda t: t.encode("utf-16-le"),
+    "utf-16-be (no BOM)": lambda t: t.encode("utf-16-be"),
+    "utf-32 (BOM)": lambda t: t.encode("utf-32"),
+    "utf-8 + windows-1256": lambda t: b"".join(
+        line.encode("utf-8" if i % 2 else "cp1256") for i, line in enumerate(t.splitlines(keepends=True))
+    ),
+}
+
+
+def _old_detect(data: bytes) -> str | None:
+    """The detection before issue 18 (BOM of UTF-16, UTF-8, else an Arabic-letter ratio
+    over Windows-1256), for comparison: the codec, or None where it gave up."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" in data[:8192]:
+        return None
+    if data.decode("utf-8", errors="replace").count("\ufffd") <= max(3, len(data) // 1000):
+        return "utf-8"
+    letters = [c for c in data.decode("cp1256", errors="replace") if c.isalpha()]
+    if letters and sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters) > 0.5:
+        return "cp1256"
+    return None
+
+
+def encodings(files_per_encoding: int = 30) -> None:
+    """Write files of 1 to 30 lines in each encoding; count how many each detection reads right."""
+    from shabaka.ingest import IngestReport, read_documents
+
+    rng = random.Random(6)
+    print(f"{'encoding':<22} {'files':>5} {'charset-normalizer':>19} {'before':>7}")
+    with tempfile.TemporaryDirectory(prefix="shabaka-encodings-") as tmp:
+        for name, encode in ENCODINGS.items():
+            right = old_right = 0
+            for n in range(files_per_encoding):
+                lines = [rng.choice(SENTENCES) for _ in range(1 + n % 30)]
+                text = "\n".join(lines) + "\n"
+                expected = text.replace("،", ",") if name == "iso-8859-6" else text
+                path = Path(tmp, f"{n}.txt")
+                path.write_bytes(data := encode(text))
+                docs = list(read_documents([path], IngestReport(), clean=False))
+                right += len(docs) == 1 and docs[0].text == expected
+                old = _old_detect(data)
+                old_right += old is not None and data.decode(old, errors="replace") == expected
+            print(f"{name:<22} {files_per_encoding:>5} {right:>19} {old_right:>7}")
+
+
 def _size(size: int) -> str:
     return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} KB"
 
@@ -273,6 +338,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("cases", nargs="*", default=list(CASES), help=f"among {', '.join(CASES)} (default: all)")
     parser.add_argument("--scaling", action="store_true", help="time the pathological inputs at 100 KB, 1 MB, 4 MB")
+    parser.add_argument("--encodings", action="store_true", help="count right detections per encoding")
     parser.add_argument("--pathological", help=argparse.SUPPRESS)  # the child process of --scaling
     parser.add_argument("--extractor", default="gazetteer", choices=("gazetteer", "embedded", "camel"))
     parser.add_argument("--scale", type=float, default=1.0, help="size factor (default 1: 50 MB, 5 MB, 100k files)")
@@ -280,6 +346,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.pathological:
         run_pathological(json.loads(args.pathological))
+        return
+    if args.encodings:
+        encodings()
         return
     if args.scaling:
         names = args.cases if args.cases != list(CASES) else list(PATHOLOGICAL)

@@ -15,12 +15,20 @@ For each size the script prints:
   is loaded and every control is wired (with physics, after stabilization);
 * ``search``: milliseconds for the search box to answer a query (matching every
   node's keys, listing the results, selecting the matches), measured in the page
-  right after ``interactive``.
+  right after ``interactive``;
+* ``hood``: milliseconds to focus on the one-step neighbourhood of the most central
+  entity (the filter run over every node and link, the view redrawn), and ``hood n``
+  the entities in it;
+* ``path``: milliseconds to find and show the strongest shortest path between the most
+  central entity and the entity farthest from it (Dijkstra, the panel of evidence, the
+  view redrawn);
+* ``shown``: entities drawn when the page opens: the top ``--top-n`` by PageRank (the
+  page's default, 100) less those left without a link among them.
 
 Pages open from ``file://`` in Debian's headless Chromium (``/usr/bin/chromium``, driven
 by Playwright) with requests to anything else refused. Nothing is pruned
 (``max_nodes=None``) unless ``--max-nodes`` is given, so 5,000 nodes are 5,000 nodes
-on the page.
+in the page (``--top-n 0`` draws them all).
 
 Usage::
 
@@ -103,8 +111,9 @@ def synthetic_graph(n: int, seed: int = 0) -> nx.Graph:
     return G
 
 
-def measure(page: Any, path: Path) -> tuple[float, float]:
-    """(ms until interactive, ms for a search to show its results) of the page at ``path``."""
+def measure(page: Any, path: Path) -> tuple[float, float, float, int, float, int]:
+    """(ms until interactive, ms for a search to show its results, ms to focus on a
+    neighbourhood, its entities, ms to show a path, entities shown at first) of the page at ``path``."""
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-ready='1']", state="attached", timeout=600_000)
     ready = page.evaluate("window.shabakaReady")
@@ -119,18 +128,39 @@ def measure(page: Any, path: Path) -> tuple[float, float]:
         }"""
     )
     assert page.locator("#results li[data-id]").count() > 0
-    return ready, search
+    shown = page.evaluate("shabaka.network.body.data.nodes.length")
+    hood, hood_size, path = page.evaluate(
+        """() => {
+          const nodes = shabaka.data.nodes, top = nodes.reduce((a, b) => (b.pagerank > a.pagerank ? b : a)).id;
+          let start = performance.now();
+          shabaka.showNeighbourhood(top, 1);
+          shabaka.network.redraw();
+          const hood = performance.now() - start, size = shabaka.shown().nodes.size;
+          shabaka.back();
+          const far = [...shabaka.neighbourhood(top, 99)].pop();
+          start = performance.now();
+          const p = shabaka.showPath(top, far);
+          shabaka.network.redraw();
+          if (!p || p.nodes.length < 2) throw new Error("no path");
+          return [hood, size, performance.now() - start];
+        }"""
+    )
+    return ready, search, hood, hood_size, path, shown
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], metavar="N")
     parser.add_argument("--max-nodes", type=int, default=None, help="prune beyond this many nodes (default: never)")
+    parser.add_argument("--top-n", type=int, default=100, help="entities drawn at first (default 100; 0: all)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    settings = ViewSettings(max_nodes=args.max_nodes)
-    print(f"{'nodes':>6} {'edges':>6} {'build s':>8} {'size MB':>8} {'interactive ms':>15} {'search ms':>10}")
+    settings = ViewSettings(max_nodes=args.max_nodes, top_n=args.top_n)
+    print(
+        f"{'nodes':>6} {'edges':>6} {'build s':>8} {'size MB':>8} {'interactive ms':>15} {'shown':>6} "
+        f"{'search ms':>10} {'hood ms':>8} {'hood n':>7} {'path ms':>8}"
+    )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = launch(p)
         for n in args.sizes:
@@ -143,11 +173,13 @@ def main() -> None:
             context.route(
                 "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
             )
-            ready, search = measure(context.new_page(), path)
+            ready, search, hood, hood_size, way, shown = measure(context.new_page(), path)
             context.close()
             size = path.stat().st_size / 1e6
             print(
-                f"{n:>6} {G.number_of_edges():>6} {build:>8.2f} {size:>8.2f} {ready:>15.0f} {search:>10.0f}", flush=True
+                f"{n:>6} {G.number_of_edges():>6} {build:>8.2f} {size:>8.2f} {ready:>15.0f} {shown:>6} "
+                f"{search:>10.0f} {hood:>8.0f} {hood_size:>7} {way:>8.0f}",
+                flush=True,
             )
         browser.close()
 

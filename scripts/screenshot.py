@@ -3,8 +3,8 @@
 The page is built with the default extractor, opened offline in Debian's headless
 Chromium (``/usr/bin/chromium``, driven by Playwright) and left to settle; labels are
 placed by the page so that none sits on another node (``tests/test_session.py`` checks
-it on the same graph, and this script refuses to write a picture where one does). No
-entity is selected, so no sentence of the articles is in the picture. Without the
+it on the same graph). عبد اللطيف حموشي is selected on the graph (his label is placed
+first) but his panel is not opened, so no sentence of the articles is in the picture. Without the
 corpus, the bundled sample articles are drawn (gazetteer extractor).
 
 Usage::
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from chromium import launch
 
-from shabaka import build_graph
+from shabaka import build_graph, find
 from shabaka.pipeline import sample_gazetteer
 from shabaka.render import write_html
 
@@ -53,6 +53,11 @@ def main() -> None:
         page.goto(page_path.as_uri())
         page.wait_for_selector("body[data-ready='1']", state="attached")
         page.wait_for_function("document.body.dataset.labels === '1'", timeout=30_000)
+        if args.corpus.is_dir():  # the story's central person, selected (its label is placed first)
+            hammouchi = G.nodes[find(G, "hammouchi")]["label"]
+            page.evaluate(
+                "(l) => shabaka.network.selectNodes([shabaka.data.nodes.find((n) => n.label === l).id])", hammouchi
+            )
         page.evaluate("shabaka.network.fit()")
         page.wait_for_timeout(300)
         covered = page.evaluate("shabaka.placeLabels() || shabaka.hiddenLabels.size")

@@ -71,6 +71,8 @@ def test_the_timeline_slider_filters_the_graph(browser, dated_page):  # noqa: F8
         assert visible_nodes(p) == everyone
         p.evaluate("(l) => shabaka.select(shabaka.data.nodes.find((n) => n.label === l).id)", "كريم بناني")
         assert "Mentioned 2024-06, in 1 dated document" in p.locator("#panel .when").text_content()
+        p.evaluate("() => shabaka.showEdge(shabaka.data.edges.findIndex((e) => e.relation === 'meeting'))")
+        assert p.evaluate("() => shabakaTimeline.selected()") == [0]  # the January meeting
         assert page.errors == []
     finally:
         context.close()

@@ -156,3 +156,35 @@ def test_csv_has_one_neo4j_relationship_type_per_relation(local, tmp_path):
     links = {(r["source"], r["target"]): r for r in csv.DictReader(edges.open(encoding="utf-8"))}
     assert links["الرباط", "سامي داود"]["relation"] == "visit"
     assert json.loads(links["الرباط", "سامي داود"]["months"]) == {"2024-04": 1}
+
+
+def test_a_pages_day_comes_from_its_metadata_and_its_title_from_its_head(tmp_path, gazetteer):
+    page = (
+        '<html><head><meta property="article:published_time" content="2023-07-19T08:00:00+00:00">'
+        "<title>لقاء الوزيرين في الرباط</title></head><body><article><h1>لقاء الوزيرين في الرباط</h1>"
+        "<p>استقبلت نادية الفاسي أمس بيتر لارسن في مكتبها بالرباط، وبحثا معا سبل التعاون بين البلدين في مجالات عدة.</p>"
+        "<p>وقال بيتر لارسن إن اللقاء كان مثمرا، وإن الطرفين اتفقا على مواصلة الحوار خلال الأشهر المقبلة.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    G = build_graph(tmp_path / "page.html", extractor="gazetteer", gazetteer=gazetteer)
+    (meta,) = G.graph["documents"].values()
+    assert (meta["date"], meta["date_source"]) == ("2023-07-19", "html")
+    assert meta["title"] == "لقاء الوزيرين في الرباط"
+    assert G.nodes["بيتر لارسن"]["months"] == {"2023-07": 1}
+
+
+def test_the_page_reads_relations_back_from_gexf_and_graphml(local, tmp_path):
+    from shabaka.render.html import view_data
+
+    write_gexf(local, tmp_path / "g.gexf")
+    write_graphml(local, tmp_path / "g.graphml")
+    expected = view_data(local)
+    for H in (nx.read_gexf(tmp_path / "g.gexf"), nx.read_graphml(tmp_path / "g.graphml")):
+        data = view_data(H)
+        assert data["relation_types"] == expected["relation_types"]
+        assert sorted(e["relation"] or "" for e in data["edges"]) == sorted(
+            e["relation"] or "" for e in expected["edges"]
+        )
+    # GEXF has no graph attributes; GraphML keeps the documents, and so their days
+    assert view_data(nx.read_graphml(tmp_path / "g.graphml"))["documents"]["a1"]["day"] == "2024-03-12"

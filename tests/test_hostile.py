@@ -294,8 +294,8 @@ def _running(cmd: list[str], cwd: Path) -> Iterator[subprocess.Popen[str]]:
 def test_ctrl_c_ends_a_run_cleanly_with_a_message(tmp_path: Path, sample_gazetteer: Path) -> None:
     corpus = tmp_path / "corpus"
     _write(corpus / "0000.bin", "read first, and reported: the run is under way")
-    for i in range(40):
-        _write(corpus / f"{i:04}.txt", (PROSE + "\n") * 500)  # ~4 MB in all: seconds of work
+    for i in range(200):  # ~20 MB in all: a minute of work, interrupted at once (the test stays quick)
+        _write(corpus / f"{i:04}.txt", (PROSE + "\n") * 500)
     (tmp_path / "graph.html").write_text("old page", encoding="utf-8")
     cmd = [sys.executable, "-m", "shabaka.cli", "build", str(corpus), "--extractor", "gazetteer",
            "--gazetteer", str(sample_gazetteer), "-q", "-o", "graph.html"]  # fmt: skip

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -43,6 +44,13 @@ PROSE = (
     "والاستثمار في قطاع الطاقة المتجددة، وأضاف أن الطرفين اتفقا على مواصلة المشاورات خلال الأسابيع المقبلة."
 )
 NAMES = [("كريم الفاسي", "PER"), ("سلمى بنجلون", "PER"), ("الرباط", "LOC")]
+_SERIAL = itertools.count(1)
+
+
+def prose() -> str:
+    """:data:`PROSE` with a number of its own: no two documents are the same text (which
+    :mod:`shabaka.dedup` would fold into one)."""
+    return f"{PROSE[:-1]} في الاجتماع رقم {next(_SERIAL)}."
 
 
 def _gazetteer(folder: Path, names: list[tuple[str, str]] = NAMES) -> Path:
@@ -110,7 +118,7 @@ def _corpus(tmp: Path, good: int = 2) -> tuple[Path, set[str]]:
     corpus = tmp / "corpus"
     corpus.mkdir()
     for i in range(good):
-        (corpus / f"good{i}.txt").write_text(PROSE, encoding="utf-8")
+        (corpus / f"good{i}.txt").write_text(prose(), encoding="utf-8")
     return corpus, {f"good{i}" for i in range(good)}
 
 
@@ -122,7 +130,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path, 
     corpus, good = _corpus(tmp_path)
     raw = os.fsencode(corpus) + b"/" + "خبر é".encode(encoding, errors="replace") + b".txt"
     with open(raw, "wb") as f:
-        f.write(PROSE.encode())
+        f.write(prose().encode())
     with open(os.fsencode(corpus) + b"/" + "bad é".encode(encoding, errors="replace") + b".txt", "wb") as f:
         f.write(b"\x00\x01\x02")  # a bad file with such a name is named in the report
     run = Run(tmp_path, corpus)
@@ -135,7 +143,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path, 
 
 def test_a_lone_surrogate_in_a_jsonl_text_is_replaced_and_reported(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
-    lines = [json.dumps({"id": "ok", "text": PROSE}), '{"id": "bad", "text": "' + PROSE + ' \\udc80 \\ud800x"}']
+    lines = [json.dumps({"id": "ok", "text": prose()}), '{"id": "bad", "text": "' + prose() + ' \\udc80 \\ud800x"}']
     (corpus / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"ok", "bad"})
@@ -144,7 +152,10 @@ def test_a_lone_surrogate_in_a_jsonl_text_is_replaced_and_reported(tmp_path: Pat
 
 def test_a_lone_surrogate_in_an_id_or_title_is_replaced_and_reported(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
-    lines = [json.dumps({"id": "a\udc80", "text": PROSE}), json.dumps({"id": "t", "title": "\ud83d", "text": PROSE})]
+    lines = [
+        json.dumps({"id": "a\udc80", "text": prose()}),
+        json.dumps({"id": "t", "title": "\ud83d", "text": prose()}),
+    ]
     (corpus / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"a\ufffd", "t"})
@@ -155,10 +166,10 @@ def test_a_lone_surrogate_in_an_id_or_title_is_replaced_and_reported(tmp_path: P
 # 2. Super-linear time on small inputs
 
 
-@pytest.mark.parametrize("unit", ["ب", "a.", "[(", "@a", "«"])
+@pytest.mark.parametrize("unit", ["ب", "ب.", "[ب(", "ب@", "«ب", "a."])
 def test_long_runs_without_spaces_are_cleaned_in_linear_time(tmp_path: Path, unit: str) -> None:
     corpus, good = _corpus(tmp_path)
-    (corpus / "run.txt").write_text(PROSE + "\n" + unit * (200_000 // len(unit)), encoding="utf-8")  # was minutes
+    (corpus / "run.txt").write_text(prose() + "\n" + unit * (200_000 // len(unit)), encoding="utf-8")  # was minutes
     run = Run(tmp_path, corpus)
     run.check(good | {"run"})
     # the patterns still find what they are for
@@ -171,7 +182,7 @@ def test_long_runs_without_spaces_are_cleaned_in_linear_time(tmp_path: Path, uni
 def test_a_long_run_of_combining_marks_is_keyed_in_linear_time(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
     piled = "كريم" + "\u064e\u0651\u0300" * 100_000  # 300k marks on one letter (was minutes)
-    (corpus / "marks.txt").write_text(f"{PROSE}\nزار {piled} الرباط.", encoding="utf-8")
+    (corpus / "marks.txt").write_text(f"{prose()}\nزار {piled} الرباط.", encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"marks"})
     assert normalize_key(piled) == normalize_key("كريم" + "\u064e\u0651\u0300" * (MAX_MARKS // 3))
@@ -217,11 +228,22 @@ def test_a_yaml_gazetteer_of_nested_aliases_is_refused_at_its_line(tmp_path: Pat
 def test_a_huge_html_page_is_read_up_to_the_cap_and_reported(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.setattr(ingest, "MAX_HTML_BYTES", 200_000)
     corpus, good = _corpus(tmp_path)
-    page = f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p>" + "<i>x</i>" * 100_000 + "</article></body></html>"
+    page = f"<html><body><article><p>{prose()}</p><p>{prose()}</p>" + "<i>x</i>" * 100_000 + "</article></body></html>"
     (corpus / "huge.html").write_text(page, encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"huge"})
     assert "only its first" in run.reason("huge.html")
+
+
+def test_an_html_page_of_too_many_elements_is_read_line_by_line_and_reported(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr(ingest, "MAX_HTML_ELEMENTS", 5_000)  # 100,000 in use: a million took 1.4 GB
+    corpus, good = _corpus(tmp_path)
+    crowd = "".join(f"<p>{prose()}</p>" for _ in range(3)) + "<i>ب</i>" * 5_000
+    (corpus / "crowded.html").write_text(f"<html><body><article>{crowd}</article></body></html>", encoding="utf-8")
+    run = Run(tmp_path, corpus)
+    run.check(good | {"crowded"})
+    assert "more than 5,000 elements: read line by line" in run.reason("crowded.html")
+    assert normalize_key("سلمى بنجلون") in {n["id"] for n in run.graph["nodes"] if "crowded" in n["documents"]}
 
 
 # 3. Writes and reads outside what the user named
@@ -231,7 +253,7 @@ def test_keep_boilerplate_replaces_a_planted_link_instead_of_writing_through_it(
     corpus, _good = _corpus(tmp_path)
     victim = tmp_path / "bashrc"
     victim.write_text("echo safe\n", encoding="utf-8")
-    (corpus / "page.txt").write_text(f"الرئيسية | رياضة | اتصل بنا\n{PROSE}\nجميع الحقوق محفوظة © 2025\n")
+    (corpus / "page.txt").write_text(f"الرئيسية | رياضة | اتصل بنا\n{prose()}\nجميع الحقوق محفوظة © 2025\n")
     os.symlink(victim, corpus / "page.txt.removed")
     main(["build", str(corpus), "--extractor", "gazetteer", "--gazetteer", str(_gazetteer(tmp_path)), "-q",
           "--keep-boilerplate", "--json", str(tmp_path / "out.json")])  # fmt: skip
@@ -274,7 +296,7 @@ def test_shabaka_outputs_in_an_input_folder_are_recognized_and_skipped(tmp_path:
 
 def test_repeated_ids_never_collide(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
-    records = [{"id": i, "title": f"t{n}", "text": PROSE} for n, i in enumerate(["a", "a", "a~2", "a~2"])]
+    records = [{"id": i, "title": f"t{n}", "text": prose()} for n, i in enumerate(["a", "a", "a~2", "a~2"])]
     (corpus / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"a", "a~2", "a~2~2", "a~2~3"})
@@ -299,7 +321,7 @@ def _gazetteer_tmp() -> Path:
 
 def test_a_csv_row_with_an_unquoted_comma_is_reported_and_the_others_kept(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
-    (corpus / "t.csv").write_text(f"id,text\nr1,{PROSE.replace('،', '')}\nr2,نص, بفاصلة\nr3,{PROSE}\n")
+    (corpus / "t.csv").write_text(f"id,text\nr1,{prose().replace('،', '')}\nr2,نص, بفاصلة\nr3,{prose()}\n")
     run = Run(tmp_path, corpus)
     run.check(good | {"r1"})
     assert "r2" not in run.documents and "r3" in run.documents
@@ -308,7 +330,7 @@ def test_a_csv_row_with_an_unquoted_comma_is_reported_and_the_others_kept(tmp_pa
 
 def test_a_csv_quote_left_open_swallows_no_row(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
-    rows = [f'r{i},"{PROSE}"' for i in range(2, 8)]
+    rows = [f'r{i},"{prose()}"' for i in range(2, 8)]
     (corpus / "t.csv").write_text('id,text\nr1,"نص مقطوع\n' + "\n".join(rows) + "\n", encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {f"r{i}" for i in range(2, 8)})
@@ -319,7 +341,7 @@ def test_a_csv_quote_left_open_swallows_no_row(tmp_path: Path) -> None:
 def test_a_windows_1256_html_page_is_detected_on_its_text(tmp_path: Path) -> None:
     corpus, good = _corpus(tmp_path)
     markup = "".join(f"<div class='menu-item-{i}' style='color:red'><a href='/x/{i}'>x</a></div>" for i in range(200))
-    page = f"<html><body>{markup}<article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+    page = f"<html><body>{markup}<article><p>{prose()}</p><p>{prose()}</p></article></body></html>"
     (corpus / "win.html").write_bytes(page.encode("cp1256"))  # mostly markup: the old ratio saw no Arabic
     run = Run(tmp_path, corpus)
     run.check(good | {"win"})
@@ -328,8 +350,8 @@ def test_a_windows_1256_html_page_is_detected_on_its_text(tmp_path: Path) -> Non
 
 def test_a_text_mixing_utf8_and_windows_1256_lines_is_read_line_by_line(tmp_path: Path) -> None:
     corpus, _good = _corpus(tmp_path, 0)
-    other = PROSE.replace("كريم الفاسي", "سلمى بنجلون")
-    (corpus / "mixed.txt").write_bytes(PROSE.encode() + b"\n" + other.encode("cp1256") + b"\n")
+    other = prose().replace("كريم الفاسي", "سلمى بنجلون")
+    (corpus / "mixed.txt").write_bytes(prose().encode() + b"\n" + other.encode("cp1256") + b"\n")
     run = Run(tmp_path, corpus)
     run.check({"mixed"})
     assert "2 lines" not in run.reason("mixed.txt") and "1 lines read as UTF-8, 1 as windows-1256" in run.reason(
@@ -345,7 +367,7 @@ def test_a_text_mixing_utf8_and_windows_1256_lines_is_read_line_by_line(tmp_path
 )
 def test_encodings_are_detected_by_charset_normalizer(tmp_path: Path, encoding: str, name: str) -> None:
     corpus, good = _corpus(tmp_path)
-    text = PROSE.replace("،", ",")  # ISO-8859-6 has the Arabic comma at another place; keep to its letters
+    text = prose().replace("،", ",")  # ISO-8859-6 has the Arabic comma at another place; keep to its letters
     (corpus / "enc.txt").write_bytes(text.encode(encoding))  # no BOM but for UTF-32
     run = Run(tmp_path, corpus)
     run.check(good | {"enc"})
@@ -358,14 +380,14 @@ def test_encodings_are_detected_by_charset_normalizer(tmp_path: Path, encoding: 
 
 
 def test_control_characters_in_ids_give_valid_gexf_and_graphml(tmp_path: Path) -> None:
-    docs = [Document("d\x01\x0b\ufffe", PROSE), Document("ok", PROSE)]
+    docs = [Document("d\x01\x0b\ufffe", prose()), Document("ok", prose())]
     G = build_graph(docs, extractor="gazetteer", gazetteer=str(_gazetteer(tmp_path)))
     for writer, name in ((export.write_gexf, "g.gexf"), (export.write_graphml, "g.graphml")):
         writer(G, tmp_path / name)
         ET.parse(tmp_path / name)  # valid XML
         assert "d\\x01\\x0b\\ufffe" in (tmp_path / name).read_text(encoding="utf-8")
     corpus, good = _corpus(tmp_path)
-    (corpus / "ctl.jsonl").write_text(json.dumps({"id": "e\x1b[31m\x07", "text": PROSE}), encoding="utf-8")
+    (corpus / "ctl.jsonl").write_text(json.dumps({"id": "e\x1b[31m\x07", "text": prose()}), encoding="utf-8")
     run = Run(tmp_path, corpus, "--gexf", str(tmp_path / "out" / "g.gexf"), "--graphml", str(tmp_path / "out" / "g.x"))
     run.check(good | {"e\\x1b[31m\\x07"})
     ET.parse(tmp_path / "out" / "g.gexf")
@@ -380,18 +402,19 @@ def test_csv_cells_that_would_be_formulas_are_defused(tmp_path: Path) -> None:
         extractor="gazetteer",
         gazetteer=str(_gazetteer(tmp_path, names + NAMES)),
     )
-    nodes, edges = export.write_csv(G, tmp_path / "csv")
-    for path in (nodes, edges):
+    nodes, edges, relations = export.write_csv(G, tmp_path / "csv")
+    for path in (nodes, edges, relations):
         for row in csv.reader(path.open(encoding="utf-8", newline="")):
             assert not any(cell.startswith(export.FORMULA_STARTS) for cell in row), row
     ids = {row["id"] for row in csv.DictReader(nodes.open(encoding="utf-8", newline=""))}
     ends = {row[k] for row in csv.DictReader(edges.open(encoding="utf-8", newline="")) for k in ("source", "target")}
     assert {"'+1", "'@sum"} <= ids and any(i.startswith("'=") for i in ids)
     assert ends <= ids  # edges still meet their nodes
+    assert "'=cmd|' /C calc'!A0" in edges.read_text(encoding="utf-8")  # the document id, defused
 
 
 def test_what_shabaka_writes_it_reads_back_and_shows(tmp_path: Path) -> None:
-    docs = [Document("[draft]", PROSE), Document("a | b", PROSE), Document("[1, 2]", PROSE)]
+    docs = [Document("[draft]", prose()), Document("a | b", prose()), Document("[1, 2]", prose())]
     G = build_graph(docs, extractor="gazetteer", gazetteer=str(_gazetteer(tmp_path)))
     export.write_gexf(G, tmp_path / "g.gexf")
     export.write_graphml(G, tmp_path / "g.graphml")
@@ -424,7 +447,7 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_file_names_with_escapes_and_newlines_are_printed_escaped(tmp_path: Path, caplog: Any) -> None:
     corpus, good = _corpus(tmp_path)
     (corpus / "x\nshabaka: WARNING: all good\x1b[2K.bin").write_bytes(b"x")
-    (corpus / "y\x1b]0;owned\x07.txt").write_text(PROSE, encoding="utf-8")
+    (corpus / "y\x1b]0;owned\x07.txt").write_text(prose(), encoding="utf-8")
     run = Run(tmp_path, corpus)
     run.check(good | {"y\\x1b]0;owned\\x07"})
     assert "x\\x0ashabaka: WARNING: all good\\x1b[2K.bin" in caplog.text
@@ -435,7 +458,7 @@ def test_file_names_with_escapes_and_newlines_are_printed_escaped(tmp_path: Path
 @pytest.mark.parametrize("source", ["", None, 123, b"corpus", [""], [None]])
 def test_build_graph_says_what_to_pass(source: Any, tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "here.txt").write_text(PROSE, encoding="utf-8")  # "" must not read the current folder
+    (tmp_path / "here.txt").write_text(prose(), encoding="utf-8")  # "" must not read the current folder
     with pytest.raises(ShabakaError, match=r"pass a file or folder path, a list of them, or shabaka\.model\.Document"):
         build_graph(source, extractor="gazetteer", gazetteer=str(_gazetteer(tmp_path)))
 

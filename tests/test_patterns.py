@@ -120,3 +120,87 @@ def test_two_clubs_joined_by_and_stay_two(tmp_path) -> None:
 )
 def test_places_that_are_common_words_need_a_cue(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a competition may end on a proper noun: its place is no node of its own
+        ("وتأهل المنتخب إلى نهائي كأس آسيا للمرة الثانية", [("كأس آسيا", "MISC")]),
+        ("ويشارك الفريق في دوري أبطال أوروبا هذا الموسم", [("دوري أبطال أوروبا", "MISC")]),
+        # a ministry's genitive may be two nouns joined by و
+        ("وأعلنت وزارة الطاقة والمعادن عن مشروع", [("وزارة الطاقة والمعادن", "ORG")]),
+        # ... not another body's
+        ("واجتمع مجلس الوزراء والحكومة", [("مجلس الوزراء", "ORG")]),
+    ],
+)
+def test_competitions_and_ministries_of_two_nouns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_authors_currencies_and_common_words_are_no_nodes(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "كتب.. سامي الورتاني\n"
+        "قال وزير المالية فريد بنسليمان إن سعر الدولار ارتفع أمس في الأسواق.\n"
+        "وأضاف فريد بنسليمان أن الحكومة تتابع الوضع في مشهد اقتصادي صعب.\n",
+        encoding="utf-8",
+    )
+    labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert "فريد بنسليمان" in labels
+    assert not labels & {"سامي الورتاني", "الدولار", "دولار", "مشهد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a facility named after a person (with a title, an ordinal) or a place and a nisba
+        ("وتقام المباراة على ملعب الأمير فيصل بن فهد بالرياض", [("ملعب الأمير فيصل بن فهد", "LOC")]),
+        ("وصل الوفد إلى مطار هواري بومدين الدولي صباحا", [("مطار هواري بومدين الدولي", "LOC")]),
+        ("وأقيم الحفل في مسجد الحسن الثاني أمس", [("مسجد الحسن الثاني", "LOC")]),
+        # a common noun after the facility word is no name
+        ("وتدرب اللاعبون في ملعب الفريق", []),
+        # a head that is also a common noun needs two words after it
+        ("ونما قطاع السياحة هذا العام", []),
+        ("وأعلن قطاع الشؤون القانونية بالوزارة", [("قطاع الشؤون القانونية", "ORG")]),
+        ("وقالت الشركة الإيطالية إن الأرباح تراجعت", []),
+        # و joins a second noun to a genitive, never a second body
+        ("وقع بنك التصدير والاستيراد الكوري اتفاقا", [("بنك التصدير والاستيراد الكوري", "ORG")]),
+        (
+            "تعاونت وكالة الفضاء الأوروبية والهيئة الوطنية الفرنسية",
+            [("وكالة الفضاء الأوروبية", "ORG"), ("والهيئة الوطنية الفرنسية", "ORG")],
+        ),
+        # a bare definite head takes no complement
+        ("وتسعى الشركة لبيع السيارات الكهربائية", []),
+    ],
+)
+def test_facilities_weak_heads_and_coordination(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_a_known_name_at_the_edge_of_a_person_span_is_cut_out() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = ["واستقبل", "رئيس", "موريتانيا", "محمد", "ولد", "الغزواني", "الوفد"]
+    known = [Span(2, 3, "LOC")]  # موريتانيا, from the known names
+    model = [Span(2, 6, "PER")]  # the model's one span over the country and the person
+    assert merge_spans(known, model, tokens) == [Span(2, 3, "LOC"), Span(3, 6, "PER")]
+    # a body named after a place stays whole
+    tokens = ["وقال", "رئيس", "جامعة", "القاهرة", "إن"]
+    assert merge_spans([Span(3, 4, "LOC")], [Span(2, 4, "ORG")], tokens) == [Span(2, 4, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصرح نقيب الصيادلة حسن رضا الطويل بأن الأدوية متوفرة", [("حسن رضا الطويل", "PER")]),
+        ("وأكد اللواء أبو بكر الحسيني أن الوضع مستقر", [("أبو بكر الحسيني", "PER")]),
+        ("وحضر الشيخ خليفة بن زايد آل نهيان الحفل", [("خليفة بن زايد آل نهيان", "PER")]),
+        ("وقال الأمير فيصل بن سلمان الجديد", [("فيصل بن سلمان", "PER")]),
+        # no title before, or a single word: left to the model
+        ("وكتب خالد رسالة طويلة", []),
+        ("وقال المدرب سامي إن الفريق جاهز", []),
+    ],
+)
+def test_a_person_after_a_title(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

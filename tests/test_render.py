@@ -304,3 +304,18 @@ def test_graphs_read_back_from_gexf_render_the_same(sample, tmp_path):
     for label, node in before.items():
         for key in ("aliases", "documents", "evidence", "mentions", "search"):
             assert after[label][key] == node[key], (label, key)
+
+
+def test_cli_sets_the_page_language_and_top_n(tmp_path, capsys):
+    from shabaka.cli import main
+    from shabaka.pipeline import sample_gazetteer
+
+    samples = Path(sample_gazetteer()).parent / "samples"
+    args = ["build", str(samples), "--extractor", "gazetteer", "--gazetteer", sample_gazetteer(), "--quiet"]
+    assert main([*args, "-o", str(tmp_path / "g.html"), "--lang", "ar", "--top-n", "20"]) == 0
+    page = (tmp_path / "g.html").read_text("utf-8")
+    data = json.loads(re.search(r'id="shabaka-data">(.*?)</script>', page, re.S).group(1))
+    assert data["settings"]["lang"] == "ar" and data["settings"]["top_n"] == 20
+    assert '<html lang="ar" dir="rtl">' in page
+    assert main([*args, "-o", str(tmp_path / "h.html"), "--lang", "fr"]) == 2
+    assert "lang must be one of en, ar" in capsys.readouterr().err

@@ -486,3 +486,40 @@ def test_a_given_name_alone_is_no_entity_unless_a_full_name_claims_it():
     assert res.entity_of(m["a", "عبد الله"]) is None
     assert entity(res, m, ("a", "خالد الراشد")).label == "خالد الراشد"
     assert same(res, m, ("b", "يوسف"), ("b", "يوسف بن علي"))  # the start of its nasab chain, same document
+
+
+def test_a_latin_acronym_and_the_arabic_name_are_one_node():
+    docs = [
+        Document("a", "أعلن المكتب الشريف للفوسفاط عن أرباح قياسية هذا العام."),
+        Document("b", "وقالت مجموعة OCP إن صادراتها ارتفعت، فيما وقعت TOTAL اتفاقا مع شركة توتال إنرجيز."),
+    ]
+    G = build_graph(docs)
+    ocp = [d for _, d in G.nodes(data=True) if "OCP" in d["aliases"]]
+    assert len(ocp) == 1 and "المكتب الشريف للفوسفاط" in ocp[0]["aliases"]
+    total = [d for _, d in G.nodes(data=True) if "TOTAL" in d["aliases"]]
+    assert len(total) == 1 and "توتال إنرجيز" in total[0]["aliases"]
+
+
+def test_a_latin_acronym_after_a_body_is_its_short_name():
+    docs = [
+        Document("a", "أعلنت الوكالة الوطنية للموانئ ANP عن توسعة الرصيف، وقالت ANP إن الأشغال تبدأ غدا."),
+        Document("b", "ووقعت الوكالة الوطنية للموانئ اتفاقية جديدة."),
+    ]
+    G = build_graph(docs)
+    anp = [d for _, d in G.nodes(data=True) if "ANP" in d["aliases"]]
+    assert len(anp) == 1 and "الوكالة الوطنية للموانئ" in anp[0]["aliases"]
+    assert "bracket" in anp[0]["resolution"]
+
+
+NISBA = """
+## a
+أعلنت [[وزارة الصحة الأردنية|ORG]] عن حالات جديدة، وقالت [[وزارة الصحة|ORG]] إن الوضع مستقر.
+## b
+وقالت [[وزارة الصحة|ORG]] المصرية في بيان إن الحملة مستمرة.
+"""
+
+
+def test_a_body_without_its_nisba_is_the_body_of_its_document():
+    res, m = resolve(NISBA)
+    assert same(res, m, ("a", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))
+    assert not same(res, m, ("b", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))  # another document

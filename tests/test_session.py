@@ -85,6 +85,7 @@ def play(offline: Page, G: nx.Graph, path: Path, second: Any, merge: tuple[Any, 
     # search in Latin letters, select
     search_and_select(page, "hammouchi", G.nodes[hammouchi]["label"])
     assert "Hammouchi" in page.locator("#panel .english").inner_text()
+    assert "Hammouchi" in page.evaluate("(id) => shabaka.nodeSet.get(id).title", ids[hammouchi])  # the tooltip
     assert page.locator("#panel h3").first.text_content() == "Evidence"  # evidence first
 
     # neighbourhood, one step: the entity and its neighbours, nothing else
@@ -209,12 +210,18 @@ def overlaps(nodes: list[dict[str, Any]]) -> list[tuple[int, int]]:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is absent")
 def test_no_label_sits_on_another_node(offline, tmp_path):
-    write_html(build_graph(CORPUS), tmp_path / "five.html")
+    G = build_graph(CORPUS)
+    write_html(G, tmp_path / "five.html")
     page = offline.open(tmp_path / "five.html")
     page.wait_for_function("shabaka.hiddenLabels !== undefined && document.body.dataset.labels === '1'")
     nodes = label_layout(page)
     assert overlaps(nodes) == []
     assert sum(n["box"] is not None for n in nodes) >= len(nodes) / 2  # most labels are drawn
+    # a selected entity's label is placed first, still over no other node
+    chosen = node_ids(page, G)[find(G, "hammouchi")]
+    page.evaluate("(id) => { shabaka.network.selectNodes([id]); shabaka.placeLabels(); }", chosen)
+    nodes = label_layout(page)
+    assert overlaps(nodes) == [] and next(n for n in nodes if n["id"] == chosen)["box"] is not None
     # the legends are strips above the graph, even at 1024 px: they cover no part of it
     page.set_viewport_size({"width": 1024, "height": 700})
     graph = page.locator("#graph").bounding_box()
@@ -225,3 +232,152 @@ def test_no_label_sits_on_another_node(offline, tmp_path):
     # without the placement, labels do sit on other nodes in this graph (the check can fail)
     page.evaluate("() => { shabaka.hiddenLabels.clear(); shabaka.labelShift.clear(); }")
     assert overlaps(label_layout(page)) != []
+
+
+@pytest.fixture(scope="module")
+def samples_page(tmp_path_factory) -> tuple[nx.Graph, Path]:
+    from test_render import sample_graph
+
+    G = sample_graph()
+    path = tmp_path_factory.mktemp("samples") / "samples.html"
+    write_html(G, path)
+    return G, path
+
+
+def test_rename_and_split_off_flow_back_into_the_build(offline, samples_page, tmp_path):
+    from shabaka.pipeline import sample_gazetteer
+
+    G, path = samples_page
+    page = offline.open(path)
+    ids = node_ids(page, G)
+    miller, rabat = find(G, "دانيال ميللر"), find(G, "الرباط")
+    page.evaluate("(id) => shabaka.select(id)", ids[miller])
+    page.locator("#panel li", has_text="ميلر").filter(has_not_text="دانيال").locator("[data-action=split]").click()
+    page.evaluate("(id) => shabaka.select(id)", ids[rabat])
+    page.fill("#panel [data-action=rename-text]", "Rabat")
+    page.click("#panel [data-action=rename]")
+    assert page.evaluate("(id) => shabaka.nodeSet.get(id).label", ids[rabat]) == "Rabat"
+    listed = page.locator("#correction-list li").all_inner_texts()
+    assert len(listed) == 2 and "ميلر" in listed[0] and "Rabat" in listed[1]
+    with page.expect_download() as download:
+        page.click("#download-corrections")
+    csv = tmp_path / "corrections.csv"
+    download.value.save_as(csv)
+    rows = csv.read_text("utf-8").splitlines()
+    assert rows[1] == "alias,canonical,type" and rows[2:] == ['"ميلر","!=دانيال ميللر",""', '"الرباط",":=Rabat",""']
+    samples = Path(sample_gazetteer()).parent / "samples"
+    H = build_graph(samples, extractor="gazetteer", gazetteer=sample_gazetteer(), aliases=csv)
+    assert "rabat" in H and "الرباط" not in H and H.nodes["rabat"]["label"] == "Rabat"
+    assert "ميلر" not in H.nodes[find(H, "دانيال ميللر")]["aliases"]  # split off: not one entity any more
+    assert offline.errors == []
+
+
+def test_arabic_interface_right_to_left(offline, samples_page):
+    G, path = samples_page
+    page = offline.open(path)
+    page.select_option("#lang", "ar")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    assert page.inner_text("#explore label:has(#top-n)").startswith("أهم")
+    assert " من " in page.inner_text("#counts") and "entities" not in page.inner_text("#counts")
+    assert "شخص (PER)" in page.inner_text("#legend")
+    page.evaluate("(id) => shabaka.select(id)", node_ids(page, G)[find(G, "الرباط")])
+    assert page.locator("#panel h3").first.inner_text() == "الشواهد"
+    assert page.locator("#panel [data-action=hood1]").inner_text().startswith("الجوار")
+    graph, panel = page.locator("#graph").bounding_box(), page.locator("#panel").bounding_box()
+    assert panel["x"] < graph["x"]  # the side panel moves to the left, as Arabic reads
+    page.select_option("#lang", "en")
+    assert page.locator("#panel h3").first.text_content() == "Evidence"
+    assert "person (PER)" in page.inner_text("#legend")
+    assert offline.errors == []
+
+
+def test_search_in_latin_letters_and_js_skeleton_agrees(offline, samples_page):
+    from shabaka.latin import latin_skeleton
+
+    page = offline.open(samples_page[1])
+    labels = "(q) => shabaka.search(q).map((n) => n.label)"
+    assert page.evaluate(labels, "rabat")[0] == "الرباط"
+    assert page.evaluate(labels, "rabbat")[0] == "الرباط"  # the skeleton
+    assert "FRMF" in page.evaluate(labels, "frmf")
+    samples = ["Hammouchi", "Abdellatif El-Hammouchi", "Bourrita", "Ünïcode façade", "  FBI  "]
+    assert page.evaluate("(xs) => xs.map(shabaka.latinSkeleton)", samples) == [latin_skeleton(s) for s in samples]
+
+
+def test_export_the_current_view(offline, samples_page, tmp_path):
+    import json
+
+    G, path = samples_page
+    page = offline.open(path)
+    rabat = node_ids(page, G)[find(G, "الرباط")]
+    page.evaluate("(id) => { shabaka.select(id); }", rabat)
+    page.click("#panel [data-action=hood1]")
+    shown = visible(page)
+    saved = {}
+    for kind in ("json", "csv", "png"):
+        with page.expect_download() as download:
+            page.click(f"#export-{kind}")
+        saved[kind] = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved[kind])
+    view = json.loads(saved["json"].read_text("utf-8"))
+    assert {n["id"] for n in view["nodes"]} == shown and len(view["edges"]) == page.evaluate(
+        "shabaka.shown().edges.size"
+    )
+    lines = saved["csv"].read_text("utf-8").splitlines()
+    assert lines[0].startswith("kind,label") and sum(x.startswith('"node"') for x in lines) == len(shown)
+    assert saved["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert offline.errors == [] and offline.requests == []
+
+
+def test_the_notebook_view_downloads_corrections(offline, tmp_path):
+    from test_render import sample_graph
+
+    from shabaka.render import show
+
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><meta charset=utf-8><body>{show(sample_graph())._repr_html_()}</body>", "utf-8")
+    offline.page.goto(host.as_uri())
+    frame = offline.page.frame_locator("iframe")
+    frame.locator("body[data-ready='1']").wait_for(timeout=30_000)
+    frame.locator("#search").fill("rabat")
+    frame.locator("#results li[data-id]").first.click()
+    frame.locator("#panel [data-action=rename-text]").fill("Rabat")
+    frame.locator("#panel [data-action=rename]").click()
+    with offline.page.expect_download() as download:
+        frame.locator("#download-corrections").click()
+    download.value.save_as(tmp_path / "c.csv")
+    assert (tmp_path / "c.csv").read_text("utf-8").splitlines()[-1] == '"الرباط",":=Rabat",""'
+
+
+def test_communities_colour_and_filter(offline, samples_page):
+    page = offline.open(samples_page[1])
+    data = page.evaluate("({nodes: shabaka.data.nodes, communities: shabaka.data.communities})")
+    palette = {c["id"]: c["color"] for c in data["communities"]}
+    page.select_option("#color-by", "community")
+    colours = page.evaluate("shabaka.nodeSet.get().map((v) => [v.id, v.color.background])")
+    assert {i: c for i, c in colours} == {n["id"]: palette[n["community"]] for n in data["nodes"]}
+    page.select_option("#community", "0")
+    members = {n["id"] for n in data["nodes"] if n["community"] == 0}
+    shown = visible(page)
+    assert shown and shown <= members and len(shown) >= len(members) / 2
+    page.select_option("#community", "")
+    assert len(visible(page)) > len(shown)
+
+
+def test_panel_puts_evidence_first_and_folds_documents_beyond_ten(offline, tmp_path):
+    from test_render import schema_graph
+
+    G = schema_graph(4)
+    docs = [f"doc-{i:02d}" for i in range(15)]
+    G.graph["documents"] = {d: {"title": f"عنوان الخبر {i}", "date": "2024-05-01"} for i, d in enumerate(docs)}
+    G.nodes["e0"]["documents"] = docs
+    write_html(G, tmp_path / "g.html")
+    page = offline.open(tmp_path / "g.html")
+    page.evaluate("(id) => shabaka.select(id)", node_ids(page, G)["e0"])
+    headings = page.locator("#panel h3").all_text_contents()
+    assert headings.index("Evidence") < headings.index("Strongest neighbours") < headings.index("Documents")
+    documents = page.locator("#panel h3", has_text="Documents").locator("xpath=following-sibling::ul[1]/li")
+    assert documents.count() == 10 and "عنوان الخبر 0" in documents.first.inner_text()  # titles, not file names
+    more = page.locator("#panel button.more")
+    assert more.inner_text() == "show all 15 (5 more)"
+    more.click()
+    assert documents.count() == 15 and page.locator("#panel button.more").count() == 0

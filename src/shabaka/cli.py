@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from shabaka.config import Settings
     from shabaka.progress import Progress
+    from shabaka.render import ViewSettings
 
 log = logging.getLogger("shabaka")
 
@@ -124,6 +125,10 @@ def _add_graph_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--graphml", metavar="FILE", help="write GraphML")
     p.add_argument("--csv", metavar="DIR", help="write nodes.csv and edges.csv (Neo4j LOAD CSV) into DIR")
     p.add_argument("--report", metavar="FILE", help="write what was read and skipped, and why, as JSON")
+    p.add_argument("--lang", metavar="en|ar", help="the page's interface language (default en; ar: right to left)")
+    p.add_argument(
+        "--top-n", type=int, metavar="N", help="the page opens showing the top N entities (default 100, 0: all)"
+    )
     for name in SETTING_FLAGS:
         _add_setting(p, name)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
@@ -210,6 +215,7 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
     from shabaka.pipeline import build_graph, summary
 
     settings = _settings(args)
+    view = _view(args)
     outputs = _graph_outputs(args)
     check_outputs(outputs, inputs=[p for p in paths if os.path.isfile(p)])
     report = IngestReport()
@@ -227,7 +233,7 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
     graph_outputs = [o for o in outputs if o.flag != "--report"]
     with progress.bar("write", total=sum(len(o.targets()) for o in graph_outputs), unit="file") as bar:
         for out in graph_outputs:
-            written.extend(_write(G, out))
+            written.extend(_write(G, out, view))
             bar.update(len(out.targets()))
     print(summary(G, report))
     for path in written:
@@ -235,7 +241,14 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
     return 0
 
 
-def _write(G: nx.Graph, out: Output) -> list[str]:
+def _view(args: argparse.Namespace) -> ViewSettings:
+    """The page's settings from ``--lang`` and ``--top-n`` (checked before the build)."""
+    from shabaka.render import ViewSettings
+
+    return ViewSettings(**{k: v for k, v in (("lang", args.lang), ("top_n", args.top_n)) if v is not None})
+
+
+def _write(G: nx.Graph, out: Output, view: ViewSettings) -> list[str]:
     """Write the graph to one output; the files written."""
     from shabaka import export
     from shabaka.render import write_html
@@ -243,7 +256,7 @@ def _write(G: nx.Graph, out: Output) -> list[str]:
     if out.flag == "--csv":
         return [str(p) for p in export.write_csv(G, out.path)]
     writers = {
-        "-o": write_html,
+        "-o": lambda G, path: write_html(G, path, settings=view),
         "--json": export.write_json,
         "--gexf": export.write_gexf,
         "--graphml": export.write_graphml,
@@ -356,16 +369,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """A handler writing to the ``sys.stderr`` of the moment (tests and notebooks replace it)."""
+class _StderrHandler(logging.Handler):
+    """A handler writing to the ``sys.stderr`` of the moment (tests and notebooks replace it),
+    above the progress bars (which are redrawn below the message)."""
 
-    @property  # type: ignore[override]
-    def stream(self) -> IO[str]:
-        return sys.stderr
+    def emit(self, record: logging.LogRecord) -> None:
+        from tqdm import tqdm
 
-    @stream.setter
-    def stream(self, value: IO[str]) -> None:
-        pass
+        try:
+            tqdm.write(self.format(record), file=sys.stderr)
+        except Exception:
+            self.handleError(record)
 
 
 def _log_to_stderr(verbose: bool) -> None:

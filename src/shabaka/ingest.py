@@ -17,7 +17,8 @@ extension  what is read
            broken quote, is reported and skipped, the rows it swallowed read
 .html .htm main text extracted; title, date and author kept as metadata; the
            encoding is detected on the text between the tags; only the first
-           :data:`MAX_HTML_BYTES` of a larger page are read
+           :data:`MAX_HTML_BYTES` of a larger page are read, and a page of more
+           than :data:`MAX_HTML_ELEMENTS` elements is read without trafilatura
 ========== =================================================================
 
 A file that cannot be used (binary, empty, undecodable, unknown extension,
@@ -88,6 +89,10 @@ CSV_FIELD_LIMIT = 2**31 - 1
 #: Only this many bytes of an HTML page are read: a news page is far smaller, and a
 #: parser's memory grows with the number of elements (1M elements: over 1 GB).
 MAX_HTML_BYTES = 4 * 2**20
+#: A page with more elements than this (a news page has a few thousand) is read line by
+#: line (:func:`~shabaka.clean.html_lines`, then the line cleaner), without trafilatura,
+#: whose time grows faster than the number of elements.
+MAX_HTML_ELEMENTS = 100_000
 #: What marks shabaka's own graph page (written by :mod:`shabaka.render`).
 GENERATOR_MARK = b'<meta name="generator" content="shabaka'
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -617,7 +622,16 @@ def _read_html(
         )
     codec = _detect(data, complete=True, markup=True)  # lxml would read undeclared UTF-8 as Latin-1
     page = data.decode(codec, errors="replace")
-    result, meta = clean_html(page, method="hybrid" if clean else "trafilatura", settings=cleaner)
+    if data.count(b"<") > MAX_HTML_ELEMENTS:  # trafilatura's time grows faster than such a page
+        report.note(
+            path,
+            f"HTML page of more than {MAX_HTML_ELEMENTS:,} elements: read line by line, without trafilatura",
+            warn=True,
+        )
+        lines = html_lines(page)
+        result, meta = (clean_text(lines, settings=cleaner) if clean else CleanResult(lines, len(lines), 0)), {}
+    else:
+        result, meta = clean_html(page, method="hybrid" if clean else "trafilatura", settings=cleaner)
     body = result.text
     if not body.strip():
         body = html_lines(page)
@@ -631,6 +645,8 @@ def _read_html(
         fields["date"] = found.iso
     docs = _documents(path.stem, [body], path, report, fields)
     for n, doc in enumerate(docs):
+        if found is not None:
+            doc.meta["date_source"] = found.source  # html, text or url
         yield doc, result if clean and n == 0 else None
 
 

@@ -151,6 +151,17 @@ def gazetteer_aliases(path: str | Path) -> AliasTable:
     return table
 
 
+@cache
+def given_names(more: bool = False) -> frozenset[str]:
+    """The common Arabic given names of ``shabaka/data/given_names.txt`` (normalized keys);
+    with ``more``, also those of ``given_names_more.txt``."""
+    words: set[str] = set()
+    for name in ("given_names.txt", "given_names_more.txt") if more else ("given_names.txt",):
+        text = (files("shabaka") / "data" / name).read_text(encoding="utf-8")
+        words.update(normalize_key(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(words)
+
+
 class GazetteerError(DataFileError):
     """The gazetteer file cannot be used; the message names the file and line."""
 

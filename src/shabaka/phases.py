@@ -28,7 +28,7 @@ from shabaka.dates import document_date
 from shabaka.dedup import fingerprint
 from shabaka.errors import InputError
 from shabaka.extract import Extractor, Span
-from shabaka.extract.combine import extractor_names, merge_spans
+from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
 from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
 from shabaka.ingest import IngestReport, find_files, given_documents, read_documents
 from shabaka.model import Document, Mention, Sentence
@@ -61,6 +61,7 @@ def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[li
     for extractor in extractors:
         for i, found in enumerate(extractor.extract(tokens)):
             spans[i] = merge_spans(spans[i], found, tokens[i])
+    spans = drop_bylines(tokens, spans)
     mentions = []
     for s, found in zip(sentences, spans, strict=True):
         for span in found:
@@ -107,8 +108,8 @@ def document_meta(doc: Document) -> dict[str, str]:
     if "title" not in meta and (title := headline(doc.text)):
         meta["title"] = title
     found = document_date(doc.text, meta=meta, url=doc.url)
-    if found is not None:
-        meta.update(date=found.iso, date_source=found.source)
+    if found is not None:  # a page's day, read by ingest, keeps the source it was read from
+        meta.update(date=found.iso, date_source=doc.meta.get("date_source", found.source))
     return meta
 
 
@@ -189,7 +190,8 @@ def extract_phase(
     A document with less than :data:`~shabaka.config.MIN_ARABIC_SHARE` of Arabic letters
     is reported (in ``report``) and becomes a skipped record, unless ``settings.allow_non_arabic``.
     With a ``report``, a document that makes an extractor fail is reported (with the
-    error) and left out, and the run goes on; without one, the error is raised.
+    error) and becomes a skipped record too, and the run goes on; without one, the error
+    is raised.
     """
     settings = settings or Settings()
     for doc in docs:
@@ -209,9 +211,8 @@ def extract_phase(
         except Exception as exc:
             if report is None:
                 raise
-            report.documents -= 1
             report.skip(f"document {doc.id}", f"could not be extracted ({type(exc).__name__}: {exc}); left out")
-            continue
+            record = DocumentRecord(doc.id, {}, [], [], skipped=True)  # keeps its place (the dask engine's ids)
         yield record
 
 

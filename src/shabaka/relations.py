@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -241,7 +241,8 @@ def _form_index() -> dict[str, list[tuple[tuple[str, ...], TriggerRow, bool]]]:
     return index
 
 
-def _stems(key: str) -> list[tuple[str, frozenset[str]]]:
+@lru_cache(maxsize=1 << 16)
+def _stems(key: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """``key`` and the stems it may have under proclitics, with the clitics cut.
 
     >>> [s for s, _ in _stems("وبالتعاون")]
@@ -260,7 +261,7 @@ def _stems(key: str) -> list[tuple[str, frozenset[str]]]:
     for stem, used in list(out):
         if stem.startswith("ال") and len(stem) > 3:
             out.append((stem[2:], used | {"ال"}))
-    return list(dict(out).items())
+    return tuple(dict(out).items())
 
 
 def _same_word(key: str, form_word: str) -> bool:
@@ -358,6 +359,7 @@ class _Sentence:
         verbs = (t for t in _find_triggers(self.tokens, self.keys, [o is not None for o in self.owner]) if not t.noun)
         self.verb_tokens = {j for t in verbs for j in range(t.first, t.end)}  # a title never spans a verb
         self.title_tokens: set[int] = set()
+        self._titles: dict[int, bool] = {}
         self.roles = self._roles()
 
     def _roles(self) -> list[Role]:
@@ -372,9 +374,9 @@ class _Sentence:
         """Does a title (the resolver's or the role table's) start at token ``j``?"""
         if self.owner[j] is not None:
             return False
-        if _gloss_at(self.keys, j) is not None:
-            return True
-        return bool(parse_title(self.tokens[j].text + " X").role)
+        if j not in self._titles:
+            self._titles[j] = _gloss_at(self.keys, j) is not None or bool(parse_title(self.tokens[j].text + " X").role)
+        return self._titles[j]
 
     def _title_spans(self, person: _Actor) -> list[tuple[int, int]]:
         """Token spans of the titles written before a person's name and in apposition after it."""
@@ -510,10 +512,14 @@ def find_relations(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[
     >>> [(r.type, r.direction) for r in find_relations(s, m)]
     [('meeting', ('shoukry', 'mezouar'))]
     """
-    sent = _Sentence(sentence_text, mentions)
+    return _relations(_Sentence(sentence_text, mentions))
+
+
+def _relations(sent: _Sentence) -> list[Relation]:
+    """:func:`find_relations` of a sentence already read."""
     if len({a.entity for a in sent.actors}) < 2:
         return []
-    keys, tokens = sent.keys, sent.tokens
+    keys, tokens, sentence_text = sent.keys, sent.tokens, sent.text
     eligible = [
         a for a in sent.actors if not _locative(a, keys) and not _source_of_news(a, keys) and not sent.complement(a)
     ]
@@ -784,17 +790,30 @@ def role_glosses() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(out, key=lambda tg: -len(tg[0])))
 
 
+@cache
+def _glosses_by_head() -> dict[str, list[tuple[int, tuple[str, ...], str]]]:
+    """The titles of :func:`role_glosses` by their first word, with their rank (longest first)."""
+    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (title, gloss) in enumerate(role_glosses()):
+        index.setdefault(title[0], []).append((rank, title, gloss))
+    return index
+
+
+_TITLE_CLITICS = frozenset({"و", "ف", "ب", "ل", "ال"})
+
+
 def _gloss_at(keys: Sequence[str], i: int) -> str | None:
-    """The gloss of a roles-table title starting at token ``i`` (proclitics allowed), else None."""
-    for title, gloss in role_glosses():
-        words = keys[i : i + len(title)]
-        if (
-            len(words) == len(title)
-            and all(_same_word(k, t) for k, t in zip(words[1:], title[1:], strict=True))
-            and any(s == title[0] for s, used in _stems(keys[i]) if used <= {"و", "ف", "ب", "ل", "ال"})
-        ):
-            return gloss
-    return None
+    """The gloss of a roles-table title starting at token ``i`` (proclitics allowed), else None;
+    the longest title where several start there."""
+    index = _glosses_by_head()
+    found = [
+        (rank, gloss)
+        for stem, used in _stems(keys[i])
+        if used <= _TITLE_CLITICS
+        for rank, title, gloss in index.get(stem, ())
+        if len(keys) - i >= len(title) and all(_same_word(keys[i + k], title[k]) for k in range(1, len(title)))
+    ]
+    return min(found)[1] if found else None
 
 
 def find_roles(sentence_text: str, mentions: Sequence[MentionSpan]) -> list[Role]:
@@ -892,7 +911,8 @@ def document_relations(
             continue
         s = text_of[index]
         spans = [(m.start - s.start, m.end - s.start, key, type_of(key)) for key, m in found]
-        rels = [*find_relations(s.text, spans), *map(role_relation, find_roles(s.text, spans))]
+        sent = _Sentence(s.text, spans)
+        rels = [*_relations(sent), *map(role_relation, sent.roles)]
         for rel in rels:
             marks = sorted({(a, b) for a, b, k, _ in spans if k in rel.entities})
             yield (

@@ -215,7 +215,11 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
             if b.words <= settings.short_max_words:
                 b.reason, b.end_marker = _chrome_reason(b, settings)
             if not b.reason:
-                b.repeat_of = _repeated(key, first_seen, titles, settings.repeat_min_words) if "repeat" in on else -1
+                b.repeat_of = (
+                    _repeated(key, first_seen, titles, settings.repeat_min_words, settings.short_max_words)
+                    if "repeat" in on
+                    else -1
+                )
                 if b.repeat_of >= 0:
                     b.reason = "repeat"
                 elif "site-prefixed title" in on and any(key.startswith(label) for label in labels):
@@ -253,18 +257,20 @@ def _mark_teasers(blocks: list[Block], settings: CleanSettings) -> None:
             title.reason = excerpt.reason = "teaser"
 
 
-def _repeated(key: str, first_seen: dict[str, int], titles: dict[str, int], min_words: int) -> int:
+def _repeated(key: str, first_seen: dict[str, int], titles: dict[str, int], min_words: int, max_words: int) -> int:
     """Index of the earlier line that a short line repeats or contains, else -1.
 
     ``titles`` maps the keys of earlier short lines of at least ``min_words`` words to
-    their index; every run of words of the line is looked up (lines are short).
+    their index; every run of ``min_words`` to ``max_words`` words of the line is looked
+    up. (A line short in spaces can hold many words of its key, split at punctuation:
+    ``ب.ب.ب.`` ...; the bound keeps the time linear in its length.)
     """
     if not key:
         return -1
     if key in first_seen:
         return first_seen[key]
     words = key.split()
-    for size in range(len(words) - 1, min_words - 1, -1):
+    for size in range(min(len(words) - 1, max_words), min_words - 1, -1):
         for start in range(len(words) - size + 1):
             index = titles.get(" ".join(words[start : start + size]), -1)
             if index >= 0:

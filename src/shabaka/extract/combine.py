@@ -13,6 +13,8 @@ from typing import Any
 
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
+from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible
+from shabaka.text import normalize_key
 
 
 def extractor_names(settings: Settings) -> list[str]:
@@ -53,7 +55,12 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     ``first`` holds exact matches (known names), so a span of ``second`` is dropped where
     its boundary cuts through one of them (الشرق الأوسط وشمال | وشمال إفريقيا), or where it
     is exactly covered by two or more of them joined by the conjunction و (the next
-    piece's first token starts with it): a coordination, not one name.
+    piece's first token starts with it): a coordination, not one name. With ``tokens``,
+    a span of ``second`` that is no entity (:func:`~shabaka.extract.patterns.implausible`:
+    a byline's author, a currency, a common word read as a place) is dropped too, and a
+    person's span that begins or ends with a known name of another type is cut to the rest
+    (:func:`_outside_known`), and a Latin acronym ending an Arabic name is cut apart
+    (:func:`_acronym_apart`).
 
     >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
     >>> merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
@@ -65,14 +72,75 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     >>> merge_spans(pieces, [Span(1, 4, "LOC"), Span(4, 5, "LOC")], words) == pieces
     True
     """
-    second = [s for s in second if not any(_crossing(s, k) for k in first)]
+    second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
-        second = [s for s in second if not _coordination(s, first, tokens)]
+        second = [p for s in second for p in _acronym_apart(s, tokens)]
+        second = [s for s in second if not _coordination(s, first, tokens) and not implausible(s, tokens)]
     kept: list[Span] = []
     for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
         if all(s.end <= k.start or s.start >= k.end for k in kept):
             kept.append(s)
     return sorted(kept, key=lambda s: s.start)
+
+
+def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
+    """The spans of a document's sentences without the authors of its bylines: a person
+    named right after كتب / بقلم ... and punctuation, in the same sentence or at the start
+    of the next one (a byline "كتب.." is cut into a sentence of its own).
+
+    >>> sents = [["كتب", ".", "."], ["سامي", "الورتاني"], ["وقال", "سامي", "الورتاني"]]
+    >>> drop_bylines(sents, [[], [Span(0, 2, "PER")], [Span(1, 3, "PER")]])
+    [[], [], [Span(start=1, end=3, type='PER', confidence=1.0)]]
+    """
+    out = []
+    for i, (tokens, found) in enumerate(zip(sentences, spans, strict=True)):
+        keys = [normalize_key(t) for t in tokens]
+        previous = [normalize_key(t) for t in sentences[i - 1]] if i else []
+        out.append(
+            [
+                s
+                for s in found
+                if not (
+                    s.type == "PER" and (byline_author(keys[: s.start]) or (s.start == 0 and byline_author(previous)))
+                )
+            ]
+        )
+    return out
+
+
+def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
+    """A span that ends with a Latin acronym after Arabic words is the name, then its
+    acronym (two spans of its type; the resolver reads the acronym as the name's).
+
+    >>> _acronym_apart(Span(0, 3, "ORG"), "الوكالة الوطنية ANP".split())
+    [Span(start=0, end=2, type='ORG', confidence=1.0), Span(start=2, end=3, type='ORG', confidence=1.0)]
+    """
+    last = span.end - 1
+    if last > span.start and LATIN_ACRONYM.fullmatch(tokens[last]) and ARABIC.search(tokens[last - 1]):
+        return [Span(span.start, last, span.type, span.confidence), Span(last, span.end, span.type, span.confidence)]
+    return [span]
+
+
+def _outside_known(span: Span, known: list[Span]) -> Span:
+    """A person's span that begins or ends with a known name of another type is cut to the
+    rest (رئيس السنغال ماكي سال: the country, then the person; الفيصل بجدة: the person, then
+    the town); any other span is kept.
+
+    >>> _outside_known(Span(1, 4, "PER"), [Span(1, 2, "LOC")])
+    Span(start=2, end=4, type='PER', confidence=1.0)
+    >>> _outside_known(Span(0, 3, "ORG"), [Span(2, 3, "LOC")])  # جامعة القاهرة stays whole
+    Span(start=0, end=3, type='ORG', confidence=1.0)
+    """
+    if span.type != "PER":
+        return span
+    for k in known:
+        if k.type == "PER" or k == span or not (span.start <= k.start and k.end <= span.end):
+            continue
+        if k.start == span.start:
+            return Span(k.end, span.end, span.type, span.confidence)
+        if k.end == span.end:
+            return Span(span.start, k.start, span.type, span.confidence)
+    return span
 
 
 def _crossing(a: Span, b: Span) -> bool:

@@ -17,12 +17,19 @@ The shape, token by token after the head:
   indefinite noun goes on with the chain, a definite one closes it;
 * once closed, the name goes on only with a definite adjective (a nisba -ي/-ية, or one
   of the listed adjectives), a word under لل, or ل + an indefinite noun that opens a
-  new chain (لتنمية), and و + a definite word followed by an adjective (بنك التصدير
-  والاستيراد الأمريكي، لتنمية المهرجانات والتظاهرات الثقافية);
+  new chain (لتنمية), and, right after a genitive, و + a definite word (not a body's
+  head) followed by an adjective (بنك التصدير والاستيراد الأمريكي، لتنمية المهرجانات
+  والتظاهرات الثقافية; not وكالة الاستخبارات الأمريكية | والموساد الإسرائيلي);
 * a stop word (a relative, a weekday, a title ...) ends the name; the name ends where
   it was last closed, so an open chain at the end is left out; a definite head needs an
-  adjective (الإدارة العامة، not الإدارة alone), and only a definite head takes a
-  complement (وزارة الداخلية | لمكافحة الجريمة: the ministry, then its aim);
+  adjective (الإدارة العامة، not الإدارة alone), and only a definite head with an
+  adjective takes a complement (وزارة الداخلية | لمكافحة الجريمة: the ministry, then its
+  aim; الشركة | لبيع السيارات);
+* a head that is also a common noun (``weak``: قطاع، إدارة، الشركة ...) needs two words
+  after it (قطاع الصحة is "the health sector");
+* a competition or festival (كأس، دوري، مهرجان) may end on an indefinite proper noun
+  (كأس آسيا، دوري أبطال أفريقيا), and a ministry's genitive may be two nouns joined by
+  و (وزارة الطاقة والمعادن);
 * a name that ends on a word for bodies (مجلس إدارة الصندوق "the fund's board") is no
   name;
 * where an indefinite head opens the genitive of another (مجلس إدارة صندوق النقد), the
@@ -33,6 +40,12 @@ Places that are common words
 Some regions and towns are also common words (العقبة "the obstacle", المفرق "the
 junction", الشرقية "the eastern"); the list's ``place`` rows are places only after a cue
 word (في، محافظة، مدينة ...) or under the proclitic ب (:func:`place_spans`).
+
+Persons after a title
+---------------------
+A person's name is found after a title or an occupation (النائب، المدرب، نقيب الأطباء) when
+it opens with a listed given name (``shabaka/data/given_names.txt`` and
+``given_names_more.txt``): :func:`person_spans`.
 
 Clubs
 -----
@@ -48,6 +61,7 @@ star, a union, youth or the army, and are left alone.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -57,7 +71,7 @@ from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases
+from shabaka.lexicon import GazetteerEntry, club_aliases, given_names
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -65,10 +79,34 @@ from shabaka.text import normalize_key
 MAX_TOKENS = 10
 #: The sports words a document needs to be read as a sports text.
 SPORT_WORDS = 3
+#: A Latin acronym (OCP, ANP) and an Arabic letter.
+LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 class PatternDataError(DataFileError):
     """The name-pattern words cannot be read; the message names the file and line."""
+
+
+#: The roles of ``name_patterns.csv`` besides ``head`` and ``place`` (see its header).
+ROLES = (
+    "adjective",
+    "stop",
+    "ordinal",
+    "title",
+    "generic",
+    "club",
+    "sport",
+    "cue",
+    "byline",
+    "not name",
+    "open",
+    "coordinate",
+    "facility",
+    "weak",
+    "person",
+    "verb",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,22 +114,35 @@ class PatternWords:
     """The words of the name patterns, as normalized keys, by role."""
 
     heads: dict[str, str]
+    places: frozenset[tuple[str, ...]]
     adjectives: frozenset[str]
-    stops: frozenset[str]
+    stop_words: frozenset[str]
+    ordinals: frozenset[str]
+    titles: frozenset[str]
     generic: frozenset[str]
     clubs: frozenset[str]
     sport: frozenset[str]
-    places: frozenset[tuple[str, ...]]
     cues: frozenset[str]
+    bylines: frozenset[str]
+    not_names: frozenset[str]
+    open_heads: frozenset[str]
+    coordinating: frozenset[str]
+    facilities: frozenset[str]
+    weak: frozenset[str]
+    person_cues: frozenset[str]
+    verbs: frozenset[str]
+
+    @property
+    def stops(self) -> frozenset[str]:
+        """The words that end a body's name: stop words, ordinals and titles."""
+        return self.stop_words | self.ordinals | self.titles
 
 
 @cache
 def pattern_words() -> PatternWords:
     """Read ``shabaka/data/name_patterns.csv`` (once per process)."""
     path = files("shabaka") / "data" / "name_patterns.csv"
-    roles: dict[str, dict[str, str]] = {
-        r: {} for r in ("head", "adjective", "stop", "generic", "club", "sport", "place", "cue")
-    }
+    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "place", *ROLES)}
     with path.open(encoding="utf-8") as f:
         rows = [(n, r) for n, r in enumerate(csv.reader(f), 1) if r and not r[0].startswith("#")]
     for line, row in rows[1:]:
@@ -99,9 +150,8 @@ def pattern_words() -> PatternWords:
         if role not in roles or not word or (role == "head" and normalize_type(kind) is None):
             raise PatternDataError(f"{path}:{line}: expected role,word[,type] with a known role, got {row}")
         roles[role][normalize_key(word)] = normalize_type(kind) or ""
-    sets = (frozenset(roles[r]) for r in ("adjective", "stop", "generic", "club", "sport"))
     places = frozenset(tuple(p.split()) for p in roles["place"])
-    return PatternWords(roles["head"], *sets, places, frozenset(roles["cue"]))
+    return PatternWords(roles["head"], places, *(frozenset(roles[r]) for r in ROLES))
 
 
 def _is_adjective(key: str, words: PatternWords) -> bool:
@@ -146,10 +196,12 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
         if head is None:
             i += 1
             continue
-        end = _name_end(keys, i, is_definite(head[0]), words)
+        end = _name_end(keys, i, is_definite(head[0]), words, head[0])
         inner = next((j for j in range(i + 1, end or i) if _definite_head([keys[j]], words)), None)
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
+        if end is not None and head[0] in words.weak and end - i < 3:
+            end = None  # قطاع الصحة "the health sector", الشركة الفرنسية "the French company"
         if end is None or (inner is not None and not is_definite(keys[inner])):
             i = inner or i + 1  # مجلس إدارة صندوق ...: the name is the innermost body's
             continue
@@ -158,36 +210,179 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     return spans
 
 
-def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: PatternWords) -> int | None:
+def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: PatternWords, head: str) -> int | None:
     """Where the name opened by the head at ``start`` ends (exclusive), or None."""
     open_chain = not definite_head  # after an indefinite noun, the next word is its genitive
     chain = 0  # indefinite genitives in a row
     last_closed: int | None = None
+    open_end: int | None = None  # the end of a chain of indefinite genitives (كأس آسيا)
+    genitive_end = -1  # where the last genitive (or complement under لل) ends
     j = start + 1
     while j < len(keys) and j - start < MAX_TOKENS:
         key = keys[j]
         if not key.isalpha() or key in words.stops:
             break
         if open_chain:
+            if key.startswith(("لل", "بال", "وال", "فال", "كال")):
+                break  # a proclitic on a definite word: a preposition or a new phrase, not a genitive
             if is_definite(key):
                 open_chain = False
-                last_closed = j + 1
+                last_closed = genitive_end = j + 1
             elif key.startswith(("و", "ب", "ف", "ك")) or chain == 2:
                 break  # a new clause or a preposition, not a genitive
             else:
                 chain += 1
+                open_end = j + 1 if last_closed is None and head in words.open_heads else None
         elif _definite_adjective(key, words):
             last_closed = j + 1
         elif key.startswith("وال") and key[1:].endswith(("ي", "يه")) and last_closed == j:
             last_closed = j + 1  # a second adjective: الثقافية والفنية
-        elif key.startswith("لل") and len(key) > 4 and definite_head:
-            last_closed = j + 1
-        elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head:
+        elif key.startswith("وال") and head in words.coordinating and j == genitive_end:
+            last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن
+        elif key.startswith("لل") and len(key) > 4 and definite_head and last_closed:
+            last_closed = genitive_end = j + 1
+        elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head and last_closed:
             open_chain, chain = True, 0
-        elif not (key.startswith("وال") and j + 1 < len(keys) and _definite_adjective(keys[j + 1], words)):
-            break  # و + a definite word goes on only before an adjective
+        elif not (
+            key.startswith("وال")
+            and j == genitive_end
+            and key[1:] not in words.heads
+            and j + 1 < len(keys)
+            and _definite_adjective(keys[j + 1], words)
+        ):
+            break  # و + a noun goes on only after a genitive and before an adjective, never a body's head
         j += 1
-    return last_closed
+    return last_closed or open_end
+
+
+def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """The stadiums, airports, ports and mosques named after a person or a place: a
+    facility word, an optional title, one to four name words and an optional nisba; a
+    proper name has a title, an indefinite word or a nisba at its end (not ملعب الفريق).
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in facility_spans([normalize_key(t) for t in toks])]
+    >>> names("ووصل إلى مطار الملكة علياء الدولي ثم إلى ملعب الفريق")
+    ['مطار الملكة علياء الدولي']
+    >>> names("وتقام المباراة بملعب مركب الحسن الثاني بمدينة فاس")
+    ['مركب الحسن الثاني']
+    """
+    words = words or pattern_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(keys):
+        inner = i + 1 < len(keys) and keys[i + 1] in words.facilities  # بملعب مركب X: the inner one
+        if inner or not any(v in words.facilities for v in proclitic_variants(keys[i])):
+            i += 1
+            continue
+        j = i + 1
+        titled = j < len(keys) and keys[j] in words.titles
+        j += titled
+        proper = titled
+        start = j
+        while j < len(keys) and j - start < 4:
+            key = keys[j]
+            if not key.isalpha() or key in words.stop_words or (j == start and key in words.titles):
+                break
+            if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
+                break
+            proper = proper or not is_definite(key) or key in words.ordinals
+            j += 1
+            if key in words.ordinals or _nisba(key, words):
+                proper = True
+                break
+        if j > start and proper:
+            spans.append(Span(i, j, "LOC"))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+#: How many words may stand between a title and the given name after it (نقيب الأطباء X).
+TITLE_REACH = 3
+#: The most words of a person's name found after a title.
+NAME_WORDS = 6
+#: Words that open a compound given name (أبو بكر، عبد الكريم), and the words of a nasab.
+NAME_OPENERS = frozenset(("ابو", "ام", "عبد"))
+NASAB_WORDS = frozenset(("بن", "ابن", "بنت"))
+
+
+def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """Persons named after a title: a listed given name at most :data:`TITLE_REACH`
+    words after a title or occupation, and the words of the name after it (two at least;
+    a definite word is the last, a verb, a stop word, punctuation or a proclitic on a
+    definite word ends it).
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in person_spans([normalize_key(t) for t in toks])]
+    >>> names("وقال نقيب المهندسين أحمد سمير الزعبي إن المشروع جاهز")
+    ['أحمد سمير الزعبي']
+    >>> names("وقال السيد علي إن المشروع جاهز")
+    []
+    >>> names("وهنأ الوزير خالد الرميثي نظيره")
+    ['خالد الرميثي']
+    >>> names("وكان الملك فهد أصدر أمرا")
+    []
+    """
+    words = words or pattern_words()
+    given = given_names(more=True)
+    spans: list[Span] = []
+    i = 0
+    while i < len(keys):
+        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
+        between = keys[cue + 1 : i] if cue is not None else []
+        if (
+            keys[i] not in given
+            or keys[i] in words.stops  # علي is على
+            or cue is None
+            or not all(k.isalpha() and k not in words.stops for k in between)
+        ):
+            i += 1
+            continue
+        start = i - 1 if i > 0 and keys[i - 1] in NAME_OPENERS else i  # أبو بكر، عبد الكريم
+        j = i + 1
+        while j < len(keys) and j - start < NAME_WORDS:
+            key = keys[j]
+            if not key.isalpha() or key in words.stops or key in words.verbs or key in words.person_cues:
+                break
+            if key.startswith(("لل", "بال", "وال", "فال", "كال")) or _clitic_after(keys, j):
+                break
+            if key not in given and keys[j - 1] not in (*NASAB_WORDS, "ال") and _verb_like(key):
+                break  # الملك سلمان | أصدر
+            if is_definite(key) and keys[j - 2] in NASAB_WORDS:
+                break  # محمد بن سلمان | الخاص: after a nasab only بن or آل go on
+            j += 1
+            if (is_definite(key) and key != "الله") or keys[j - 2] == "ال":
+                break  # a family name or nisba ends the name (سعد الحريري | نال، آل مكتوم | ستكون)
+        while j > i and keys[j - 1] in (*NASAB_WORDS, *NAME_OPENERS, "ال"):
+            j -= 1  # a name never ends on بن، أبو، آل
+        if j - start >= 2:
+            spans.append(Span(start, j, "PER"))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _verb_like(key: str) -> bool:
+    """Whether a word that is no given name reads as a verb: أفعل (أصدر، أعلن) or a
+    present tense of four or five letters (يقوم، تؤكد)."""
+    return (key.startswith("ا") and len(key) == 4) or (key.startswith(("ي", "ت", "ن")) and len(key) in (4, 5))
+
+
+def _clitic_after(keys: Sequence[str], j: int) -> bool:
+    """Whether ``keys[j]``, inside a proper name, reads as a proclitic and another word:
+    و ل ف ك on a word of four letters or more, ب only after a definite word (الفيصل بجدة;
+    but هواري بومدين)."""
+    key = keys[j]
+    if len(key) <= 3:
+        return False
+    return key.startswith(("و", "ل", "ف", "ك")) or (key.startswith("ب") and is_definite(keys[j - 1]))
 
 
 def _nisba(key: str, words: PatternWords) -> bool:
@@ -231,7 +426,7 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     town = 0  # اتحاد طنجة: the town, then an optional nisba
     while j < len(keys) and town < 2:
         key = keys[j]
-        clitic = len(key) > 3 and key.startswith(("و", "ب", "ل", "ف", "ك"))  # واد and ليل are names
+        clitic = key.startswith(("وال", "لل", "بال")) or (town > 0 and _clitic_after(keys, j))  # not واد, بلوزداد
         if not key.isalpha() or key in words.stops or clitic or _nisba(key, words):
             break
         town += 1
@@ -259,17 +454,57 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     spans: list[Span] = []
     for i, key in enumerate(keys):
         variants = proclitic_variants(key)
-        cue = i > 0 and keys[i - 1] in words.cues
         for n in range(min(longest, len(keys) - i), 0, -1):
             rest = tuple(keys[i + 1 : i + n])
+            under_b = key.startswith(("ب", "وب"))
             for v in variants:
-                if (v, *rest) in words.places and (cue or (v != key and key.startswith(("ب", "وب")))):
+                if (v, *rest) in words.places and (_cued(keys, i, i + n, words) or (under_b and v != key)):
                     spans.append(Span(i, i + n, "LOC"))
                     break
             else:
                 continue
             break
     return spans
+
+
+def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = None) -> str:
+    """Why a span found by any extractor is no entity (``""`` if it may be one): a person
+    named in a byline (كتب.. / بقلم: + the name: the author, page chrome), a currency alone
+    (دولار), or a place that is also a common word with no cue before it (مشهد "a scene").
+
+    >>> toks = "كتبت ـ سلمى الخطيب".split()
+    >>> implausible(Span(2, 4, "PER"), toks)
+    'byline'
+    >>> implausible(Span(1, 2, "LOC"), "في مشهد".split())
+    ''
+    >>> toks = "وارتفع سعر الدولار في مشهد احتفائي".split()
+    >>> implausible(Span(2, 3, "MISC"), toks), implausible(Span(4, 5, "LOC"), toks)
+    ('not a name', 'common word')
+    """
+    words = words or pattern_words()
+    keys = [normalize_key(t) for t in tokens[: span.end + 1]]
+    if span.type == "PER" and byline_author(keys[: span.start], words):
+        return "byline"
+    inside = tuple(keys[span.start : span.end])
+    if len(inside) == 1 and inside[0] in words.not_names:
+        return "not a name"
+    if inside in words.places and not _cued(keys, span.start, span.end, words):
+        return "common word"
+    return ""
+
+
+def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
+    """Whether the keys before a person's name open a byline: a byline word and punctuation."""
+    words = words or pattern_words()
+    return bool(before) and before[0] in words.bylines and not any(k.isalnum() for k in before[1:])
+
+
+def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> bool:
+    """Whether the words ``keys[start:end]`` stand after a cue and before no indefinite
+    adjective (في مشهد احتفائي is "in a festive scene")."""
+    after = keys[end] if end < len(keys) else ""
+    adjective = after.endswith(("ي", "يه")) and not is_definite(after)
+    return start > 0 and keys[start - 1] in words.cues and not adjective
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
@@ -304,16 +539,43 @@ class NamePatternExtractor(Extractor):
     name = "name-patterns"
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
-        """Bodies and events in every sentence; clubs where the sentences are a sports text."""
+        """Bodies, events, facilities, cued places and persons after a title in every
+        sentence (clubs first where the sentences are a sports text), and the Latin
+        acronyms written after names."""
         words = pattern_words()
         keys = [[normalize_key(t) for t in tokens] for tokens in sentences]
-        if not is_sports_text(keys, words):
-            return [_first_wins(body_spans(k, words), place_spans(k, words)) for k in keys]
-        known = _known_clubs().extract(sentences)
-        return [
-            _first_wins(found, club_spans(k, words), body_spans(k, words), place_spans(k, words))
+        sports = is_sports_text(keys, words)
+        known = _known_clubs().extract(sentences) if sports else [[] for _ in keys]
+        spans = [
+            _first_wins(
+                found,
+                club_spans(k, words) if sports else [],
+                facility_spans(k, words),
+                body_spans(k, words),
+                place_spans(k, words),
+                person_spans(k, words),
+            )
             for k, found in zip(keys, known, strict=True)
         ]
+        return _acronyms(sentences, spans)
+
+
+def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
+    """Add the Latin acronym written right after a name (الوكالة الوطنية للموانئ ANP), there
+    and wherever else it stands alone in the document, with the name's type."""
+    types: dict[str, str] = {}
+    for tokens, found in zip(sentences, spans, strict=True):
+        for s in found:
+            if s.end < len(tokens) and LATIN_ACRONYM.fullmatch(tokens[s.end]) and ARABIC.search(tokens[s.end - 1]):
+                types.setdefault(tokens[s.end], s.type)
+    if not types:
+        return spans
+    out = []
+    for tokens, found in zip(sentences, spans, strict=True):
+        taken = {i for s in found for i in range(s.start, s.end)}
+        extra = [Span(i, i + 1, types[t]) for i, t in enumerate(tokens) if t in types and i not in taken]
+        out.append(sorted([*found, *extra], key=lambda s: s.start))
+    return out
 
 
 def _first_wins(*groups: list[Span]) -> list[Span]:

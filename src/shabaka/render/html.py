@@ -14,8 +14,16 @@ controls and zero-width characters are stripped from every displayed string
 (:func:`shabaka.text.strip_invisible`) and each string is shown bidi-isolated.
 
 Search: each node carries its search keys, made here with :func:`search_keys` from
-:func:`shabaka.text.normalize_key`; the page normalizes the query with a port of the same
-mapping (``assets/view.js``, ``normalizeKey``).
+:func:`shabaka.text.normalize_key` and, for Latin queries, :func:`shabaka.latin.latin_keys`
+of its English label; the page normalizes the query with ports of the same mappings
+(``assets/view.js``, ``normalizeKey`` and ``latinSkeleton``).
+
+Explorer (``assets/explore.js``): each node also carries its English label (``en``) and
+its Louvain community (:func:`communities`); the page focuses on a neighbourhood or a
+path, opens with the top ``ViewSettings.top_n`` entities, hides entities left without a
+visible link, switches its interface between English and Arabic, lists corrections and
+downloads them as an alias table (:mod:`shabaka.lexicon`), exports the view, and places
+labels where they cover no other node.
 """
 
 from __future__ import annotations
@@ -142,8 +150,8 @@ def search_keys(names: list[str], english: str | None = None) -> list[str]:
 
 
 def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
-    """Louvain communities of ``G`` (by edge weight, seeded: the same graph gives the same
-    communities), numbered from the largest, 0 on.
+    """Louvain communities of ``G`` (by edge weight as the page shows it, seeded: the same
+    graph gives the same communities), numbered from the largest, 0 on.
 
     >>> G = nx.barbell_graph(4, 0)
     >>> sorted(set(communities(G).values()))
@@ -151,7 +159,7 @@ def communities(G: nx.Graph, seed: int = 0) -> dict[Hashable, int]:
     """
     if G.number_of_edges() == 0:
         return {v: i for i, v in enumerate(sorted(G, key=str))}
-    parts = nx.community.louvain_communities(G, weight="weight", seed=seed)
+    parts = nx.community.louvain_communities(_weighted(G), weight="weight", seed=seed)
     parts = sorted((sorted(p, key=str) for p in parts), key=lambda p: (-len(p), str(p[0])))
     return {v: i for i, p in enumerate(parts) for v in p}
 
@@ -277,17 +285,23 @@ def prune(G: nx.Graph, max_nodes: int | None, rank: dict[Any, float]) -> nx.Grap
     return G.subgraph(order[:max_nodes])
 
 
-def _pagerank(G: nx.Graph) -> dict[Any, float]:
-    """PageRank over the edges' weights as the page shows them (:func:`_weight`); uniform
-    when there are no edges or it does not converge."""
-    uniform = dict.fromkeys(G, 1.0 / max(G.number_of_nodes(), 1))
-    if G.number_of_edges() == 0:
+def _weighted(G: nx.Graph) -> nx.Graph:
+    """The structure of ``G`` with only the edges' weights, as the page uses them
+    (:func:`_weight`: finite, at least 0), for the algorithms that read weights."""
+    W = nx.Graph()
+    W.add_nodes_from(G)
+    W.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
+    return W
+
+
+def _pagerank(W: nx.Graph) -> dict[Any, float]:
+    """PageRank over the weights of ``W`` (:func:`_weighted`); uniform when there are no
+    edges or it does not converge."""
+    uniform = dict.fromkeys(W, 1.0 / max(W.number_of_nodes(), 1))
+    if W.number_of_edges() == 0:
         return uniform
-    H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_weighted_edges_from((a, b, _weight(w)) for a, b, w in G.edges(data="weight", default=1))
     try:
-        return nx.pagerank(H, weight="weight")
+        return nx.pagerank(W, weight="weight")
     except (nx.PowerIterationFailedConvergence, ZeroDivisionError, ValueError):
         return uniform
 
@@ -299,7 +313,8 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
     because the page only ever sets text, never markup.
     """
     settings = settings or ViewSettings()
-    rank = _pagerank(G)
+    weighted = _weighted(G)
+    rank = _pagerank(weighted)
     H = prune(G, settings.max_nodes, rank)
     nodes = list(H)
     index = {v: i for i, v in enumerate(nodes)}
@@ -314,7 +329,7 @@ def view_data(G: nx.Graph, settings: ViewSettings | None = None, title: str = "s
         neighbours[a].append((w, index[b]))
         neighbours[b].append((w, index[a]))
     documents: set[Any] = set()
-    community = communities(H)
+    community = communities(weighted.subgraph(H))
     node_rows = []
     for v in nodes:
         d = H.nodes[v]

@@ -2,7 +2,8 @@
 
 The page of :func:`~shabaka.render.html.render_html` goes into an ``<iframe srcdoc>``, so
 it needs neither a local file server (pyvis#116, #203) nor the notebook's own scripts. The
-iframe is sandboxed with scripts allowed but no access to the notebook page.
+iframe is sandboxed with scripts allowed but no access to the notebook page; downloads
+are allowed (the page's corrections CSV and its exports of the view).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class GraphView:
     def _repr_html_(self) -> str:
         return (
             f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
-            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads" '
             f'style="width: 100%; height: {self.height}px; border: 1px solid #ddd;" '
             'title="shabaka graph"></iframe>'
         )

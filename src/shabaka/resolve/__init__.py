@@ -15,7 +15,9 @@ forms that were not identical:
 ``clitic``     a proclitic (و ف ب ل ك, لل) cut from the first word, when the form
                without it is known or its first word is seen at least as often in
                the corpus (بالرباط → الرباط, وحموشي → حموشي; بركان، لبنان stay whole)
-``bracket``    a short name in brackets right after a long one: "... (الديستي)"
+``bracket``    a short name in brackets right after a long one: "... (الديستي)",
+               or a Latin acronym written right after a body's Arabic name
+               (المكتب الشريف للفوسفاط OCP)
 ``spelling``   spelling variants: hamza, ى/ي, ة/ه, diacritics, tatweel (one form
                with several surfaces), and :data:`SPELLINGS` (أميركية = أمريكية)
 ``article``    the article inside a person's name (عبد اللطيف الحموشي = عبد
@@ -32,7 +34,9 @@ forms that were not identical:
                المغربية = المغرب); a name with a nasab (X بن Y ...) also stands,
                in its document, for its given name alone, its chain cut before a
                later بن or آل, and its given name with the family name (محمد آل
-               مكتوم); what follows بن is the father, never a short form
+               مكتوم); what follows بن is the father, never a short form; a body's
+               name without its closing nisba (وزارة الصحة) is the one body of
+               its document named with it (وزارة الصحة الأردنية)
 ``fragment``   a person named only by one given name (أحمد، عبد الله) and linked to
                no full name is no entity (``shabaka/data/given_names.txt``)
 =============  ==================================================================

@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
@@ -19,6 +18,7 @@ from shabaka.lexicon import (
     builtin_aliases,
     form_key,
     gazetteer_aliases,
+    given_names,
     load_aliases,
 )
 from shabaka.model import Entity, Mention, Sentence
@@ -46,7 +46,7 @@ RULES: dict[str, Rule] = {
     "alias": Rule("a row of the alias table", "_merge_table"),
     "gazetteer": Rule("a name and its aliases in the gazetteer", "_merge_table"),
     "clitic": Rule("a proclitic cut from the first word", "_merge_clitics"),
-    "bracket": Rule("a short name in brackets after a long one", "_merge_brackets"),
+    "bracket": Rule("a short name in brackets (or a Latin acronym) after a long one", "_merge_brackets"),
     "spelling": Rule("spelling variants of the same form", "_merge_spellings"),
     "article": Rule("the article inside a name", "_merge_articles"),
     "translit": Rule("vowel-letter variants of a transliterated name", "_merge_translit"),
@@ -70,6 +70,8 @@ NATIVE_NAMES = """
 _NOT_ALIASES = "رويترز فرانس برس أ ف ب و م ع ومع واس قنا وام الأناضول سانا بترا كونا وكالات صور فيديو تصوير"
 
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
+#: A Latin acronym written right after a body's Arabic name (المكتب الشريف للفوسفاط OCP).
+_APPOSED_ACRONYM = re.compile(r"\s*[-–]?\s*([A-Z][A-Z0-9&]{1,7})\b")
 _DIGIT = re.compile(r"\d")
 
 
@@ -91,6 +93,11 @@ def nasab_short_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     family = next((i for i in range(2, len(words)) if words[i] == "ال"), None)
     cuts = [words[:i] for i in range(3, len(words)) if words[i] in NASAB or i == family]
     return [words[:1], *cuts, *([(words[0], *words[family:])] if family else [])]
+
+
+def _apposed_acronym(name: str, right: str) -> re.Match[str] | None:
+    """The Latin acronym right after an Arabic name, read like one in brackets."""
+    return _APPOSED_ACRONYM.match(right) if re.search("[\u0600-\u06ff]", name) else None
 
 
 #: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
@@ -189,7 +196,7 @@ class Resolver:
             left, right = s.text[: m.start - s.start], s.text[m.end - s.start :]
             if m.type == "PER":
                 self._roles[key].update(context_roles(left, right))
-            if (b := _BRACKET.match(right)) and m.type in ("ORG", "MISC"):
+            if m.type in ("ORG", "MISC") and (b := _BRACKET.match(right) or _apposed_acronym(m.text, right)):
                 self._learn_bracket(key, b.group(1), mentions, m.end + b.start(1))
 
     def _learn_bracket(self, key: str, inside: str, mentions: Sequence[Mention], start: int) -> None:
@@ -503,6 +510,32 @@ class Resolver:
                 target = links[doc, target]
             links[doc, root] = target
         links.update(self._state_noun_links(groups, forms, merged))
+        links.update(self._nisba_links(groups, forms, merged))
+        return links
+
+    @staticmethod
+    def _nisba_links(groups: Groups, forms: dict[str, Form], merged: dict[str, Form]) -> dict[tuple[str, str], str]:
+        """Per document, a body's name without its closing nisba (وزارة الصحة) linked to the
+        one body of the document named with it (وزارة الصحة الأردنية); see ``partial``."""
+
+        def body(g: Form) -> bool:
+            return g.types.total() > 0 and majority_type(g.types) == "ORG"
+
+        longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba -> bodies named with it
+        for k in sorted(forms):
+            words = k.split()
+            if len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
+                longer[" ".join(words[:-1])].add(groups.find(k))
+        links: dict[tuple[str, str], str] = {}
+        for root, g in sorted(merged.items()):
+            if not body(g):
+                continue
+            cands = {c for k in groups.members[root] for c in longer.get(k, ())} - {root}
+            cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
+            for doc in sorted(g.docs):
+                here = [c for c in cands if doc in merged[c].docs]
+                if len(here) == 1:
+                    links[doc, root] = here[0]
         return links
 
     @staticmethod
@@ -533,11 +566,9 @@ class Resolver:
 
 
 @cache
-def given_names() -> frozenset[str]:
-    """The given names of ``shabaka/data/given_names.txt`` and :data:`NATIVE_NAMES` (keys)."""
-    text = (files("shabaka") / "data" / "given_names.txt").read_text(encoding="utf-8")
-    listed = (w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-    return frozenset(spelling_key(w) for w in (*listed, *NATIVE_NAMES.split()))
+def _given_names() -> frozenset[str]:
+    """:func:`given_names` as spelling keys."""
+    return frozenset(spelling_key(w) for w in given_names())
 
 
 def _given_name_alone(g: Form, keys: set[str]) -> bool:
@@ -547,7 +578,7 @@ def _given_name_alone(g: Form, keys: set[str]) -> bool:
     for k in keys:
         words = spelling_key(k).split()
         compound = len(words) == 2 and words[0] == "عبد"  # عبد الله، عبد الرحمن
-        if not compound and (len(words) != 1 or words[0] not in given_names()):
+        if not compound and (len(words) != 1 or words[0] not in _given_names()):
             return False
     return True
 

@@ -31,6 +31,7 @@
     "Merge": "دمج", "into": "في", "Merge into": "دمج في", "choose the entity to merge into": "اختر الكيان المدموج فيه",
     "merge": "دمج", "split": "فصل", "rename": "تسمية", "English": "بالإنجليزية", "step": "خطوة",
     "Min.": "أدنى", "PageRank": "PageRank", "links": "روابط",
+    "person": "شخص", "organization": "منظمة", "place": "مكان", "other": "أخرى",
   };
   let lang = S.lang;
   const T = (s) => (lang === "ar" && AR[s]) || s;
@@ -57,6 +58,13 @@
       e.textContent = T(e.dataset.i18n);
     }
     $("search").placeholder = T("name or alias (Arabic or Latin)");
+    for (const label of document.querySelectorAll("#legend label")) {  // "person (PER) 8": UI words only
+      for (const n of label.childNodes) {
+        if (n.nodeType !== Node.TEXT_NODE) continue;
+        if (n.en === undefined) n.en = n.textContent;
+        n.textContent = words(n.en);
+      }
+    }
     fillCommunities();
     translatePanel();
     showCounts();
@@ -70,15 +78,14 @@
   }
 
   /* ---- Top N, communities, merged entities: tests on nodes (a focus overrides the first two) ---- */
-  const rank = { mentions: (n) => n.mentions, pagerank: (n) => n.pagerank, degree: (n) => n.degree };
-  let top = null, community = "", focus = null, focusEdges = null;
+  let top = X.filters.top, community = "", focus = null, focusEdges = null;
   const merged = new Set();
   function setTop(count, by) {
-    top = !count || count >= DATA.nodes.length ? null : new Set(
-      [...DATA.nodes].sort((a, b) => rank[by](b) - rank[by](a) || b.mentions - a.mentions || a.id - b.id).slice(0, count).map((n) => n.id));
+    top = X.topEntities(count, by);
+    if (!focus) X.filters.top = top;
   }
   X.moreFilters.node.push((n) => !merged.has(n.id));
-  X.moreFilters.node.push((n) => (focus ? focus.has(n.id) : (top === null || top.has(n.id)) && (community === "" || n.community === Number(community))));
+  X.moreFilters.node.push((n) => (focus ? focus.has(n.id) : community === "" || n.community === Number(community)));
   X.moreFilters.edge.push((e, i) => focusEdges === null || focusEdges.has(i));
 
   /* ---- Focus: a neighbourhood, or the strongest shortest path between two entities ---- */
@@ -134,6 +141,7 @@
 
   function setFocus(nodes, edges, label) {
     focus = nodes; focusEdges = edges;
+    X.filters.top = focus ? null : top;  // a focus shows its entities whatever their rank
     X.filters.pinned.clear();
     X.refresh();
     $("focus-bar").hidden = !label;
@@ -299,15 +307,17 @@
         ...edges.map((e) => line(["edge", e.source, "", "", "", "", "", "", e.target, e.weight]))].join("\n") + "\n";
   }
 
-  /* ---- Labels that sit on no other node: the most important first, a label whose box
-   * would cover another node or a label already placed is not drawn ---- */
+  /* ---- Labels that sit on no other node: the selected entities first, then the most
+   * mentioned; a label goes below its dot, else above it, else a little farther, where its
+   * box covers no other node nor a label already placed; else it is not drawn ---- */
   const hiddenLabels = new Set(), labelShift = new Map();
   function placeLabels() {
     const shown = X.shown();
     const body = network.body;
     const ids = [...shown.nodes].filter((id) => body.nodes[id]);
     if (!ids.length) return;
-    ids.sort((a, b) => body.nodes[b].options.value - body.nodes[a].options.value || a - b);
+    const selected = new Set(network.getSelectedNodes());  // the entities the user picked come first
+    ids.sort((a, b) => selected.has(b) - selected.has(a) || body.nodes[b].options.value - body.nodes[a].options.value || a - b);
     const circles = ids.map((id) => { const n = body.nodes[id]; return { id, x: n.x, y: n.y, r: n.shape.radius || n.options.size }; });
     const cellSize = 80, grid = new Map();
     const key = (i, j) => i * 100003 + j;
@@ -338,7 +348,8 @@
       let shift = null;
       if (base) {
         const c = body.nodes[id], r = c.shape.radius || c.options.size;
-        for (const dy of [0, -(2 * r + (base.bottom - base.top) + 4)]) {  // below the dot, else above it
+        const h = base.bottom - base.top, up = -(2 * r + h + 4);
+        for (const dy of [0, up, h / 2, up - h / 2]) {  // right below the dot, right above it, a little farther
           const b = { left: base.left, right: base.right, top: base.top + dy, bottom: base.bottom + dy };
           if (!hits(b, id)) { shift = dy; add({ box: b }, b); break; }
         }
@@ -351,7 +362,9 @@
       }
     }
     if (changes.length) X.nodeSet.update(changes);
-    document.body.dataset.labels = "1";  // placed at least once (tests wait for it)
+    const physics = network.physics;
+    const moving = physics.physicsEnabled && physics.options.enabled && !physics.stabilized;
+    document.body.dataset.labels = moving ? "0" : "1";  // placed where the nodes rest (tests wait for it)
   }
   /* The box of a node's label in canvas coordinates as vis-network lays it out (below the
    * dot), and as drawn (moved by its font.vadjust). */
@@ -374,6 +387,7 @@
   }
   network.on("stabilized", schedulePlacement);
   network.on("dragEnd", schedulePlacement);
+  network.on("selectNode", schedulePlacement);
   X.afterRefresh.push(() => { showCounts(); schedulePlacement(); });
 
   /* ---- Wiring ---- */
@@ -401,7 +415,6 @@
   const relationLegend = $("relation-filter");
   if (relationLegend) $("legend").after(relationLegend);
 
-  setTop(S.top_n || 0, S.top_by);
   X.refresh();
   applyLang(lang);
   if (S.positioned) fit();

@@ -33,8 +33,8 @@
     };
   }));
 
-  /* ---- The filter: links by their strongest type, plain co-mentions apart ---- */
-  V.moreFilters.edge.push((e) => shown.has(e.relation || COMENTION));
+  /* ---- The filter: a link shows while one of its types is ticked, plain co-mentions apart ---- */
+  V.moreFilters.edge.push((e) => (e.relations.length ? e.relations.some((r) => shown.has(r.type)) : shown.has(COMENTION)));
   if (DATA.relation_types.length) {
     const box = el("fieldset", { id: "relation-filter" }, el("legend", {}, "Links"));
     const plain = DATA.edges.filter((e) => !e.relation).length;

@@ -124,7 +124,14 @@
       `Mentioned ${span}, in ${fmt(selected.length)} dated document${selected.length === 1 ? "" : "s"} (orange on the timeline)`)];
   });
 
+  /* ... and when both ends of a selected link were named together */
+  V.panelHooks.edge.push((e) => {
+    selected = edgePeriods[DATA.edges.indexOf(e)];
+    draw();
+    return [];
+  });
+
   describe();
   draw();
-  window.shabakaTimeline = { periods, counts, setRange, draw, range };
+  window.shabakaTimeline = { periods, counts, setRange, draw, range, selected: () => selected };
 })();

@@ -76,7 +76,7 @@
     const v = {
       id: n.id, label: short(n.label), value: nodeSize[S.size_by](n),
       color: { background: c, border: c, highlight: { background: c, border: "#222" }, hover: { background: c, border: "#222" } },
-      title: `${n.label}\n${nameOf.get(n.type)} (${n.type}) \u00b7 ${fmt(n.mentions)} mentions \u00b7 ` +
+      title: `${n.label}${n.en ? ` \u00b7 ${n.en}` : ""}\n${nameOf.get(n.type)} (${n.type}) \u00b7 ${fmt(n.mentions)} mentions \u00b7 ` +
         `${fmt(n.documents.length)} documents \u00b7 ${fmt(n.degree)} links`,
     };
     if ("x" in n) { v.x = n.x; v.y = n.y; }
@@ -96,7 +96,16 @@
    * (relations.js, timeline.js, explore.js): a node or a link is shown when every one holds;
    * a link's conditions get the link and its index. */
   const moreFilters = { node: [], edge: [] };
-  const nodeVisible = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions && moreFilters.node.every((f) => f(n));
+  /* The first `count` entities by mentions, PageRank or degree (null: no limit): big graphs
+   * open showing the top ones only (settings top_n, top_by; explore.js has the control). */
+  function topEntities(count, by) {
+    if (!count || count >= DATA.nodes.length) return null;
+    const rank = nodeSize[by];
+    return new Set([...DATA.nodes].sort((a, b) => rank(b) - rank(a) || b.mentions - a.mentions || a.id - b.id).slice(0, count).map((n) => n.id));
+  }
+  filters.top = topEntities(S.top_n, S.top_by);
+  const nodeVisible = (n) => shownTypes.has(n.type) && n.mentions >= filters.minMentions && (filters.top === null || filters.top.has(n.id)) &&
+    moreFilters.node.every((f) => f(n));
   let shownNodes = new Set(), shownEdges = new Set();
   /* What is shown, computed once per refresh: the nodes that pass, the links between them
    * that pass, then (by default) only the nodes some shown link touches. */
@@ -294,6 +303,6 @@
     network, search, normalizeKey, latinSkeleton, select, showEdge, showNode, data: DATA,
     /* for the scripts that extend the view (relations.js, timeline.js, explore.js) */
     nodeById, nodeSet, edgeSet, nodeView, edgeView, refresh, moreFilters, panelHooks, el, text, fmt, docLine, evidenceBlock, section,
-    filters, afterRefresh, colorOf, shown: () => ({ nodes: shownNodes, edges: shownEdges }),
+    filters, afterRefresh, colorOf, topEntities, shown: () => ({ nodes: shownNodes, edges: shownEdges }),
   };
 })();
