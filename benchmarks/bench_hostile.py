@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from shabaka.pipeline import sample_gazetteer
+from shabaka.pipeline import counted, sample_gazetteer
 
 CASES = ("big", "big-read", "line", "tiny")
 SYLLABLES = ("با", "تي", "سو", "مر", "كا", "لي", "دو", "نا", "ري", "فه", "جم", "قو", "عل", "حس", "ير", "وت")
@@ -94,7 +94,7 @@ def run_case(case: str, data: Path, extractor: str) -> None:
     started = time.perf_counter()
     if case == "big-read":
         chars = sum(len(d.text) for d in read_documents([data], report))
-        what = f"{report.documents} documents, {chars:,} characters"
+        what = f"{counted(report.documents, 'document')}, {chars:,} characters"
     else:
         from shabaka.export import write_json
         from shabaka.pipeline import build_graph, summary
@@ -227,7 +227,13 @@ def run_pathological(spec: dict[str, object]) -> None:
             window=str(spec.get("window", "sentence")),
         )
         write_json(G, path.with_suffix(".json"))
-        what = f"{len(G.graph['documents'])} documents, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+        what = ", ".join(
+            (
+                counted(len(G.graph["documents"]), "document"),
+                counted(G.number_of_nodes(), "node"),
+                counted(G.number_of_edges(), "edge"),
+            )
+        )
     seconds = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"cpu": seconds, "peak": peak, "what": what}))

@@ -234,6 +234,83 @@ def test_evaluate_ner_refuses_a_file_without_tags(tmp_path, capsys):
     )
 
 
+def test_tag_and_evaluate_ner_name_the_line_and_byte_that_are_not_utf8(tmp_path, capsys):
+    conll = tmp_path / "cp1256.conll"
+    head = "\ufeffزار O\n".encode()  # a BOM, then one good line (the BOM is no part of the text)
+    conll.write_bytes(head + "الرباط B-LOC\n\nقال O\n".encode("cp1256"))
+    for command in (["tag", str(conll), "-o", str(tmp_path / "tagged.conll")], ["evaluate-ner", str(conll)]):
+        before = snapshot(tmp_path)
+        assert main([*command, "--extractor", "gazetteer", "--gazetteer", _gazetteer()]) == 2
+        err = capsys.readouterr().err
+        assert f"shabaka: error: {conll}: line 2 (byte {len(head)}) is not UTF-8 text" in err, err
+        assert "save the file as UTF-8" in err and "iconv -f WINDOWS-1256" in err
+        assert "bug in shabaka" not in err and "Traceback" not in err
+        assert snapshot(tmp_path) == before  # no tagged file, not even a temporary one
+    utf8 = tmp_path / "utf8.conll"
+    utf8.write_bytes(head + "الرباط B-LOC\n".encode())
+    assert main(["tag", str(utf8), "--extractor", "gazetteer", "--gazetteer", _gazetteer()]) == 0
+    assert capsys.readouterr().out.splitlines() == ["زار O O", "الرباط B-LOC B-LOC"]
+
+
+def test_tag_reads_a_text_stream_put_in_place_of_standard_input(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("الرباط B-LOC\n"))  # as a notebook may have it: no bytes
+    assert main(["tag", "-", "--extractor", "gazetteer", "--gazetteer", _gazetteer()]) == 0
+    assert capsys.readouterr().out.splitlines() == ["الرباط B-LOC B-LOC"]
+
+
+MENU = "الرئيسية | أخبار | رياضة | اتصل بنا"
+
+
+def _pages(folder: Path, n: int) -> list[Path]:
+    """``n`` articles under a menu line, which the cleaner removes."""
+    folder.mkdir()
+    pages = [folder / f"page{i}.txt" for i in range(n)]
+    for page in pages:
+        page.write_text(f"{MENU}\n{ARABIC}\n", encoding="utf-8")
+    return pages
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_keep_boilerplate_lists_the_removed_files_it_wrote(tmp_path, capsys, engine):
+    flags = ["--json", str(tmp_path / "g.json"), "--keep-boilerplate", "--report", str(tmp_path / "r.json")]
+    if engine == "dask":
+        pytest.importorskip("dask")
+        flags += ["--engine", "dask", "--scheduler", "synchronous"]
+    pages = _pages(tmp_path / "in", 2)
+    assert build(tmp_path, *flags, source=pages[0].parent) == 0
+    wrote = [line for line in capsys.readouterr().out.splitlines() if line.startswith("wrote ")]
+    removed = [f"{page}.removed" for page in pages]
+    assert wrote == [f"wrote {tmp_path / 'r.json'}", f"wrote {tmp_path / 'g.json'}", *(f"wrote {p}" for p in removed)]
+    assert all(MENU in Path(p).read_text(encoding="utf-8") for p in removed)
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["removed_files"] == removed
+
+
+def test_many_removed_files_are_counted_on_one_line(tmp_path, capsys):
+    from shabaka.cli import MAX_LISTED_REMOVED
+
+    n = MAX_LISTED_REMOVED + 1
+    pages = _pages(tmp_path / "in", n)
+    assert build(tmp_path, "--json", str(tmp_path / "g.json"), "--keep-boilerplate", source=tmp_path / "in") == 0
+    out = capsys.readouterr().out
+    assert f"wrote {n} .removed files (what cleaning removed) next to their input files, under {tmp_path / 'in'}" in out
+    assert ".removed\n" not in out and all(Path(f"{page}.removed").is_file() for page in pages)
+
+
+def test_a_removed_file_that_cannot_be_written_is_a_warning_naming_it(tmp_path, capsys):
+    (page,) = _pages(tmp_path / "in", 1)
+    in_the_way = Path(f"{page}.removed")
+    in_the_way.mkdir()  # a folder where the .removed file goes (for root too, unlike permissions)
+    assert build(tmp_path, "--json", str(tmp_path / "g.json"), "--keep-boilerplate", source=page.parent) == 0
+    out, err = capsys.readouterr()
+    assert f"WARNING: {page}: --keep-boilerplate: {in_the_way}: cannot be written" in err, err
+    assert "the document was read all the same" in err and "skipped" not in out + err
+    assert out.startswith("1 document, ") and f"wrote {in_the_way}" not in out
+    assert in_the_way.is_dir() and not any(in_the_way.iterdir())
+    assert set(json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))["graph"]["documents"]) == {"page0"}
+
+
 def test_plurals_in_the_summary(tmp_path, capsys):
     one = tmp_path / "one.txt"
     one.write_text("زار كريم الفاسي الرباط.", encoding="utf-8")
@@ -284,3 +361,21 @@ def test_readme_documents_every_flag_of_build():
     assert ["--allow-non-arabic"] in actions and ["--progress"] in actions
     missing = [names for names in actions if not any(f"`{name}" in readme for name in names)]
     assert not missing, f"flags not in README.md: {missing}"
+
+
+def test_no_known_names_says_which_extractors_it_turns_off():
+    from shabaka.cli import make_parser
+    from shabaka.config import Settings
+    from shabaka.extract.combine import extractor_names
+
+    off = set(extractor_names(Settings(extractor="embedded"))) - set(
+        extractor_names(Settings(extractor="embedded", known_names=False))
+    )
+    assert off == {"known-names", "name-patterns"}
+    build_parser = next(a for a in make_parser()._subparsers._group_actions if a.dest == "command").choices["build"]
+    (flag,) = (a for a in build_parser._actions if "--no-known-names" in a.option_strings)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `--no-known-names`"))
+    for name in off:
+        assert name in flag.help, name
+        assert f"`{name}`" in row, name

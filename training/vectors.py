@@ -8,7 +8,8 @@ Writes, under ``--work`` (never into the repository: derived from texts that mus
   (:func:`shabaka.text.tokenize`: clitics attached, punctuation split) and normalized with
   :func:`shabaka.extract.features.norm`, the key every feature uses;
 - ``ft.model`` (+ ``ft.epoch``): the gensim model, saved after every epoch; a rerun resumes
-  after the last finished epoch (fixed seed, one worker per ``--workers``).
+  after the last finished epoch (fixed seed; with ``--workers`` > 1 gensim's threads make
+  runs close but not bit-identical).
 
 Each step is skipped when its output exists, so the command is also the resume command.
 """
@@ -60,8 +61,11 @@ def write_corpus(data: Path, out: Path, max_tokens: int) -> int:
     return total
 
 
-def train_vectors(corpus: Path, work: Path, dim: int, epochs: int, workers: int, min_count: int) -> None:
-    """gensim fastText CBOW, one epoch at a time with a linear learning-rate decay, saved after each."""
+def train_vectors(
+    corpus: Path, work: Path, dim: int, epochs: int, workers: int, min_count: int, stop_after: int | None = None
+) -> None:
+    """gensim fastText CBOW, one epoch at a time with a linear learning-rate decay over ``epochs``,
+    saved after each; ``stop_after`` ends the run after that epoch (the schedule is unchanged)."""
     from gensim.models import FastText
 
     path, done_path = work / "ft.model", work / "ft.epoch"
@@ -78,7 +82,7 @@ def train_vectors(corpus: Path, work: Path, dim: int, epochs: int, workers: int,
         log(f"vocabulary: {len(model.wv):,} words")
     words = model.corpus_total_words
     alpha0, alpha_min = 0.05, 0.0001
-    for epoch in range(done, epochs):
+    for epoch in range(done, min(epochs, stop_after or epochs)):
         a = alpha0 - (alpha0 - alpha_min) * epoch / epochs
         b = alpha0 - (alpha0 - alpha_min) * (epoch + 1) / epochs
         model.train(corpus_file=str(corpus), total_words=words, epochs=1, start_alpha=a, end_alpha=b)
@@ -96,12 +100,13 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--stop-after", type=int, help="stop after this epoch (the shipped classes: 4 of 5)")
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     corpus = args.work / "corpus.txt"
     if not corpus.exists():
         log(f"corpus: {write_corpus(args.data, corpus, args.max_tokens):,} tokens")
-    train_vectors(corpus, args.work, args.dim, args.epochs, args.workers, args.min_count)
+    train_vectors(corpus, args.work, args.dim, args.epochs, args.workers, args.min_count, args.stop_after)
     log("done")
     return 0
 

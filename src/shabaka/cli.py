@@ -9,11 +9,13 @@ other exception: its traceback is shown with a request to report it), 130 interr
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING
 
 from shabaka import __version__
@@ -45,7 +47,8 @@ SETTING_FLAGS: dict[str, tuple[str, str | None, str]] = {
     "known_names": (
         "--no-known-names",
         None,
-        "with the embedded or camel extractor, do not also match the names of the alias tables",
+        "with the embedded or camel extractor, do not also run known-names (the typed names of the alias "
+        "tables) nor name-patterns (names of bodies, events and clubs found by their shape)",
     ),
     "clean": ("--no-clean", None, "keep page boilerplate (menus, tickers, comment forms)"),
     "keep_boilerplate": (
@@ -229,6 +232,7 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
         log.error("no documents could be read from %s", ", ".join(paths))
         for path in written:
             print(f"wrote {path}")
+        _list_removed_files(report.removed_files)
         return 1
     graph_outputs = [o for o in outputs if o.flag != "--report"]
     with progress.bar("write", total=sum(len(o.targets()) for o in graph_outputs), unit="file") as bar:
@@ -238,7 +242,23 @@ def _build(args: argparse.Namespace, paths: Sequence[str]) -> int:
     print(summary(G, report))
     for path in written:
         print(f"wrote {path}")
+    _list_removed_files(report.removed_files)
     return 0
+
+
+#: Up to this many ``.removed`` files (``--keep-boilerplate``) get a ``wrote`` line each; more, one line.
+MAX_LISTED_REMOVED = 10
+
+
+def _list_removed_files(paths: Sequence[str]) -> None:
+    """The ``wrote`` lines of the ``.removed`` files: one each, or their count and the folder
+    that holds them all when there are more than :data:`MAX_LISTED_REMOVED`."""
+    if len(paths) <= MAX_LISTED_REMOVED:
+        for path in paths:
+            print(f"wrote {path}")
+        return
+    folder = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+    print(f"wrote {len(paths):,} .removed files (what cleaning removed) next to their input files, under {folder}")
 
 
 def _view(args: argparse.Namespace) -> ViewSettings:
@@ -277,8 +297,7 @@ def _tag(args: argparse.Namespace) -> int:
         )
     settings = _settings(args)
     extractor = make_extractor(args.extractor, **extractor_options(args.extractor, settings))
-    source = sys.stdin if args.file == "-" else _open_input(args.file)
-    with source:
+    with _input_lines(args.file) as source:
         lines = tag_conll(source, extractor)
         if args.output is None:
             for line in lines:
@@ -300,11 +319,12 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
 
     if args.json:
         check_outputs([Output("--json", args.json, example="scores.json")], inputs=[args.file])
-    with _open_input(args.file) as fh:
-        try:
-            gold = read_gold(fh, args.column)
-        except ShabakaError as exc:
-            raise type(exc)(f"{args.file}: {exc}") from None
+    with _input_lines(args.file) as source:
+        lines = list(source)
+    try:
+        gold = read_gold(lines, args.column)
+    except ShabakaError as exc:
+        raise type(exc)(f"{args.file}: {exc}") from None
     if not gold:
         raise DataFileError(f"{args.file}: no sentences (expected `token tag` lines, a blank line between sentences)")
     if args.types:
@@ -400,12 +420,44 @@ def _log_to_stderr(verbose: bool) -> None:
     root.setLevel(level)
 
 
-def _open_input(path: str) -> IO[str]:
-    """Open a text file given on the command line, or raise :class:`~shabaka.errors.InputError` naming it."""
+@contextlib.contextmanager
+def _input_lines(path: str) -> Iterator[Iterator[str]]:
+    """The lines of a UTF-8 text file given on the command line (``-``: standard input), read
+    as they are needed; a BOM at its start is dropped.
+
+    Raises :class:`~shabaka.errors.InputError` naming the file when it cannot be opened, and
+    :class:`~shabaka.errors.DataFileError` naming the line and byte offset of the first bytes
+    that are not UTF-8 (a CoNLL file is data: its encoding is not guessed).
+    """
+    name = "standard input" if path == "-" else path
+    if path == "-" and not hasattr(sys.stdin, "buffer"):  # replaced by a text stream (a notebook, a test)
+        yield iter(sys.stdin)
+        return
     try:
-        return open(path, encoding="utf-8-sig")
+        raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc}); check the path") from None
+
+    def lines() -> Iterator[str]:
+        offset = 0
+        for number, line in enumerate(raw, 1):
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line, offset = line[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
+            try:
+                yield line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataFileError(
+                    f"{name}: line {number} (byte {offset + exc.start}) is not UTF-8 text "
+                    f"({line[exc.start : exc.start + 4]!r}...); save the file as UTF-8 (an Arabic file in another "
+                    f"encoding is often Windows-1256: iconv -f WINDOWS-1256 -t UTF-8 FILE > FILE.utf8)"
+                ) from None
+            offset += len(line)
+
+    try:
+        yield lines()
+    finally:
+        if path != "-":
+            raw.close()
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ from typing import IO, Any
 from shabaka.clean import DEFAULT_SETTINGS, CleanResult, clean_html, clean_text, html_lines, write_removed
 from shabaka.config import CleanSettings
 from shabaka.dates import document_date
+from shabaka.errors import OutputError
 from shabaka.export import EDGE_COLUMNS, NODE_COLUMNS, RELATION_COLUMNS, atomic_write
 from shabaka.model import Document
 from shabaka.text import BIDI_CONTROLS, strip_bidi_controls
@@ -154,6 +155,7 @@ class IngestReport:
 
     ``non_arabic`` counts the documents read but left out of the build for having little
     Arabic text (see :data:`~shabaka.config.MIN_ARABIC_SHARE`); they are in ``skipped`` too.
+    ``removed_files`` lists the ``.removed`` files written (``keep_boilerplate``).
 
     Paths are stored as :func:`shown` makes them (escaped for a terminal).
     """
@@ -165,6 +167,7 @@ class IngestReport:
     notes: list[Note] = field(default_factory=list)
     records_skipped: int = 0
     non_arabic: int = 0
+    removed_files: list[str] = field(default_factory=list)
 
     def skip(self, path: str | os.PathLike[str], reason: str) -> None:
         """Record and log one skipped file or record."""
@@ -191,6 +194,7 @@ class IngestReport:
         self.notes += other.notes
         self.records_skipped += other.records_skipped
         self.non_arabic += other.non_arabic
+        self.removed_files += other.removed_files
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -214,6 +218,7 @@ class IngestReport:
             "encodings": dict(sorted(self.encodings.items())),
             "skipped": [asdict(s) for s in self.skipped],
             "notes": [asdict(n) for n in self.notes],
+            "removed_files": self.removed_files,
         }
 
     def write_json(self, path: str | os.PathLike[str], **extra: Any) -> None:
@@ -671,6 +676,18 @@ def _os_reason(path: Path, exc: OSError) -> str:
     return f"cannot read ({exc.strerror or exc})"
 
 
+def _keep_removed(result: CleanResult, path: Path, target: Path, report: IngestReport) -> None:
+    """Write what cleaning removed from ``path`` to ``target`` (``--keep-boilerplate``) and
+    list it in ``report.removed_files``; a file that cannot be written is a warning naming
+    it, and the document is read all the same."""
+    try:
+        write_removed(result, target)
+    except OutputError as exc:  # names ``target`` and the reason
+        report.note(path, f"--keep-boilerplate: {exc}; the document was read all the same", warn=True)
+    else:
+        report.removed_files.append(shown(target))
+
+
 def read_file(
     path: Path,
     report: IngestReport,
@@ -712,7 +729,7 @@ def read_file(
                     doc.meta.update(chars_kept=result.kept_chars, chars_removed=result.removed_chars)
                     if keep_boilerplate:
                         name = path.name if doc.id == _safe_id(path.stem) else f"{path.name}.{doc.id.replace('/', '_')}"
-                        write_removed(result, path.with_name(f"{name}{REMOVED_SUFFIX}"))
+                        _keep_removed(result, path, path.with_name(f"{name}{REMOVED_SUFFIX}"), report)
                 done += 1
                 yield doc
         if not done and suffix in (".txt", *HTML):

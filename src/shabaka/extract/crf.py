@@ -20,7 +20,7 @@ from shabaka.errors import DataFileError
 from shabaka.extract.features import OFFSETS, Featurizer, FormCache, TokenInfo
 
 #: Forms whose weight sums are cached (5 × 9 float64 each).
-CACHE_SIZE = 100_000
+CACHE_SIZE = 50_000
 
 
 class LinearCRF:

@@ -25,9 +25,6 @@ from pathlib import Path
 from shabaka.arabic import bare_split, drop_article, lookup_variants, segment
 from shabaka.text import normalize_key
 
-#: Longest gazetteer entry, in tokens.
-MAX_GAZ_LEN = 6
-
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -60,8 +57,9 @@ class Gazetteer:
     """Multi-word name lists: normalized token tuples -> set of categories."""
 
     def __init__(self, entries: dict[tuple[str, ...], set[str]]):
-        self.entries = entries
-        self.max_len = max((len(k) for k in entries), default=1)
+        # one shared frozenset per distinct category set (most entries have the same one): memory
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self.entries = {k: shared.setdefault(frozenset(v), frozenset(v)) for k, v in entries.items()}
         #: longest entry starting with each first word (most words start none: skipped at once)
         self.longest: dict[str, int] = {}
         for key in entries:
@@ -94,7 +92,7 @@ class Gazetteer:
                 rest = tuple(words[i + 1 : i + length])
                 cats: set[str] = set()
                 for first in variants:
-                    cats |= self.entries.get((first, *rest), set())
+                    cats |= self.entries.get((first, *rest), frozenset())
                 if cats:
                     for cat in cats:
                         out[i].add(f"B-{cat}")
@@ -104,7 +102,7 @@ class Gazetteer:
         return out
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=100_000)
 def _variants(word: str) -> tuple[str, ...]:
     return tuple(lookup_variants(word))
 
@@ -133,14 +131,14 @@ class FormCache(dict):
 WORDINFO = "wordinfo.tsv"
 
 
-def load_wordinfo(path: Path) -> dict[str, tuple[str, ...]]:
-    """``word<TAB>class…<TAB>band`` lines (``-``: unknown) as word -> (class…, band); {} if no file."""
-    out: dict[str, tuple[str, ...]] = {}
+def load_wordinfo(path: Path) -> dict[str, str]:
+    """``word<TAB>class…<TAB>band`` lines (``-``: unknown) as word -> ``class…<TAB>band``; {} if no file."""
+    out: dict[str, str] = {}
     if path.exists():
         with open(path, encoding="utf-8") as fh:
             for line in fh:
-                word, *rest = line.rstrip("\n").split("\t")
-                out[word] = tuple(rest)
+                word, _, rest = line.rstrip("\n").partition("\t")
+                out[word] = rest
     return out
 
 
@@ -153,7 +151,7 @@ class TokenInfo:
 
     __slots__ = ("b", "c", "core", "fq", "k", "p", "raw", "s", "sh", "w")
 
-    def __init__(self, raw: str, clusters: dict[str, str], wordinfo: dict[str, tuple[str, ...]]):
+    def __init__(self, raw: str, clusters: dict[str, str], wordinfo: dict[str, str]):
         w = norm(raw)
         pre, stem = segment(w)
         self.raw, self.w, self.s, self.p, self.sh = raw, w, stem, pre, shape(raw)
@@ -162,9 +160,10 @@ class TokenInfo:
         self.b = brest if bpre and not pre else ""
         self.c = clusters.get(w) or clusters.get(stem) or ""
         # word classes of the pretrained vectors (coarse to fine) and the frequency band
-        info = wordinfo.get(w) or wordinfo.get(stem) or (wordinfo.get(self.b) if self.b else None)
-        self.k: tuple[str, ...] = info[:-1] if info else ()
-        self.fq = info[-1] if info else ""
+        found = wordinfo.get(w) or wordinfo.get(stem) or (wordinfo.get(self.b) if self.b else None)
+        values = tuple(found.split("\t")) if found else ()
+        self.k: tuple[str, ...] = values[:-1]
+        self.fq = values[-1] if values else ""
 
 
 class Featurizer:
@@ -182,12 +181,12 @@ class Featurizer:
         self,
         gazetteer: Gazetteer | None = None,
         clusters: dict[str, str] | None = None,
-        wordinfo: dict[str, tuple[str, ...]] | None = None,
+        wordinfo: dict[str, str] | None = None,
     ):
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
         self.wordinfo = wordinfo or {}
-        self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 100,000 forms)
+        self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 50,000 forms)
 
     @classmethod
     def from_dir(cls, folder: Path) -> Featurizer:
@@ -204,10 +203,10 @@ class Featurizer:
         return cls(gazetteer, clusters, load_wordinfo(folder / WORDINFO))
 
     def info(self, raw: str) -> TokenInfo:
-        """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 100,000 forms)."""
+        """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 50,000 forms)."""
         info = self._infos.get(raw)
         if info is None:
-            if len(self._infos) >= 100_000:
+            if len(self._infos) >= 50_000:
                 self._infos.clear()
             info = TokenInfo(raw, self.clusters, self.wordinfo)
             self._infos[raw] = info
