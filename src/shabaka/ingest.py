@@ -782,8 +782,22 @@ def read_documents(
     ["unknown extension '.bin'; use .txt, .jsonl, .csv, .html, .htm"]
     """
     report = report if report is not None else IngestReport()
+    files = find_files(paths, report, follow_links=follow_links)
+    yield from read_files(files, report, clean=clean, keep_boilerplate=keep_boilerplate, cleaner=cleaner)
+
+
+def read_files(
+    files: Iterable[Path],
+    report: IngestReport,
+    *,
+    clean: bool = True,
+    keep_boilerplate: bool = False,
+    cleaner: CleanSettings = DEFAULT_SETTINGS,
+) -> Iterator[Document]:
+    """The documents of ``files`` as :func:`find_files` found them (not walked again), ids
+    made unique, counted in ``report`` (see :func:`read_documents` for the parameters)."""
     seen: dict[str, int] = {}
-    for path in find_files(paths, report, follow_links=follow_links):
+    for path in files:
         for doc in read_file(path, report, clean=clean, keep_boilerplate=keep_boilerplate, cleaner=cleaner):
             doc.id = unique_id(doc.id, seen)
             report.documents += 1

@@ -30,7 +30,7 @@ from shabaka.errors import InputError
 from shabaka.extract import Extractor, Span
 from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
 from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
-from shabaka.ingest import IngestReport, find_files, given_documents, read_documents
+from shabaka.ingest import IngestReport, find_files, given_documents, read_files
 from shabaka.model import Document, Mention, Sentence
 from shabaka.progress import Progress
 from shabaka.relations import RelationTally, document_relations
@@ -151,13 +151,12 @@ def read_source(source: Source, report: IngestReport, settings: Settings, progre
     if isinstance(items, list):
         files = list(find_files(items, report, follow_links=settings.follow_links))
         bar = progress.bar("read", total=len(files), unit="file")
-        docs = read_documents(
+        docs = read_files(
             _counted(files, bar),
             report,
             clean=settings.clean,
             keep_boilerplate=settings.keep_boilerplate,
             cleaner=settings.cleaner,
-            follow_links=settings.follow_links,
         )
     else:
         bar = progress.bar("read", unit="doc")
