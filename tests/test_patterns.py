@@ -204,3 +204,13 @@ def test_a_known_name_at_the_edge_of_a_person_span_is_cut_out() -> None:
 )
 def test_a_person_after_a_title(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+def test_a_person_span_on_exactly_a_known_name_of_another_type_leaves_no_empty_span() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = ["وتغلب", "الترجي", "على", "الصفاقسي"]
+    known = [Span(1, 2, "ORG"), Span(3, 4, "ORG")]  # the clubs, from the name patterns
+    model = [Span(3, 4, "PER")]  # the model reads the second club as a person
+    assert merge_spans(known, model, tokens) == known

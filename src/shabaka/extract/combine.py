@@ -130,11 +130,14 @@ def _outside_known(span: Span, known: list[Span]) -> Span:
     Span(start=2, end=4, type='PER', confidence=1.0)
     >>> _outside_known(Span(0, 3, "ORG"), [Span(2, 3, "LOC")])  # جامعة القاهرة stays whole
     Span(start=0, end=3, type='ORG', confidence=1.0)
+    >>> _outside_known(Span(0, 1, "PER"), [Span(0, 1, "ORG")])  # the same words: nothing to cut, the known name wins
+    Span(start=0, end=1, type='PER', confidence=1.0)
     """
     if span.type != "PER":
         return span
     for k in known:
-        if k.type == "PER" or k == span or not (span.start <= k.start and k.end <= span.end):
+        inside = span.start <= k.start and k.end <= span.end
+        if k.type == "PER" or not inside or (k.start, k.end) == (span.start, span.end):
             continue
         if k.start == span.start:
             return Span(k.end, span.end, span.type, span.confidence)
