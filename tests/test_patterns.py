@@ -214,3 +214,12 @@ def test_a_person_span_on_exactly_a_known_name_of_another_type_leaves_no_empty_s
     known = [Span(1, 2, "ORG"), Span(3, 4, "ORG")]  # the clubs, from the name patterns
     model = [Span(3, 4, "PER")]  # the model reads the second club as a person
     assert merge_spans(known, model, tokens) == known
+
+
+def test_towns_of_the_arab_states_are_known_places() -> None:
+    from shabaka.extract.gazetteer import KnownNamesExtractor
+
+    sentence = ["وتنقل", "الفريق", "من", "ورقلة", "إلى", "بيت", "لحم", "ثم", "عاد", "إلى", "البيضاء"]
+    found = [(" ".join(sentence[s.start : s.end]), s.type) for s in KnownNamesExtractor().extract([sentence])[0]]
+    # a town, a two-word town; البيضاء ("the white one") is also a common word: no known place
+    assert found == [("ورقلة", "LOC"), ("بيت لحم", "LOC")]
