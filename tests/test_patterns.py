@@ -223,3 +223,51 @@ def test_towns_of_the_arab_states_are_known_places() -> None:
     found = [(" ".join(sentence[s.start : s.end]), s.type) for s in KnownNamesExtractor().extract([sentence])[0]]
     # a town, a two-word town; البيضاء ("the white one") is also a common word: no known place
     assert found == [("ورقلة", "LOC"), ("بيت لحم", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a governor's title, or a cue under a proclitic, is a cue
+        ("وقال محافظ الدقهلية إن المستشفى جاهز", [("الدقهلية", "LOC")]),
+        ("وافتتح الوزير مدرسة بمحافظة المنيا", [("المنيا", "LOC")]),
+        # after a word for a town or an area, an unlisted place, and the places joined to it by و
+        (
+            "وقصفت الطائرات أحياء باب الواد والقصبة وعين النعجة في العاصمة",
+            [("باب الواد", "LOC"), ("والقصبة", "LOC"), ("وعين النعجة", "LOC")],
+        ),
+        ("ودخل الجنود بلدتي الخيام وكفركلا الحدوديتين", [("الخيام", "LOC"), ("وكفركلا", "LOC")]),
+        ("وتضررت منطقة المرفأ الشرقية بالكامل", [("المرفأ الشرقية", "LOC")]),
+        # a description or a common noun after the cue is no place
+        ("وزار مدينة الإنتاج الإعلامي ثم مدينة ساحلية", []),
+        ("وانتشرت الدوريات في منطقة الاختصاص كلها", []),
+    ],
+)
+def test_places_after_a_cue_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_a_spokesmans_basem_is_no_person(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("وقال الناطق باسم الحكومة سمير بلقاسم إن الاجتماع انعقد أمس.\n", encoding="utf-8")
+    labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert "سمير بلقاسم" in labels
+    assert "باسم الحكومة" not in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "kind", "why"),
+    [
+        ("انعقد الاجتماع في شهر أوت الماضي", 4, "MISC", "not a name"),  # a month
+        ("والتقى الوزير ونظيره في الرباط", 3, "PER", "not a name"),  # his counterpart
+        ("وقالت الوزارة إن القرار نهائي", 1, "ORG", "not a name"),  # a body's head word alone
+        ("وقال الوزير الجزائري إن القرار نهائي", 2, "PER", "not a name"),  # a nationality adjective
+        ("صورة من الموقع إي . بي . إيه", 5, "ORG", "not a name"),  # two letters of a credit
+        ("وزار محافظة القليوبية أمس", 2, "LOC", ""),  # a province named by a nisba is a place
+        ("وقال بلقاسم إن القرار نهائي", 1, "PER", ""),
+    ],
+)
+def test_words_that_are_no_entities_alone(text: str, start: int, kind: str, why: str) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(start, start + 1, kind), text.split()) == why

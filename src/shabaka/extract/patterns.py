@@ -71,7 +71,7 @@ from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases, given_names
+from shabaka.lexicon import GazetteerEntry, builtin_aliases, club_aliases, given_names
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -106,6 +106,8 @@ ROLES = (
     "weak",
     "person",
     "verb",
+    "town",
+    "spokesman",
 )
 
 
@@ -131,6 +133,8 @@ class PatternWords:
     weak: frozenset[str]
     person_cues: frozenset[str]
     verbs: frozenset[str]
+    towns: frozenset[str]
+    spokesman: frozenset[str]
 
     @property
     def stops(self) -> frozenset[str]:
@@ -467,6 +471,80 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     return spans
 
 
+#: Adjectives of direction: they belong to a place's name (الضاحية الجنوبية).
+DIRECTIONS = frozenset(
+    normalize_key(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي", "الغربي")
+)
+
+
+def town_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """Places named right after a word for a town or an area (مدينة، بلدتي، أحياء، منطقة ...),
+    listed or not, and the places joined to them by و: a definite word (with an adjective of
+    direction), or one or two indefinite words; an adjective (مدينة رياضية) or a definite
+    word and its nisba (مدينة الإنتاج الإعلامي: a description) is no place.
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in town_spans([normalize_key(t) for t in toks])]
+    >>> names("وقصفت الطائرات أحياء باب الواد والقصبة وعين النعجة في العاصمة")
+    ['باب الواد', 'والقصبة', 'وعين النعجة']
+    >>> names("وتقع مدينة الإنتاج الإعلامي قرب مدينة رياضية جديدة")
+    []
+    """
+    words = words or pattern_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(keys):
+        if not any(v in words.towns for v in proclitic_variants(keys[i])):
+            i += 1
+            continue
+        j, first = i + 1, True
+        while (end := _town_end(keys, j, first, words)) is not None:
+            spans.append(Span(j, end, "LOC"))
+            j, first = end, False
+        i = max(j, i + 1)
+    return spans
+
+
+def _town_end(keys: Sequence[str], j: int, first: bool, words: PatternWords) -> int | None:
+    """Where the place named at ``keys[j]`` ends (exclusive), or None; after the first
+    place, only a place joined by و goes on."""
+    if j >= len(keys) or not keys[j].isalpha():
+        return None
+    key = keys[j]
+    if not first:
+        if not key.startswith("و") or len(key) < 4:
+            return None
+        key = key[1:]
+    if key in words.stops or key in words.heads or key in words.towns or key in words.verbs or _verb_like(key):
+        return None
+    after = keys[j + 1] if j + 1 < len(keys) else ""
+    if is_definite(key):
+        if key in words.adjectives or _masdar(key):
+            return None  # منطقة الاختصاص "the area of jurisdiction"
+        if is_definite(after) and after.endswith(("ي", "يه")):
+            return j + 2 if after in DIRECTIONS else None  # الضاحية الجنوبية; not مدينة الإنتاج الإعلامي
+        return j + 1
+    if key.endswith(("ي", "يه")) or key.startswith(("لل", "بال", "ال")):
+        return None  # an adjective: مدينة ساحلية
+    second = (
+        after.isalpha()
+        and after not in words.stops
+        and after not in words.cues
+        and not after.startswith(("و", "ب", "ل", "ف", "ك", "الم"))
+        and not after.endswith(("ي", "يه", "يين", "يتين"))
+        and not _verb_like(after)
+    )
+    return j + 2 if second else j + 1
+
+
+def _masdar(key: str) -> bool:
+    """Whether a definite word has the shape of a verbal noun of the forms افتعال، انفعال،
+    استفعال، إفعال (الاختصاص، الانتشار، الاستثمار، الإنتاج): a common noun, no place."""
+    return key.startswith("الا") and len(key) >= 7 and key[-2] == "ا"
+
+
 def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = None) -> str:
     """Why a span found by any extractor is no entity (``""`` if it may be one): a person
     named in a byline (كتب.. / بقلم: + the name: the author, page chrome), a currency alone
@@ -486,11 +564,47 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     if span.type == "PER" and byline_author(keys[: span.start], words):
         return "byline"
     inside = tuple(keys[span.start : span.end])
-    if len(inside) == 1 and inside[0] in words.not_names:
+    if span.type == "PER" and inside[0] == "باسم" and span.start > 0 and keys[span.start - 1] in words.spokesman:
+        return "spokesman"  # الناطق باسم الحكومة "the spokesman in the name of the government"
+    if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
     if inside in words.places and not _cued(keys, span.start, span.end, words):
         return "common word"
     return ""
+
+
+def _no_name_alone(key: str, kind: str, words: PatternWords) -> bool:
+    """Whether a word alone is no entity: a listed one (a currency, a month, نظيره "his
+    counterpart"), a body's head word (الوزارة), or, unless read as a place, a nationality
+    adjective (الجزائري) or a word of one or two letters (بي of a photo credit إي.بي.إيه)."""
+    variants = proclitic_variants(key)
+    if any(v in words.not_names or v in words.heads for v in variants):
+        return True
+    return kind != "LOC" and (nationality(key) or len(key) <= 2)  # القليوبية: a province named by a nisba
+
+
+def nationality(key: str) -> bool:
+    """Whether a definite word is the nisba of a known country or town (الجزائري، اللبنانية،
+    السوري: a nationality adjective, no name).
+
+    >>> nationality("الجزائري"), nationality("السورية"), nationality("الأمريكيين"), nationality("الهادي")
+    (True, True, True, False)
+    """
+    if not is_definite(key):
+        return False
+    base = next((key[2 : -len(e)] for e in ("يين", "يون", "يه", "ي") if key.endswith(e)), None)
+    if not base:
+        return False
+    places = _place_keys()
+    return any(p in places for p in ("ال" + base, base, base + "يا", base + "ا"))
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    """The keys of the known places (countries, regions, towns, and their other names) of the
+    built-in alias tables."""
+    table = builtin_aliases()
+    return frozenset(k for a, c, _ in table.merges if table.types.get(c) == "LOC" for k in (a, c))
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
@@ -504,7 +618,8 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
     adjective (في مشهد احتفائي is "in a festive scene")."""
     after = keys[end] if end < len(keys) else ""
     adjective = after.endswith(("ي", "يه")) and not is_definite(after)
-    return start > 0 and keys[start - 1] in words.cues and not adjective
+    cue = start > 0 and any(v in words.cues for v in proclitic_variants(keys[start - 1]))  # بمحافظة
+    return cue and not adjective
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
@@ -553,6 +668,7 @@ class NamePatternExtractor(Extractor):
                 facility_spans(k, words),
                 body_spans(k, words),
                 place_spans(k, words),
+                town_spans(k, words),
                 person_spans(k, words),
             )
             for k, found in zip(keys, known, strict=True)
