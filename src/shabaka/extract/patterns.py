@@ -587,8 +587,8 @@ def nationality(key: str) -> bool:
     """Whether a definite word is the nisba of a known country or town (الجزائري، اللبنانية،
     السوري: a nationality adjective, no name).
 
-    >>> nationality("الجزائري"), nationality("السورية"), nationality("الأمريكيين"), nationality("الهادي")
-    (True, True, True, False)
+    >>> [nationality(normalize_key(w)) for w in ("الجزائري", "السورية", "الأمريكيين", "الهادي")]
+    [True, True, True, False]
     """
     if not is_definite(key):
         return False
