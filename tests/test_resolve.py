@@ -523,3 +523,14 @@ def test_a_body_without_its_nisba_is_the_body_of_its_document():
     res, m = resolve(NISBA)
     assert same(res, m, ("a", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))
     assert not same(res, m, ("b", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))  # another document
+
+
+def test_abd_written_together_with_the_name_is_the_same_person(tmp_path) -> None:
+    from shabaka import build_graph
+
+    (tmp_path / "a.txt").write_text("وقال الوزير سامر عبد الكريم إن المشروع جاهز للتنفيذ.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("وأكد الوزير سامر عبدالكريم أن المستشفى جاهز.\n", encoding="utf-8")
+    graph = build_graph(tmp_path)
+    people = [d for _, d in graph.nodes(data=True) if "الكريم" in d["label"]]
+    assert len(people) == 1
+    assert set(people[0]["documents"]) == {"a", "b"}
