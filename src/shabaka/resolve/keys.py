@@ -3,8 +3,8 @@ without their articles."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from shabaka.arabic import drop_article
