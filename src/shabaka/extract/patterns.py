@@ -108,6 +108,7 @@ ROLES = (
     "verb",
     "town",
     "spokesman",
+    "event",
 )
 
 
@@ -135,6 +136,7 @@ class PatternWords:
     verbs: frozenset[str]
     towns: frozenset[str]
     spokesman: frozenset[str]
+    events: frozenset[str]
 
     @property
     def stops(self) -> frozenset[str]:
