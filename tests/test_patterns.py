@@ -290,3 +290,24 @@ def test_words_that_are_no_entities_alone(text: str, start: int, kind: str, why:
     from shabaka.extract.patterns import implausible
 
     assert implausible(Span(start, start + 1, kind), text.split()) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a forum is an event; a fair's genitive may be two nouns joined by و
+        ("وشارك في منتدى رجال الأعمال العربي الصيني أمس", [("منتدى رجال الأعمال العربي الصيني", "MISC")]),
+        ("وافتتح معرض الفنون والحرف أبوابه للزوار", [("معرض الفنون والحرف", "MISC")]),
+        # a match ends a body's name: إدارة مباراة is "refereeing a match"
+        ("وكلف الحكم بإدارة مباراة القمة", []),
+    ],
+)
+def test_forums_fairs_and_matches(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_the_palestinian_news_agency_by_its_short_name() -> None:
+    from shabaka.extract.gazetteer import KnownNamesExtractor
+
+    sentence = ["وذكرت", "وفا", "أن", "الوفد", "وصل"]
+    assert [(s.start, s.type) for s in KnownNamesExtractor().extract([sentence])[0]] == [(1, "ORG")]
