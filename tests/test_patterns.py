@@ -311,3 +311,23 @@ def test_the_palestinian_news_agency_by_its_short_name() -> None:
 
     sentence = ["وذكرت", "وفا", "أن", "الوفد", "وصل"]
     assert [(s.start, s.type) for s in KnownNamesExtractor().extract([sentence])[0]] == [(1, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        # "and his counterpart X": the counterpart is no part of the name
+        ("وحضر المدرب ونظيره رشيد بن عمار المباراة", (2, 5), (3, 5)),
+        # "... in his post": a preposition and a pronoun end no name
+        ("واحتفظ الوزير سمير دحمان بمنصبه في الحكومة", (2, 5), (2, 4)),
+        # the model starts at عبد: the given name before it belongs to the name
+        ("وقال الوزير ماهر عبد الستار إن الخطة جاهزة", (3, 5), (2, 5)),
+        # ... not a definite word (an adjective that may also be a given name)
+        ("وقال مدير الصندوق العربي عبد الستار ماهر إن", (4, 7), (4, 7)),
+    ],
+)
+def test_the_edges_of_a_person_span(text: str, model: tuple[int, int], expected: tuple[int, int]) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    assert merge_spans([], [Span(*model, "PER")], text.split()) == [Span(*expected, "PER")]

@@ -11,10 +11,11 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from shabaka.arabic import proclitic_variants
+from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
 from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, pattern_words
+from shabaka.lexicon import given_names
 from shabaka.text import normalize_key
 
 
@@ -127,22 +128,42 @@ def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
 
 
 def _after_event(span: Span, tokens: Sequence[str]) -> Span:
-    """A person's span whose first words are nouns of an event or a statement (the
-    ``event`` words of the name patterns, under any proclitic) is cut to the name after them:
-    لقاء حموشي is "Hammouchi's meeting". A span of such nouns alone comes back empty.
+    """A person's span is cut to the name in it: first words that are nouns of an event or
+    a statement, or words that are no names (the ``event`` and ``not name`` words of the name
+    patterns, under any proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his
+    counterpart X") are cut off, and so is a last word with a preposition and a pronoun
+    (صبري بوقدوم بمنصبه "... in his post"); a name the model starts at عبد or أبو takes the
+    indefinite given name before it (باسل | عبد الحنان). A span of such nouns alone comes back
+    empty.
 
     >>> _after_event(Span(1, 3, "PER"), "وجاء لقاء حموشي".split())
     Span(start=2, end=3, type='PER', confidence=1.0)
     >>> _after_event(Span(0, 2, "PER"), "كمال العلمي".split())
     Span(start=0, end=2, type='PER', confidence=1.0)
+    >>> _after_event(Span(1, 4, "PER"), "واحتفظ صبري بوقدوم بمنصبه".split())
+    Span(start=1, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
+    Span(start=1, end=4, type='PER', confidence=1.0)
     """
     if span.type != "PER":
         return span
-    events = pattern_words().events
-    start = span.start
-    while start < span.end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
+    words = pattern_words()
+    cut = words.events | words.not_names
+    start, end = span.start, span.end
+    while start < end and any(v in cut for v in proclitic_variants(normalize_key(tokens[start]))):
         start += 1
-    return span if start == span.start else Span(start, span.end, span.type, span.confidence)
+    if end - start > 2 and _with_pronoun(tokens[end - 1]):
+        end -= 1
+    if start == span.start < end and start > 0 and normalize_key(tokens[start]) in ("عبد", "ابو"):
+        before = normalize_key(tokens[start - 1])
+        start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _with_pronoun(token: str) -> bool:
+    """Whether a word carries a preposition before it and a pronoun after it (بمنصبه، لبلاده):
+    a phrase, never the last word of a name (a name's ة is no pronoun)."""
+    return len(token) >= 5 and token.startswith(("ب", "ل")) and token.endswith(("ه", "ها", "هم"))
 
 
 def _outside_known(span: Span, known: list[Span]) -> Span:
