@@ -297,3 +297,14 @@ def test_a_real_teaser_list_is_still_removed() -> None:
     )
     result = clean_text(page)
     assert "صدر حديثا كتاب" not in result.text
+
+
+def test_a_dateline_above_the_first_paragraph_stays() -> None:
+    body = (
+        "أعلنت وزارة الزراعة اليوم الأحد عن خطة جديدة لدعم صغار المزارعين في الأرياف، تشمل قروضا ميسرة "
+        "وبذورا محسنة وتدريبا على الري الحديث، على أن تبدأ في الربيع المقبل."
+    )
+    kept = clean_text("الرئيسية\nاقتصاد\nخطة لدعم صغار المزارعين\nحمص\n" + body).text.splitlines()
+    assert kept[-2:] == ["حمص", body]  # a known place alone on the line above the body
+    kept = clean_text("خطة لدعم صغار المزارعين\nسليم بوعلام\n" + body).text.splitlines()
+    assert "سليم بوعلام" not in kept  # a name that is no place: an author, not a dateline

@@ -135,6 +135,14 @@ def builtin_aliases() -> AliasTable:
 
 
 @cache
+def place_keys() -> frozenset[str]:
+    """The keys of the known places of the built-in alias tables: countries, regions, towns,
+    and their other names."""
+    table = builtin_aliases()
+    return frozenset(k for a, c, _ in table.merges if table.types.get(c) == "LOC" for k in (a, c))
+
+
+@cache
 def place_aliases() -> AliasTable:
     """The towns and provinces of ``shabaka/data/places.txt`` (one a line, written by
     ``scripts/make_places.py``) as known places: typed LOC, each its own entity."""

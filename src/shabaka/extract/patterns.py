@@ -71,7 +71,7 @@ from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, builtin_aliases, club_aliases, given_names
+from shabaka.lexicon import GazetteerEntry, club_aliases, given_names, place_keys
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -597,16 +597,8 @@ def nationality(key: str) -> bool:
     base = next((key[2 : -len(e)] for e in ("يين", "يون", "يه", "ي") if key.endswith(e)), None)
     if not base:
         return False
-    places = _place_keys()
+    places = place_keys()
     return any(p in places for p in ("ال" + base, base, base + "يا", base + "ا"))
-
-
-@cache
-def _place_keys() -> frozenset[str]:
-    """The keys of the known places (countries, regions, towns, and their other names) of the
-    built-in alias tables."""
-    table = builtin_aliases()
-    return frozenset(k for a, c, _ in table.merges if table.types.get(c) == "LOC" for k in (a, c))
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
