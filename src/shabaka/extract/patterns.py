@@ -68,6 +68,7 @@ from functools import cache
 from importlib.resources import files
 
 from shabaka.arabic import is_definite, proclitic_variants
+from shabaka.clean.article import dateline
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
@@ -570,8 +571,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "spokesman"  # الناطق باسم الحكومة "the spokesman in the name of the government"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
-    if inside in words.places and not _cued(keys, span.start, span.end, words):
-        return "common word"
+    if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
+        return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
     return ""
 
 
@@ -667,7 +668,24 @@ class NamePatternExtractor(Extractor):
             )
             for k, found in zip(keys, known, strict=True)
         ]
-        return _acronyms(sentences, spans)
+        return _acronyms(
+            sentences, [_with_source(tokens, found) for tokens, found in zip(sentences, spans, strict=True)]
+        )
+
+
+def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
+    """A sentence that is a dateline with a source (الدوحة - قنا: :func:`~shabaka.clean.article.dateline`)
+    names the source, an agency or an outlet (ORG), after the dash.
+
+    >>> _with_source("الدوحة - قنا".split(), [])
+    [Span(start=2, end=3, type='ORG', confidence=1.0)]
+    """
+    found_line = dateline(" ".join(tokens))
+    if not found_line or not found_line[1]:
+        return found
+    n = len(found_line[1].split())
+    source = Span(len(tokens) - n, len(tokens), "ORG")
+    return _first_wins(found, [source])
 
 
 def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
