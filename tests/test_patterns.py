@@ -343,3 +343,30 @@ def test_the_source_of_a_dateline_is_an_organization(tmp_path) -> None:
     # قنا is also a province of Egypt, a place only after a cue: here the agency of the dateline
     assert labels.get("قنا") == "ORG"
     assert labels.get("الدوحة") == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in quotes after a party's or a company's word, a newspaper's name after its word
+        ("وانتقد حزب “ الأمل الجديد ” القرار", [("الأمل الجديد", "ORG")]),
+        ("ونقلت يومية الصباح عن مصادرها", [("الصباح", "ORG")]),
+        ('وقالت صحيفة " الوطن " إن الاجتماع تأجل', [("الوطن", "ORG")]),
+        # a quoted word after a ministry is a description
+        ("وهي من وزارات “ السيادة ” في البلاد", []),
+        # a complement under لل of four letters (للحج)
+        ("وأعلن الديوان الوطني للحج عن الموعد", [("الديوان الوطني للحج", "ORG")]),
+    ],
+)
+def test_quoted_names_and_newspapers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_a_quoted_short_name_after_a_body_is_its_name(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        'نظمت الهيئة العامة للمعارض الدولية " إكسبو " معرضا جديدا هذا الشهر.\n'
+        "وقالت إكسبو إن المعرض استقبل آلاف الزوار.\n",
+        encoding="utf-8",
+    )
+    nodes = [{d["label"], *d["aliases"]} for _, d in build_graph(tmp_path).nodes(data=True)]
+    assert {"إكسبو", "الهيئة العامة للمعارض الدولية"} in nodes  # one entity, both names

@@ -109,6 +109,8 @@ ROLES = (
     "verb",
     "town",
     "spokesman",
+    "press",
+    "brand",
     "event",
 )
 
@@ -137,6 +139,8 @@ class PatternWords:
     verbs: frozenset[str]
     towns: frozenset[str]
     spokesman: frozenset[str]
+    press: frozenset[str]
+    brands: frozenset[str]
     events: frozenset[str]
 
     @property
@@ -246,7 +250,7 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             last_closed = j + 1  # a second adjective: الثقافية والفنية
         elif key.startswith("وال") and head in words.coordinating and j == genitive_end:
             last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن
-        elif key.startswith("لل") and len(key) > 4 and definite_head and last_closed:
+        elif key.startswith("لل") and len(key) >= 4 and definite_head and last_closed:
             last_closed = genitive_end = j + 1
         elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head and last_closed:
             open_chain, chain = True, 0
@@ -659,6 +663,7 @@ class NamePatternExtractor(Extractor):
         spans = [
             _first_wins(
                 found,
+                quoted_spans(tokens, k, words),
                 club_spans(k, words) if sports else [],
                 facility_spans(k, words),
                 body_spans(k, words),
@@ -666,11 +671,53 @@ class NamePatternExtractor(Extractor):
                 town_spans(k, words),
                 person_spans(k, words),
             )
-            for k, found in zip(keys, known, strict=True)
+            for tokens, k, found in zip(sentences, keys, known, strict=True)
         ]
         return _acronyms(
             sentences, [_with_source(tokens, found) for tokens, found in zip(sentences, spans, strict=True)]
         )
+
+
+#: Quotation marks that open and close a name.
+OPEN_QUOTES = frozenset('"«“')
+CLOSE_QUOTES = frozenset('"»”')
+#: The most words of a name in quotes.
+QUOTED_WORDS = 4
+
+
+def quoted_spans(tokens: Sequence[str], keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """Names written in quotes after a word for a party, a company, a festival ... (``brand``
+    words: حزب “العدالة والتنمية”، شركة «توتال») or for a newspaper (صحيفة "الخبر"), and a
+    newspaper's name after its word without quotes (يومية الأخبار): the name only, typed by
+    the word (ORG unless it is a head of another type). Not after a ministry: ما يسمى بوزارة
+    "السيادة" is a description.
+
+    >>> toks = 'وقال حزب “ العدالة والتنمية ” إن يومية الأخبار نشرت الخبر'.split()
+    >>> [" ".join(toks[s.start : s.end]) for s in quoted_spans(toks, [normalize_key(t) for t in toks])]
+    ['العدالة والتنمية', 'الأخبار']
+    """
+    words = words or pattern_words()
+    spans: list[Span] = []
+    for i, key in enumerate(keys[:-1]):
+        variants = proclitic_variants(key)
+        press = any(v in words.press for v in variants)
+        head = next((words.heads.get(v, "ORG") for v in variants if v in words.brands), "ORG" if press else None)
+        if head is None:
+            continue
+        if tokens[i + 1] in OPEN_QUOTES:
+            close = next(
+                (j for j in range(i + 2, min(len(tokens), i + 3 + QUOTED_WORDS)) if tokens[j] in CLOSE_QUOTES), None
+            )
+            if close is not None and close > i + 2 and all(k.isalpha() for k in keys[i + 2 : close]):
+                spans.append(Span(i + 2, close, head))
+        elif (
+            press
+            and is_definite(keys[i + 1])
+            and not _is_adjective(keys[i + 1], words)
+            and keys[i + 1] not in words.stops
+        ):
+            spans.append(Span(i + 1, i + 2, "ORG"))
+    return spans
 
 
 def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
@@ -689,13 +736,16 @@ def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
 
 
 def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
-    """Add the Latin acronym written right after a name (الوكالة الوطنية للموانئ ANP), there
-    and wherever else it stands alone in the document, with the name's type."""
+    """Add the Latin acronym written right after a name (الوكالة الوطنية للموانئ ANP), or the
+    one word in quotes right after a body's or an event's name (المؤسسة العامة للحي الثقافي
+    "كتارا"), there and wherever else it stands alone in the document, with the name's type."""
     types: dict[str, str] = {}
     for tokens, found in zip(sentences, spans, strict=True):
         for s in found:
             if s.end < len(tokens) and LATIN_ACRONYM.fullmatch(tokens[s.end]) and ARABIC.search(tokens[s.end - 1]):
                 types.setdefault(tokens[s.end], s.type)
+            elif s.type in ("ORG", "MISC") and _quoted_word(tokens, s.end):
+                types.setdefault(tokens[s.end + 1], s.type)  # المؤسسة العامة للحي الثقافي "كتارا"
     if not types:
         return spans
     out = []
@@ -704,6 +754,17 @@ def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> li
         extra = [Span(i, i + 1, types[t]) for i, t in enumerate(tokens) if t in types and i not in taken]
         out.append(sorted([*found, *extra], key=lambda s: s.start))
     return out
+
+
+def _quoted_word(tokens: Sequence[str], i: int) -> bool:
+    """Whether ``tokens[i:i + 3]`` is one Arabic word in quotes."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i] in OPEN_QUOTES
+        and tokens[i + 2] in CLOSE_QUOTES
+        and tokens[i + 1].isalpha()
+        and bool(ARABIC.search(tokens[i + 1]))
+    )
 
 
 def _first_wins(*groups: list[Span]) -> list[Span]:

@@ -46,7 +46,7 @@ RULES: dict[str, Rule] = {
     "alias": Rule("a row of the alias table", "_merge_table"),
     "gazetteer": Rule("a name and its aliases in the gazetteer", "_merge_table"),
     "clitic": Rule("a proclitic cut from the first word", "_merge_clitics"),
-    "bracket": Rule("a short name in brackets (or a Latin acronym) after a long one", "_merge_brackets"),
+    "bracket": Rule("a short name in brackets or quotes (or a Latin acronym) after a long one", "_merge_brackets"),
     "spelling": Rule("spelling variants of the same form", "_merge_spellings"),
     "article": Rule("the article inside a name", "_merge_articles"),
     "translit": Rule("vowel-letter variants of a transliterated name", "_merge_translit"),
@@ -70,6 +70,8 @@ NATIVE_NAMES = """
 _NOT_ALIASES = "رويترز فرانس برس أ ف ب و م ع ومع واس قنا وام الأناضول سانا بترا كونا وكالات صور فيديو تصوير"
 
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
+#: A short name in quotes right after a body's name (المؤسسة العامة للحي الثقافي "كتارا").
+_QUOTED = re.compile(r'\s*["«“]\s*([^"«»“”()]{1,40}?)\s*["»”]')
 #: A Latin acronym written right after a body's Arabic name (المكتب الشريف للفوسفاط OCP).
 _APPOSED_ACRONYM = re.compile(r"\s*[-–]?\s*([A-Z][A-Z0-9&]{1,7})\b")
 _DIGIT = re.compile(r"\d")
@@ -196,7 +198,9 @@ class Resolver:
             left, right = s.text[: m.start - s.start], s.text[m.end - s.start :]
             if m.type == "PER":
                 self._roles[key].update(context_roles(left, right))
-            if m.type in ("ORG", "MISC") and (b := _BRACKET.match(right) or _apposed_acronym(m.text, right)):
+            if m.type in ("ORG", "MISC") and (
+                b := _BRACKET.match(right) or _QUOTED.match(right) or _apposed_acronym(m.text, right)
+            ):
                 self._learn_bracket(key, b.group(1), mentions, m.end + b.start(1))
 
     def _learn_bracket(self, key: str, inside: str, mentions: Sequence[Mention], start: int) -> None:
