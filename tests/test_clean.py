@@ -308,3 +308,16 @@ def test_a_dateline_above_the_first_paragraph_stays() -> None:
     assert kept[-2:] == ["حمص", body]  # a known place alone on the line above the body
     kept = clean_text("خطة لدعم صغار المزارعين\nسليم بوعلام\n" + body).text.splitlines()
     assert "سليم بوعلام" not in kept  # a name that is no place: an author, not a dateline
+
+
+def test_an_archive_photo_caption_and_a_language_link_are_chrome() -> None:
+    body = (
+        "أعلنت وزارة الصحة اليوم الأحد عن بناء ثلاثة مستشفيات حكومية جديدة في المحافظات الشمالية، "
+        "على أن تبدأ باستقبال المرضى نهاية العام المقبل بعد تجهيزها بالكامل."
+    )
+    text = "اتصل بنا أعلن معنا ENGLISH\nثلاثة مستشفيات حكومية جديدة\nمستشفى النور - أرشيفية\n" + body
+    result = clean_text(text)
+    why = dict(zip(result.removed, result.reasons, strict=True))
+    assert why["مستشفى النور - أرشيفية"] == "caption"  # not a byline "city - name"
+    assert "اتصل بنا أعلن معنا ENGLISH" in why
+    assert result.text.splitlines() == ["ثلاثة مستشفيات حكومية جديدة", body]

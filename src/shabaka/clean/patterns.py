@@ -121,7 +121,7 @@ _NAV = (
     "بودكاست|إنفوغرافيك|اتصل بنا|من نحن|سياسة الخصوصية|أعلن معنا|الأرشيف|أرشيف|خريطة الموقع|بحث|القائمة|"
     "إغلاق|اغلاق|تسجيل الدخول|الوضع الليلي|المزيد|التالي|السابق|تحميل المزيد|إعلان|اعلان|مساحة إعلانية|"
     "المقال السابق|المقال التالي|مغاربية|المغرب العربي|الخليج|لايف ستايل|الطقس|العملات|"
-    "home|menu|search|close|login|ads?|advertisement|sponsored"
+    "home|menu|search|close|login|ads?|advertisement|sponsored|english|français|francais"
 )
 #: Words of menus, section labels and buttons: a short line made only of them is a menu.
 NAV_WORD_RX = _rx(rf"^(?:{_NAV})$")
@@ -161,6 +161,8 @@ def _menu_separators(text: str) -> int:
     return len(MENU_SEPARATORS_RX.findall(_QUOTED_RX.sub(" ", text)))
 
 
+#: The caption of an archive photo (مستشفى القدس - أرشيفية، (صورة أرشيفية)).
+CAPTION_RX = _rx(r"(?:^|[-–—(|/]\s*)(?:صورة\s+)?(?:أرشيفية|ارشيفية|أرشيف|ارشيف)\W*$")
 #: Lines introducing the writer: "كتب ...", "بقلم ...", "city - name", "المصدر: ...".
 BYLINE_RX = _rx(
     r"^\W*+(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|حاوره|حاورته|ترجمة|تحرير|المحرر|مراسل|مراسلة|مراسلنا|by)(?!\w)",

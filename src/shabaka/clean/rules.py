@@ -24,6 +24,7 @@ RULES: dict[str, str] = {
     "latin line": "a short or unpunctuated Latin line in an Arabic page",
     "date": "a date or time stamp",
     "page ui": "page interface words (print, font size, ...)",
+    "caption": "the caption of an archive photo (X - أرشيفية)",
     "share": "share and follow buttons",
     "address": "a postal or contact address",
     "dated byline": "a byline with a date between separators is not a menu",
