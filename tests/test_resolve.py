@@ -534,3 +534,15 @@ def test_abd_written_together_with_the_name_is_the_same_person(tmp_path) -> None
     people = [d for _, d in graph.nodes(data=True) if "الكريم" in d["label"]]
     assert len(people) == 1
     assert set(people[0]["documents"]) == {"a", "b"}
+
+
+def test_a_club_named_without_its_club_word_is_the_club_of_the_document(tmp_path) -> None:
+    from shabaka import build_graph
+
+    (tmp_path / "a.txt").write_text(
+        "يستعد النادي الأهلي لمواجهة الزمالك في مباراة القمة من الدوري الممتاز، "
+        "ويتصدر الأهلي جدول الترتيب بعد فوزه في الجولة الماضية على الإسماعيلي بهدفين.\n",
+        encoding="utf-8",
+    )
+    nodes = [{d["label"], *d["aliases"]} for _, d in build_graph(tmp_path).nodes(data=True)]
+    assert sum(1 for names in nodes if names & {"الأهلي", "النادي الأهلي"}) == 1

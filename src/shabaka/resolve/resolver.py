@@ -102,6 +102,9 @@ def _apposed_acronym(name: str, right: str) -> re.Match[str] | None:
     return _APPOSED_ACRONYM.match(right) if re.search("[\u0600-\u06ff]", name) else None
 
 
+#: Words that open a club's name and are left out in its short name (النادي الأهلي: الأهلي).
+CLUB_WORDS = "النادي نادي فريق"
+
 #: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
 STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
 
@@ -519,17 +522,20 @@ class Resolver:
 
     @staticmethod
     def _nisba_links(groups: Groups, forms: dict[str, Form], merged: dict[str, Form]) -> dict[tuple[str, str], str]:
-        """Per document, a body's name without its closing nisba (وزارة الصحة) linked to the
-        one body of the document named with it (وزارة الصحة الأردنية); see ``partial``."""
+        """Per document, a body's name without its closing nisba (وزارة الصحة) or without its
+        opening club word (الأهلي for النادي الأهلي) linked to the one body of the document
+        named with it (وزارة الصحة الأردنية، النادي الأهلي); see ``partial``."""
 
         def body(g: Form) -> bool:
             return g.types.total() > 0 and majority_type(g.types) == "ORG"
 
-        longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba -> bodies named with it
+        longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba or club word -> bodies named with it
         for k in sorted(forms):
             words = k.split()
             if len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
                 longer[" ".join(words[:-1])].add(groups.find(k))
+            if len(words) >= 2 and words[0] in word_set(CLUB_WORDS):
+                longer[" ".join(words[1:])].add(groups.find(k))
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
             if not body(g):
