@@ -370,3 +370,33 @@ def test_a_quoted_short_name_after_a_body_is_its_name(tmp_path) -> None:
     )
     nodes = [{d["label"], *d["aliases"]} for _, d in build_graph(tmp_path).nodes(data=True)]
     assert {"إكسبو", "الهيئة العامة للمعارض الدولية"} in nodes  # one entity, both names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event's ordinal is its own
+        ("وتنطلق بطولة الرابطة المحترفة الأولى غدا", [("بطولة الرابطة المحترفة الأولى", "MISC")]),
+        # a definite given name inside a facility's name is no nisba that ends it
+        ("وتقام المباراة بمركب الطيب المهيري بصفاقس", [("بمركب الطيب المهيري", "LOC"), ("بصفاقس", "LOC")]),
+    ],
+)
+def test_competitions_and_facilities_named_after_people(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "model", "expected"),
+    [
+        # a competition's name without بطولة before the league and without the sport after it
+        ("وتنطلق بطولة الرابطة الأولى موبيليس لكرة القدم غدا", [], (1, 7, "MISC"), [(2, 5, "MISC")]),
+        # a model span past a known name into a phrase under a preposition: the known name
+        ("وفاز الملعب القابسي بمركب الشهيد بقابس", [(1, 3, "ORG")], (1, 5, "MISC"), [(1, 3, "ORG")]),
+    ],
+)
+def test_competitions_and_spans_past_a_known_name(text, first, model, expected) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    found = merge_spans([Span(*f) for f in first], [Span(*model)], text.split())
+    assert found == [Span(*e) for e in expected]

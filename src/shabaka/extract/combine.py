@@ -77,9 +77,14 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     """
     second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
-        second = [p for s in second for p in _acronym_apart(_after_event(s, tokens), tokens)]
+        second = [p for s in second for p in _acronym_apart(_without_sport(_after_event(s, tokens), tokens), tokens)]
         second = [
-            s for s in second if s.end > s.start and not _coordination(s, first, tokens) and not implausible(s, tokens)
+            s
+            for s in second
+            if s.end > s.start
+            and not _coordination(s, first, tokens)
+            and not _past_known(s, first, tokens)
+            and not implausible(s, tokens)
         ]
     second = [s for s in second if s.end > s.start]  # a person's span that was only a known name of another type
     kept: list[Span] = []
@@ -158,6 +163,41 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
         before = normalize_key(tokens[start - 1])
         start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
+    """A competition's span without the word بطولة before a league's name and without the
+    sport it ends on (بطولة | الرابطة الأولى | لكرة القدم): its name is the league's.
+
+    >>> _without_sport(Span(0, 4, "MISC"), "كأس العالم لكرة القدم".split())
+    Span(start=0, end=2, type='MISC', confidence=1.0)
+    >>> _without_sport(Span(0, 4, "MISC"), "لبطولة الدوري الممتاز الأولى".split())
+    Span(start=1, end=4, type='MISC', confidence=1.0)
+    """
+    if span.type != "MISC":
+        return span
+    start, end = span.start, span.end
+    if end - start > 3 and normalize_key(tokens[end - 2]) == "لكره":
+        end -= 2
+    if (
+        end - start > 2
+        and "بطوله" in proclitic_variants(normalize_key(tokens[start]))
+        and is_definite(normalize_key(tokens[start + 1]))
+    ):
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _past_known(span: Span, first: list[Span], tokens: Sequence[str]) -> bool:
+    """Whether a span holds an earlier extractor's name and runs on past it into a phrase
+    under a preposition (الأولمبي الباجي | بمركب ...): the name is the earlier one."""
+    return any(
+        span.start <= k.start
+        and k.end < span.end
+        and (k.start, k.end) != (span.start, span.end)
+        and normalize_key(tokens[k.end]).startswith(("بال", "بم", "لل"))
+        for k in first
+    )
 
 
 def _with_pronoun(token: str) -> bool:

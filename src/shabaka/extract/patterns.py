@@ -231,6 +231,9 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
     j = start + 1
     while j < len(keys) and j - start < MAX_TOKENS:
         key = keys[j]
+        if key in words.ordinals and not open_chain and words.heads.get(head) == "MISC":
+            last_closed = j + 1  # an event's ordinal is its own: بطولة الرابطة المحترفة الأولى
+            break
         if not key.isalpha() or key in words.stops:
             break
         if open_chain:
@@ -299,9 +302,10 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
-            proper = proper or not is_definite(key) or key in words.ordinals
+            given = key in given_names(more=True)  # مركب الهادي النيفر: a person, not a nisba
+            proper = proper or not is_definite(key) or key in words.ordinals or given
             j += 1
-            if key in words.ordinals or _nisba(key, words):
+            if key in words.ordinals or (_nisba(key, words) and not given):
                 proper = True
                 break
         if j > start and proper:
