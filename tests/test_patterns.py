@@ -378,7 +378,7 @@ def test_a_quoted_short_name_after_a_body_is_its_name(tmp_path) -> None:
         # an event's ordinal is its own
         ("وتنطلق بطولة الرابطة المحترفة الأولى غدا", [("بطولة الرابطة المحترفة الأولى", "MISC")]),
         # a definite given name inside a facility's name is no nisba that ends it
-        ("وتقام المباراة بملعب الشاذلي زويتن غدا", [("بملعب الشاذلي زويتن", "LOC")]),
+        ("وتقام المباراة بملعب الشاذلي زويتن في الجولة", [("بملعب الشاذلي زويتن", "LOC")]),
     ],
 )
 def test_competitions_and_facilities_named_after_people(text: str, expected: list[tuple[str, str]]) -> None:
