@@ -400,3 +400,17 @@ def test_competitions_and_spans_past_a_known_name(text, first, model, expected) 
 
     found = merge_spans([Span(*f) for f in first], [Span(*model)], text.split())
     assert found == [Span(*e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place after محافظة closes a body's chain of genitives
+        ("وأعلنت مديرية شرطة محافظة جرش القبض على المتهم", [("مديرية شرطة محافظة جرش", "ORG")]),
+        # a player named after his position; عبد + a definite name opens a name
+        ("وقال متوسط الميدان عبد الرزاق حمدان إن الفريق جاهز", [("عبد الرزاق حمدان", "PER")]),
+        ("وتألق المهاجم ياسين حمدي في اللقاء", [("ياسين حمدي", "PER")]),
+    ],
+)
+def test_places_closing_a_chain_and_players_after_their_position(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

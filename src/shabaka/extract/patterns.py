@@ -242,6 +242,9 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             if is_definite(key):
                 open_chain = False
                 last_closed = genitive_end = j + 1
+            elif j > start + 1 and keys[j - 1] in words.cues and not key.startswith(("و", "ب", "ف", "ك")):
+                open_chain = False  # مديرية شرطة محافظة اربد: the place after محافظة closes the chain
+                last_closed = genitive_end = j + 1
             elif key.startswith(("و", "ب", "ف", "ك")) or chain == 2:
                 break  # a new clause or a preposition, not a genitive
             else:
@@ -351,8 +354,9 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list
     while i < len(keys):
         cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
         between = keys[cue + 1 : i] if cue is not None else []
+        compound = i > 0 and keys[i - 1] == "عبد" and is_definite(keys[i])  # عبد الجليل: any عبد + a definite name
         if (
-            keys[i] not in given
+            (keys[i] not in given and not compound)
             or keys[i] in words.stops  # علي is على
             or cue is None
             or not all(k.isalpha() and k not in words.stops for k in between)
