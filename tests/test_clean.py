@@ -321,3 +321,13 @@ def test_an_archive_photo_caption_and_a_language_link_are_chrome() -> None:
     assert why["مستشفى النور - أرشيفية"] == "caption"  # not a byline "city - name"
     assert "اتصل بنا أعلن معنا ENGLISH" in why
     assert result.text.splitlines() == ["ثلاثة مستشفيات حكومية جديدة", body]
+
+
+@pytest.mark.parametrize("header", ["ترشيحات ..", "مواد إضافية", "أخبار متعلقة", "الأكثر شعبية"])
+def test_more_related_article_headers(header: str) -> None:
+    body = (
+        "أعلنت وزارة الزراعة اليوم الأحد عن خطة جديدة لدعم صغار المزارعين في الأرياف، تشمل قروضا ميسرة "
+        "وبذورا محسنة وتدريبا على الري الحديث، على أن تبدأ في الربيع المقبل."
+    )
+    result = clean_text(f"{body}\n{header}\nوزير المالية يلتقي وفد البنك الدولي في العاصمة\n")
+    assert result.text.strip() == body

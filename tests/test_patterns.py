@@ -282,6 +282,7 @@ def test_a_spokesmans_basem_is_no_person(tmp_path) -> None:
         ("وقال الوزير الجزائري إن القرار نهائي", 2, "PER", "not a name"),  # a nationality adjective
         ("صورة من الموقع إي . بي . إيه", 5, "ORG", "not a name"),  # two letters of a credit
         ("وزار محافظة القليوبية أمس", 2, "LOC", ""),  # a province named by a nisba is a place
+        ('تحت شعار " الوطن أولا " انطلقت الحملة', 3, "MISC", "slogan"),  # a slogan in quotes after شعار
         ("وقال بلقاسم إن القرار نهائي", 1, "PER", ""),
     ],
 )

@@ -585,6 +585,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     inside = tuple(keys[span.start : span.end])
     if span.type == "PER" and inside[0] == "باسم" and span.start > 0 and keys[span.start - 1] in words.spokesman:
         return "spokesman"  # الناطق باسم الحكومة "the spokesman in the name of the government"
+    if span.start > 1 and tokens[span.start - 1] in OPEN_QUOTES and "شعار" in proclitic_variants(keys[span.start - 2]):
+        return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
     if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
