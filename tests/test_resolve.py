@@ -546,3 +546,17 @@ def test_a_club_named_without_its_club_word_is_the_club_of_the_document(tmp_path
     )
     nodes = [{d["label"], *d["aliases"]} for _, d in build_graph(tmp_path).nodes(data=True)]
     assert sum(1 for names in nodes if names & {"الأهلي", "النادي الأهلي"}) == 1
+
+
+def test_a_surname_read_as_another_type_is_the_person_of_its_document() -> None:
+    from shabaka.model import Mention
+    from shabaka.resolve import Resolver
+
+    def mention(doc: str, start: int, text: str, kind: str) -> Mention:
+        return Mention(doc, 0, 0, start, start + len(text), text, kind, 1.0)
+
+    resolver = Resolver()
+    resolver.add("a", [mention("a", 0, "سليم بوزيدة", "PER"), mention("a", 40, "بوزيدة", "LOC")])
+    result = resolver.resolve()
+    short = mention("a", 40, "بوزيدة", "LOC")
+    assert result.entity_of(short) == result.entity_of(mention("a", 0, "سليم بوزيدة", "PER"))

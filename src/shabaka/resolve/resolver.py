@@ -465,7 +465,9 @@ class Resolver:
     def _partial_links(
         self, groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
     ) -> dict[tuple[str, str], str]:
-        """Per document, the full name a short person name stands for (see ``partial``).
+        """Per document, the full name a short person name stands for (see ``partial``); a
+        one-word name that the alias tables do not know is read as a short person name
+        whatever its type (the model reads بوريطة as a place next to ناصر بوريطة).
 
         A short name may have several words (ولد مرزوك, بن سلمان: the end of one longer
         name); a leading ابن is read as بن (ابن سلمان = محمد بن سلمان).
@@ -492,8 +494,11 @@ class Resolver:
                 for short in nasab_short_forms(words):
                     heads[short].add(root)
         links: dict[tuple[str, str], str] = {}
+        known = {k for a, c, _ in self.table.merges for k in (a, c)}
         for root, g in sorted(merged.items()):
-            if not (g.types["PER"] or g.roles):
+            members = groups.members[root]
+            surname = all(len(k.split()) == 1 and k not in known for k in members)  # بوريطة read as a place
+            if not (g.types["PER"] or g.roles or surname):
                 continue
             cands: set[str] = set()
             for k in groups.members[root]:
