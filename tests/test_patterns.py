@@ -391,6 +391,10 @@ def test_competitions_and_facilities_named_after_people(text: str, expected: lis
     [
         # a competition's name without بطولة before the league and without the sport after it
         ("وتنطلق بطولة الرابطة الأولى موبيليس لكرة القدم غدا", [], (1, 7, "MISC"), [(2, 5, "MISC")]),
+        # a foreign outlet's name without its nationality adjective; a body keeps it
+        ("ونقلت صحيفة لوموند الفرنسية عن مصادر", [], (2, 4, "ORG"), [(2, 3, "ORG")]),
+        ("وقال مجلس النواب اللبناني إن", [], (1, 4, "ORG"), [(1, 4, "ORG")]),
+        ("وفاز والملعب التونسي أمس", [], (1, 3, "ORG"), [(1, 3, "ORG")]),
         # a model span past a known name into a phrase under a preposition: the known name
         ("وفاز الملعب القابسي بمركب الشهيد بقابس", [(1, 3, "ORG")], (1, 5, "MISC"), [(1, 3, "ORG")]),
     ],

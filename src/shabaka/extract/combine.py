@@ -8,13 +8,14 @@ spans overlap (:func:`merge_spans`).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
-from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, pattern_words
+from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, nationality, pattern_words
 from shabaka.lexicon import given_names
 from shabaka.text import normalize_key
 
@@ -77,7 +78,8 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     """
     second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
-        second = [p for s in second for p in _acronym_apart(_without_sport(_after_event(s, tokens), tokens), tokens)]
+        second = [_without_sport(_without_nationality(_after_event(s, tokens), tokens), tokens) for s in second]
+        second = [p for s in second for p in _acronym_apart(s, tokens)]
         second = [
             s
             for s in second
@@ -186,6 +188,24 @@ def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
     ):
         start += 1
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _without_nationality(span: Span, tokens: Sequence[str]) -> Span:
+    """An organization named by indefinite proper words and then a nationality adjective is
+    named without it (إلباييس | الإسبانية، فايننشال تايمز | البريطانية); a body with a
+    definite head keeps it (مجلس النواب اللبناني).
+
+    >>> _without_nationality(Span(1, 3, "ORG"), "صحيفة إلباييس الإسبانية".split())
+    Span(start=1, end=2, type='ORG', confidence=1.0)
+    """
+    if span.type != "ORG" or span.end - span.start < 2:
+        return span
+    keys = [normalize_key(t) for t in tokens[span.start : span.end]]
+    words = pattern_words()
+    definite = any(re.match("[وفبكل]{0,2}ال|لل", t) for t in tokens[span.start : span.end - 1])  # not إلباييس
+    if nationality(keys[-1]) and not definite and not any(k in words.heads for k in keys[:-1]):
+        return Span(span.start, span.end - 1, span.type, span.confidence)
+    return span
 
 
 def _past_known(span: Span, first: list[Span], tokens: Sequence[str]) -> bool:
