@@ -380,6 +380,9 @@ def test_a_quoted_short_name_after_a_body_is_its_name(tmp_path) -> None:
         ("وتنطلق بطولة الرابطة المحترفة الأولى غدا", [("بطولة الرابطة المحترفة الأولى", "MISC")]),
         # a definite given name inside a facility's name is no nisba that ends it
         ("وتقام المباراة بملعب الشاذلي زويتن في الجولة", [("بملعب الشاذلي زويتن", "LOC")]),
+        # a hospital named after a person or a town; an adjective, an aim or "new" is no name
+        ("ونقل إلى مستشفى الملك خالد الجامعي للعلاج", [("مستشفى الملك خالد الجامعي", "LOC")]),
+        ("وافتتح مستشفى جديد ثم مستشفى حكومي ثم مستشفى لإعادة التأهيل", []),
     ],
 )
 def test_competitions_and_facilities_named_after_people(text: str, expected: list[tuple[str, str]]) -> None:

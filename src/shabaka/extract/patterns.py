@@ -306,6 +306,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
+            if not is_definite(key) and (key.endswith(("ي", "يه")) or (j == start and key.startswith("لا"))):
+                break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
             given = key in given_names(more=True)  # مركب الهادي النيفر: a person, not a nisba
             proper = proper or not is_definite(key) or key in words.ordinals or given
             j += 1
