@@ -331,3 +331,14 @@ def test_more_related_article_headers(header: str) -> None:
     )
     result = clean_text(f"{body}\n{header}\nوزير المالية يلتقي وفد البنك الدولي في العاصمة\n")
     assert result.text.strip() == body
+
+
+def test_headlines_laid_side_by_side_with_wide_gaps_are_a_ticker() -> None:
+    body = (
+        "أعلنت وزارة الزراعة اليوم الأحد عن خطة جديدة لدعم صغار المزارعين في الأرياف، تشمل قروضا ميسرة "
+        "وبذورا محسنة وتدريبا على الري الحديث، على أن تبدأ في الربيع المقبل."
+    )
+    ticker = 'توقيف المحامي سمير دلال    الرئيس: "لا أحد فوق القانون"    أمطار غزيرة في الشمال غدا'
+    result = clean_text(f"{ticker}\n{body}\n")
+    assert result.text.strip() == body
+    assert result.reasons == ["ticker"]

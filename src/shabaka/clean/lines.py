@@ -60,6 +60,10 @@ class Block:
     byline: bool = False
     keep: bool = False
     repeat_of: int = -1
+    gaps: int = 0  # runs of three spaces or more between words: headlines laid side by side
+
+
+_GAPS_RX = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")
 
 
 def _longest_unpunctuated_run(text: str) -> int:
@@ -72,9 +76,12 @@ def _longest_unpunctuated_run(text: str) -> int:
 
 
 def _is_ticker(block: Block, punct: bool, settings: CleanSettings) -> bool:
-    """Headlines glued into one line: many words and (almost) no punctuation."""
+    """Headlines glued into one line: many words and (almost) no punctuation, or three or
+    more headlines set apart by wide gaps of spaces."""
     if SENTENCE_END_RX.search(block.text):
         return False
+    if block.gaps >= 2:
+        return True
     if not punct and block.words >= settings.ticker_min_words:
         return True
     return _longest_unpunctuated_run(block.text) > settings.ticker_run_words
@@ -187,11 +194,11 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
     [('chrome', 'menu'), ('chrome', 'copyright')]
     """
     blocks: list[Block] = []
-    for line in text.splitlines():
-        line = " ".join(line.split())
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
         if line:
             folded = fold(line)
-            blocks.append(Block(len(blocks), line, folded, len(line.split())))
+            blocks.append(Block(len(blocks), line, folded, len(line.split()), gaps=len(_GAPS_RX.findall(raw))))
     first_seen: dict[str, int] = {}  # line key -> index of its first occurrence
     titles: dict[str, int] = {}  # earlier short lines long enough to be a repeated title
     labels: list[str] = []  # earlier "Site name -" lines: a line starting with one is the page <title>

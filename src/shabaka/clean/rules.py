@@ -11,7 +11,7 @@ from shabaka.config import CleanSettings, check_choice
 #: :attr:`CleanResult.reasons` (several rules may give the same reason, e.g. ``menu``).
 RULES: dict[str, str] = {
     # every line
-    "ticker": "a long line without punctuation: headlines glued together (reason: ticker)",
+    "ticker": "a long line without punctuation, or headlines set apart by wide gaps: a ticker (reason: ticker)",
     "menu list": "a line with several menu separators | » › • · (reason: menu)",
     "glued ticker": "headlines joined by ' ... ', ' * ' or ' + ' (reason: ticker)",
     "repeated paragraph": "a paragraph repeating an earlier line (reason: repeat)",
