@@ -355,6 +355,7 @@ def test_the_source_of_a_dateline_is_an_organization(tmp_path) -> None:
         ("وانتقد حزب “ الأمل الجديد ” القرار", [("الأمل الجديد", "ORG")]),
         ("ونقلت يومية الصباح عن مصادرها", [("الصباح", "ORG")]),
         ('وقالت صحيفة " الوطن " إن الاجتماع تأجل', [("الوطن", "ORG")]),
+        ('وقال في برنامجه على قناة " الأفق " إن', [("الأفق", "ORG")]),  # a channel's quoted name
         # a quoted word after a ministry is a description
         ("وهي من وزارات “ السيادة ” في البلاد", []),
         # a complement under لل of four letters (للحج)
@@ -436,3 +437,10 @@ def test_a_concept_named_like_a_body_is_no_organization() -> None:
     assert labels.get("الأمن العام") == "ORG"  # a body
     assert labels.get("مجلس الأمن الدولي") == "ORG"
     assert not [label for label in labels if label.startswith(("الأمن المائي", "الأمن الغذائي"))], labels
+
+
+def test_the_public_interest_is_a_concept_not_a_body() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(2, 4, "ORG"), ["وراعى", "القرار", "المصلحة", "العامة", "للبلاد"]) == "concept"
