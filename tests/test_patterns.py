@@ -257,6 +257,9 @@ def test_towns_of_the_arab_states_are_known_places() -> None:
         ),
         ("ودخل الجنود بلدتي الخيام وكفركلا الحدوديتين", [("الخيام", "LOC"), ("وكفركلا", "LOC")]),
         ("وتضررت منطقة المرفأ الشرقية بالكامل", [("المرفأ الشرقية", "LOC")]),
+        # a verb or a common noun and its adjective after و end the list of places
+        ("ونشطوا بمدينة وجدة ويرتبطون بتنظيم", [("وجدة", "LOC")]),
+        ("وهددوا منطقة الرابوني والمناطق الواقعة شرقها", [("الرابوني", "LOC")]),
         # a description or a common noun after the cue is no place
         ("وزار مدينة الإنتاج الإعلامي ثم مدينة ساحلية", []),
         ("وانتشرت الدوريات في منطقة الاختصاص كلها", []),
@@ -323,6 +326,8 @@ def test_the_palestinian_news_agency_by_its_short_name() -> None:
         ("وحضر المدرب ونظيره رشيد بن عمار المباراة", (2, 5), (3, 5)),
         # "... in his post": a preposition and a pronoun end no name
         ("واحتفظ الوزير سمير دحمان بمنصبه في الحكومة", (2, 5), (2, 4)),
+        # a given name that is also a month (أفريل "April" in the Maghreb) stays in the name
+        ("وقالت مديرة الاستخبارات أفريل هاينز إن", (3, 5), (3, 5)),
         # the model starts at عبد: the given name before it belongs to the name
         ("وقال الوزير ماهر عبد الستار إن الخطة جاهزة", (3, 5), (2, 5)),
         # ... not a definite word (an adjective that may also be a given name)

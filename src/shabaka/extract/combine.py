@@ -136,12 +136,11 @@ def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
 
 def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     """A person's span is cut to the name in it: first words that are nouns of an event or
-    a statement, or words that are no names (the ``event`` and ``not name`` words of the name
-    patterns, under any proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his
-    counterpart X") are cut off, and so is a last word with a preposition and a pronoun
-    (صبري بوقدوم بمنصبه "... in his post"); a name the model starts at عبد or أبو takes the
-    indefinite given name before it (باسل | عبد الحنان). A span of such nouns alone comes back
-    empty.
+    a statement or a party to it (the ``event`` words of the name patterns, under any
+    proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his counterpart X") are
+    cut off, and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
+    in his post"); a name the model starts at عبد or أبو takes the indefinite given name
+    before it (باسل | عبد الحنان). A span of such nouns alone comes back empty.
 
     >>> _after_event(Span(1, 3, "PER"), "وجاء لقاء حموشي".split())
     Span(start=2, end=3, type='PER', confidence=1.0)
@@ -154,10 +153,9 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     """
     if span.type != "PER":
         return span
-    words = pattern_words()
-    cut = words.events | words.not_names
+    events = pattern_words().events
     start, end = span.start, span.end
-    while start < end and any(v in cut for v in proclitic_variants(normalize_key(tokens[start]))):
+    while start < end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
         start += 1
     if end - start > 2 and _with_pronoun(tokens[end - 1]):
         end -= 1

@@ -306,9 +306,10 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
-            if not is_definite(key) and (key.endswith(("ي", "يه")) or (j == start and key.startswith("لا"))):
-                break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
             given = key in given_names(more=True)  # مركب الهادي النيفر: a person, not a nisba
+            adjective = key.endswith(("ي", "يه")) and not given  # not مطار هواري بومدين
+            if not is_definite(key) and (adjective or (j == start and key.startswith("لا"))):
+                break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
             proper = proper or not is_definite(key) or key in words.ordinals or given
             j += 1
             if key in words.ordinals or (_nisba(key, words) and not given):
@@ -537,11 +538,13 @@ def _town_end(keys: Sequence[str], j: int, first: bool, words: PatternWords) -> 
         key = key[1:]
     if key in words.stops or key in words.heads or key in words.towns or key in words.verbs or _verb_like(key):
         return None
+    if key.startswith(("ي", "ت")) and key.endswith(("ون", "ان", "ين")):
+        return None  # a verb: بمدينة وجدة ويرتبطون
     after = keys[j + 1] if j + 1 < len(keys) else ""
     if is_definite(key):
         if key in words.adjectives or _masdar(key):
             return None  # منطقة الاختصاص "the area of jurisdiction"
-        if is_definite(after) and after.endswith(("ي", "يه")):
+        if is_definite(after) and (after.endswith(("ي", "يه")) or not first):
             return j + 2 if after in DIRECTIONS else None  # الضاحية الجنوبية; not مدينة الإنتاج الإعلامي
         return j + 1
     if key.endswith(("ي", "يه")) or key.startswith(("لل", "بال", "ال")):
@@ -599,11 +602,12 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
 
 
 def _no_name_alone(key: str, kind: str, words: PatternWords) -> bool:
-    """Whether a word alone is no entity: a listed one (a currency, a month, نظيره "his
-    counterpart"), a body's head word (الوزارة), or, unless read as a place, a nationality
+    """Whether a word alone is no entity: a listed one (a currency, a month), the noun of an
+    event or a party to it (لقاء، نظيره "his counterpart"), a body's head word (الوزارة), or,
+    unless read as a place, a nationality
     adjective (الجزائري) or a word of one or two letters (بي of a photo credit إي.بي.إيه)."""
     variants = proclitic_variants(key)
-    if any(v in words.not_names or v in words.heads for v in variants):
+    if any(v in words.not_names or v in words.heads or v in words.events for v in variants):
         return True
     return kind != "LOC" and (nationality(key) or len(key) <= 2)  # القليوبية: a province named by a nisba
 
