@@ -353,6 +353,17 @@ def test_the_source_of_a_dateline_is_an_organization(tmp_path) -> None:
     assert labels.get("الدوحة") == "LOC"
 
 
+@pytest.mark.parametrize("writer", ["سلمى الخطيب", "مراسلنا"])
+def test_the_writer_after_a_datelines_dash_is_no_entity(tmp_path, writer: str) -> None:
+    body = (
+        "افتتح وزير الثقافة مساء أمس معرضا للفن التشكيلي يضم أكثر من مئتي لوحة لفنانين من عشرين بلدا، "
+        "ويستمر المعرض حتى نهاية الشهر المقبل في قاعة المدينة الكبرى."
+    )
+    (tmp_path / "a.txt").write_text(f"معرض للفن التشكيلي\nالرباط - {writer}\n{body}\n", encoding="utf-8")
+    labels = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert writer not in labels
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -744,16 +744,20 @@ def quoted_spans(tokens: Sequence[str], keys: Sequence[str], words: PatternWords
 
 def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
     """A sentence that is a dateline with a source (الدوحة - قنا: :func:`~shabaka.clean.article.dateline`)
-    names the source, an agency or an outlet (ORG), after the dash.
+    names the source, an agency or an outlet (ORG), after the dash; not the writer (الرباط -
+    هند العلوي: a given name first) nor "our correspondent" (مراسلنا): they are page chrome.
 
-    >>> _with_source("الدوحة - قنا".split(), [])
-    [Span(start=2, end=3, type='ORG', confidence=1.0)]
+    >>> _with_source("الدوحة - قنا".split(), []), _with_source("الرباط - سلمى الخطيب".split(), [])
+    ([Span(start=2, end=3, type='ORG', confidence=1.0)], [])
     """
     found_line = dateline(" ".join(tokens))
     if not found_line or not found_line[1]:
         return found
-    n = len(found_line[1].split())
-    source = Span(len(tokens) - n, len(tokens), "ORG")
+    words = found_line[1].split()
+    first = normalize_key(words[0])
+    if first in given_names(more=True) or first.startswith("مراسل") or first in pattern_words().bylines:
+        return found
+    source = Span(len(tokens) - len(words), len(tokens), "ORG")
     return _first_wins(found, [source])
 
 
