@@ -254,3 +254,56 @@ def test_every_form_opens_under_the_most_clitics_a_word_may_carry():
             words = nouns if noun and len(first) > 2 else ["و" + first, "ف" + first]
             for word in words:
                 assert (form, row, noun) in _openings(word), (word, row.type)
+
+
+# --- recall rules of the second round (issue 14): each sentence fails without its rule
+
+
+def test_coordination_across_quotation_marks():
+    found = relations(
+        "ثم عقد [[كمال برادة|PER|a]] اجتماعا مع رئيس الحكومة “[[منصف العياري|PER|b]]”، والرئيس “[[سهام الورغي|PER|c]]”."
+    )
+    assert found == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_coordination_by_bil_idafa_ila():
+    found = relations(
+        "وزار [[كمال برادة|PER|a]] تونس، حيث التقى الرئيس [[منصف العياري|PER|b]]، بالإضافة إلى وزيرة الخارجية "
+        "[[سهام الورغي|PER|c]]."
+    )
+    assert found == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_coordination_across_the_country_of_a_title():
+    found = relations(
+        "استقبل [[كمال برادة|PER|a]] سفير [[الأردن|LOC|j]] [[منصف العياري|PER|b]] وسفيرة [[البرتغال|LOC|p]] "
+        "[[سهام الورغي|PER|c]]."
+    )
+    assert found == {("meeting", ("a", "b"), ("a", "b")), ("meeting", ("a", "c"), ("a", "c"))}
+
+
+def test_feminine_noun_with_a_pronoun_is_a_trigger_and_its_owner_the_person_before():
+    # زيارته is زيارة + ه; the nearest actors before it are places, the visitor is the person
+    found = relations(
+        "وكان [[كمال برادة|PER|a]] قد غادر [[فاس|LOC|f]] متوجها إلى [[مراكش|LOC|m]] صباح اليوم، في ختام زيارته "
+        "إلى [[الأردن|LOC|j]]"
+    )
+    assert found == {("visit", ("a", "j"), ("a", "j"))}
+
+
+def test_passive_agent_with_a_title_between():
+    found = relations("الاتفاقية وقعت من طرف وزير المالية [[كمال برادة|PER|a]]، ونظيره الأردني [[منصف العياري|PER|b]]")
+    assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_call_between_two_has_no_direction():
+    found = relations("يعد هذا الاتصال الثاني بين [[كمال برادة|PER|a]] و[[منصف العياري|PER|b]] هذا الشهر")
+    assert found == {("call", None, ("a", "b"))}
+
+
+def test_a_person_after_fi_in_the_own_title_is_no_place():
+    found = relations(
+        "الاتفاقيات وقعت من طرف وزير الشؤون الخارجية والمغاربة المقيمين في الخارج [[كمال برادة|PER|a]]، "
+        "ونظيره الأردني [[منصف العياري|PER|b]]"
+    )
+    assert found == {("agreement", None, ("a", "b"))}

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
@@ -276,8 +276,15 @@ _NOUN_ENDINGS = ("ا", "ه", "ها", "هم", "هما")
 
 
 def _noun_bases(stem: str) -> list[str]:
-    """A noun's stem and its forms without an accusative or possessive ending."""
-    return [stem, *(stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2)]
+    """A noun's stem and its forms without an accusative or possessive ending; a feminine
+    noun's ت before the ending is its ة again (زيارته → زيارة, as normalized keys).
+
+    >>> _noun_bases(normalize_key("زيارته"))
+    ['زيارته', 'زيارت', 'زياره']
+    """
+    bare = [stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2]
+    feminine = [b[:-1] + normalize_key("ة") for b in bare if b.endswith("ت") and len(b) > 3]
+    return [stem, *bare, *feminine]
 
 
 #: The most letters :func:`_stems` cuts off a word (و، لل، ال): a stem starts at most this far in.
@@ -372,9 +379,16 @@ def _bare(key: str) -> str:
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
 
 
-def _locative(actor: _Actor, keys: Sequence[str]) -> bool:
-    """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?"""
-    before = range(max(0, actor.first - 3), actor.first)
+def _locative(actor: _Actor, keys: Sequence[str], titles: Collection[int] = ()) -> bool:
+    """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?
+
+    ``titles``: the tokens of titles; a في in a person's own title, right before the name, is
+    the title's (وزير ... المقيمين في الخارج X): the person is no place.
+    """
+    own = actor.first  # the person's own title: title tokens right before the name
+    while actor.type == "PER" and own - 1 in titles:
+        own -= 1
+    before = range(max(0, actor.first - 3), own)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
     return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
@@ -577,7 +591,9 @@ def _relations(sent: _Sentence) -> list[Relation]:
     if not triggers:  # most sentences: nothing more to read
         return []
     eligible = [
-        a for a in sent.actors if not _locative(a, keys) and not _source_of_news(a, keys) and not sent.complement(a)
+        a
+        for a in sent.actors
+        if not _locative(a, keys, sent.title_tokens) and not _source_of_news(a, keys) and not sent.complement(a)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
@@ -623,18 +639,43 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -
 
 
 def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
-    """Is ``b`` joined to ``a`` by و (``X وY``, ``X، ونظيره Y``, ``X ورئيس الوزراء Y``)?"""
-    keys, gap = sent.keys, range(a.last + 1, b.first)
-    if len(gap) > COORDINATION_TOKENS or any(sent.owner[j] is not None or _is_break(keys[j]) for j in gap):
+    """Is ``b`` joined to ``a`` by و (``X وY``, ``X، ونظيره Y``, ``X ورئيس الوزراء Y``,
+    ``سفير الأردن X وسفيرة البرتغال Y``, ``X، بالإضافة إلى وزير الخارجية Y``)?
+
+    Quotation marks around a name and the country or body of a title in the gap do not
+    part the two; the words of a title do not count among :data:`COORDINATION_TOKENS`.
+    """
+    keys, owner = sent.keys, sent.owner
+    gap = [j for j in range(a.last + 1, b.first) if not _quote(sent.words[j])]
+    if any(_is_break(keys[j]) for j in gap) or any(
+        owner[j] is not None and not sent.complement(sent.actors[owner[j]]) for j in gap
+    ):
         return False
-    if not gap:
+    words = [j for j in gap if keys[j] not in _COMMAS]
+    if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
+        return False
+    if not words:
         return keys[b.first].startswith("و")
-    # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y)
-    k = next(keys[j] for j in gap if keys[j] not in _COMMAS) if any(keys[j] not in _COMMAS for j in gap) else ""
-    if not k:
-        return keys[b.first].startswith("و")
+    # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y), or with
+    # a connector (X، بالإضافة إلى Y; X، وعن الجانب المصري Y)
+    k = keys[words[0]]
+    if any(tuple(keys[j] for j in words[: len(c)]) == c for c in COORDINATION_CONNECTORS):
+        return True
     rest = k[1:]
     return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or _title_word(rest)))
+
+
+#: Words that open the gap between two coordinated actors besides و (X، بالإضافة إلى Y).
+COORDINATION_CONNECTORS = tuple(
+    tuple(normalize_key(w) for w in c.split())
+    for c in ("بالإضافة إلى", "بالاضافة الى", "إضافة إلى", "فضلا عن", "إلى جانب", "وكذلك", "كذلك", "وعن")
+)
+_QUOTES = frozenset("“”«»\"'‘’")
+
+
+def _quote(word: str) -> bool:
+    """Is the token a quotation mark (“ ” « »)?"""
+    return bool(word) and all(c in _QUOTES for c in word)
 
 
 def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
@@ -681,8 +722,9 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
-    if symmetric and trig.noun and bayna is not None and _clear(sent, end, bayna):
-        after = [a for a in right if a.first > bayna]  # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y
+    if (symmetric or "بين" in row.target_prep) and trig.noun and bayna is not None and _clear(sent, end, bayna):
+        # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y، الاتصال الثاني بين X وY: no direction
+        after = [a for a in right if a.first > bayna]
         chain = _chain(after[0], after[1:], sent) if after else []
         return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
     if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
@@ -708,7 +750,9 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
     possessor = None
-    if trig.pronoun and not near_left:  # في ختام زيارته إلى العراق: his, the actor named before
+    if trig.pronoun and not (near_left and left[0].type in row.source_types):
+        # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
+        # X غادر بغداد متوجها إلى الدوحة، في ختام زيارته)
         possessor = next(
             (
                 a
@@ -812,8 +856,12 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     """
     keys = sent.keys
     gap = range(end, actor.first)
-    agent = any(keys[j] in FROM_WORDS for j in gap) and keys[actor.first - 1] in {normalize_key("طرف"), "قبل"}
-    if not agent and any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
+    marks = [j for j in gap if keys[j] in {normalize_key("طرف"), "قبل"} and keys[j - 1] in FROM_WORDS]
+    # وقعت من طرف (وزير الخارجية) X: the agent, its title between
+    agent = bool(marks) and all(j in sent.title_tokens or keys[j] in _COMMAS for j in range(marks[-1] + 1, actor.first))
+    if agent:
+        return True  # الاتفاقية وقعت من طرف X: the noun before the verb is what was signed
+    if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
         return False
     before = keys[first - 1] if first > 0 else ""
     if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):
