@@ -307,3 +307,41 @@ def test_a_person_after_fi_in_the_own_title_is_no_place():
         "ونظيره الأردني [[منصف العياري|PER|b]]"
     )
     assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_host_named_after_the_guest_and_an_adjunct_of_time():
+    found = relations(
+        "كان في استقبال الوزير [[كمال برادة|PER|a]] لدى وصوله مطار العاصمة، نظيره [[منصف العياري|PER|b]]."
+    )
+    assert found == {("meeting", ("b", "a"), ("a", "b"))}
+
+
+def test_the_guest_and_his_wife_are_both_received():
+    found = relations(
+        "وكان في استقبال الوزير [[كمال برادة|PER|a]] وعقيلته [[سلمى برادة|PER|s]]، نظيره [[منصف العياري|PER|b]]."
+    )
+    assert found == {("meeting", ("b", "a"), ("a", "b")), ("meeting", ("b", "s"), ("s", "b"))}
+
+
+def test_signatories_named_by_side():
+    found = relations(
+        "ووقع البروتوكول الخاص بالبحث الزراعي والتنمية، عن الجانب المغربي، وزير الفلاحة [[كمال برادة|PER|a]]، "
+        "وعن الجانب الأردني وزيرة الزراعة والتنمية الريفية [[سهام الورغي|PER|c]]."
+    )
+    assert found == {("agreement", None, ("a", "c"))}
+
+
+def test_verb_with_its_object_as_a_pronoun():
+    # استقبله: the one named after the verb receives the one the pronoun stands for
+    found = relations("وصل [[كمال برادة|PER|a]] إلى [[عمان|LOC|j]] حيث استقبله [[منصف العياري|PER|b]].")
+    assert found == {("meeting", ("b", "a"), ("a", "b")), ("visit", ("a", "j"), ("a", "j"))}
+
+
+def test_noun_with_a_pronoun_takes_its_object_directly():
+    found = relations("وقال [[كمال برادة|PER|a]] لدى لقائه الرئيس [[منصف العياري|PER|b]] إن البلدين يتفقان")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_relative_clause_after_a_comma():
+    found = relations("[[كمال برادة|PER|a]]، الذي التقى [[منصف العياري|PER|b]] أمس، قال إن المفاوضات مستمرة")
+    assert found == {("meeting", None, ("a", "b"))}

@@ -97,8 +97,8 @@ LIGHT_VERBS = _keys(
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
-    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها وزير وزيرة الجانب الطرف كل من شركة مؤسسة منظمة هيئة نادي "
-    "فريق جامعة وكالة دولة جمهورية مملكة"
+    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
+    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
@@ -379,16 +379,17 @@ def _bare(key: str) -> str:
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
 
 
-def _locative(actor: _Actor, keys: Sequence[str], titles: Collection[int] = ()) -> bool:
+def _locative(actor: _Actor, keys: Sequence[str], titles: Collection[int] = (), triggers: Collection[int] = ()) -> bool:
     """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?
 
     ``titles``: the tokens of titles; a في in a person's own title, right before the name, is
-    the title's (وزير ... المقيمين في الخارج X): the person is no place.
+    the title's (وزير ... المقيمين في الخارج X): the person is no place. ``triggers``: the
+    tokens of triggers; their في is theirs (في استقبال الرئيس X).
     """
     own = actor.first  # the person's own title: title tokens right before the name
     while actor.type == "PER" and own - 1 in titles:
         own -= 1
-    before = range(max(0, actor.first - 3), own)
+    before = [j for j in range(max(0, actor.first - 3), own) if j not in triggers]
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
     return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
@@ -590,10 +591,13 @@ def _relations(sent: _Sentence) -> list[Relation]:
     triggers = _find_triggers(sent.words, keys, blocked)
     if not triggers:  # most sentences: nothing more to read
         return []
+    trigger_tokens = {j for t in triggers for j in range(t.first, t.end)}
     eligible = [
         a
         for a in sent.actors
-        if not _locative(a, keys, sent.title_tokens) and not _source_of_news(a, keys) and not sent.complement(a)
+        if not _locative(a, keys, sent.title_tokens, trigger_tokens)
+        and not _source_of_news(a, keys)
+        and not sent.complement(a)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
@@ -601,6 +605,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
             continue
         limit, last = len(keys), trig.end
         for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
+            if _adjunct_noun(sent, t.first):
+                continue  # في استقبال X لدى وصوله ...، Y: the adjunct's noun ends no clause
             if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
                 limit = t.first
                 break
@@ -631,7 +637,7 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -
     for j in range(start, end):
         if keys[j] == ":" and keys[max(0, j - 2) : j] in (["كلا", "من"], ["كل", "من"]):
             continue  # استقبل X كلا من: Y، Z
-        if _is_break(keys[j]) and not (after is not None and j == after.last + 1 and keys[j] in RELATIVES):
+        if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
         if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None:
             return False
@@ -727,6 +733,10 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         after = [a for a in right if a.first > bayna]
         chain = _chain(after[0], after[1:], sent) if after else []
         return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+    if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
+        return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
+    if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
+        return _pronoun_object_pairs(trig, right, actors, sent)
     if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
         return []  # تم تعيين X: the one who acted is not named
     near_left = (
@@ -791,13 +801,14 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
     after = max(end, max(s.last for s in subjects) + 1)
-    rest = _objects(sent, right, after)
+    rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
     if not rest:
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
-        if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in scope):
-            continue
+        direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
+        if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
+            continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
         preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
         giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
         for subj in subjects:
@@ -805,6 +816,85 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, not symmetric))
     return out
+
+
+#: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
+ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _adjunct_noun(sent: _Sentence, j: int) -> bool:
+    """Is token ``j`` a noun with a pronoun after an opener of time (لدى وصوله، فور مغادرته)?"""
+    return j > 0 and _bare(sent.keys[j - 1]) in ADJUNCT_OPENERS and sent.words[j].endswith(_PRONOUN_ENDINGS)
+
+
+def _in_adjunct(sent: _Sentence, after: int, actor: _Actor) -> bool:
+    """Does ``actor`` complete an adjunct of time between token ``after`` and itself, no other
+    actor between (لدى وصوله إلى [الرباط]، لدى مغادرته مطار [القاهرة])? It is where, not who."""
+    return any(
+        _adjunct_noun(sent, j) and actor.first - j <= 4 and all(sent.owner[k] is None for k in range(j, actor.first))
+        for j in range(after, actor.first)
+    )
+
+
+def _next_to(sent: _Sentence, actor: _Actor, j: int) -> bool:
+    """Is token ``j`` right after ``actor``, or after it and a comma (X، الذي التقى Y)?"""
+    return j == actor.last + 1 or (j == actor.last + 2 and sent.keys[actor.last + 1] in _COMMAS)
+
+
+#: Words after عن that name a side (عن الجانب المغربي X، وعن الجانب الأردني Y).
+SIDE_WORDS = _keys("الجانب جانب")
+
+
+def _side_signatories(sent: _Sentence, end: int, actors: Sequence[_Actor], row: TriggerRow) -> list[_Actor]:
+    """The actors named each after a side (وقعها عن الجانب العراقي، الوزير X، وعن الجانب المصري Y),
+    in the clause after token ``end``: the first actor after each عن الجانب."""
+    keys, out = sent.keys, []
+    j = end
+    while j + 1 < len(keys) and not _is_break(keys[j]):
+        if _bare(keys[j]) == "عن" and keys[j + 1] in SIDE_WORDS:
+            nxt = next((a for a in actors if a.first > j + 1), None)
+            if nxt is not None and nxt.type in row.source_types and _clear(sent, j, nxt.first):
+                out.append(nxt)
+        j += 1
+    return out
+
+
+def _object_pronoun(key: str, row: TriggerRow) -> bool:
+    """Does a verb carry its object as a pronoun (استقبله، زارها): the row has it without one?"""
+    stem = _bare(key) if key not in _form_index() else key
+    return any(stem.endswith(e) and (stem[: -len(e)],) in row.verbs for e in _PRONOUN_ENDINGS)
+
+
+def _pronoun_object_pairs(
+    trig: _Trigger, right: Sequence[_Actor], actors: Sequence[_Actor], sent: _Sentence
+) -> list[tuple[_Actor, _Actor, bool]]:
+    """A verb with its object as a pronoun (وصل X إلى عمان حيث استقبله Y): the subject follows
+    it, the object is the actor the pronoun stands for, the nearest before that the row allows
+    as target (in the sentence, at most :data:`POSSESSOR_TOKENS` back, across clauses)."""
+    row, keys = trig.row, sent.keys
+    if (
+        not right
+        or right[0].first - trig.end >= RIGHT_TOKENS
+        or not _verb_subject(sent, trig.first, trig.end, right[0])
+    ):
+        return []
+    referent = next(
+        (
+            a
+            for a in sorted(actors, key=lambda a: -a.last)
+            if a.last < trig.first
+            and trig.first - a.last <= POSSESSOR_TOKENS
+            and a.type in row.target_types
+            and not any(keys[j] in _PUNCTUATION_BREAKS for j in range(a.last + 1, trig.first))
+        ),
+        None,
+    )
+    if referent is None:
+        return []
+    subjects = _chain(right[0], right[1:], sent)
+    pairs = [(s, referent) if row.direction == "active" else (referent, s) for s in subjects]
+    return [(a, b, True) for a, b in pairs if a.type in row.source_types and b.type in row.target_types]
 
 
 def _addressed(sent: _Sentence, left: Sequence[_Actor]) -> list[tuple[_Actor, _Actor, bool]]:
