@@ -345,3 +345,38 @@ def test_noun_with_a_pronoun_takes_its_object_directly():
 def test_relative_clause_after_a_comma():
     found = relations("[[كمال برادة|PER|a]]، الذي التقى [[منصف العياري|PER|b]] أمس، قال إن المفاوضات مستمرة")
     assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_adverb_before_the_preposition_of_a_form():
+    found = relations("وزار [[كمال برادة|PER|a]] [[الأردن|LOC|j]] أمس وتشاور أولا مع نظيره [[منصف العياري|PER|b]].")
+    assert found == {("visit", ("a", "j"), ("a", "j")), ("meeting", None, ("a", "b"))}
+
+
+def test_quotation_marks_inside_a_form():
+    found = relations("وتواصل [[الولايات المتحدة|LOC|u]] حملة “الضغوط القصوى” على [[البرتغال|LOC|p]] منذ عامين")
+    assert found == {("conflict", ("u", "p"), ("u", "p"))}
+
+
+def test_a_quoted_term_is_no_quotation():
+    found = relations("وقدم الرئيس [[كمال برادة|PER|a]] “تعازيه” إلى [[منصف العياري|PER|b]].")
+    assert found == {("condolence", ("a", "b"), ("a", "b"))}
+
+
+def test_a_noun_after_a_demonstrative_relates_nothing():
+    found = relations(
+        "وقد حضر هذا الاستقبال وزير الخارجية، [[كمال برادة|PER|a]]، والحاجب الملكي [[منصف العياري|PER|b]]."
+    )
+    assert found == set()
+
+
+def test_the_inviter_is_no_party_to_the_visit():
+    found = relations("تأتي زيارة [[كمال برادة|PER|a]] بدعوة من نظيره [[منصف العياري|PER|b]].")
+    assert found == set()
+
+
+def test_coordinated_supervisors_of_a_signing_far_before_it():
+    found = relations(
+        "أشرف رئيس الحكومة [[كمال برادة|PER|a]] ورئيس الوزراء [[منصف العياري|PER|b]] مساء اليوم الخميس 3 مارس، "
+        "على مراسم توقيع اتفاقيات بين وفدي البلدين"
+    )
+    assert found == {("agreement", None, ("a", "b"))}

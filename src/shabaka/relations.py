@@ -84,6 +84,10 @@ LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أن
 SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
 #: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
 PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
+#: Demonstratives: a noun trigger after one names an event told before (هذا الاستقبال).
+DEMONSTRATIVES = _keys("هذا هذه ذلك تلك هذان هاتان")
+#: Words of invitation: the actor after one invited, and is no party (بدعوة من X، تلبية لدعوة X).
+INVITATIONS = _keys("دعوة بدعوة لدعوة")
 #: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
 CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
@@ -334,13 +338,8 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
             continue  # most tokens open no trigger form
         match = None
         for form, row, noun in openings:
-            end = i + len(form)
-            if (
-                end <= len(keys)
-                and not any(blocked[i:end])
-                and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
-                and (match is None or end > match.end)
-            ):
+            end = _form_end(words, keys, blocked, i, form)
+            if end is not None and (match is None or end > match.end):
                 match = _Trigger(i, end, row, noun)
         if match:
             if match.noun and words[i].endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
@@ -348,6 +347,30 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
             found.append(match)
             free = match.end
     return found
+
+
+def _form_end(
+    words: Sequence[str], keys: Sequence[str], blocked: Sequence[bool], i: int, form: tuple[str, ...]
+) -> int | None:
+    """Where a form opened at token ``i`` ends (the token after it), or None when the words
+    that follow are not the form's. Quotation marks may stand among its words (حملة “الضغوط
+    القصوى” على), and one accusative word before its preposition (تشاور أولا مع، شن هجوما
+    عنيفا على)."""
+    j = i + 1
+    for k in range(1, len(form)):
+        while j < len(keys) and _quote(words[j]):
+            j += 1
+        if j < len(keys) and form[k] in _PREPOSITIONS and not blocked[j] and _accusative(keys[j], form[k]):
+            j += 1
+        if j >= len(keys) or blocked[j] or not _same_word(keys[j], form[k]):
+            return None
+        j += 1
+    return j
+
+
+def _accusative(key: str, nxt: str) -> bool:
+    """An accusative adverb or adjective (أولا، عنيفا، مطولا) that is not the next form word."""
+    return key != nxt and key.endswith("ا") and len(key) > 3 and key.isalpha()
 
 
 def _is_break(key: str) -> bool:
@@ -409,6 +432,7 @@ class _Sentence:
         self.keys = list(map(normalize_key, self.words))
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
+        self.verb_triggers: list[int] = []  # first tokens of the verb triggers (set by _relations)
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
 
@@ -589,6 +613,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
     keys, sentence_text = sent.keys, sent.text
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
     triggers = _find_triggers(sent.words, keys, blocked)
+    sent.verb_triggers = [t.first for t in triggers if not t.noun]
     if not triggers:  # most sentences: nothing more to read
         return []
     trigger_tokens = {j for t in triggers for j in range(t.first, t.end)}
@@ -626,6 +651,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
 
 
 _CLOSING_QUOTES = frozenset("”»")
+_OPENING_QUOTES = frozenset("“«")
 _BIHA = _keys("به بها")
 
 
@@ -639,9 +665,15 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -
             continue  # استقبل X كلا من: Y، Z
         if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
-        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None:
+        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None and not _short_quote(sent, j):
             return False
     return True
+
+
+def _short_quote(sent: _Sentence, j: int) -> bool:
+    """Does the closing quote at ``j`` close a term of at most three words (قدم X “تعازيه” إلى Y،
+    الهجوم «الإرهابي الشنيع»), not a quotation?"""
+    return any(sent.words[k] in _OPENING_QUOTES for k in range(max(0, j - 4), j))
 
 
 def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
@@ -732,7 +764,10 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y، الاتصال الثاني بين X وY: no direction
         after = [a for a in right if a.first > bayna]
         chain = _chain(after[0], after[1:], sent) if after else []
-        return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+        if chain:  # (بين وفدي البلدين names no one: the actors are looked for as for any noun)
+            return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+    if trig.noun and first > 0 and keys[first - 1] in DEMONSTRATIVES:
+        return []  # حضر هذا الاستقبال X: an event named before, its actors not in this sentence
     if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
         return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
@@ -744,6 +779,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and not light
         and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
+        and not _object_of_previous_verb(sent, trig, left[0])
     )
     if trig.noun and not trig.pronoun and keys[first].endswith("ا") and (sent_to := _addressed(sent, left)):
         return sent_to  # أبرق X إلى الرئيس Y معزيا: the participle's subject is the clause's
@@ -780,9 +816,12 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         subjects = [possessor]
     elif near_left:
         subjects = [left[0]]
-        for a in left[1:] if first - left[0].last <= SUBJECT_BEFORE_TOKENS else ():  # مصر والأردن ... مذكرة التفاهم
-            if _coordinated(a, subjects[0], sent):
-                subjects.insert(0, a)
+        # مصر والأردن ... مذكرة التفاهم; أشرف X وY ... على توقيع (a symmetric noun: however far)
+        joined = first - left[0].last <= SUBJECT_BEFORE_TOKENS or (trig.noun and symmetric)
+        for a in sorted((a for a in actors if a.last < left[0].first), key=lambda a: -a.last) if joined else ():
+            if not _coordinated(a, subjects[0], sent):
+                break
+            subjects.insert(0, a)
     elif (
         right
         and (light or not trig.noun)
@@ -806,6 +845,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
+        if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 4), obj.first)):
+            continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
         if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
             continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
@@ -835,6 +876,14 @@ def _in_adjunct(sent: _Sentence, after: int, actor: _Actor) -> bool:
         _adjunct_noun(sent, j) and actor.first - j <= 4 and all(sent.owner[k] is None for k in range(j, actor.first))
         for j in range(after, actor.first)
     )
+
+
+def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
+    """Is ``actor``, before a verb that carries و, the object of an earlier verb of the
+    sentence (زار X العراق ... وتشاور مع Y: العراق is what X visited, not who consults)?"""
+    key = sent.keys[trig.first]
+    clitic = key[:1] in ("و", "ف") and key not in _form_index()
+    return not trig.noun and clitic and any(v < actor.first for v in sent.verb_triggers)
 
 
 def _next_to(sent: _Sentence, actor: _Actor, j: int) -> bool:
