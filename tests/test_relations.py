@@ -380,3 +380,31 @@ def test_coordinated_supervisors_of_a_signing_far_before_it():
         "على مراسم توقيع اتفاقيات بين وفدي البلدين"
     )
     assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_a_date_and_a_long_title_between_host_and_guest():
+    found = relations(
+        "استقبل الرئيس [[كمال برادة|PER|a]]، صباح اليوم الثلاثاء 12 مارس 2024، بقصر الرئاسة بالعاصمة، وزير الشؤون "
+        "الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج [[منصف العياري|PER|b]]."
+    )
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_title_between_the_subject_and_its_verb():
+    found = relations("[[كمال برادة|PER|a]] وزير الشؤون الخارجية والتعاون الإفريقي يستقبل [[منصف العياري|PER|b]]")
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_complementizer_with_a_pronoun_ends_the_clause():
+    found = relations(
+        "انتقد [[كمال برادة|PER|a]] أداء الحكومة، مشيرا إلى أنهم يحيلون المشاكل إلى [[منصف العياري|PER|b]]."
+    )
+    assert found == set()
+
+
+def test_actors_after_bayna_are_no_subjects_of_a_later_trigger():
+    found = relations(
+        "وكانت [[البرتغال|LOC|p]] بعد انسحابها من الاتفاق الذي وقع في 2015 بين [[الأردن|LOC|j]] و[[المغرب|LOC|m]] "
+        "أعادت فرض عقوبات على [[فاس|LOC|f]]"
+    )
+    assert found == {("agreement", None, ("j", "m"))}

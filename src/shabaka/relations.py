@@ -72,7 +72,8 @@ def _keys(words: str) -> frozenset[str]:
 CLAUSE_BREAKS = _keys(
     ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
     "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
-    "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة"
+    "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة مؤكدة مشيرا مشيرة موضحا موضحة "
+    "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم"
 )
 #: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
 RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
@@ -412,7 +413,11 @@ def _locative(actor: _Actor, keys: Sequence[str], titles: Collection[int] = (), 
     own = actor.first  # the person's own title: title tokens right before the name
     while actor.type == "PER" and own - 1 in titles:
         own -= 1
-    before = [j for j in range(max(0, actor.first - 3), own) if j not in triggers]
+    before = [
+        j
+        for j in range(max(0, actor.first - 3), own)
+        if j not in triggers and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS))
+    ]  # (في 2015 بين X وY، في يوم ...: a date, not a place)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
     return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
@@ -751,7 +756,14 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     """(source, target, directed) for the actors a trigger relates; ``limit``: the next trigger."""
     keys, row, first, end = sent.keys, trig.row, trig.first, trig.end
     left = sorted(
-        (a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(sent, a.last + 1, first, a)),
+        (
+            a
+            for a in actors
+            if a.last < first
+            and _distance(sent, a.last + 1, first) < LEFT_TOKENS
+            and _clear(sent, a.last + 1, first, a)
+            and not _after_bayna(sent, a)
+        ),
         key=lambda a: -a.last,
     )
     light = trig.noun and end + 1 < len(keys) and keys[end] in RELATIVES and keys[end + 1] in LIGHT_VERBS
@@ -760,8 +772,14 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
-    if (symmetric or "بين" in row.target_prep) and trig.noun and bayna is not None and _clear(sent, end, bayna):
-        # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y، الاتصال الثاني بين X وY: no direction
+    if (
+        bayna is not None
+        and (symmetric or "بين" in row.target_prep)
+        and (trig.noun or not any(a.first < bayna for a in right))
+        and _clear(sent, end, bayna)
+    ):
+        # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y، الاتصال الثاني بين X وY، وقع في 2015
+        # بين X وY: no direction
         after = [a for a in right if a.first > bayna]
         chain = _chain(after[0], after[1:], sent) if after else []
         if chain:  # (بين وفدي البلدين names no one: the actors are looked for as for any noun)
@@ -777,7 +795,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     near_left = (
         bool(left)
         and not light
-        and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
+        and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
     )
@@ -804,7 +822,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
                 a
                 for a in sorted(actors, key=lambda a: -a.last)
                 if a.last < first
-                and first - a.last <= POSSESSOR_TOKENS
+                and _distance(sent, a.last + 1, first) < POSSESSOR_TOKENS
                 and a.type in row.source_types
                 and _clear(sent, a.last + 1, first, a)
             ),
@@ -817,7 +835,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     elif near_left:
         subjects = [left[0]]
         # مصر والأردن ... مذكرة التفاهم; أشرف X وY ... على توقيع (a symmetric noun: however far)
-        joined = first - left[0].last <= SUBJECT_BEFORE_TOKENS or (trig.noun and symmetric)
+        joined = _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS or (trig.noun and symmetric)
         for a in sorted((a for a in actors if a.last < left[0].first), key=lambda a: -a.last) if joined else ():
             if not _coordinated(a, subjects[0], sent):
                 break
@@ -825,7 +843,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     elif (
         right
         and (light or not trig.noun)
-        and right[0].first - end < RIGHT_TOKENS
+        and _distance(sent, end, right[0].first) < RIGHT_TOKENS
         and _verb_subject(sent, first, end, right[0])
     ):
         subjects = _chain(right[0], right[1:], sent)
@@ -886,6 +904,42 @@ def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> 
     return not trig.noun and clitic and any(v < actor.first for v in sent.verb_triggers)
 
 
+#: Words of dates and times of day, which like titles, numbers and commas do not count in the
+#: distances between a trigger and its actors (استقبل X، صباح اليوم الثلاثاء 12 مارس، Y).
+DATE_WORDS = _keys(
+    "اليوم أمس غدا يوم صباح مساء ظهر فجر ليلة عشية الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
+    "الماضي الجاري المقبل القادم يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر "
+    "ديسمبر جانفي فيفري أفريل ماي جوان جويلية أوت نونبر دجنبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول "
+    "تشرين الأول الثاني"
+)
+
+
+def _distance(sent: _Sentence, start: int, end: int) -> int:
+    """Tokens from ``start`` to ``end`` (exclusive) that count in the windows of actors: not
+    the words of a title, of a date or a time of day, nor numbers, commas and quotation marks."""
+    keys, words = sent.keys, sent.words
+    return sum(
+        1
+        for j in range(start, end)
+        if j not in sent.title_tokens
+        and _bare(keys[j]) not in DATE_WORDS
+        and keys[j] not in _COMMAS
+        and not _quote(words[j])
+        and not keys[j].isdigit()
+    )
+
+
+def _after_bayna(sent: _Sentence, actor: _Actor) -> bool:
+    """Is ``actor`` named after بين, alone or joined to the one after it (الاتفاق الذي وقع بين
+    إيران ومجموعة 5+1): it is what the بين relates, no actor of a later trigger."""
+    head = actor
+    for a in sorted((a for a in sent.actors if a.last < actor.first), key=lambda a: -a.last):
+        if not _coordinated(a, head, sent):
+            break
+        head = a
+    return head.first > 0 and _bare(sent.keys[head.first - 1]) == normalize_key("بين")
+
+
 def _next_to(sent: _Sentence, actor: _Actor, j: int) -> bool:
     """Is token ``j`` right after ``actor``, or after it and a comma (X، الذي التقى Y)?"""
     return j == actor.last + 1 or (j == actor.last + 2 and sent.keys[actor.last + 1] in _COMMAS)
@@ -924,7 +978,7 @@ def _pronoun_object_pairs(
     row, keys = trig.row, sent.keys
     if (
         not right
-        or right[0].first - trig.end >= RIGHT_TOKENS
+        or _distance(sent, trig.end, right[0].first) >= RIGHT_TOKENS
         or not _verb_subject(sent, trig.first, trig.end, right[0])
     ):
         return []
@@ -933,7 +987,7 @@ def _pronoun_object_pairs(
             a
             for a in sorted(actors, key=lambda a: -a.last)
             if a.last < trig.first
-            and trig.first - a.last <= POSSESSOR_TOKENS
+            and _distance(sent, a.last + 1, trig.first) < POSSESSOR_TOKENS
             and a.type in row.target_types
             and not any(keys[j] in _PUNCTUATION_BREAKS for j in range(a.last + 1, trig.first))
         ),
@@ -964,7 +1018,7 @@ def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Acto
     """The actors from token ``after`` on in the clause, when the first is within
     :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
     rest = [a for a in right if a.first >= after and _clear(sent, after, a.first)]
-    return rest if rest and rest[0].first - after < OBJECT_TOKENS else []
+    return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
 
 
 def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
