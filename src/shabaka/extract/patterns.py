@@ -106,6 +106,7 @@ ROLES = (
     "weak",
     "person",
     "verb",
+    "event",
 )
 
 
@@ -131,6 +132,7 @@ class PatternWords:
     weak: frozenset[str]
     person_cues: frozenset[str]
     verbs: frozenset[str]
+    events: frozenset[str]
 
     @property
     def stops(self) -> frozenset[str]:
