@@ -408,3 +408,13 @@ def test_actors_after_bayna_are_no_subjects_of_a_later_trigger():
         "أعادت فرض عقوبات على [[فاس|LOC|f]]"
     )
     assert found == {("agreement", None, ("j", "m"))}
+
+
+def test_bahatha_ma_with_the_subject_between():
+    found = relations("بحث وزير الخارجية [[كمال برادة|PER|a]] مع نظيره [[منصف العياري|PER|b]] سبل تعزيز التعاون")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_adjective_before_the_preposition_of_a_noun_form():
+    found = relations("شنت [[الأردن|LOC|j]] غارات جوية على [[البرتغال|LOC|p]]")
+    assert found == {("conflict", ("j", "p"), ("j", "p"))}

@@ -355,13 +355,13 @@ def _form_end(
 ) -> int | None:
     """Where a form opened at token ``i`` ends (the token after it), or None when the words
     that follow are not the form's. Quotation marks may stand among its words (حملة “الضغوط
-    القصوى” على), and one accusative word before its preposition (تشاور أولا مع، شن هجوما
-    عنيفا على)."""
+    القصوى” على), and one adverb or adjective before its preposition (تشاور أولا مع، غارات
+    جوية على)."""
     j = i + 1
     for k in range(1, len(form)):
         while j < len(keys) and _quote(words[j]):
             j += 1
-        if j < len(keys) and form[k] in _PREPOSITIONS and not blocked[j] and _accusative(keys[j], form[k]):
+        if j < len(keys) and form[k] in _PREPOSITIONS and not blocked[j] and _modifier(keys[j], form[k]):
             j += 1
         if j >= len(keys) or blocked[j] or not _same_word(keys[j], form[k]):
             return None
@@ -369,9 +369,10 @@ def _form_end(
     return j
 
 
-def _accusative(key: str, nxt: str) -> bool:
-    """An accusative adverb or adjective (أولا، عنيفا، مطولا) that is not the next form word."""
-    return key != nxt and key.endswith("ا") and len(key) > 3 and key.isalpha()
+def _modifier(key: str, nxt: str) -> bool:
+    """An adverb or adjective that may stand before a form's preposition (أولا، عنيفا، جوية،
+    جديدة، الأمريكية), not the next form word."""
+    return key != nxt and key.endswith(("ا", "ي", "ه")) and len(key) > 3 and key.isalpha() and key not in _PREPOSITIONS
 
 
 def _is_break(key: str) -> bool:
