@@ -418,3 +418,28 @@ def test_bahatha_ma_with_the_subject_between():
 def test_an_adjective_before_the_preposition_of_a_noun_form():
     found = relations("شنت [[الأردن|LOC|j]] غارات جوية على [[البرتغال|LOC|p]]")
     assert found == {("conflict", ("j", "p"), ("j", "p"))}
+
+
+def test_attendees_are_no_parties():
+    found = relations(
+        "وقع [[كمال برادة|PER|a]] و[[منصف العياري|PER|b]] الاتفاقية بحضور وزيرة الخارجية [[سهام الورغي|PER|c]]"
+    )
+    assert found == {("agreement", None, ("a", "b"))}
+    found = relations(
+        "استقبل [[كمال برادة|PER|a]]، بحضور وزيرة الخارجية [[سهام الورغي|PER|c]]، سفير [[الأردن|LOC|j]] "
+        "[[منصف العياري|PER|b]]"
+    )
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_place_word_before_another_actor_is_that_ones():
+    found = relations("التقى [[كمال برادة|PER|a]] في [[الأردن|LOC|j]] بنظيره [[منصف العياري|PER|b]]")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_accusative_title_after_the_verb_or_its_first_actor_makes_it_passive():
+    found = relations(
+        "كما عين [[كمال برادة|PER|a]]، سفيرا بجمهورية [[البرتغال|LOC|p]]، و[[منصف العياري|PER|b]]، "
+        "سفيرا لدى [[الأردن|LOC|j]]"
+    )
+    assert {r for r in found if r[0] == "appointment"} == set()

@@ -404,12 +404,15 @@ def _bare(key: str) -> str:
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
 
 
-def _locative(actor: _Actor, keys: Sequence[str], titles: Collection[int] = (), triggers: Collection[int] = ()) -> bool:
+def _locative(
+    actor: _Actor, keys: Sequence[str], titles: Collection[int], triggers: Collection[int], owner: Sequence[int | None]
+) -> bool:
     """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?
 
     ``titles``: the tokens of titles; a في in a person's own title, right before the name, is
     the title's (وزير ... المقيمين في الخارج X): the person is no place. ``triggers``: the
-    tokens of triggers; their في is theirs (في استقبال الرئيس X).
+    tokens of triggers; their في is theirs (في استقبال الرئيس X). ``owner``: the actor of
+    each token; a في before another actor is that one's (في الأردن بنظيره X).
     """
     own = actor.first  # the person's own title: title tokens right before the name
     while actor.type == "PER" and own - 1 in titles:
@@ -417,11 +420,30 @@ def _locative(actor: _Actor, keys: Sequence[str], titles: Collection[int] = (), 
     before = [
         j
         for j in range(max(0, actor.first - 3), own)
-        if j not in triggers and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS))
-    ]  # (في 2015 بين X وY، في يوم ...: a date, not a place)
+        if j not in triggers
+        and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS))
+        and not any(owner[k] is not None for k in range(j + 1, actor.first))
+    ]  # (في 2015 بين X وY: a date, not a place; في الأردن بنظيره X: في is the other's)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
     return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
+
+
+#: Words of attendance: the actors after one (and its titles) attended, and are no parties (بحضور X).
+ATTENDANCE = _keys("بحضور وبحضور حضور")
+
+
+def _attending(actor: _Actor, sent: _Sentence) -> bool:
+    """Is the actor named as attending (وقع X وY الاتفاقية بحضور (وزير الخارجية) Z، وW)?"""
+    keys, j = sent.keys, actor.first - 1
+
+    def joined(j: int) -> bool:  # a title, an actor, و; a comma only before و (بحضور Z، وW)
+        comma = keys[j] in _COMMAS and j + 1 < len(keys) and keys[j + 1].startswith("و")
+        return j in sent.title_tokens or keys[j] == "و" or sent.owner[j] is not None or comma
+
+    while j >= 0 and joined(j):
+        j -= 1
+    return j >= 0 and keys[j] in ATTENDANCE
 
 
 def _source_of_news(actor: _Actor, keys: Sequence[str]) -> bool:
@@ -626,9 +648,10 @@ def _relations(sent: _Sentence) -> list[Relation]:
     eligible = [
         a
         for a in sent.actors
-        if not _locative(a, keys, sent.title_tokens, trigger_tokens)
+        if not _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner)
         and not _source_of_news(a, keys)
         and not sent.complement(a)
+        and not _attending(a, sent)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
@@ -785,6 +808,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         chain = _chain(after[0], after[1:], sent) if after else []
         if chain:  # (بين وفدي البلدين names no one: the actors are looked for as for any noun)
             return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+    if not trig.noun and _patient_with_title(sent, end, right):
+        return []  # الذي عين سفيرا، كما عين X، سفيرا لدى ...: the one named was appointed, by someone unnamed
     if trig.noun and first > 0 and keys[first - 1] in DEMONSTRATIVES:
         return []  # حضر هذا الاستقبال X: an event named before, its actors not in this sentence
     if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
@@ -895,6 +920,19 @@ def _in_adjunct(sent: _Sentence, after: int, actor: _Actor) -> bool:
         _adjunct_noun(sent, j) and actor.first - j <= 4 and all(sent.owner[k] is None for k in range(j, actor.first))
         for j in range(after, actor.first)
     )
+
+
+def _patient_with_title(sent: _Sentence, end: int, right: Sequence[_Actor]) -> bool:
+    """Is a verb read as passive by an accusative title (عين سفيرا), right after it or after
+    the first actor after it (عين X، سفيرا لدى مالي): the one named is its patient?"""
+    keys = sent.keys
+
+    def title_at(j: int) -> bool:
+        while j < len(keys) and keys[j] in _COMMAS:
+            j += 1
+        return j < len(keys) and keys[j].endswith("ا") and sent.owner[j] is None and _title_word(keys[j][:-1])
+
+    return title_at(end) or (bool(right) and right[0].first == end and title_at(right[0].last + 1))
 
 
 def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
