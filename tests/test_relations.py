@@ -443,3 +443,23 @@ def test_an_accusative_title_after_the_verb_or_its_first_actor_makes_it_passive(
         "سفيرا لدى [[الأردن|LOC|j]]"
     )
     assert {r for r in found if r[0] == "appointment"} == set()
+
+
+def test_an_adjunct_inside_a_verbs_clause_leaves_it_the_object():
+    found = relations("وصل [[كمال برادة|PER|a]] إلى [[الأردن|LOC|j]]، والتقى خلال زيارته الملك [[منصف العياري|PER|b]]")
+    assert found == {("visit", ("a", "j"), ("a", "j")), ("meeting", None, ("a", "b"))}
+
+
+def test_a_relative_clause_between_subject_and_object():
+    found = relations("التقى [[كمال برادة|PER|a]]، الذي يزور [[الأردن|LOC|j]] حاليا، بنظيره [[منصف العياري|PER|b]]")
+    assert found == {("visit", ("a", "j"), ("a", "j")), ("meeting", None, ("a", "b"))}
+
+
+def test_a_phone_call_between_two():
+    found = relations("جرى اتصال هاتفي بين [[كمال برادة|PER|a]] و[[منصف العياري|PER|b]]")
+    assert found == {("call", None, ("a", "b"))}
+
+
+def test_fi_waqt_lahiq_is_a_time():
+    found = relations("والتقى [[كمال برادة|PER|a]] في وقت لاحق [[منصف العياري|PER|b]]")
+    assert found == {("meeting", None, ("a", "b"))}

@@ -461,6 +461,7 @@ class _Sentence:
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
         self.verb_triggers: list[int] = []  # first tokens of the verb triggers (set by _relations)
+        self.trigger_starts: list[int] = []  # ... and of all triggers
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
 
@@ -642,6 +643,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
     triggers = _find_triggers(sent.words, keys, blocked)
     sent.verb_triggers = [t.first for t in triggers if not t.noun]
+    sent.trigger_starts = [t.first for t in triggers]
     if not triggers:  # most sentences: nothing more to read
         return []
     trigger_tokens = {j for t in triggers for j in range(t.first, t.end)}
@@ -798,8 +800,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
     if (
         bayna is not None
-        and (symmetric or "بين" in row.target_prep)
-        and (trig.noun or not any(a.first < bayna for a in right))
+        and (trig.noun or (symmetric and not any(a.first < bayna for a in right)))
         and _clear(sent, end, bayna)
     ):
         # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y، الاتصال الثاني بين X وY، وقع في 2015
@@ -884,6 +885,9 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
     after = max(end, max(s.last for s in subjects) + 1)
+    if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
+        after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
+        right = [a for a in actors if after <= a.first < stop and _clear(sent, after, a.first)]
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
     if not rest:
         return out
@@ -891,6 +895,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         scope = [*range(after, obj.first), obj.first]
         if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 4), obj.first)):
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
+        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first) and not _in_adjunct(sent, after, obj):
+            continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
         if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
             continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
@@ -916,10 +922,26 @@ def _adjunct_noun(sent: _Sentence, j: int) -> bool:
 def _in_adjunct(sent: _Sentence, after: int, actor: _Actor) -> bool:
     """Does ``actor`` complete an adjunct of time between token ``after`` and itself, no other
     actor between (لدى وصوله إلى [الرباط]، لدى مغادرته مطار [القاهرة])? It is where, not who."""
+    keys = sent.keys
+
+    def completes(j: int) -> bool:  # a place, or after a preposition or a place noun (إلى، مطار)
+        between = range(j + 1, actor.first)
+        return actor.type == "LOC" or any(
+            _bare(keys[k]) in _PREPOSITIONS or keys[k].removeprefix("ال") in _PLACE_NOUNS for k in between
+        )
+
     return any(
-        _adjunct_noun(sent, j) and actor.first - j <= 4 and all(sent.owner[k] is None for k in range(j, actor.first))
+        _adjunct_noun(sent, j)
+        and actor.first - j <= 4
+        and all(sent.owner[k] is None for k in range(j, actor.first))
+        and completes(j)
         for j in range(after, actor.first)
     )
+
+
+def _in_verb_clause(sent: _Sentence, j: int) -> bool:
+    """Does a verb trigger stand before token ``j`` in its clause?"""
+    return any(v < j and _clear(sent, v + 1, j) for v in sent.verb_triggers)
 
 
 def _patient_with_title(sent: _Sentence, end: int, right: Sequence[_Actor]) -> bool:
@@ -949,7 +971,7 @@ DATE_WORDS = _keys(
     "اليوم أمس غدا يوم صباح مساء ظهر فجر ليلة عشية الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
     "الماضي الجاري المقبل القادم يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر "
     "ديسمبر جانفي فيفري أفريل ماي جوان جويلية أوت نونبر دجنبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول "
-    "تشرين الأول الثاني"
+    "تشرين الأول الثاني وقت لاحق سابق"
 )
 
 
@@ -1058,6 +1080,22 @@ def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Acto
     :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
     rest = [a for a in right if a.first >= after and _clear(sent, after, a.first)]
     return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
+
+
+def _past_relative_clause(sent: _Sentence, j: int) -> int:
+    """Token ``j``, or the token after a relative clause between commas that opens there
+    (التقى X، الذي يزور عمان حاليا، بنظيره Y: the object is looked for after it)."""
+    keys, k = sent.keys, j
+    while k < len(keys) and keys[k] in _COMMAS:
+        k += 1
+    if k == j or k >= len(keys) or keys[k] not in RELATIVES:
+        return j
+    for m in range(k + 1, min(k + 12, len(keys))):
+        if keys[m] in _COMMAS:
+            return m + 1
+        if _is_break(keys[m]):
+            break
+    return j
 
 
 def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
