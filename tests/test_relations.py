@@ -463,3 +463,17 @@ def test_a_phone_call_between_two():
 def test_fi_waqt_lahiq_is_a_time():
     found = relations("والتقى [[كمال برادة|PER|a]] في وقت لاحق [[منصف العياري|PER|b]]")
     assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_a_title_with_a_possessive_pronoun_links_the_person_to_the_body_before():
+    sentence, mentions = marked(
+        "فرضت الحكومة عقوبات على شركة [[نور للطاقة|ORG|n]] ومديرها العام [[منصف العياري|PER|b]]"
+    )
+    assert [(r.person, r.target, r.gloss) for r in find_roles(sentence, mentions)] == [("b", "n", "director of")]
+
+
+def test_a_possessive_title_after_a_place_of_fi_links_nothing():
+    sentence, mentions = marked(
+        "لم تشمل التعيينات سفارة [[المغرب|LOC|m]] في [[باريس|LOC|p]]، التي عين سفيرها [[منصف العياري|PER|b]] مستشارا"
+    )
+    assert find_roles(sentence, mentions) == []

@@ -478,7 +478,43 @@ class _Sentence:
             for first, stop in self._title_spans(person):
                 self.title_tokens.update(j for j in range(first, stop) if self.owner[j] is None)
                 out += self._role_links(person, first, stop)
+            out += self._pronoun_role(person)
         return out
+
+    def _pronoun_role(self, person: _Actor) -> list[Role]:
+        """A title with a possessive pronoun just before a name (شركة X ومديرها العام Y، سجله
+        لاعبه Y): Y's role is in the organization or country the pronoun stands for, the nearest
+        named before it (at most :data:`POSSESSOR_TOKENS` back, within the sentence)."""
+        keys = self.keys
+        for j in range(person.first - 1, max(-1, person.first - 4), -1):
+            if self.owner[j] is not None or _is_break(keys[j]) or keys[j] in _COMMAS:
+                return []
+            stem = _bare(keys[j])
+            base = next((stem[: -len(e)] for e in _PRONOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2), "")
+            gloss = _gloss_at([base], 0) if base else None
+            if gloss is None:
+                continue
+            referent = next(
+                (
+                    a
+                    for a in sorted(self.actors, key=lambda a: -a.last)
+                    if a.last < j
+                    and a.type in ("ORG", "LOC")
+                    and j - a.last <= POSSESSOR_TOKENS
+                    and not any(keys[k] in _PUNCTUATION_BREAKS for k in range(a.last + 1, j))
+                ),
+                None,
+            )
+            if referent is None or any(
+                _bare(keys[k]) in LOCATIVES for k in range(max(0, referent.first - 2), referent.first)
+            ):
+                return []  # (سفارة المغرب في باريس، التي عين سفيرها X: a place after في stands for no body)
+            self.title_tokens.update(k for k in range(j, person.first) if self.owner[k] is None)
+            title = self.text[self.starts[j] : self.ends[person.first - 1]]
+            return [
+                Role(person.entity, referent.entity, title, f"{gloss} of", self.starts[j], self.ends[person.first - 1])
+            ]
+        return []
 
     def is_title(self, j: int) -> bool:
         """Does a title (the resolver's or the role table's) start at token ``j``?"""
