@@ -477,3 +477,13 @@ def test_a_possessive_title_after_a_place_of_fi_links_nothing():
         "لم تشمل التعيينات سفارة [[المغرب|LOC|m]] في [[باريس|LOC|p]]، التي عين سفيرها [[منصف العياري|PER|b]] مستشارا"
     )
     assert find_roles(sentence, mentions) == []
+
+
+def test_talk_by_phone_is_a_call():
+    found = relations("بحث [[كمال برادة|PER|a]] هاتفيا مع نظيره [[منصف العياري|PER|b]] تطورات الأوضاع")
+    assert found == {("call", ("a", "b"), ("a", "b"))}
+
+
+def test_dual_verb_of_talks_with_coordinated_subjects():
+    found = relations("و[[كمال برادة|PER|a]] و[[منصف العياري|PER|b]] يبحثان غدا الأوضاع في المنطقة")
+    assert found == {("meeting", None, ("a", "b"))}
