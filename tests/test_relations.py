@@ -487,3 +487,12 @@ def test_talk_by_phone_is_a_call():
 def test_dual_verb_of_talks_with_coordinated_subjects():
     found = relations("و[[كمال برادة|PER|a]] و[[منصف العياري|PER|b]] يبحثان غدا الأوضاع في المنطقة")
     assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_apposition_title_ends_with_what_it_names():
+    # the second title (القيادي في الحزب) ends with its party: انتقادات is the verb's object, a trigger
+    found = relations(
+        "وجه [[كمال برادة|PER|a]]، وزير العدل، والقيادي في [[حزب الأمل|ORG|h]] انتقادات كثيرة "
+        "[[لحزب النهضة|ORG|n]]، واصفا أداءه بالضعيف"
+    )
+    assert found == {("criticism", ("a", "n"), ("a", "n"))}

@@ -558,17 +558,32 @@ class _Sentence:
             # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
             if not (j < len(keys) and self.is_title(j) and not _clitic_title(keys[j])):
                 break
-            stop = j + 1
+            stop, named = j + 1, False
             while stop < len(keys) and stop - j < 10:
                 o = self.owner[stop]
                 if _is_break(keys[stop]) or keys[stop] in _COMMAS or stop in self.verb_tokens:
                     break
                 if o is not None and self.actors[o].type == "PER":
                     return spans  # X وزير خارجية السعودية فيصل: the title is the next person's
+                if named and o is None and keys[stop] not in _ROLE_CONNECTORS:
+                    if self._person_within(stop, 4):
+                        return spans  # X وزير خارجية السعودية سمو الأمير Y: the next person's title
+                    break  # X، القيادي في الحزب انتقادات ...: the title ends with what it names
+                named = o is not None
                 stop += 1
-            spans.append((j, stop))  # up to a comma, a clause, the sentence, or ten words
+            spans.append((j, stop))  # up to a comma, a clause, the sentence, ten words or its complement
             j = stop
         return spans
+
+    def _person_within(self, j: int, n: int) -> bool:
+        """Is a person named at most ``n`` tokens from token ``j`` on, no comma or break between?"""
+        for k in range(j, min(j + n, len(self.keys))):
+            o = self.owner[k]
+            if o is not None:
+                return self.actors[o].type == "PER"
+            if self.keys[k] in _COMMAS or _is_break(self.keys[k]):
+                return False
+        return False
 
     def _appointed(self, j: int) -> int:
         """Where the title of a relative clause of appointment starts (X، الذي عين سفيرا لدى Y;
