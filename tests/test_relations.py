@@ -496,3 +496,11 @@ def test_an_apposition_title_ends_with_what_it_names():
         "[[لحزب النهضة|ORG|n]]، واصفا أداءه بالضعيف"
     )
     assert found == {("criticism", ("a", "n"), ("a", "n"))}
+
+
+def test_the_owner_of_a_pronoun_noun_across_a_continuation():
+    found = relations(
+        "واستغل [[نادي الأمل|ORG|x]] تعثر منافسه، [[نادي النجم|ORG|n]]، أمس، بعدما تلقى خسارته الأولى أمام "
+        "[[نادي الفجر|ORG|f]]"
+    )
+    assert found == {("sport", ("f", "n"), ("n", "f"))}

@@ -930,6 +930,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             subjects = [dropped]  # حيث التقى الرئيس الإماراتي محمد بن زايد: the one named is the object
     elif (dropped := _dropped_subject(sent, trig, actors)) is not None:
         subjects = [dropped]  # نفى X ... وألقى باللوم على Y
+    elif (told := _subject_before_continuation(sent, trig, actors)) is not None:
+        subjects = [told]  # استغل Z سقوط منافسه، X، بعدما تلقى خسارته أمام Y
     else:
         return []
     out: list[tuple[_Actor, _Actor, bool]] = []
@@ -987,6 +989,37 @@ def _in_adjunct(sent: _Sentence, after: int, actor: _Actor) -> bool:
         and all(sent.owner[k] is None for k in range(j, actor.first))
         and completes(j)
         for j in range(after, actor.first)
+    )
+
+
+#: Verbs whose object is a noun trigger (حقق فوزا، تلقى اتصالا، وجه انتقادات، شن هجوما).
+NOUN_VERBS = _keys("حقق حققت تلقى تلقت سجل سجلت وجه وجهت شن شنت قدم قدمت أبدى أبدت أجرى أجرت عقد عقدت")
+
+
+def _subject_before_continuation(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The owner of a noun trigger's pronoun when its verb goes on from the clause before (X، ...،
+    بعدما تلقى خسارته أمام Y; حيث وجه انتقاداته ل Y): the person or organization named last
+    before the continuation word, within :data:`POSSESSOR_TOKENS` and the sentence."""
+    keys, first = sent.keys, trig.first
+    if (
+        not trig.pronoun
+        or first < 2
+        or _bare(keys[first - 1]) not in NOUN_VERBS
+        or keys[first - 2] not in CONTINUATIONS
+    ):
+        return None
+    cont = first - 2
+    return next(
+        (
+            a
+            for a in sorted(actors, key=lambda a: -a.last)
+            if a.last < cont
+            and a.type in ("PER", "ORG")
+            and a.type in trig.row.source_types
+            and _distance(sent, a.last + 1, cont) < POSSESSOR_TOKENS
+            and not any(keys[k] in _PUNCTUATION_BREAKS for k in range(a.last + 1, cont))
+        ),
+        None,
     )
 
 
