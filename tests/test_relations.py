@@ -504,3 +504,8 @@ def test_the_owner_of_a_pronoun_noun_across_a_continuation():
         "[[نادي الفجر|ORG|f]]"
     )
     assert found == {("sport", ("f", "n"), ("n", "f"))}
+
+
+def test_hall_dayfan_ala_with_the_subject_between():
+    found = relations("يحل [[كمال برادة|PER|a]]، غدا، ضيفا على [[الأردن|LOC|j]] في زيارة رسمية")
+    assert found == {("visit", ("a", "j"), ("a", "j"))}
