@@ -233,3 +233,15 @@ def test_known_spellings_of_two_coordinated_states_split_the_model_span() -> Non
 )
 def test_a_person_after_a_title(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+def test_a_concept_named_like_a_body_is_no_organization() -> None:
+    from shabaka import build_graph
+    from shabaka.model import Document
+
+    text = "وبحث الوزيران في عمان ملفات الأمن المائي والأمن الغذائي، وأشادا بعمل الأمن العام ومجلس الأمن الدولي."
+    G = build_graph([Document("d", text)])
+    labels = {d["label"]: d["type"] for _, d in G.nodes(data=True)}
+    assert labels.get("الأمن العام") == "ORG"  # a body
+    assert labels.get("مجلس الأمن الدولي") == "ORG"
+    assert not [label for label in labels if label.startswith(("الأمن المائي", "الأمن الغذائي"))], labels
