@@ -291,8 +291,7 @@ def run_split(articles: Sequence[Article], **options: Any) -> dict[str, Any]:
     graph = shabaka.build_graph([a.path for a in articles], **options)
     left_out = sorted({a.id for a in articles} - set(graph.graph["documents"]))
     if left_out:  # a document the build skipped would be scored as all misses, silently
-        left = ", ".join(left_out)
-        raise SystemExit(f"bench_news: the build left out {left} (see the warning above); fix that first")
+        raise SystemExit(f"bench_news: the build left out {', '.join(left_out)} (see the warning above); fix it first")
     result = score(graph, articles)
     result["build_seconds"] = round(time.perf_counter() - start, 2)
     result["build_cpu_seconds"] = round(time.process_time() - cpu, 2)
