@@ -139,7 +139,8 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     a statement or a party to it (the ``event`` words of the name patterns, under any
     proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his counterpart X") are
     cut off, and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
-    in his post"); a name the model starts at عبد or أبو takes the indefinite given name
+    in his post") and what follows a verb after the name's first two words (امجد خريسات |
+    شملت ...); a name the model starts at عبد or أبو takes the indefinite given name
     before it (باسل | عبد الحنان). A span of such nouns alone comes back empty.
 
     >>> _after_event(Span(1, 3, "PER"), "وجاء لقاء حموشي".split())
@@ -157,6 +158,7 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     start, end = span.start, span.end
     while start < end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
         start += 1
+    end = next((i for i in range(start + 2, end) if _past_verb(normalize_key(tokens[i]))), end)
     if end - start > 2 and _with_pronoun(tokens[end - 1]):
         end -= 1
     if start == span.start < end and start > 0 and normalize_key(tokens[start]) in ("عبد", "ابو"):
@@ -216,6 +218,13 @@ def _past_known(span: Span, first: list[Span], tokens: Sequence[str]) -> bool:
         and normalize_key(tokens[k.end]).startswith(("بال", "بم", "لل"))
         for k in first
     )
+
+
+def _past_verb(key: str) -> bool:
+    """Whether a word after a name's first two reads as a verb in the past: a listed verb, or
+    فعلت of four letters that is no given name (امجد خريسات | شملت; not محمد رفعت)."""
+    words = pattern_words()
+    return key in words.verbs or (len(key) == 4 and key.endswith("ت") and key not in given_names(more=True))
 
 
 def _with_pronoun(token: str) -> bool:
