@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from shabaka.arabic import normalize_letters
+from shabaka.arabic import CharMap, normalize_letters
 from shabaka.model import Sentence, Token
 
 #: Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
@@ -31,33 +31,35 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: (LRM RLM ALM), zero-width space and (non-)joiners, word joiner and invisible
 #: operators, BOM, soft hyphen, combining grapheme joiner, Mongolian vowel separator.
 INVISIBLE = BIDI_CONTROLS + "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-_BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
-_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE))
+_BIDI_TABLE = CharMap(dict.fromkeys(map(ord, BIDI_CONTROLS)))
+_INVISIBLE_TABLE = CharMap(dict.fromkeys(map(ord, INVISIBLE)))
 
-_KEY_TABLE = str.maketrans(
-    {
-        "\u0640": None,  # tatweel
-        "\u0653": None,  # maddah, hamza above and below left alone by NFKC (no letter to compose with)
-        "\u0654": None,
-        "\u0655": None,
-        "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
-        "\u06cd": "\u064a",  # yeh with tail
-        "\u06d0": "\u064a",  # yeh "e"
-        "\u06d2": "\u064a",  # yeh barree
-        "\u06a9": "\u0643",  # keheh -> kaf
-        "\u06aa": "\u0643",  # swash kaf
-        "\u06c1": "\u0647",  # heh goal -> heh
-        "\u06c0": "\u0647",  # heh with yeh above (Persian ezafe)
-        "\u06c2": "\u0647",  # heh goal with hamza above
-        "\u06d5": "\u0647",  # ae (Kurdish, Uyghur heh)
-        "\u06c3": "\u0629",  # teh marbuta goal -> teh marbuta
-        "\u0671": "\u0627",  # alef wasla -> alef
-        "\u0672": "\u0627",  # alef with wavy hamza above / below
-        "\u0673": "\u0627",
-        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended Arabic-Indic digits
-        **dict.fromkeys(INVISIBLE),
-    }
+_KEY_TABLE = CharMap(
+    str.maketrans(
+        {
+            "\u0640": None,  # tatweel
+            "\u0653": None,  # maddah, hamza above and below left alone by NFKC (no letter to compose with)
+            "\u0654": None,
+            "\u0655": None,
+            "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
+            "\u06cd": "\u064a",  # yeh with tail
+            "\u06d0": "\u064a",  # yeh "e"
+            "\u06d2": "\u064a",  # yeh barree
+            "\u06a9": "\u0643",  # keheh -> kaf
+            "\u06aa": "\u0643",  # swash kaf
+            "\u06c1": "\u0647",  # heh goal -> heh
+            "\u06c0": "\u0647",  # heh with yeh above (Persian ezafe)
+            "\u06c2": "\u0647",  # heh goal with hamza above
+            "\u06d5": "\u0647",  # ae (Kurdish, Uyghur heh)
+            "\u06c3": "\u0629",  # teh marbuta goal -> teh marbuta
+            "\u0671": "\u0627",  # alef wasla -> alef
+            "\u0672": "\u0627",  # alef with wavy hamza above / below
+            "\u0673": "\u0627",
+            **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+            **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended Arabic-Indic digits
+            **dict.fromkeys(INVISIBLE),
+        }
+    )
 )
 
 
@@ -67,7 +69,7 @@ def strip_invisible(text: str) -> str:
     >>> strip_invisible("حمو\\u200cشي\\u202e")
     'حموشي'
     """
-    return text.translate(_INVISIBLE_TABLE)
+    return _INVISIBLE_TABLE(text)
 
 
 def strip_bidi_controls(text: str) -> str:
@@ -79,7 +81,7 @@ def strip_bidi_controls(text: str) -> str:
     >>> strip_bidi_controls("\\u202eحمو\\u200cشي\\u2066x\\u2069")
     'حمو\\u200cشيx'
     """
-    return text.translate(_BIDI_TABLE)
+    return _BIDI_TABLE(text)
 
 
 def normalize_key(text: str) -> str:
@@ -131,8 +133,8 @@ def cap_marks(text: str) -> str:
 
 def _key(text: str) -> str:
     # invisible characters go first: they must not stop NFKC from composing (و, LRI, U+0654)
-    text = cap_marks(text.translate(_INVISIBLE_TABLE))
-    text = unicodedata.normalize("NFKC", text).translate(_KEY_TABLE)
+    text = cap_marks(_INVISIBLE_TABLE(text))
+    text = _KEY_TABLE(unicodedata.normalize("NFKC", text))
     text = unicodedata.normalize("NFKC", normalize_letters(text).casefold())
     return " ".join(text.split())
 
@@ -167,6 +169,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)]
 
 
+def token_texts(text: str) -> list[str]:
+    """The texts of the tokens of :func:`tokenize`, without their offsets.
+
+    >>> token_texts("قال: زار 3.5")
+    ['قال', ':', 'زار', '3.5']
+    """
+    return _TOKEN_RE.findall(text)
+
+
 def token_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
     """The tokens of :func:`tokenize` as three lists: their texts, start and end offsets.
 
@@ -175,7 +186,7 @@ def token_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
     >>> token_offsets("قال: زار  3.5")
     (['قال', ':', 'زار', '3.5'], [0, 3, 5, 10], [3, 4, 8, 13])
     """
-    words = _TOKEN_RE.findall(text)
+    words = token_texts(text)
     starts, ends = [], []
     end = 0
     for word in words:
