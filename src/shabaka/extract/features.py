@@ -23,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 from shabaka.arabic import bare_split, drop_article, lookup_variants, segment
+from shabaka.extract.base import Memo
 from shabaka.text import normalize_key
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -64,6 +65,12 @@ class Gazetteer:
         self.longest: dict[str, int] = {}
         for key in entries:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        self._openings = Memo(self._variants_opening, 2**17)
+
+    def _variants_opening(self, word: str) -> tuple[str, ...]:
+        """The variants of ``word`` (:func:`~shabaka.arabic.lookup_variants`) that open an entry
+        (cached per gazetteer as :attr:`_openings`: most words open none)."""
+        return tuple(v for v in _variants(word) if v in self.longest)
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -84,7 +91,7 @@ class Gazetteer:
         out: list[set[str]] = [set() for _ in words]
         n = len(words)
         for i in range(n):
-            variants = [v for v in _variants(words[i]) if v in self.longest]
+            variants = self._openings[words[i]]
             if not variants:
                 continue
             top = min(max(self.longest[v] for v in variants), n - i)
@@ -186,7 +193,7 @@ class Featurizer:
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
         self.wordinfo = wordinfo or {}
-        self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 50,000 forms)
+        self._infos = Memo(self._token_info, 50_000)
 
     @classmethod
     def from_dir(cls, folder: Path) -> Featurizer:
@@ -204,13 +211,10 @@ class Featurizer:
 
     def info(self, raw: str) -> TokenInfo:
         """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 50,000 forms)."""
-        info = self._infos.get(raw)
-        if info is None:
-            if len(self._infos) >= 50_000:
-                self._infos.clear()
-            info = TokenInfo(raw, self.clusters, self.wordinfo)
-            self._infos[raw] = info
-        return info
+        return self._infos[raw]
+
+    def _token_info(self, raw: str) -> TokenInfo:
+        return TokenInfo(raw, self.clusters, self.wordinfo)
 
     def gaz_tags(self, infos: Sequence[TokenInfo]) -> list[set[str]]:
         """Gazetteer tags of a sentence (computed once, shared by the CRF and the neural tagger)."""
