@@ -288,6 +288,9 @@ def run_split(articles: Sequence[Article], **options: Any) -> dict[str, Any]:
     """Build the graph of ``articles`` once (default settings, ``options`` overriding) and score it."""
     start, cpu = time.perf_counter(), time.process_time()
     graph = shabaka.build_graph([a.path for a in articles], **options)
+    left_out = sorted({a.id for a in articles} - set(graph.graph["documents"]))
+    if left_out:  # a document the build skipped would be scored as all misses, silently
+        raise SystemExit(f"bench_news: the build left out {', '.join(left_out)} (see the warning above); fix that first")
     result = score(graph, articles)
     result["build_seconds"] = round(time.perf_counter() - start, 2)
     result["build_cpu_seconds"] = round(time.process_time() - cpu, 2)

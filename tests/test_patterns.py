@@ -185,9 +185,38 @@ def test_a_known_name_at_the_edge_of_a_person_span_is_cut_out() -> None:
     known = [Span(2, 3, "LOC")]  # موريتانيا, from the known names
     model = [Span(2, 6, "PER")]  # the model's one span over the country and the person
     assert merge_spans(known, model, tokens) == [Span(2, 3, "LOC"), Span(3, 6, "PER")]
+    # a person's span that is exactly a known place is the place, and nothing else
+    tokens = ["وزار", "الوفد", "مصر"]
+    assert merge_spans([Span(2, 3, "LOC")], [Span(2, 3, "PER")], tokens) == [Span(2, 3, "LOC")]
+    assert merge_spans([Span(2, 3, "LOC")], [Span(2, 3, "PER")]) == [Span(2, 3, "LOC")]
     # a body named after a place stays whole
     tokens = ["وقال", "رئيس", "جامعة", "القاهرة", "إن"]
     assert merge_spans([Span(3, 4, "LOC")], [Span(2, 4, "ORG")], tokens) == [Span(2, 4, "ORG")]
+
+
+def test_a_person_span_opening_with_an_event_noun_is_cut_to_the_name() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = ["وأثار", "لقاء", "كريمة", "الساهل", "بالسفير", "جدلا"]
+    # the model's span over "the meeting of" and the person: the person alone
+    assert merge_spans([], [Span(1, 4, "PER")], tokens) == [Span(2, 4, "PER")]
+    tokens = ["وبعد", "وزيارة", "المبعوث", "انتهت", "المهمة"]
+    assert merge_spans([], [Span(1, 2, "PER")], tokens) == []  # the noun alone: no person
+    tokens = ["وقال", "حديث", "الفلاحي", "إن"]  # other types and other first words are kept
+    assert merge_spans([], [Span(1, 3, "ORG")], tokens) == [Span(1, 3, "ORG")]
+    assert merge_spans([], [Span(2, 3, "PER")], tokens) == [Span(2, 3, "PER")]
+
+
+def test_known_spellings_of_two_coordinated_states_split_the_model_span() -> None:
+    from shabaka import build_graph
+    from shabaka.model import Document
+
+    text = "ووقعت المملكة المغربية والولايات المتحدة الأميركية اتفاقا جديدا في الرباط أمس."
+    G = build_graph([Document("d", text)])
+    labels = {d["label"] for _, d in G.nodes(data=True)}
+    assert len(G) == 3, labels  # Morocco, the United States (its Levantine spelling), Rabat
+    assert not [label for label in labels if "المغربية والولايات" in label]
 
 
 @pytest.mark.parametrize(
@@ -204,3 +233,15 @@ def test_a_known_name_at_the_edge_of_a_person_span_is_cut_out() -> None:
 )
 def test_a_person_after_a_title(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+def test_a_concept_named_like_a_body_is_no_organization() -> None:
+    from shabaka import build_graph
+    from shabaka.model import Document
+
+    text = "وبحث الوزيران في عمان ملفات الأمن المائي والأمن الغذائي، وأشادا بعمل الأمن العام ومجلس الأمن الدولي."
+    G = build_graph([Document("d", text)])
+    labels = {d["label"]: d["type"] for _, d in G.nodes(data=True)}
+    assert labels.get("الأمن العام") == "ORG"  # a body
+    assert labels.get("مجلس الأمن الدولي") == "ORG"
+    assert not [label for label in labels if label.startswith(("الأمن المائي", "الأمن الغذائي"))], labels

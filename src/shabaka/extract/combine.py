@@ -11,9 +11,10 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
+from shabaka.arabic import proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
-from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible
+from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, pattern_words
 from shabaka.text import normalize_key
 
 
@@ -59,8 +60,9 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     a span of ``second`` that is no entity (:func:`~shabaka.extract.patterns.implausible`:
     a byline's author, a currency, a common word read as a place) is dropped too, and a
     person's span that begins or ends with a known name of another type is cut to the rest
-    (:func:`_outside_known`), and a Latin acronym ending an Arabic name is cut apart
-    (:func:`_acronym_apart`).
+    (:func:`_outside_known`), a person's span that opens with the noun of an event is cut to
+    the name after it (:func:`_after_event`), and a Latin acronym ending an Arabic name is
+    cut apart (:func:`_acronym_apart`).
 
     >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
     >>> merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
@@ -74,8 +76,11 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     """
     second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
-        second = [p for s in second for p in _acronym_apart(s, tokens)]
-        second = [s for s in second if not _coordination(s, first, tokens) and not implausible(s, tokens)]
+        second = [p for s in second for p in _acronym_apart(_after_event(s, tokens), tokens)]
+        second = [
+            s for s in second if s.end > s.start and not _coordination(s, first, tokens) and not implausible(s, tokens)
+        ]
+    second = [s for s in second if s.end > s.start]  # a person's span that was only a known name of another type
     kept: list[Span] = []
     for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
         if all(s.end <= k.start or s.start >= k.end for k in kept):
@@ -122,6 +127,25 @@ def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
     if last > span.start and LATIN_ACRONYM.fullmatch(tokens[last]) and ARABIC.search(tokens[last - 1]):
         return [Span(span.start, last, span.type, span.confidence), Span(last, span.end, span.type, span.confidence)]
     return [span]
+
+
+def _after_event(span: Span, tokens: Sequence[str]) -> Span:
+    """A person's span whose first words are nouns of an event or a statement (the
+    ``event`` words of the name patterns, under any proclitic) is cut to the name after them:
+    لقاء حموشي is "Hammouchi's meeting". A span of such nouns alone comes back empty.
+
+    >>> _after_event(Span(1, 3, "PER"), "وجاء لقاء حموشي".split())
+    Span(start=2, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(0, 2, "PER"), "كمال العلمي".split())
+    Span(start=0, end=2, type='PER', confidence=1.0)
+    """
+    if span.type != "PER":
+        return span
+    events = pattern_words().events
+    start = span.start
+    while start < span.end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
+        start += 1
+    return span if start == span.start else Span(start, span.end, span.type, span.confidence)
 
 
 def _outside_known(span: Span, known: list[Span]) -> Span:

@@ -106,6 +106,7 @@ ROLES = (
     "weak",
     "person",
     "verb",
+    "event",
 )
 
 
@@ -115,6 +116,7 @@ class PatternWords:
 
     heads: dict[str, str]
     places: frozenset[tuple[str, ...]]
+    concepts: frozenset[tuple[str, ...]]
     adjectives: frozenset[str]
     stop_words: frozenset[str]
     ordinals: frozenset[str]
@@ -131,6 +133,7 @@ class PatternWords:
     weak: frozenset[str]
     person_cues: frozenset[str]
     verbs: frozenset[str]
+    events: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -147,7 +150,7 @@ class PatternWords:
 def pattern_words() -> PatternWords:
     """Read ``shabaka/data/name_patterns.csv`` (once per process)."""
     path = files("shabaka") / "data" / "name_patterns.csv"
-    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "place", *ROLES)}
+    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "place", "concept", *ROLES)}
     with path.open(encoding="utf-8") as f:
         rows = [(n, r) for n, r in enumerate(csv.reader(f), 1) if r and not r[0].startswith("#")]
     for line, row in rows[1:]:
@@ -155,8 +158,8 @@ def pattern_words() -> PatternWords:
         if role not in roles or not word or (role == "head" and normalize_type(kind) is None):
             raise PatternDataError(f"{path}:{line}: expected role,word[,type] with a known role, got {row}")
         roles[role][normalize_key(word)] = normalize_type(kind) or ""
-    places = frozenset(tuple(p.split()) for p in roles["place"])
-    return PatternWords(roles["head"], places, *(frozenset(roles[r]) for r in ROLES))
+    places, concepts = (frozenset(tuple(p.split()) for p in roles[r]) for r in ("place", "concept"))
+    return PatternWords(roles["head"], places, concepts, *(frozenset(roles[r]) for r in ROLES))
 
 
 def _is_adjective(key: str, words: PatternWords) -> bool:
@@ -471,7 +474,8 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
 def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = None) -> str:
     """Why a span found by any extractor is no entity (``""`` if it may be one): a person
     named in a byline (كتب.. / بقلم: + the name: the author, page chrome), a currency alone
-    (دولار), or a place that is also a common word with no cue before it (مشهد "a scene").
+    (دولار), a place that is also a common word with no cue before it (مشهد "a scene"), or
+    a name that opens with a concept (الأمن الغذائي "food security", الأمن الإقليمي والدولي).
 
     >>> toks = "كتبت ـ سلمى الخطيب".split()
     >>> implausible(Span(2, 4, "PER"), toks)
@@ -481,6 +485,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     >>> toks = "وارتفع سعر الدولار في مشهد احتفائي".split()
     >>> implausible(Span(2, 3, "MISC"), toks), implausible(Span(4, 5, "LOC"), toks)
     ('not a name', 'common word')
+    >>> implausible(Span(1, 3, "ORG"), "ويهدد والأمن الغذائي".split())
+    'concept'
     """
     words = words or pattern_words()
     keys = [normalize_key(t) for t in tokens[: span.end + 1]]
@@ -489,6 +495,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     inside = tuple(keys[span.start : span.end])
     if len(inside) == 1 and inside[0] in words.not_names:
         return "not a name"
+    if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
+        return "concept"
     if inside in words.places and not _cued(keys, span.start, span.end, words):
         return "common word"
     return ""
