@@ -65,6 +65,8 @@ class Gazetteer:
         self.longest: dict[str, int] = {}
         for key in entries:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        #: the first two words of the entries of two words or more (most words open only one-word entries)
+        self.pairs = frozenset(key[:2] for key in entries if len(key) > 1)
         self._openings = Memo(self._variants_opening, 2**17)
 
     def _variants_opening(self, word: str) -> tuple[str, ...]:
@@ -95,6 +97,8 @@ class Gazetteer:
             if not variants:
                 continue
             top = min(max(self.longest[v] for v in variants), n - i)
+            if top > 1 and not any((v, words[i + 1]) in self.pairs for v in variants):
+                top = 1
             for length in range(top, 0, -1):
                 rest = tuple(words[i + 1 : i + length])
                 cats: set[str] = set()
@@ -298,9 +302,9 @@ class Featurizer:
     @staticmethod
     def gaz_features(gaz: Sequence[set[str]], i: int) -> list[str]:
         """Gazetteer features of token ``i``: its own tags and its ±2 neighbours'."""
-        f = ["g=" + g for g in sorted(gaz[i])]
+        f = ["g=" + g for g in sorted(gaz[i])] if gaz[i] else []
         for o in OFFSETS:
-            if 0 <= i + o < len(gaz):
+            if 0 <= i + o < len(gaz) and gaz[i + o]:
                 f += [f"{o}g={g}" for g in sorted(gaz[i + o])]
         return f
 
