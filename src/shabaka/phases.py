@@ -35,7 +35,7 @@ from shabaka.model import Document, Mention, Sentence
 from shabaka.progress import Progress
 from shabaka.relations import RelationTally, document_relations
 from shabaka.resolve import Resolution, Resolver
-from shabaka.text import headline, split_sentences
+from shabaka.text import headline, sentence_tokens
 
 log = logging.getLogger("shabaka")
 
@@ -63,19 +63,20 @@ def extract_mentions(
 
     Where several extractors are given, earlier ones win on overlapping spans.
     """
-    sentences = [split_sentences(doc.text, doc.id) for doc in docs]
-    tokens = [[[t.text for t in s.tokens] for s in sents] for sents in sentences]
+    split = [sentence_tokens(doc.text, doc.id) for doc in docs]
+    sentences = [[s for s, *_ in parts] for parts in split]
+    tokens = [[words for _, words, _, _ in parts] for parts in split]
     spans: list[list[list[Span]]] = [[[] for _ in sents] for sents in sentences]
     for extractor in extractors:
         for doc_spans, doc_tokens, found_doc in zip(spans, tokens, extractor.extract_documents(tokens), strict=True):
             for i, found in enumerate(found_doc):
                 doc_spans[i] = merge_spans(doc_spans[i], found, doc_tokens[i])
     out = []
-    for doc, sents, doc_tokens, doc_spans in zip(docs, sentences, tokens, spans, strict=True):
+    for doc, sents, parts, doc_tokens, doc_spans in zip(docs, sentences, split, tokens, spans, strict=True):
         mentions = []
-        for s, found in zip(sents, drop_bylines(doc_tokens, doc_spans), strict=True):
+        for (s, _, starts, ends), found in zip(parts, drop_bylines(doc_tokens, doc_spans), strict=True):
             for span in found:
-                start, end = s.tokens[span.start].start, s.tokens[span.end - 1].end
+                start, end = starts[span.start], ends[span.end - 1]
                 mentions.append(
                     Mention(doc.id, s.index, s.paragraph, start, end, doc.text[start:end], span.type, span.confidence)
                 )
@@ -107,8 +108,6 @@ def record_documents(docs: Sequence[Document], extractors: Sequence[Extractor]) 
             s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", [])
             for s in sentences
         ]
-        for s in light:
-            s.tokens = []
         records.append(DocumentRecord(doc.id, document_meta(doc), light, mentions, hashes))
     return records
 

@@ -187,14 +187,19 @@ def token_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
     (['قال', ':', 'زار', '3.5'], [0, 3, 5, 10], [3, 4, 8, 13])
     """
     words = token_texts(text)
+    return (words, *_offsets(text, words, 0))
+
+
+def _offsets(text: str, words: list[str], start: int) -> tuple[list[int], list[int]]:
+    """The start and end offsets of ``words``, the tokens of ``text`` from ``start`` on."""
     starts, ends = [], []
-    end = 0
+    end = start
     for word in words:
         end = text.find(word, end)  # only whitespace lies before a token: its first occurrence is it
         starts.append(end)
         end += len(word)
         ends.append(end)
-    return words, starts, ends
+    return starts, ends
 
 
 #: Abbreviations after which a period does not end a sentence (compared on normalize_key).
@@ -261,17 +266,16 @@ def _sentence_bounds(text: str) -> Iterator[tuple[int, int, int]]:
         yield start, len(text), paragraph
 
 
-def _chunks(text: str, start: int, end: int, limit: int) -> Iterator[list[Token]]:
-    """The tokens of ``text[start:end]``, in chunks of at most ``limit`` tokens."""
-    tokens: list[Token] = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        tokens.append(Token(m.group(), m.start(), m.end()))
-        if len(tokens) == limit:
-            cut = next((i for i in range(limit - 1, limit // 2, -1) if tokens[i - 1].text in _SOFT_BREAKS), limit)
-            yield tokens[:cut]
-            tokens = tokens[cut:]
-    if tokens:
-        yield tokens
+def _chunks(words: list[str], limit: int) -> Iterator[tuple[int, int]]:
+    """The bounds of consecutive chunks of ``words`` of at most ``limit`` words: a chunk of
+    ``limit`` words is cut after the last soft break of its second half, where there is one."""
+    lo = 0
+    while 0 < limit <= len(words) - lo:
+        cut = next((i for i in range(limit - 1, limit // 2, -1) if words[lo + i - 1] in _SOFT_BREAKS), limit)
+        yield lo, lo + cut
+        lo += cut
+    if lo < len(words):
+        yield lo, len(words)
 
 
 def split_sentences(text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_TOKENS) -> list[Sentence]:
@@ -292,12 +296,31 @@ def split_sentences(text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_
     >>> [s.text for s in split_sentences("واحد اثنان، ثلاثة أربعة خمسة", max_tokens=4)]
     ['واحد اثنان،', 'ثلاثة أربعة خمسة']
     """
-    sentences: list[Sentence] = []
-    for start, end, paragraph in _sentence_bounds(text):
-        for tokens in _chunks(text, start, end, max_tokens):
-            first, last = tokens[0].start, tokens[-1].end
-            sentences.append(Sentence(doc_id, len(sentences), paragraph, first, last, text[first:last], tokens))
+    sentences = []
+    for s, words, starts, ends in sentence_tokens(text, doc_id, max_tokens):
+        s.tokens = [Token(*t) for t in zip(words, starts, ends, strict=True)]
+        sentences.append(s)
     return sentences
+
+
+def sentence_tokens(
+    text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_TOKENS
+) -> list[tuple[Sentence, list[str], list[int], list[int]]]:
+    """The sentences of :func:`split_sentences`, their ``tokens`` left empty, each with its
+    tokens as three lists (texts, start and end offsets): no object per token, for the build.
+
+    >>> [(s.text, words, starts) for s, words, starts, _ in sentence_tokens("قال: نعم. ثم عاد")]
+    [('قال: نعم.', ['قال', ':', 'نعم', '.'], [0, 3, 5, 8]), ('ثم عاد', ['ثم', 'عاد'], [10, 13])]
+    """
+    out: list[tuple[Sentence, list[str], list[int], list[int]]] = []
+    for start, end, paragraph in _sentence_bounds(text):
+        words = _TOKEN_RE.findall(text, start, end)
+        starts, ends = _offsets(text, words, start)
+        for lo, hi in _chunks(words, max_tokens):
+            first, last = starts[lo], ends[hi - 1]
+            sentence = Sentence(doc_id, len(out), paragraph, first, last, text[first:last], [])
+            out.append((sentence, words[lo:hi], starts[lo:hi], ends[lo:hi]))
+    return out
 
 
 #: A headline has at least this many words and at most this many.

@@ -227,7 +227,11 @@ def propagate(
             sent_keys: list[str] = []
             while j < n:
                 hit = None
-                starts = [k for k in _first_keys(toks[j]) if k in firsts]
+                first_keys = _first_keys(toks[j])
+                if firsts.isdisjoint(first_keys):  # most words open no name
+                    j += 1
+                    continue
+                starts = [k for k in first_keys if k in firsts]
                 if starts and not sent_keys:
                     sent_keys = [_key(t) for t in toks]
                 for length in range(min(longest, n - j), 0, -1) if starts else ():

@@ -419,7 +419,10 @@ class Resolver:
             g.rules |= groups.rules_of(root)
             merged[root] = g
         links = self._partial_links(groups, forms, merged) if "partial" in self._rules else {}
-        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - {d for d, r in links if r == root})}
+        linked: dict[str, set[str]] = defaultdict(set)  # root -> the documents where it stands for a full name
+        for d, r in links:
+            linked[r].add(d)
+        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - linked.get(root, set()))}
         if "fragment" in self._rules:
             known = self.table.types.keys() | {k for m in self.table.merges for k in m[:2]}
             known |= self._bracketed.keys()  # in brackets after a body's name: its acronym
