@@ -155,6 +155,8 @@ def load_wordinfo(path: Path) -> dict[str, str]:
 
 #: Neighbour offsets of the ±2 window.
 OFFSETS = (-2, -1, 1, 2)
+#: The feature of a neighbour's place past the sentence's end, per offset.
+_PAD = {o: f"{o}w=<pad>" for o in OFFSETS}
 
 
 class TokenInfo:
@@ -283,7 +285,7 @@ class Featurizer:
         """Position and word-bigram features of token ``i``, and the padding of its window."""
         n = len(infos)
         w = infos[i].w
-        f = [f"{o}w=<pad>" for o in OFFSETS if not 0 <= i + o < n]
+        f = [] if 2 <= i < n - 2 else [_PAD[o] for o in OFFSETS if not 0 <= i + o < n]
         if i == 0:
             f.append("BOS")
         if i == n - 1:
