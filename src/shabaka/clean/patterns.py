@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 
-from shabaka.arabic import LETTER_MAP
+from shabaka.arabic import LETTER_MAP, CharMap
 from shabaka.text import INVISIBLE
 
-_FOLD = {
-    **LETTER_MAP,  # diacritics, alef forms, alef maksura, teh marbuta, as in matching keys
-    ord("\u0640"): None,  # tatweel
-    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
-    **{0x06F0 + i: str(i) for i in range(10)},
-    **dict.fromkeys(map(ord, INVISIBLE)),
-}
+_FOLD = CharMap(
+    {
+        **LETTER_MAP,  # diacritics, alef forms, alef maksura, teh marbuta, as in matching keys
+        ord("\u0640"): None,  # tatweel
+        **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
+        **{0x06F0 + i: str(i) for i in range(10)},
+        **dict.fromkeys(map(ord, INVISIBLE)),
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -31,7 +33,7 @@ def fold(text: str) -> str:
     >>> fold("قد يهمك أيضــــــًا")
     'قد يهمك ايضا'
     """
-    return text.translate(_FOLD)
+    return _FOLD(text)
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:

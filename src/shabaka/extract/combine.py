@@ -107,6 +107,9 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
     """
     out = []
     for i, (tokens, found) in enumerate(zip(sentences, spans, strict=True)):
+        if not any(s.type == "PER" for s in found):
+            out.append(found)
+            continue
         keys = [normalize_key(t) for t in tokens]
         previous = [normalize_key(t) for t in sentences[i - 1]] if i else []
         out.append(

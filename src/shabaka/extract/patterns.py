@@ -63,7 +63,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
@@ -143,11 +143,16 @@ class PatternWords:
     press: frozenset[str]
     brands: frozenset[str]
     events: frozenset[str]
+    #: The words that end a body's name: stop words, ordinals and titles.
+    stops: frozenset[str] = field(init=False)
+    #: The first words of :attr:`places`, and the most words a place has.
+    place_firsts: frozenset[str] = field(init=False)
+    place_longest: int = field(init=False)
 
-    @property
-    def stops(self) -> frozenset[str]:
-        """The words that end a body's name: stop words, ordinals and titles."""
-        return self.stop_words | self.ordinals | self.titles
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stops", self.stop_words | self.ordinals | self.titles)
+        object.__setattr__(self, "place_firsts", frozenset(p[0] for p in self.places))
+        object.__setattr__(self, "place_longest", max(map(len, self.places), default=0))
 
 
 @cache
@@ -176,8 +181,10 @@ def _definite_adjective(key: str, words: PatternWords) -> bool:
     return is_definite(key) and not key.startswith(("و", "لل")) and _is_adjective(key, words)
 
 
-def _definite_head(variants: list[str], words: PatternWords) -> tuple[str, str] | None:
+def _definite_head(variants: Sequence[str], words: PatternWords) -> tuple[str, str] | None:
     """The head among a token's proclitic variants, and its type."""
+    if words.heads.keys().isdisjoint(variants):  # most words: at C speed
+        return None
     return next(((v, words.heads[v]) for v in variants if v in words.heads), None)
 
 
@@ -209,7 +216,7 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
             i += 1
             continue
         end = _name_end(keys, i, is_definite(head[0]), words, head[0])
-        inner = next((j for j in range(i + 1, end or i) if _definite_head([keys[j]], words)), None)
+        inner = next((j for j in range(i + 1, end or i) if _definite_head((keys[j],), words)), None)
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
         if end is not None and head[0] in words.weak and end - i < 3:
@@ -292,7 +299,7 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
     i = 0
     while i < len(keys):
         inner = i + 1 < len(keys) and keys[i + 1] in words.facilities  # بملعب مركب X: the inner one
-        if inner or not any(v in words.facilities for v in proclitic_variants(keys[i])):
+        if inner or words.facilities.isdisjoint(proclitic_variants(keys[i])):
             i += 1
             continue
         j = i + 1
@@ -356,15 +363,12 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list
     spans: list[Span] = []
     i = 0
     while i < len(keys):
-        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
-        between = keys[cue + 1 : i] if cue is not None else []
         compound = i > 0 and keys[i - 1] == "عبد" and is_definite(keys[i])  # عبد الجليل: any عبد + a definite name
-        if (
-            (keys[i] not in given and not compound)
-            or keys[i] in words.stops  # علي is على
-            or cue is None
-            or not all(k.isalpha() and k not in words.stops for k in between)
-        ):
+        if (keys[i] not in given and not compound) or keys[i] in words.stops:  # علي is على
+            i += 1
+            continue
+        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
+        if cue is None or not all(k.isalpha() and k not in words.stops for k in keys[cue + 1 : i]):
             i += 1
             continue
         start = i - 1 if i > 0 and keys[i - 1] in NAME_OPENERS else i  # أبو بكر، عبد الكريم
@@ -473,11 +477,12 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     ['الزرقاء', 'بالمفرق']
     """
     words = words or pattern_words()
-    longest = max(map(len, words.places), default=0)
     spans: list[Span] = []
     for i, key in enumerate(keys):
-        variants = proclitic_variants(key)
-        for n in range(min(longest, len(keys) - i), 0, -1):
+        if words.place_firsts.isdisjoint(proclitic_variants(key)):
+            continue
+        variants = [v for v in proclitic_variants(key) if v in words.place_firsts]
+        for n in range(min(words.place_longest, len(keys) - i), 0, -1):
             rest = tuple(keys[i + 1 : i + n])
             under_b = key.startswith(("ب", "وب"))
             for v in variants:
@@ -584,9 +589,9 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     'concept'
     """
     words = words or pattern_words()
-    keys = [normalize_key(t) for t in tokens[: span.end + 1]]
-    if span.type == "PER" and byline_author(keys[: span.start], words):
+    if span.type == "PER" and byline_author([normalize_key(t) for t in tokens[: span.start]], words):
         return "byline"
+    keys = [normalize_key(t) for t in tokens[: span.end + 1]]
     inside = tuple(keys[span.start : span.end])
     if span.type == "PER" and inside[0] == "باسم" and span.start > 0 and keys[span.start - 1] in words.spokesman:
         return "spokesman"  # الناطق باسم الحكومة "the spokesman in the name of the government"

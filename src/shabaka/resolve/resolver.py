@@ -25,7 +25,7 @@ from shabaka.model import Entity, Mention, Sentence
 from shabaka.resolve.forms import Form, Groups, label_of, majority_type
 from shabaka.resolve.keys import spelling_key, strip_article, word_set
 from shabaka.resolve.titles import Parsed, context_roles, decliticize, has_title, parse_title
-from shabaka.text import normalize_key, strip_bidi_controls, tokenize
+from shabaka.text import normalize_key, strip_bidi_controls, token_texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +186,7 @@ class Resolver:
         written around them and the aliases in brackets after them."""
         by_index = {s.index: s for s in sentences or ()}
         for s in by_index.values():
-            self._words.update(normalize_key(t.text) for t in s.tokens or tokenize(s.text))
+            self._words.update(map(normalize_key, [t.text for t in s.tokens] if s.tokens else token_texts(s.text)))
         for m in mentions:
             key = form_key(m.text)
             if not key:
@@ -426,7 +426,10 @@ class Resolver:
             g.rules |= groups.rules_of(root)
             merged[root] = g
         links = self._partial_links(groups, forms, merged) if "partial" in self._rules else {}
-        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - {d for d, r in links if r == root})}
+        linked: dict[str, set[str]] = defaultdict(set)  # root -> the documents where it stands for a full name
+        for d, r in links:
+            linked[r].add(d)
+        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - linked.get(root, set()))}
         if "fragment" in self._rules:
             known = self.table.types.keys() | {k for m in self.table.merges for k in m[:2]}
             known |= self._bracketed.keys()  # in brackets after a body's name: its acronym
