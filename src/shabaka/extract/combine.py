@@ -8,13 +8,15 @@ spans overlap (:func:`merge_spans`).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from shabaka.arabic import proclitic_variants
+from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
-from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, pattern_words
+from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, nationality, pattern_words
+from shabaka.lexicon import given_names
 from shabaka.text import normalize_key
 
 
@@ -76,9 +78,15 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     """
     second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
-        second = [p for s in second for p in _acronym_apart(_after_event(s, tokens), tokens)]
+        second = [_without_sport(_without_nationality(_after_event(s, tokens), tokens), tokens) for s in second]
+        second = [p for s in second for p in _acronym_apart(s, tokens)]
         second = [
-            s for s in second if s.end > s.start and not _coordination(s, first, tokens) and not implausible(s, tokens)
+            s
+            for s in second
+            if s.end > s.start
+            and not _coordination(s, first, tokens)
+            and not _past_known(s, first, tokens)
+            and not implausible(s, tokens)
         ]
     second = [s for s in second if s.end > s.start]  # a person's span that was only a known name of another type
     kept: list[Span] = []
@@ -130,22 +138,93 @@ def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
 
 
 def _after_event(span: Span, tokens: Sequence[str]) -> Span:
-    """A person's span whose first words are nouns of an event or a statement (the
-    ``event`` words of the name patterns, under any proclitic) is cut to the name after them:
-    لقاء حموشي is "Hammouchi's meeting". A span of such nouns alone comes back empty.
+    """A person's span is cut to the name in it: first words that are nouns of an event or
+    a statement or a party to it (the ``event`` words of the name patterns, under any
+    proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his counterpart X") are
+    cut off, and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
+    in his post"); a name the model starts at عبد or أبو takes the indefinite given name
+    before it (باسل | عبد الحنان). A span of such nouns alone comes back empty.
 
     >>> _after_event(Span(1, 3, "PER"), "وجاء لقاء حموشي".split())
     Span(start=2, end=3, type='PER', confidence=1.0)
     >>> _after_event(Span(0, 2, "PER"), "كمال العلمي".split())
     Span(start=0, end=2, type='PER', confidence=1.0)
+    >>> _after_event(Span(1, 4, "PER"), "واحتفظ صبري بوقدوم بمنصبه".split())
+    Span(start=1, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
+    Span(start=1, end=4, type='PER', confidence=1.0)
     """
     if span.type != "PER":
         return span
     events = pattern_words().events
-    start = span.start
-    while start < span.end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
+    start, end = span.start, span.end
+    while start < end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
         start += 1
-    return span if start == span.start else Span(start, span.end, span.type, span.confidence)
+    if end - start > 2 and _with_pronoun(tokens[end - 1]):
+        end -= 1
+    if start == span.start < end and start > 0 and normalize_key(tokens[start]) in ("عبد", "ابو"):
+        before = normalize_key(tokens[start - 1])
+        start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
+    """A competition's span without the word بطولة before a league's name and without the
+    sport it ends on (بطولة | الرابطة الأولى | لكرة القدم): its name is the league's.
+
+    >>> _without_sport(Span(0, 4, "MISC"), "كأس العالم لكرة القدم".split())
+    Span(start=0, end=2, type='MISC', confidence=1.0)
+    >>> _without_sport(Span(0, 4, "MISC"), "لبطولة الدوري الممتاز الأولى".split())
+    Span(start=1, end=4, type='MISC', confidence=1.0)
+    """
+    if span.type != "MISC":
+        return span
+    start, end = span.start, span.end
+    if end - start > 3 and normalize_key(tokens[end - 2]) == "لكره":
+        end -= 2
+    if (
+        end - start > 2
+        and "بطوله" in proclitic_variants(normalize_key(tokens[start]))
+        and is_definite(normalize_key(tokens[start + 1]))
+    ):
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _without_nationality(span: Span, tokens: Sequence[str]) -> Span:
+    """An organization named by indefinite proper words and then a nationality adjective is
+    named without it (إلباييس | الإسبانية، فايننشال تايمز | البريطانية); a body with a
+    definite head keeps it (مجلس النواب اللبناني).
+
+    >>> _without_nationality(Span(1, 3, "ORG"), "صحيفة إلباييس الإسبانية".split())
+    Span(start=1, end=2, type='ORG', confidence=1.0)
+    """
+    if span.type != "ORG" or span.end - span.start < 2:
+        return span
+    keys = [normalize_key(t) for t in tokens[span.start : span.end]]
+    words = pattern_words()
+    definite = any(re.match("[وفبكل]{0,2}ال|لل", t) for t in tokens[span.start : span.end - 1])  # not إلباييس
+    if nationality(keys[-1]) and not definite and not any(k in words.heads for k in keys[:-1]):
+        return Span(span.start, span.end - 1, span.type, span.confidence)
+    return span
+
+
+def _past_known(span: Span, first: list[Span], tokens: Sequence[str]) -> bool:
+    """Whether a span holds an earlier extractor's name and runs on past it into a phrase
+    under a preposition (الأولمبي الباجي | بمركب ...): the name is the earlier one."""
+    return any(
+        span.start <= k.start
+        and k.end < span.end
+        and (k.start, k.end) != (span.start, span.end)
+        and normalize_key(tokens[k.end]).startswith(("بال", "بم", "لل"))
+        for k in first
+    )
+
+
+def _with_pronoun(token: str) -> bool:
+    """Whether a word carries a preposition before it and a pronoun after it (بمنصبه، لبلاده):
+    a phrase, never the last word of a name (a name's ة is no pronoun)."""
+    return len(token) >= 5 and token.startswith(("ب", "ل")) and token.endswith(("ه", "ها", "هم"))
 
 
 def _outside_known(span: Span, known: list[Span]) -> Span:
