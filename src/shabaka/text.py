@@ -141,7 +141,7 @@ def _key(text: str) -> str:
 
 #: Keys of short strings (tokens, names: a few thousand cover most of a corpus) are cached.
 _CACHED_CHARS = 40
-_short_key = lru_cache(maxsize=2**16)(_key)
+_short_key = lru_cache(maxsize=2**17)(_key)  # 2,000 news articles: ≈ 110,000 forms
 
 
 #: Characters that continue a word: Arabic diacritics, tatweel, combining marks,

@@ -107,17 +107,13 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
     """
     out = []
     for i, (tokens, found) in enumerate(zip(sentences, spans, strict=True)):
-        if not any(s.type == "PER" for s in found):
-            out.append(found)
-            continue
-        keys = [normalize_key(t) for t in tokens]
-        previous = [normalize_key(t) for t in sentences[i - 1]] if i else []
+        previous = sentences[i - 1] if i else []
         out.append(
             [
                 s
                 for s in found
                 if not (
-                    s.type == "PER" and (byline_author(keys[: s.start]) or (s.start == 0 and byline_author(previous)))
+                    s.type == "PER" and (byline_author(tokens[: s.start]) or (s.start == 0 and byline_author(previous)))
                 )
             ]
         )

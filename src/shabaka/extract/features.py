@@ -72,7 +72,7 @@ class Gazetteer:
     def _variants_opening(self, word: str) -> tuple[str, ...]:
         """The variants of ``word`` (:func:`~shabaka.arabic.lookup_variants`) that open an entry
         (cached per gazetteer as :attr:`_openings`: most words open none)."""
-        return tuple(v for v in _variants(word) if v in self.longest)
+        return tuple(v for v in lookup_variants(word) if v in self.longest)
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -111,11 +111,6 @@ class Gazetteer:
                             out[j].add(f"I-{cat}")
                     break
         return out
-
-
-@lru_cache(maxsize=100_000)
-def _variants(word: str) -> tuple[str, ...]:
-    return tuple(lookup_variants(word))
 
 
 class FormCache(dict):
@@ -159,6 +154,11 @@ OFFSETS = (-2, -1, 1, 2)
 _PAD = {o: f"{o}w=<pad>" for o in OFFSETS}
 
 
+#: Forms whose :class:`TokenInfo` is kept (as many as :data:`shabaka.extract.crf.CACHE_SIZE`:
+#: a form whose CRF weights are cached is asked for its info at each occurrence).
+INFO_CACHE_SIZE = 100_000
+
+
 class TokenInfo:
     """What the features need of one token, computed once per word form (see :meth:`Featurizer.info`)."""
 
@@ -199,7 +199,7 @@ class Featurizer:
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
         self.wordinfo = wordinfo or {}
-        self._infos = Memo(self._token_info, 50_000)
+        self._infos = Memo(self._token_info, INFO_CACHE_SIZE)
 
     @classmethod
     def from_dir(cls, folder: Path) -> Featurizer:
@@ -216,7 +216,7 @@ class Featurizer:
         return cls(gazetteer, clusters, load_wordinfo(folder / WORDINFO))
 
     def info(self, raw: str) -> TokenInfo:
-        """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 50,000 forms)."""
+        """The :class:`TokenInfo` of a token (cached: emptied past :data:`INFO_CACHE_SIZE` forms)."""
         return self._infos[raw]
 
     def _token_info(self, raw: str) -> TokenInfo:

@@ -589,7 +589,7 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     'concept'
     """
     words = words or pattern_words()
-    if span.type == "PER" and byline_author([normalize_key(t) for t in tokens[: span.start]], words):
+    if span.type == "PER" and byline_author(tokens[: span.start], words):
         return "byline"
     keys = [normalize_key(t) for t in tokens[: span.end + 1]]
     inside = tuple(keys[span.start : span.end])
@@ -634,9 +634,14 @@ def nationality(key: str) -> bool:
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
-    """Whether the keys before a person's name open a byline: a byline word and punctuation."""
+    """Whether the tokens before a person's name open a byline: a byline word and punctuation
+    (compared on their keys, made only where the first is a byline word)."""
     words = words or pattern_words()
-    return bool(before) and before[0] in words.bylines and not any(k.isalnum() for k in before[1:])
+    return (
+        bool(before)
+        and normalize_key(before[0]) in words.bylines
+        and not any(normalize_key(t).isalnum() for t in before[1:])
+    )
 
 
 def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> bool:
