@@ -29,11 +29,13 @@ import numpy as np
 
 from shabaka.conll import TYPES, aqmar_type, read_gold, span_scores
 from shabaka.extract.base import normalize_type
-from shabaka.extract.features import WORDINFO, Featurizer, norm
+from shabaka.extract.features import LEXICON, WORDINFO, Featurizer, norm
 
 SEED = 13
 MODELS = Path(__file__).resolve().parents[1] / "src" / "shabaka" / "extract" / "models"
 DEV_FRACTION = 0.10
+#: Folds of the out-of-fold ANERcorp label lexicon (``--lexicon anercorp``).
+LEXICON_FOLDS = 10
 
 # Trigger words written for shabaka (no third-party source): words that introduce or
 # head a name. They are only features; the model learns how much to trust them.
@@ -264,7 +266,16 @@ vectors of the words of its vocabulary, trained by shabaka on the corpora named 
 """
 
 
-def write_notice(data: Path, out: Path, xlit: bool = False, wordinfo: bool = False, vectors: bool = False) -> None:
+NOTICE_LEXICON = """
+`lexicon.tsv` — per normalized word form, the labels it gets (most frequent label, counts and
+type shares, bucketed) in ANERcorp train (see above) and in WikiFANE Gold (F. Alotaibi and
+M. Lee, COLING 2014; CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/).
+"""
+
+
+def write_notice(
+    data: Path, out: Path, xlit: bool = False, wordinfo: bool = False, vectors: bool = False, wikifane: bool = False
+) -> None:
     """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
     mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
     text = (
@@ -272,6 +283,7 @@ def write_notice(data: Path, out: Path, xlit: bool = False, wordinfo: bool = Fal
         + (NOTICE_XLIT if xlit else "")
         + (NOTICE_WORDINFO if wordinfo else "")
         + (NOTICE_VECTORS if vectors else "")
+        + (NOTICE_LEXICON if wikifane else "")
         + "\n## License of AKhateeb/arabic-names\n\n```\n"
         + mit
         + "\n```\n\n## Unicode License v3 (CLDR)\n\nThe CLDR-derived names are used under the Unicode License v3:"
@@ -333,6 +345,54 @@ def build_clusters(texts: Sequence[Sequence[str]], k: int = 256, dim: int = 100,
         )
         for i, f in zip(idx, fine, strict=True):
             out[vocab[i]] = f"{c:04b}{int(f):04b}"
+    return out
+
+
+# ----------------------------------------------------------------------------- label lexicons
+
+
+def _bucket(share: float) -> int:
+    return 0 if share < 0.05 else 1 if share < 0.3 else 2 if share < 0.7 else 3
+
+
+def label_lexicon(sentences, prefix: str) -> dict[str, list[str]]:
+    """Per normalized word form, what an annotated corpus says of it, as feature values:
+    its most frequent IOB2 label (``{prefix}top=B-PER``), how often it was seen (1, 2, 3, 4+),
+    the share of its occurrences inside an entity and the share of each type (buckets 0-3)."""
+    counts: dict[str, Counter] = {}
+    for tokens, tags in sentences:
+        for t, y in zip(tokens, tags, strict=True):
+            counts.setdefault(norm(t), Counter())[y] += 1
+    out: dict[str, list[str]] = {}
+    for form, c in counts.items():
+        n = sum(c.values())
+        types = Counter()
+        for y, k in c.items():
+            if y != "O":
+                types[y[2:]] += k
+        values = [f"{prefix}top={c.most_common(1)[0][0]}", f"{prefix}n={min(n, 4)}"]
+        values.append(f"{prefix}e={_bucket(sum(types.values()) / n)}")
+        values += [f"{prefix}{t}={_bucket(k / n)}" for t, k in types.items() if k / n >= 0.05]
+        out[form] = values
+    return out
+
+
+def merge_lexicons(*lexicons: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for lex in lexicons:
+        for form, values in lex.items():
+            out.setdefault(form, []).extend(values)
+    return {form: tuple(v) for form, v in out.items()}
+
+
+def fold_lexicons(train, wiki_lex: dict[str, list[str]], folds: int) -> list[tuple[range, dict]]:
+    """For each of ``folds`` contiguous blocks of the training sentences, the lexicon of the others
+    (out-of-fold, so that a training word's entry never counts its own sentence)."""
+    bounds = [round(len(train) * k / folds) for k in range(folds + 1)]
+    out = []
+    for k in range(folds):
+        rest = train[: bounds[k]] + train[bounds[k + 1] :]
+        out.append((range(bounds[k], bounds[k + 1]), merge_lexicons(wiki_lex, label_lexicon(rest, "a"))))
     return out
 
 
@@ -522,6 +582,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
     ap.add_argument("--neural-extra", action="store_true", help="the BiLSTM also learns from the --extra sets")
     ap.add_argument("--vectors", type=Path, help="fastText model of step (a): frozen BiLSTM word embeddings")
+    ap.add_argument(
+        "--lexicon", default="", help="comma list of label lexicons: wikifane, anercorp (out-of-fold in training)"
+    )
     args = ap.parse_args(argv)
     t0 = time.time()
     out: Path = args.out
@@ -562,7 +625,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.copyfile(args.wordinfo, out / WORDINFO)
     elif (out / WORDINFO).exists():
         (out / WORDINFO).unlink()
-    write_notice(args.data, out, args.xlit, bool(args.wordinfo), bool(args.vectors))
+    lexicons = set(filter(None, args.lexicon.split(",")))
+    if lexicons - {"wikifane", "anercorp"}:
+        raise SystemExit(f"unknown lexicon {sorted(lexicons - {'wikifane', 'anercorp'})}")
+    wiki_lex = label_lexicon(wikifane(args.data), "w") if "wikifane" in lexicons else {}
+    aner_lex = label_lexicon(train_part, "a") if "anercorp" in lexicons else {}
+    if lexicons:
+        with open(out / LEXICON, "w", encoding="utf-8") as fh:
+            for form, values in sorted(merge_lexicons(wiki_lex, aner_lex).items()):
+                fh.write(f"{form}\t{' '.join(values)}\n")
+    elif (out / LEXICON).exists():
+        (out / LEXICON).unlink()
+    write_notice(args.data, out, args.xlit, bool(args.wordinfo), bool(args.vectors), "wikifane" in lexicons)
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
     feat = Featurizer.from_dir(out)
@@ -570,6 +644,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     tokens = [t for t, _ in data]
     ys = [y for _, y in data]
     xs = [feat.sentence(t) for t in tokens]
+    if aner_lex:  # training sentences see the ANERcorp lexicon of the other folds only
+        for block, lex in fold_lexicons(train_part, wiki_lex, LEXICON_FOLDS):
+            fold_feat = Featurizer(feat.gazetteer, feat.clusters, feat.wordinfo, lex)
+            for i in block:
+                xs[i] = fold_feat.sentence(tokens[i])
     print(f"features: {len(xs)} sentences, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     model1 = out / "ner.crfsuite"
     train_crf(xs, ys, model1, args.c1, args.c2, args.iterations)
@@ -589,6 +668,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extra": args.extra, "extra_sentences": args.extra_sentences, "dev": args.dev, "xlit": args.xlit,
         "wordinfo": bool(args.wordinfo),
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
+        "lexicon": args.lexicon,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 

@@ -27,8 +27,8 @@ from shabaka.config import MIN_ARABIC_SHARE, Settings
 from shabaka.dates import document_date
 from shabaka.dedup import fingerprint
 from shabaka.errors import InputError
-from shabaka.extract import Extractor, Span
-from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
+from shabaka.extract import Extractor
+from shabaka.extract.combine import combined_spans, extractor_names
 from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
 from shabaka.ingest import IngestReport, find_files, given_documents, read_files
 from shabaka.model import Document, Mention, Sentence
@@ -57,11 +57,7 @@ def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[li
     """
     sentences = split_sentences(doc.text, doc.id)
     tokens = [[t.text for t in s.tokens] for s in sentences]
-    spans: list[list[Span]] = [[] for _ in sentences]
-    for extractor in extractors:
-        for i, found in enumerate(extractor.extract(tokens)):
-            spans[i] = merge_spans(spans[i], found, tokens[i])
-    spans = drop_bylines(tokens, spans)
+    spans = combined_spans(extractors, tokens)
     mentions = []
     for s, found in zip(sentences, spans, strict=True):
         for span in found:

@@ -49,6 +49,16 @@ def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
     return {}
 
 
+def combined_spans(extractors: Sequence[Extractor], tokens: list[list[str]]) -> list[list[Span]]:
+    """The spans of a document's tokenized sentences as a run finds them: each extractor's in
+    turn, merged (:func:`merge_spans`: earlier extractors win), without the bylines' authors."""
+    spans: list[list[Span]] = [[] for _ in tokens]
+    for extractor in extractors:
+        for i, found in enumerate(extractor.extract(tokens)):
+            spans[i] = merge_spans(spans[i], found, tokens[i])
+    return drop_bylines(tokens, spans)
+
+
 def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | None = None) -> list[Span]:
     """The spans of both lists, where two overlap the longer kept (on a tie, ``first``'s).
 
