@@ -95,10 +95,13 @@ def wikifane(data: Path) -> list[tuple[list[str], list[str]]]:
         return read_gold(fh, 2, wikifane_type)
 
 
-def split_dev(sentences: list, fraction: float = DEV_FRACTION) -> tuple[list, list]:
-    """Sequential split: the last ``fraction`` of the sentences are the dev set."""
-    cut = round(len(sentences) * (1 - fraction))
-    return sentences[:cut], sentences[cut:]
+def split_dev(sentences: list, fraction: float = DEV_FRACTION, block: int | None = None) -> tuple[list, list]:
+    """Sequential split: the last ``fraction`` of the sentences are the dev set (or, with ``block``,
+    the block-th of the 1/``fraction`` contiguous blocks: a second opinion on a choice)."""
+    blocks = round(1 / fraction)
+    block = blocks - 1 if block is None else block
+    lo, hi = round(len(sentences) * block / blocks), round(len(sentences) * (block + 1) / blocks)
+    return sentences[:lo] + sentences[hi:], sentences[lo:hi]
 
 
 # ----------------------------------------------------------------------------- gazetteer
@@ -497,7 +500,18 @@ def train_neural(
     lossf = nn.CrossEntropyLoss(ignore_index=-1)
     order = np.arange(len(enc))
     batch = 16
-    for epoch in range(epochs):
+    # a checkpoint after every epoch (weights, optimizer, random states): a rerun resumes after it
+    ckpt = path.with_suffix(".ckpt")
+    start = 0
+    if ckpt.exists():
+        state = torch.load(ckpt, weights_only=False)
+        net.load_state_dict(state["net"])
+        opt.load_state_dict(state["opt"])
+        rng.bit_generator.state = state["rng"]
+        torch.set_rng_state(state["torch_rng"])
+        start = state["epoch"]
+        print(f"resuming after epoch {start}", file=log, flush=True)
+    for epoch in range(start, epochs):
         net.train()
         rng.shuffle(order)
         total = 0.0
@@ -524,12 +538,15 @@ def train_neural(
             opt.step()
             total += float(loss.detach()) * len(idx)
         msg = f"epoch {epoch + 1}: loss {total / len(order):.4f}"
+        _save_neural(net, words, chars, path)
+        state = {"net": net.state_dict(), "opt": opt.state_dict(), "rng": rng.bit_generator.state}
+        torch.save({**state, "torch_rng": torch.get_rng_state(), "epoch": epoch + 1}, ckpt)
         if dev is not None and (epoch + 1) % 2 == 0:
-            _save_neural(net, words, chars, path)
             pred = tag_neural(NumpyTagger(path), featurizer, [t for t, _ in dev])
             msg += f" dev F1 {span_scores([g for _, g in dev], pred, ['PER', 'LOC', 'ORG', 'MISC'])['micro']['f']:.4f}"
         print(msg, file=log, flush=True)
     _save_neural(net, words, chars, path)
+    ckpt.unlink(missing_ok=True)
 
 
 def tag_neural(tagger, featurizer: Featurizer, sentences) -> list[list[str]]:
@@ -568,6 +585,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=MODELS)
     ap.add_argument("--dev", action="store_true", help="train on train minus dev, print dev scores")
+    ap.add_argument("--dev-block", type=int, help="with --dev: hold out this tenth of train (0-9; default the last)")
     ap.add_argument("--c1", type=float, default=0.2)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=150)
@@ -591,7 +609,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     train = anercorp(args.data, "train")
-    train_part, dev = split_dev(train) if args.dev else (train, [])
+    train_part, dev = split_dev(train, block=args.dev_block) if args.dev else (train, [])
     extra: list[tuple[list[str], list[str]]] = []
     for name in filter(None, args.extra.split(",")):
         if name == "wojood":
@@ -654,7 +672,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     train_crf(xs, ys, model1, args.c1, args.c2, args.iterations)
     print(f"stage 1 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     for old in out.glob("bilstm*.npz"):
-        old.unlink()
+        if not old.with_suffix(".ckpt").exists():  # a checkpoint: that training resumes
+            old.unlink()
     for k in range(args.neural_epochs and args.neural_models):
         model_nn = out / ("bilstm.npz" if k == 0 else f"bilstm{k + 1}.npz")
         ntok, nys = (tokens, ys) if args.neural_extra else ([t for t, _ in train_part], [y for _, y in train_part])
