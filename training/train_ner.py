@@ -149,7 +149,27 @@ def xlit_gazetteer(data: Path) -> set[tuple[str, str]]:
     return {(c, k) for c, k in rows if k and len(k) >= 2}
 
 
-def build_gazetteer(data: Path, xlit: bool = False) -> list[tuple[str, str]]:
+def wikifane_gazetteer(data: Path) -> set[tuple[str, str]]:
+    """(``W`` + type, normalized entry) rows of the names annotated in WikiFANE: every name of
+    two words or more, and a one-word name where the word is inside a name in at least half
+    of its occurrences."""
+    from shabaka.extract.base import bio_to_spans
+
+    sentences = wikifane(data)
+    inside: Counter = Counter()
+    seen: Counter = Counter()
+    rows: set[tuple[str, str]] = set()
+    for tokens, tags in sentences:
+        for t, y in zip(tokens, tags, strict=True):
+            seen[norm(t)] += 1
+            inside[norm(t)] += y != "O"
+        for span in bio_to_spans(tags):
+            key = " ".join(norm(t) for t in tokens[span.start : span.end])
+            rows.add(("W" + span.type, key))
+    return {(c, k) for c, k in rows if len(k) >= 2 and (" " in k or inside[k] * 2 >= seen[k])}
+
+
+def build_gazetteer(data: Path, xlit: bool = False, wikifane_names: bool = False) -> list[tuple[str, str]]:
     """(category, normalized entry) rows from the gazetteers whose licenses allow shipping.
 
     Sources (see NOTICE.md): GATE Lang_Arabic lists (LGPL; not the ACE-derived
@@ -214,6 +234,8 @@ def build_gazetteer(data: Path, xlit: bool = False) -> list[tuple[str, str]]:
             add(cat, w)
     if xlit:
         rows |= xlit_gazetteer(data)
+    if wikifane_names:
+        rows |= wikifane_gazetteer(data)
     return sorted(rows)
 
 
@@ -270,14 +292,24 @@ vectors of the words of its vocabulary, trained by shabaka on the corpora named 
 
 
 NOTICE_LEXICON = """
-`lexicon.tsv` — per normalized word form, the labels it gets (most frequent label, counts and
-type shares, bucketed) in ANERcorp train (see above) and in WikiFANE Gold (F. Alotaibi and
-M. Lee, COLING 2014; CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/).
+`lexicon.tsv` — per normalized word form, the labels it gets (most frequent label, count, shares
+of each type, bucketed) in ANERcorp train (see above).
+"""
+
+NOTICE_WIKIFANE = """
+`lexicon.tsv` / `gazetteer.tsv` (built with WikiFANE) — also the labels and names annotated in WikiFANE
+Gold (F. Alotaibi and M. Lee, COLING 2014; CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/).
 """
 
 
 def write_notice(
-    data: Path, out: Path, xlit: bool = False, wordinfo: bool = False, vectors: bool = False, wikifane: bool = False
+    data: Path,
+    out: Path,
+    xlit: bool = False,
+    wordinfo: bool = False,
+    vectors: bool = False,
+    lexicon: bool = False,
+    wikifane: bool = False,
 ) -> None:
     """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
     mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
@@ -286,7 +318,8 @@ def write_notice(
         + (NOTICE_XLIT if xlit else "")
         + (NOTICE_WORDINFO if wordinfo else "")
         + (NOTICE_VECTORS if vectors else "")
-        + (NOTICE_LEXICON if wikifane else "")
+        + (NOTICE_LEXICON if lexicon else "")
+        + (NOTICE_WIKIFANE if wikifane else "")
         + "\n## License of AKhateeb/arabic-names\n\n```\n"
         + mit
         + "\n```\n\n## Unicode License v3 (CLDR)\n\nThe CLDR-derived names are used under the Unicode License v3:"
@@ -596,6 +629,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood,wikifane")
     ap.add_argument("--extra-sentences", type=int, help="use only the first N sentences of WikiFANE")
     ap.add_argument("--xlit", action="store_true", help="add the names_xlit lists to the gazetteer")
+    ap.add_argument("--wikifane-names", action="store_true", help="add WikiFANE's annotated names to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
     ap.add_argument("--neural-extra", action="store_true", help="the BiLSTM also learns from the --extra sets")
@@ -622,7 +656,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             raise SystemExit(f"unknown extra set {name}")
 
-    gaz_rows = [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit)
+    gaz_rows = (
+        [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit, wikifane_names=args.wikifane_names)
+    )
     gaz_path = out / "gazetteer.tsv"
     if gaz_rows:
         with open(gaz_path, "w", encoding="utf-8") as fh:
@@ -654,7 +690,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 fh.write(f"{form}\t{' '.join(values)}\n")
     elif (out / LEXICON).exists():
         (out / LEXICON).unlink()
-    write_notice(args.data, out, args.xlit, bool(args.wordinfo), bool(args.vectors), "wikifane" in lexicons)
+    write_notice(
+        args.data,
+        out,
+        args.xlit,
+        bool(args.wordinfo),
+        bool(args.vectors),
+        bool(lexicons),
+        "wikifane" in lexicons or args.wikifane_names,
+    )
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
     feat = Featurizer.from_dir(out)
@@ -687,7 +731,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extra": args.extra, "extra_sentences": args.extra_sentences, "dev": args.dev, "xlit": args.xlit,
         "wordinfo": bool(args.wordinfo),
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
-        "lexicon": args.lexicon,
+        "lexicon": args.lexicon, "wikifane_names": args.wikifane_names,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
