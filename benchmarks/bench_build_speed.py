@@ -70,7 +70,9 @@ def child(corpus: Path) -> dict:
     from shabaka.extract.embedded import EmbeddedExtractor
 
     ner = [0.0]
-    extract = EmbeddedExtractor.extract
+    # the method the pipeline calls: several documents at once where the code has it, else one
+    method = "extract_documents" if "extract_documents" in vars(EmbeddedExtractor) else "extract"
+    extract = getattr(EmbeddedExtractor, method)
 
     def timed_extract(self, sentences):
         start = time.process_time()
@@ -79,7 +81,7 @@ def child(corpus: Path) -> dict:
         finally:
             ner[0] += time.process_time() - start
 
-    EmbeddedExtractor.extract = timed_extract  # the time inside the embedded model, model load included
+    setattr(EmbeddedExtractor, method, timed_extract)  # the time inside the embedded model, model load included
     rel = [0.0]
     relations = getattr(phases, "document_relations", None)  # absent before relation finding was written
 

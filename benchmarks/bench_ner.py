@@ -86,7 +86,7 @@ def untyped(tags: list[list[str]]) -> list[list[str]]:
 
 def product_bio(extractors, sentences: list[list[str]]) -> list[list[str]]:
     """IOB2 tags of the build's extractors (:func:`combined_spans`), the sentences sent as one document."""
-    spans = combined_spans(extractors, [list(s) for s in sentences])
+    spans = combined_spans(extractors, [[list(s) for s in sentences]])[0]
     return [spans_to_bio(found, len(tokens)) for found, tokens in zip(spans, sentences, strict=True)]
 
 

@@ -113,3 +113,33 @@ def test_only_the_camel_backend_imports_camel_tools() -> None:
             if any(n == "camel_tools" or n.startswith("camel_tools.") for n in names):
                 importers.add(path.relative_to(package).as_posix())
     assert importers <= {"extract/camel.py"}, importers
+
+
+def _char_maps() -> dict[str, arabic.CharMap]:
+    from shabaka import dates, text
+    from shabaka.clean import patterns
+
+    return {
+        "letters": arabic._LETTERS,
+        "bidi": text._BIDI_TABLE,
+        "invisible": text._INVISIBLE_TABLE,
+        "key": text._KEY_TABLE,
+        "clean fold": patterns._FOLD,
+        "date fold": dates._FOLD,
+    }
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ARABIC_TEXT, min_size=1, max_size=20).map("".join))
+def test_char_maps_give_what_str_translate_gives(text: str) -> None:
+    # long texts take the str.replace path, short ones str.translate: both must be translate's
+    for name, fold in _char_maps().items():
+        assert fold(text) == text.translate(fold.table), name
+
+
+def test_a_char_map_refuses_a_replacement_that_it_would_map_again() -> None:
+    # translate maps in one pass: ا -> ب then ب -> ت would give ت by str.replace, ب by translate
+    with pytest.raises(ValueError):
+        arabic.CharMap({ord("ا"): "ب", ord("ب"): "ت"})
+    text = "اب" * 40
+    assert arabic.CharMap({ord("ا"): "ب"})(text) == text.translate({ord("ا"): "ب"})

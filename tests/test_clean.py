@@ -297,3 +297,48 @@ def test_a_real_teaser_list_is_still_removed() -> None:
     )
     result = clean_text(page)
     assert "صدر حديثا كتاب" not in result.text
+
+
+def test_a_dateline_above_the_first_paragraph_stays() -> None:
+    body = (
+        "أعلنت وزارة الزراعة اليوم الأحد عن خطة جديدة لدعم صغار المزارعين في الأرياف، تشمل قروضا ميسرة "
+        "وبذورا محسنة وتدريبا على الري الحديث، على أن تبدأ في الربيع المقبل."
+    )
+    kept = clean_text("الرئيسية\nاقتصاد\nخطة لدعم صغار المزارعين\nحمص\n" + body).text.splitlines()
+    assert kept[-2:] == ["حمص", body]  # a known place alone on the line above the body
+    kept = clean_text("خطة لدعم صغار المزارعين\nسليم بوعلام\n" + body).text.splitlines()
+    assert "سليم بوعلام" not in kept  # a name that is no place: an author, not a dateline
+
+
+def test_an_archive_photo_caption_and_a_language_link_are_chrome() -> None:
+    body = (
+        "أعلنت وزارة الصحة اليوم الأحد عن بناء ثلاثة مستشفيات حكومية جديدة في المحافظات الشمالية، "
+        "على أن تبدأ باستقبال المرضى نهاية العام المقبل بعد تجهيزها بالكامل."
+    )
+    text = "اتصل بنا أعلن معنا ENGLISH\nثلاثة مستشفيات حكومية جديدة\nمستشفى النور - أرشيفية\n" + body
+    result = clean_text(text)
+    why = dict(zip(result.removed, result.reasons, strict=True))
+    assert why["مستشفى النور - أرشيفية"] == "caption"  # not a byline "city - name"
+    assert "اتصل بنا أعلن معنا ENGLISH" in why
+    assert result.text.splitlines() == ["ثلاثة مستشفيات حكومية جديدة", body]
+
+
+@pytest.mark.parametrize("header", ["ترشيحات ..", "مواد إضافية", "أخبار متعلقة", "الأكثر شعبية"])
+def test_more_related_article_headers(header: str) -> None:
+    body = (
+        "أعلنت وزارة الزراعة اليوم الأحد عن خطة جديدة لدعم صغار المزارعين في الأرياف، تشمل قروضا ميسرة "
+        "وبذورا محسنة وتدريبا على الري الحديث، على أن تبدأ في الربيع المقبل."
+    )
+    result = clean_text(f"{body}\n{header}\nوزير المالية يلتقي وفد البنك الدولي في العاصمة\n")
+    assert result.text.strip() == body
+
+
+def test_headlines_laid_side_by_side_with_wide_gaps_are_a_ticker() -> None:
+    body = (
+        "أعلنت وزارة الزراعة اليوم الأحد عن خطة جديدة لدعم صغار المزارعين في الأرياف، تشمل قروضا ميسرة "
+        "وبذورا محسنة وتدريبا على الري الحديث، على أن تبدأ في الربيع المقبل."
+    )
+    ticker = 'توقيف المحامي سمير دلال    الرئيس: "لا أحد فوق القانون"    أمطار غزيرة في الشمال غدا'
+    result = clean_text(f"{ticker}\n{body}\n")
+    assert result.text.strip() == body
+    assert result.reasons == ["ticker"]

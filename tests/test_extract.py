@@ -160,3 +160,34 @@ def test_known_names_keep_a_place_inside_an_organization_name():
     assert types["القاعدة في بلاد المغرب الإسلامي"] == "ORG"
     assert types["المنتدى العالمي لمكافحة الإرهاب"] == "ORG"
     assert G.nodes["المغرب"]["mentions"] == 1  # the country, not the word inside the group's name
+
+
+def test_documents_extracted_together_get_the_spans_of_one_at_a_time_and_a_failing_one_is_reported_alone():
+    from shabaka.extract.base import Extractor
+    from shabaka.extract.embedded import EmbeddedExtractor
+    from shabaka.ingest import IngestReport
+    from shabaka.model import Document
+    from shabaka.phases import EXTRACT_BATCH, extract_phase
+
+    class Fussy(Extractor):
+        name = "fussy"
+
+        def extract(self, sentences):
+            if any("انفجار" in s for s in sentences):
+                raise RuntimeError("cannot read this one")
+            return [[Span(0, 1, "LOC")] if s else [] for s in sentences]
+
+    texts = [f"زار الوزير أحمد العلمي مدينة طنجة يوم {k} وقال إن المشروع سينطلق." for k in range(EXTRACT_BATCH + 5)]
+    texts[3] = "وقع انفجار في مدينة طنجة صباح اليوم."
+    docs = [Document(f"d{k}", t) for k, t in enumerate(texts)]
+    embedded = EmbeddedExtractor()
+    sentences = [[toks(t)] for t in texts]
+    assert embedded.extract_documents(sentences) == [embedded.extract(s) for s in sentences]
+    report = IngestReport()
+    records = list(extract_phase(docs, [Fussy()], report))
+    assert [r.doc_id for r in records] == [d.id for d in docs]  # in order, across batches
+    assert [r.doc_id for r in records if r.skipped] == ["d3"]
+    assert [s.path for s in report.skipped] == ["document d3"]
+    assert all(len(r.mentions) == 1 for r in records if not r.skipped)
+    with pytest.raises(RuntimeError, match="cannot read this one"):
+        list(extract_phase(docs, [Fussy()]))

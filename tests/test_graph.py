@@ -76,3 +76,23 @@ def test_sample_corpus_from_folder(samples, sample_gazetteer):
     assert G.has_edge(key("كريم الفاسي"), key("المغرب"))
     for _, data in G.nodes(data=True):
         assert {"label", "type", "aliases", "documents", "mentions"} <= set(data)
+
+
+def test_a_build_runs_the_garbage_collector_rarely_and_restores_its_thresholds(gazetteer, monkeypatch):
+    import gc
+
+    from shabaka import pipeline
+    from shabaka.extract.gazetteer import GazetteerExtractor
+
+    seen = []
+    extract = GazetteerExtractor.extract
+
+    def spying(self, sentences):
+        seen.append(gc.get_threshold())
+        return extract(self, sentences)
+
+    monkeypatch.setattr(GazetteerExtractor, "extract", spying)
+    before = gc.get_threshold()
+    build_graph([Document("d1", "زار سمير الرباط.")], extractor="gazetteer", gazetteer=str(gazetteer))
+    assert seen and set(seen) == {pipeline.BUILD_GC_THRESHOLDS} != {before}
+    assert gc.get_threshold() == before

@@ -74,7 +74,9 @@ def test_a_meeting_is_typed_directed_evidence_on_the_co_mention(graph):
     (evidence,) = meeting["evidence"]
     start, end = evidence["trigger"]
     assert evidence["doc"] == "a1" and evidence["text"][start:end] == "استقبلت"
-    assert link["relation"] == "meeting"
+    call = link["relations"]["call"]  # a3's headline: اتصال بين X وY, a call with no direction
+    assert call["count"] == 1 and call["direction"] is None and call["evidence"][0]["doc"] == "a3"
+    assert link["relation"] == "call"  # one sentence each: the first type in order
 
 
 def test_a_title_gives_a_role_link(graph):
@@ -140,7 +142,8 @@ def test_csv_has_one_neo4j_relationship_type_per_relation(local, tmp_path):
     _, edges, relations = write_csv(local, tmp_path / "csv")
     rows = list(csv.DictReader(relations.open(encoding="utf-8")))
     by_type = {r["cypher"]: r for r in rows}
-    assert set(by_type) == {"MET", "ROLE", "VISITED"}
+    assert set(by_type) == {"CALLED", "MET", "ROLE", "VISITED"}
+    assert by_type["CALLED"]["directed"] == "false"  # اتصال بين X وY
     met = by_type["MET"]
     assert (met["source"], met["target"], met["directed"], met["count"]) == (
         form_key("نادية الفاسي"), "بيتر لارسن", "true", "1"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from shabaka.model import Mention
 from shabaka.resolve import Resolver, form_key
-from shabaka.text import INVISIBLE, normalize_key, split_sentences, strip_bidi_controls, tokenize
+from shabaka.text import INVISIBLE, _sentence_bounds, normalize_key, split_sentences, strip_bidi_controls, tokenize
 
 ARABIC = "ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآؤئىة"
 DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0653\u0654\u0655"
@@ -46,6 +46,10 @@ def test_sentences_point_into_the_text_and_keep_every_visible_character(text: st
         covered = s.end
     assert text[covered:].strip() == ""
     assert [s.paragraph for s in sentences] == sorted(s.paragraph for s in sentences)
+    # the tokens are tokenize's (the offsets found by search are the regular expression's), cut at most max_tokens
+    assert [t for s in sentences for t in s.tokens] == [
+        t for start, end, _ in _sentence_bounds(text) for t in tokenize(text[start:end], start)
+    ]
 
 
 @FAST

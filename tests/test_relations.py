@@ -254,3 +254,258 @@ def test_every_form_opens_under_the_most_clitics_a_word_may_carry():
             words = nouns if noun and len(first) > 2 else ["و" + first, "ف" + first]
             for word in words:
                 assert (form, row, noun) in _openings(word), (word, row.type)
+
+
+# --- recall rules of the second round (issue 14): each sentence fails without its rule
+
+
+def test_coordination_across_quotation_marks():
+    found = relations(
+        "ثم عقد [[كمال برادة|PER|a]] اجتماعا مع رئيس الحكومة “[[منصف العياري|PER|b]]”، والرئيس “[[سهام الورغي|PER|c]]”."
+    )
+    assert found == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_coordination_by_bil_idafa_ila():
+    found = relations(
+        "وزار [[كمال برادة|PER|a]] تونس، حيث التقى الرئيس [[منصف العياري|PER|b]]، بالإضافة إلى وزيرة الخارجية "
+        "[[سهام الورغي|PER|c]]."
+    )
+    assert found == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_coordination_across_the_country_of_a_title():
+    found = relations(
+        "استقبل [[كمال برادة|PER|a]] سفير [[الأردن|LOC|j]] [[منصف العياري|PER|b]] وسفيرة [[البرتغال|LOC|p]] "
+        "[[سهام الورغي|PER|c]]."
+    )
+    assert found == {("meeting", ("a", "b"), ("a", "b")), ("meeting", ("a", "c"), ("a", "c"))}
+
+
+def test_feminine_noun_with_a_pronoun_is_a_trigger_and_its_owner_the_person_before():
+    # زيارته is زيارة + ه; the nearest actors before it are places, the visitor is the person
+    found = relations(
+        "وكان [[كمال برادة|PER|a]] قد غادر [[فاس|LOC|f]] متوجها إلى [[مراكش|LOC|m]] صباح اليوم، في ختام زيارته "
+        "إلى [[الأردن|LOC|j]]"
+    )
+    assert found == {("visit", ("a", "j"), ("a", "j"))}
+
+
+def test_passive_agent_with_a_title_between():
+    found = relations("الاتفاقية وقعت من طرف وزير المالية [[كمال برادة|PER|a]]، ونظيره الأردني [[منصف العياري|PER|b]]")
+    assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_call_between_two_has_no_direction():
+    found = relations("يعد هذا الاتصال الثاني بين [[كمال برادة|PER|a]] و[[منصف العياري|PER|b]] هذا الشهر")
+    assert found == {("call", None, ("a", "b"))}
+
+
+def test_a_person_after_fi_in_the_own_title_is_no_place():
+    found = relations(
+        "الاتفاقيات وقعت من طرف وزير الشؤون الخارجية والمغاربة المقيمين في الخارج [[كمال برادة|PER|a]]، "
+        "ونظيره الأردني [[منصف العياري|PER|b]]"
+    )
+    assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_host_named_after_the_guest_and_an_adjunct_of_time():
+    found = relations(
+        "كان في استقبال الوزير [[كمال برادة|PER|a]] لدى وصوله مطار العاصمة، نظيره [[منصف العياري|PER|b]]."
+    )
+    assert found == {("meeting", ("b", "a"), ("a", "b"))}
+
+
+def test_the_guest_and_his_wife_are_both_received():
+    found = relations(
+        "وكان في استقبال الوزير [[كمال برادة|PER|a]] وعقيلته [[سلمى برادة|PER|s]]، نظيره [[منصف العياري|PER|b]]."
+    )
+    assert found == {("meeting", ("b", "a"), ("a", "b")), ("meeting", ("b", "s"), ("s", "b"))}
+
+
+def test_signatories_named_by_side():
+    found = relations(
+        "ووقع البروتوكول الخاص بالبحث الزراعي والتنمية، عن الجانب المغربي، وزير الفلاحة [[كمال برادة|PER|a]]، "
+        "وعن الجانب الأردني وزيرة الزراعة والتنمية الريفية [[سهام الورغي|PER|c]]."
+    )
+    assert found == {("agreement", None, ("a", "c"))}
+
+
+def test_verb_with_its_object_as_a_pronoun():
+    # استقبله: the one named after the verb receives the one the pronoun stands for
+    found = relations("وصل [[كمال برادة|PER|a]] إلى [[عمان|LOC|j]] حيث استقبله [[منصف العياري|PER|b]].")
+    assert found == {("meeting", ("b", "a"), ("a", "b")), ("visit", ("a", "j"), ("a", "j"))}
+
+
+def test_noun_with_a_pronoun_takes_its_object_directly():
+    found = relations("وقال [[كمال برادة|PER|a]] لدى لقائه الرئيس [[منصف العياري|PER|b]] إن البلدين يتفقان")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_relative_clause_after_a_comma():
+    found = relations("[[كمال برادة|PER|a]]، الذي التقى [[منصف العياري|PER|b]] أمس، قال إن المفاوضات مستمرة")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_adverb_before_the_preposition_of_a_form():
+    found = relations("وزار [[كمال برادة|PER|a]] [[الأردن|LOC|j]] أمس وتشاور أولا مع نظيره [[منصف العياري|PER|b]].")
+    assert found == {("visit", ("a", "j"), ("a", "j")), ("meeting", None, ("a", "b"))}
+
+
+def test_quotation_marks_inside_a_form():
+    found = relations("وتواصل [[الولايات المتحدة|LOC|u]] حملة “الضغوط القصوى” على [[البرتغال|LOC|p]] منذ عامين")
+    assert found == {("conflict", ("u", "p"), ("u", "p"))}
+
+
+def test_a_quoted_term_is_no_quotation():
+    found = relations("وقدم الرئيس [[كمال برادة|PER|a]] “تعازيه” إلى [[منصف العياري|PER|b]].")
+    assert found == {("condolence", ("a", "b"), ("a", "b"))}
+
+
+def test_a_noun_after_a_demonstrative_relates_nothing():
+    found = relations(
+        "وقد حضر هذا الاستقبال وزير الخارجية، [[كمال برادة|PER|a]]، والحاجب الملكي [[منصف العياري|PER|b]]."
+    )
+    assert found == set()
+
+
+def test_the_inviter_is_no_party_to_the_visit():
+    found = relations("تأتي زيارة [[كمال برادة|PER|a]] بدعوة من نظيره [[منصف العياري|PER|b]].")
+    assert found == set()
+
+
+def test_coordinated_supervisors_of_a_signing_far_before_it():
+    found = relations(
+        "أشرف رئيس الحكومة [[كمال برادة|PER|a]] ورئيس الوزراء [[منصف العياري|PER|b]] مساء اليوم الخميس 3 مارس، "
+        "على مراسم توقيع اتفاقيات بين وفدي البلدين"
+    )
+    assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_a_date_and_a_long_title_between_host_and_guest():
+    found = relations(
+        "استقبل الرئيس [[كمال برادة|PER|a]]، صباح اليوم الثلاثاء 12 مارس 2024، بقصر الرئاسة بالعاصمة، وزير الشؤون "
+        "الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج [[منصف العياري|PER|b]]."
+    )
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_title_between_the_subject_and_its_verb():
+    found = relations("[[كمال برادة|PER|a]] وزير الشؤون الخارجية والتعاون الإفريقي يستقبل [[منصف العياري|PER|b]]")
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_complementizer_with_a_pronoun_ends_the_clause():
+    found = relations(
+        "انتقد [[كمال برادة|PER|a]] أداء الحكومة، مشيرا إلى أنهم يحيلون المشاكل إلى [[منصف العياري|PER|b]]."
+    )
+    assert found == set()
+
+
+def test_actors_after_bayna_are_no_subjects_of_a_later_trigger():
+    found = relations(
+        "وكانت [[البرتغال|LOC|p]] بعد انسحابها من الاتفاق الذي وقع في 2015 بين [[الأردن|LOC|j]] و[[المغرب|LOC|m]] "
+        "أعادت فرض عقوبات على [[فاس|LOC|f]]"
+    )
+    assert found == {("agreement", None, ("j", "m"))}
+
+
+def test_bahatha_ma_with_the_subject_between():
+    found = relations("بحث وزير الخارجية [[كمال برادة|PER|a]] مع نظيره [[منصف العياري|PER|b]] سبل تعزيز التعاون")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_adjective_before_the_preposition_of_a_noun_form():
+    found = relations("شنت [[الأردن|LOC|j]] غارات جوية على [[البرتغال|LOC|p]]")
+    assert found == {("conflict", ("j", "p"), ("j", "p"))}
+
+
+def test_attendees_are_no_parties():
+    found = relations(
+        "وقع [[كمال برادة|PER|a]] و[[منصف العياري|PER|b]] الاتفاقية بحضور وزيرة الخارجية [[سهام الورغي|PER|c]]"
+    )
+    assert found == {("agreement", None, ("a", "b"))}
+    found = relations(
+        "استقبل [[كمال برادة|PER|a]]، بحضور وزيرة الخارجية [[سهام الورغي|PER|c]]، سفير [[الأردن|LOC|j]] "
+        "[[منصف العياري|PER|b]]"
+    )
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_place_word_before_another_actor_is_that_ones():
+    found = relations("التقى [[كمال برادة|PER|a]] في [[الأردن|LOC|j]] بنظيره [[منصف العياري|PER|b]]")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_accusative_title_after_the_verb_or_its_first_actor_makes_it_passive():
+    found = relations(
+        "كما عين [[كمال برادة|PER|a]]، سفيرا بجمهورية [[البرتغال|LOC|p]]، و[[منصف العياري|PER|b]]، "
+        "سفيرا لدى [[الأردن|LOC|j]]"
+    )
+    assert {r for r in found if r[0] == "appointment"} == set()
+
+
+def test_an_adjunct_inside_a_verbs_clause_leaves_it_the_object():
+    found = relations("وصل [[كمال برادة|PER|a]] إلى [[الأردن|LOC|j]]، والتقى خلال زيارته الملك [[منصف العياري|PER|b]]")
+    assert found == {("visit", ("a", "j"), ("a", "j")), ("meeting", None, ("a", "b"))}
+
+
+def test_a_relative_clause_between_subject_and_object():
+    found = relations("التقى [[كمال برادة|PER|a]]، الذي يزور [[الأردن|LOC|j]] حاليا، بنظيره [[منصف العياري|PER|b]]")
+    assert found == {("visit", ("a", "j"), ("a", "j")), ("meeting", None, ("a", "b"))}
+
+
+def test_a_phone_call_between_two():
+    found = relations("جرى اتصال هاتفي بين [[كمال برادة|PER|a]] و[[منصف العياري|PER|b]]")
+    assert found == {("call", None, ("a", "b"))}
+
+
+def test_fi_waqt_lahiq_is_a_time():
+    found = relations("والتقى [[كمال برادة|PER|a]] في وقت لاحق [[منصف العياري|PER|b]]")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_a_title_with_a_possessive_pronoun_links_the_person_to_the_body_before():
+    sentence, mentions = marked(
+        "فرضت الحكومة عقوبات على شركة [[نور للطاقة|ORG|n]] ومديرها العام [[منصف العياري|PER|b]]"
+    )
+    assert [(r.person, r.target, r.gloss) for r in find_roles(sentence, mentions)] == [("b", "n", "director of")]
+
+
+def test_a_possessive_title_after_a_place_of_fi_links_nothing():
+    sentence, mentions = marked(
+        "لم تشمل التعيينات سفارة [[المغرب|LOC|m]] في [[باريس|LOC|p]]، التي عين سفيرها [[منصف العياري|PER|b]] مستشارا"
+    )
+    assert find_roles(sentence, mentions) == []
+
+
+def test_talk_by_phone_is_a_call():
+    found = relations("بحث [[كمال برادة|PER|a]] هاتفيا مع نظيره [[منصف العياري|PER|b]] تطورات الأوضاع")
+    assert found == {("call", ("a", "b"), ("a", "b"))}
+
+
+def test_dual_verb_of_talks_with_coordinated_subjects():
+    found = relations("و[[كمال برادة|PER|a]] و[[منصف العياري|PER|b]] يبحثان غدا الأوضاع في المنطقة")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_apposition_title_ends_with_what_it_names():
+    # the second title (القيادي في الحزب) ends with its party: انتقادات is the verb's object, a trigger
+    found = relations(
+        "وجه [[كمال برادة|PER|a]]، وزير العدل، والقيادي في [[حزب الأمل|ORG|h]] انتقادات كثيرة "
+        "[[لحزب النهضة|ORG|n]]، واصفا أداءه بالضعيف"
+    )
+    assert found == {("criticism", ("a", "n"), ("a", "n"))}
+
+
+def test_the_owner_of_a_pronoun_noun_across_a_continuation():
+    found = relations(
+        "واستغل [[نادي الأمل|ORG|x]] تعثر منافسه، [[نادي النجم|ORG|n]]، أمس، بعدما تلقى خسارته الأولى أمام "
+        "[[نادي الفجر|ORG|f]]"
+    )
+    assert found == {("sport", ("f", "n"), ("n", "f"))}
+
+
+def test_hall_dayfan_ala_with_the_subject_between():
+    found = relations("يحل [[كمال برادة|PER|a]]، غدا، ضيفا على [[الأردن|LOC|j]] في زيارة رسمية")
+    assert found == {("visit", ("a", "j"), ("a", "j"))}

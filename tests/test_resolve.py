@@ -523,3 +523,40 @@ def test_a_body_without_its_nisba_is_the_body_of_its_document():
     res, m = resolve(NISBA)
     assert same(res, m, ("a", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))
     assert not same(res, m, ("b", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))  # another document
+
+
+def test_abd_written_together_with_the_name_is_the_same_person(tmp_path) -> None:
+    from shabaka import build_graph
+
+    (tmp_path / "a.txt").write_text("وقال الوزير سامر عبد الكريم إن المشروع جاهز للتنفيذ.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("وأكد الوزير سامر عبدالكريم أن المستشفى جاهز.\n", encoding="utf-8")
+    graph = build_graph(tmp_path)
+    people = [d for _, d in graph.nodes(data=True) if "الكريم" in d["label"]]
+    assert len(people) == 1
+    assert set(people[0]["documents"]) == {"a", "b"}
+
+
+def test_a_club_named_without_its_club_word_is_the_club_of_the_document(tmp_path) -> None:
+    from shabaka import build_graph
+
+    (tmp_path / "a.txt").write_text(
+        "يستعد النادي الأهلي لمواجهة الزمالك في مباراة القمة من الدوري الممتاز، "
+        "ويتصدر الأهلي جدول الترتيب بعد فوزه في الجولة الماضية على الإسماعيلي بهدفين.\n",
+        encoding="utf-8",
+    )
+    nodes = [{d["label"], *d["aliases"]} for _, d in build_graph(tmp_path).nodes(data=True)]
+    assert sum(1 for names in nodes if names & {"الأهلي", "النادي الأهلي"}) == 1
+
+
+def test_a_surname_read_as_another_type_is_the_person_of_its_document() -> None:
+    from shabaka.model import Mention
+    from shabaka.resolve import Resolver
+
+    def mention(doc: str, start: int, text: str, kind: str) -> Mention:
+        return Mention(doc, 0, 0, start, start + len(text), text, kind, 1.0)
+
+    resolver = Resolver()
+    resolver.add("a", [mention("a", 0, "سليم بوزيدة", "PER"), mention("a", 40, "بوزيدة", "LOC")])
+    result = resolver.resolve()
+    short = mention("a", 40, "بوزيدة", "LOC")
+    assert result.entity_of(short) == result.entity_of(mention("a", 0, "سليم بوزيدة", "PER"))

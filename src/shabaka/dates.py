@@ -35,21 +35,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from shabaka.arabic import CharMap
+
 #: Only the start of a text is searched for its dateline.
 HEAD_CHARS = 1000
 
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ة": "ه",
-        "ى": "ي",
-        "ـ": " ",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
+_FOLD = CharMap(
+    str.maketrans(
+        {
+            "أ": "ا",
+            "إ": "ا",
+            "آ": "ا",
+            "ٱ": "ا",
+            "ة": "ه",
+            "ى": "ي",
+            "ـ": " ",
+            **{chr(0x0660 + i): str(i) for i in range(10)},
+            **{chr(0x06F0 + i): str(i) for i in range(10)},
+        }
+    )
 )  # fmt: skip  (one character for one, so offsets are kept)
 
 _GREGORIAN_MONTHS = {
@@ -80,7 +84,7 @@ _WEEKDAYS = (
 
 
 def _fold(text: str) -> str:
-    return text.translate(_FOLD).lower()
+    return _FOLD(text).lower()
 
 
 def _alternation(names: Mapping[str, int]) -> str:

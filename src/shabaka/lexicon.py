@@ -129,8 +129,31 @@ def load_aliases(path: str | Path, rule: str = "alias") -> AliasTable:
 @cache
 def builtin_aliases() -> AliasTable:
     """The alias table shipped with shabaka (``shabaka/data/aliases.csv``), with the clubs'
-    short names (:func:`club_aliases`)."""
-    return load_aliases(str(files("shabaka") / "data" / "aliases.csv")).update(club_aliases())
+    short names (:func:`club_aliases`) and the known towns (:func:`place_aliases`)."""
+    table = load_aliases(str(files("shabaka") / "data" / "aliases.csv"))
+    return table.update(club_aliases()).update(place_aliases())
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """The keys of the known places of the built-in alias tables: countries, regions, towns,
+    and their other names."""
+    table = builtin_aliases()
+    return frozenset(k for a, c, _ in table.merges if table.types.get(c) == "LOC" for k in (a, c))
+
+
+@cache
+def place_aliases() -> AliasTable:
+    """The towns and provinces of ``shabaka/data/places.txt`` (one a line, written by
+    ``scripts/make_places.py``) as known places: typed LOC, each its own entity."""
+    table = AliasTable()
+    text = (files("shabaka") / "data" / "places.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key = form_key(line)
+            table.merges.append((key, key, "place"))
+            table.types[key] = "LOC"
+    return table
 
 
 @cache

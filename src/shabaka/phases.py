@@ -35,7 +35,7 @@ from shabaka.model import Document, Mention, Sentence
 from shabaka.progress import Progress
 from shabaka.relations import RelationTally, document_relations
 from shabaka.resolve import Resolution, Resolver
-from shabaka.text import headline, split_sentences
+from shabaka.text import headline, sentence_tokens
 
 log = logging.getLogger("shabaka")
 
@@ -50,22 +50,33 @@ def new_resolver(settings: Settings) -> Resolver:
     return Resolver(settings.aliases, gazetteer=settings.gazetteer, settings=settings.resolver)
 
 
-def extract_mentions(doc: Document, extractors: Sequence[Extractor]) -> tuple[list[Sentence], list[Mention]]:
-    """Split a document into sentences and find its entity mentions.
+#: Documents whose sentences the extractors take together (:meth:`~shabaka.extract.Extractor.extract_documents`:
+#: the embedded model tags them in batches, faster than one document at a time).
+EXTRACT_BATCH = 32
+
+
+def extract_mentions(
+    docs: Sequence[Document], extractors: Sequence[Extractor]
+) -> list[tuple[list[Sentence], list[Mention]]]:
+    """Split each document into sentences and find its entity mentions (the extractors
+    take the documents together; each document's mentions are its own).
 
     Where several extractors are given, earlier ones win on overlapping spans.
     """
-    sentences = split_sentences(doc.text, doc.id)
-    tokens = [[t.text for t in s.tokens] for s in sentences]
-    spans = combined_spans(extractors, tokens)
-    mentions = []
-    for s, found in zip(sentences, spans, strict=True):
-        for span in found:
-            start, end = s.tokens[span.start].start, s.tokens[span.end - 1].end
-            mentions.append(
-                Mention(doc.id, s.index, s.paragraph, start, end, doc.text[start:end], span.type, span.confidence)
-            )
-    return sentences, mentions
+    split = [sentence_tokens(doc.text, doc.id) for doc in docs]
+    sentences = [[s for s, *_ in parts] for parts in split]
+    tokens = [[words for _, words, _, _ in parts] for parts in split]
+    out = []
+    for doc, sents, parts, doc_spans in zip(docs, sentences, split, combined_spans(extractors, tokens), strict=True):
+        mentions = []
+        for (s, _, starts, ends), found in zip(parts, doc_spans, strict=True):
+            for span in found:
+                start, end = starts[span.start], ends[span.end - 1]
+                mentions.append(
+                    Mention(doc.id, s.index, s.paragraph, start, end, doc.text[start:end], span.type, span.confidence)
+                )
+        out.append((sents, mentions))
+    return out
 
 
 @dataclass(slots=True)
@@ -82,17 +93,18 @@ class DocumentRecord:
     skipped: bool = False
 
 
-def record_document(doc: Document, extractors: Sequence[Extractor]) -> DocumentRecord:
-    """Extract a document and keep only what the graph needs of it."""
-    sentences, mentions = extract_mentions(doc, extractors)
-    hashes = fingerprint(doc.text, sentences)
-    used = {m.sentence for m in mentions}
-    light = [
-        s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", []) for s in sentences
-    ]
-    for s in light:
-        s.tokens = []
-    return DocumentRecord(doc.id, document_meta(doc), light, mentions, hashes)
+def record_documents(docs: Sequence[Document], extractors: Sequence[Extractor]) -> list[DocumentRecord]:
+    """Extract documents (together: :func:`extract_mentions`) and keep only what the graph needs of each."""
+    records = []
+    for doc, (sentences, mentions) in zip(docs, extract_mentions(docs, extractors), strict=True):
+        hashes = fingerprint(doc.text, sentences)
+        used = {m.sentence for m in mentions}
+        light = [
+            s if s.index in used else Sentence(s.doc_id, s.index, s.paragraph, s.start, s.end, "", [])
+            for s in sentences
+        ]
+        records.append(DocumentRecord(doc.id, document_meta(doc), light, mentions, hashes))
+    return records
 
 
 def document_meta(doc: Document) -> dict[str, str]:
@@ -179,16 +191,18 @@ def extract_phase(
     report: IngestReport | None = None,
     settings: Settings | None = None,
 ) -> Iterator[DocumentRecord]:
-    """Phase 1: the record of each document. Documents are taken one at a time and not
-    kept: the records hold what the graph needs.
+    """Phase 1: the record of each document, in order. Documents are taken
+    :data:`EXTRACT_BATCH` at a time (extracted together) and not kept: the records hold
+    what the graph needs.
 
     A document with less than :data:`~shabaka.config.MIN_ARABIC_SHARE` of Arabic letters
-    is reported (in ``report``) and becomes a skipped record, unless ``settings.allow_non_arabic``.
-    With a ``report``, a document that makes an extractor fail is reported (with the
-    error) and becomes a skipped record too, and the run goes on; without one, the error
-    is raised.
+    is reported (in ``report``, as it is read) and becomes a skipped record, unless
+    ``settings.allow_non_arabic``. With a ``report``, a document that makes an extractor
+    fail is reported (with the error) and becomes a skipped record too, and the run goes
+    on; without one, the error is raised.
     """
     settings = settings or Settings()
+    batch: list[Document | DocumentRecord] = []  # a skipped record: a document left out for little Arabic text
     for doc in docs:
         if not settings.allow_non_arabic and (share := arabic_share(doc.text)) < MIN_ARABIC_SHARE:
             if report is not None:
@@ -199,16 +213,39 @@ def extract_phase(
                     f"little Arabic text ({share:.0%} of its letters, less than {MIN_ARABIC_SHARE:.0%}); "
                     "left out (--allow-non-arabic keeps it)",
                 )
-            yield DocumentRecord(doc.id, {}, [], [], skipped=True)
-            continue
-        try:
-            record = record_document(doc, extractors)
-        except Exception as exc:
-            if report is None:
-                raise
-            report.skip(f"document {doc.id}", f"could not be extracted ({type(exc).__name__}: {exc}); left out")
-            record = DocumentRecord(doc.id, {}, [], [], skipped=True)  # keeps its place (the dask engine's ids)
-        yield record
+            batch.append(DocumentRecord(doc.id, {}, [], [], skipped=True))
+        else:
+            batch.append(doc)
+        if len(batch) == EXTRACT_BATCH:
+            yield from _extract_batch(batch, extractors, report)
+            batch = []
+    yield from _extract_batch(batch, extractors, report)
+
+
+def _extract_batch(
+    batch: Sequence[Document | DocumentRecord], extractors: Sequence[Extractor], report: IngestReport | None
+) -> list[DocumentRecord]:
+    """The records of ``batch`` (documents, and the skipped records of documents left out), in order.
+
+    Where extracting the documents together fails, each is extracted alone, so that only the
+    one that fails is reported (or raised, without a ``report``).
+    """
+    docs = [d for d in batch if isinstance(d, Document)]
+    try:
+        done = iter(record_documents(docs, extractors))
+    except Exception:
+        done = iter([_record_alone(doc, extractors, report) for doc in docs])
+    return [next(done) if isinstance(d, Document) else d for d in batch]
+
+
+def _record_alone(doc: Document, extractors: Sequence[Extractor], report: IngestReport | None) -> DocumentRecord:
+    try:
+        return record_documents([doc], extractors)[0]
+    except Exception as exc:
+        if report is None:
+            raise
+        report.skip(f"document {doc.id}", f"could not be extracted ({type(exc).__name__}: {exc}); left out")
+        return DocumentRecord(doc.id, {}, [], [], skipped=True)  # keeps its place (the dask engine's ids)
 
 
 def feed_resolver(records: Iterable[DocumentRecord], resolver: Resolver) -> Iterator[DocumentRecord]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
@@ -72,7 +72,8 @@ def _keys(words: str) -> frozenset[str]:
 CLAUSE_BREAKS = _keys(
     ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
     "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
-    "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة"
+    "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة مؤكدة مشيرا مشيرة موضحا موضحة "
+    "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم"
 )
 #: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
 RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
@@ -84,6 +85,10 @@ LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أن
 SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
 #: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
 PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
+#: Demonstratives: a noun trigger after one names an event told before (هذا الاستقبال).
+DEMONSTRATIVES = _keys("هذا هذه ذلك تلك هذان هاتان")
+#: Words of invitation: the actor after one invited, and is no party (بدعوة من X، تلبية لدعوة X).
+INVITATIONS = _keys("دعوة بدعوة لدعوة")
 #: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
 CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
@@ -97,8 +102,8 @@ LIGHT_VERBS = _keys(
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
-    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها وزير وزيرة الجانب الطرف كل من شركة مؤسسة منظمة هيئة نادي "
-    "فريق جامعة وكالة دولة جمهورية مملكة"
+    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
+    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
@@ -276,8 +281,15 @@ _NOUN_ENDINGS = ("ا", "ه", "ها", "هم", "هما")
 
 
 def _noun_bases(stem: str) -> list[str]:
-    """A noun's stem and its forms without an accusative or possessive ending."""
-    return [stem, *(stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2)]
+    """A noun's stem and its forms without an accusative or possessive ending; a feminine
+    noun's ت before the ending is its ة again (زيارته → زيارة, as normalized keys).
+
+    >>> _noun_bases(normalize_key("زيارته"))
+    ['زيارته', 'زيارت', 'زياره']
+    """
+    bare = [stem[: -len(e)] for e in _NOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2]
+    feminine = [b[:-1] + normalize_key("ة") for b in bare if b.endswith("ت") and len(b) > 3]
+    return [stem, *bare, *feminine]
 
 
 #: The most letters :func:`_stems` cuts off a word (و، لل، ال): a stem starts at most this far in.
@@ -327,13 +339,8 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
             continue  # most tokens open no trigger form
         match = None
         for form, row, noun in openings:
-            end = i + len(form)
-            if (
-                end <= len(keys)
-                and not any(blocked[i:end])
-                and all(_same_word(keys[i + k], form[k]) for k in range(1, len(form)))
-                and (match is None or end > match.end)
-            ):
+            end = _form_end(words, keys, blocked, i, form)
+            if end is not None and (match is None or end > match.end):
                 match = _Trigger(i, end, row, noun)
         if match:
             if match.noun and words[i].endswith(("ه", "ها", "هم", "هما")):  # زيارته، تقديرها (not ة)
@@ -341,6 +348,31 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
             found.append(match)
             free = match.end
     return found
+
+
+def _form_end(
+    words: Sequence[str], keys: Sequence[str], blocked: Sequence[bool], i: int, form: tuple[str, ...]
+) -> int | None:
+    """Where a form opened at token ``i`` ends (the token after it), or None when the words
+    that follow are not the form's. Quotation marks may stand among its words (حملة “الضغوط
+    القصوى” على), and one adverb or adjective before its preposition (تشاور أولا مع، غارات
+    جوية على)."""
+    j = i + 1
+    for k in range(1, len(form)):
+        while j < len(keys) and _quote(words[j]):
+            j += 1
+        if j < len(keys) and form[k] in _PREPOSITIONS and not blocked[j] and _modifier(keys[j], form[k]):
+            j += 1
+        if j >= len(keys) or blocked[j] or not _same_word(keys[j], form[k]):
+            return None
+        j += 1
+    return j
+
+
+def _modifier(key: str, nxt: str) -> bool:
+    """An adverb or adjective that may stand before a form's preposition (أولا، عنيفا، جوية،
+    جديدة، الأمريكية), not the next form word."""
+    return key != nxt and key.endswith(("ا", "ي", "ه")) and len(key) > 3 and key.isalpha() and key not in _PREPOSITIONS
 
 
 def _is_break(key: str) -> bool:
@@ -372,12 +404,46 @@ def _bare(key: str) -> str:
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 2 else key
 
 
-def _locative(actor: _Actor, keys: Sequence[str]) -> bool:
-    """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?"""
-    before = range(max(0, actor.first - 3), actor.first)
+def _locative(
+    actor: _Actor, keys: Sequence[str], titles: Collection[int], triggers: Collection[int], owner: Sequence[int | None]
+) -> bool:
+    """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?
+
+    ``titles``: the tokens of titles; a في in a person's own title, right before the name, is
+    the title's (وزير ... المقيمين في الخارج X): the person is no place. ``triggers``: the
+    tokens of triggers; their في is theirs (في استقبال الرئيس X). ``owner``: the actor of
+    each token; a في before another actor is that one's (في الأردن بنظيره X).
+    """
+    own = actor.first  # the person's own title: title tokens right before the name
+    while actor.type == "PER" and own - 1 in titles:
+        own -= 1
+    before = [
+        j
+        for j in range(max(0, actor.first - 3), own)
+        if j not in triggers
+        and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS))
+        and not any(owner[k] is not None for k in range(j + 1, actor.first))
+    ]  # (في 2015 بين X وY: a date, not a place; في الأردن بنظيره X: في is the other's)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
     return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
+
+
+#: Words of attendance: the actors after one (and its titles) attended, and are no parties (بحضور X).
+ATTENDANCE = _keys("بحضور وبحضور حضور")
+
+
+def _attending(actor: _Actor, sent: _Sentence) -> bool:
+    """Is the actor named as attending (وقع X وY الاتفاقية بحضور (وزير الخارجية) Z، وW)?"""
+    keys, j = sent.keys, actor.first - 1
+
+    def joined(j: int) -> bool:  # a title, an actor, و; a comma only before و (بحضور Z، وW)
+        comma = keys[j] in _COMMAS and j + 1 < len(keys) and keys[j + 1].startswith("و")
+        return j in sent.title_tokens or keys[j] == "و" or sent.owner[j] is not None or comma
+
+    while j >= 0 and joined(j):
+        j -= 1
+    return j >= 0 and keys[j] in ATTENDANCE
 
 
 def _source_of_news(actor: _Actor, keys: Sequence[str]) -> bool:
@@ -394,6 +460,8 @@ class _Sentence:
         self.keys = list(map(normalize_key, self.words))
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
+        self.verb_triggers: list[int] = []  # first tokens of the verb triggers (set by _relations)
+        self.trigger_starts: list[int] = []  # ... and of all triggers
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
 
@@ -410,7 +478,43 @@ class _Sentence:
             for first, stop in self._title_spans(person):
                 self.title_tokens.update(j for j in range(first, stop) if self.owner[j] is None)
                 out += self._role_links(person, first, stop)
+            out += self._pronoun_role(person)
         return out
+
+    def _pronoun_role(self, person: _Actor) -> list[Role]:
+        """A title with a possessive pronoun just before a name (شركة X ومديرها العام Y، سجله
+        لاعبه Y): Y's role is in the organization or country the pronoun stands for, the nearest
+        named before it (at most :data:`POSSESSOR_TOKENS` back, within the sentence)."""
+        keys = self.keys
+        for j in range(person.first - 1, max(-1, person.first - 4), -1):
+            if self.owner[j] is not None or _is_break(keys[j]) or keys[j] in _COMMAS:
+                return []
+            stem = _bare(keys[j])
+            base = next((stem[: -len(e)] for e in _PRONOUN_ENDINGS if stem.endswith(e) and len(stem) - len(e) > 2), "")
+            gloss = _gloss_at([base], 0) if base else None
+            if gloss is None:
+                continue
+            referent = next(
+                (
+                    a
+                    for a in sorted(self.actors, key=lambda a: -a.last)
+                    if a.last < j
+                    and a.type in ("ORG", "LOC")
+                    and j - a.last <= POSSESSOR_TOKENS
+                    and not any(keys[k] in _PUNCTUATION_BREAKS for k in range(a.last + 1, j))
+                ),
+                None,
+            )
+            if referent is None or any(
+                _bare(keys[k]) in LOCATIVES for k in range(max(0, referent.first - 2), referent.first)
+            ):
+                return []  # (سفارة المغرب في باريس، التي عين سفيرها X: a place after في stands for no body)
+            self.title_tokens.update(k for k in range(j, person.first) if self.owner[k] is None)
+            title = self.text[self.starts[j] : self.ends[person.first - 1]]
+            return [
+                Role(person.entity, referent.entity, title, f"{gloss} of", self.starts[j], self.ends[person.first - 1])
+            ]
+        return []
 
     def is_title(self, j: int) -> bool:
         """Does a title (the resolver's or the role table's) start at token ``j``?"""
@@ -454,17 +558,32 @@ class _Sentence:
             # an apposition's title carries no proclitic: ومديرة ... is another person, بمدير ... an object
             if not (j < len(keys) and self.is_title(j) and not _clitic_title(keys[j])):
                 break
-            stop = j + 1
+            stop, named = j + 1, False
             while stop < len(keys) and stop - j < 10:
                 o = self.owner[stop]
                 if _is_break(keys[stop]) or keys[stop] in _COMMAS or stop in self.verb_tokens:
                     break
                 if o is not None and self.actors[o].type == "PER":
                     return spans  # X وزير خارجية السعودية فيصل: the title is the next person's
+                if named and o is None and keys[stop] not in _ROLE_CONNECTORS:
+                    if self._person_within(stop, 4):
+                        return spans  # X وزير خارجية السعودية سمو الأمير Y: the next person's title
+                    break  # X، القيادي في الحزب انتقادات ...: the title ends with what it names
+                named = o is not None
                 stop += 1
-            spans.append((j, stop))  # up to a comma, a clause, the sentence, or ten words
+            spans.append((j, stop))  # up to a comma, a clause, the sentence, ten words or its complement
             j = stop
         return spans
+
+    def _person_within(self, j: int, n: int) -> bool:
+        """Is a person named at most ``n`` tokens from token ``j`` on, no comma or break between?"""
+        for k in range(j, min(j + n, len(self.keys))):
+            o = self.owner[k]
+            if o is not None:
+                return self.actors[o].type == "PER"
+            if self.keys[k] in _COMMAS or _is_break(self.keys[k]):
+                return False
+        return False
 
     def _appointed(self, j: int) -> int:
         """Where the title of a relative clause of appointment starts (X، الذي عين سفيرا لدى Y;
@@ -574,10 +693,18 @@ def _relations(sent: _Sentence) -> list[Relation]:
     keys, sentence_text = sent.keys, sent.text
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
     triggers = _find_triggers(sent.words, keys, blocked)
+    sent.verb_triggers = [t.first for t in triggers if not t.noun]
+    sent.trigger_starts = [t.first for t in triggers]
     if not triggers:  # most sentences: nothing more to read
         return []
+    trigger_tokens = {j for t in triggers for j in range(t.first, t.end)}
     eligible = [
-        a for a in sent.actors if not _locative(a, keys) and not _source_of_news(a, keys) and not sent.complement(a)
+        a
+        for a in sent.actors
+        if not _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner)
+        and not _source_of_news(a, keys)
+        and not sent.complement(a)
+        and not _attending(a, sent)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
@@ -585,6 +712,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
             continue
         limit, last = len(keys), trig.end
         for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
+            if _adjunct_noun(sent, t.first):
+                continue  # في استقبال X لدى وصوله ...، Y: the adjunct's noun ends no clause
             if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
                 limit = t.first
                 break
@@ -604,6 +733,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
 
 
 _CLOSING_QUOTES = frozenset("”»")
+_OPENING_QUOTES = frozenset("“«")
 _BIHA = _keys("به بها")
 
 
@@ -615,26 +745,57 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -
     for j in range(start, end):
         if keys[j] == ":" and keys[max(0, j - 2) : j] in (["كلا", "من"], ["كل", "من"]):
             continue  # استقبل X كلا من: Y، Z
-        if _is_break(keys[j]) and not (after is not None and j == after.last + 1 and keys[j] in RELATIVES):
+        if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
-        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None:
+        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None and not _short_quote(sent, j):
             return False
     return True
 
 
+def _short_quote(sent: _Sentence, j: int) -> bool:
+    """Does the closing quote at ``j`` close a term of at most three words (قدم X “تعازيه” إلى Y،
+    الهجوم «الإرهابي الشنيع»), not a quotation?"""
+    return any(sent.words[k] in _OPENING_QUOTES for k in range(max(0, j - 4), j))
+
+
 def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
-    """Is ``b`` joined to ``a`` by و (``X وY``, ``X، ونظيره Y``, ``X ورئيس الوزراء Y``)?"""
-    keys, gap = sent.keys, range(a.last + 1, b.first)
-    if len(gap) > COORDINATION_TOKENS or any(sent.owner[j] is not None or _is_break(keys[j]) for j in gap):
+    """Is ``b`` joined to ``a`` by و (``X وY``, ``X، ونظيره Y``, ``X ورئيس الوزراء Y``,
+    ``سفير الأردن X وسفيرة البرتغال Y``, ``X، بالإضافة إلى وزير الخارجية Y``)?
+
+    Quotation marks around a name and the country or body of a title in the gap do not
+    part the two; the words of a title do not count among :data:`COORDINATION_TOKENS`.
+    """
+    keys, owner = sent.keys, sent.owner
+    gap = [j for j in range(a.last + 1, b.first) if not _quote(sent.words[j])]
+    if any(_is_break(keys[j]) for j in gap) or any(
+        owner[j] is not None and not sent.complement(sent.actors[owner[j]]) for j in gap
+    ):
         return False
-    if not gap:
+    words = [j for j in gap if keys[j] not in _COMMAS]
+    if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
+        return False
+    if not words:
         return keys[b.first].startswith("و")
-    # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y)
-    k = next(keys[j] for j in gap if keys[j] not in _COMMAS) if any(keys[j] not in _COMMAS for j in gap) else ""
-    if not k:
-        return keys[b.first].startswith("و")
+    # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y), or with
+    # a connector (X، بالإضافة إلى Y; X، وعن الجانب المصري Y)
+    k = keys[words[0]]
+    if any(tuple(keys[j] for j in words[: len(c)]) == c for c in COORDINATION_CONNECTORS):
+        return True
     rest = k[1:]
     return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or _title_word(rest)))
+
+
+#: Words that open the gap between two coordinated actors besides و (X، بالإضافة إلى Y).
+COORDINATION_CONNECTORS = tuple(
+    tuple(normalize_key(w) for w in c.split())
+    for c in ("بالإضافة إلى", "بالاضافة الى", "إضافة إلى", "فضلا عن", "إلى جانب", "وكذلك", "كذلك", "وعن")
+)
+_QUOTES = frozenset("“”«»\"'‘’")
+
+
+def _quote(word: str) -> bool:
+    """Is the token a quotation mark (“ ” « »)?"""
+    return bool(word) and all(c in _QUOTES for c in word)
 
 
 def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
@@ -672,7 +833,14 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     """(source, target, directed) for the actors a trigger relates; ``limit``: the next trigger."""
     keys, row, first, end = sent.keys, trig.row, trig.first, trig.end
     left = sorted(
-        (a for a in actors if a.last < first and first - a.last <= LEFT_TOKENS and _clear(sent, a.last + 1, first, a)),
+        (
+            a
+            for a in actors
+            if a.last < first
+            and _distance(sent, a.last + 1, first) < LEFT_TOKENS
+            and _clear(sent, a.last + 1, first, a)
+            and not _after_bayna(sent, a)
+        ),
         key=lambda a: -a.last,
     )
     light = trig.noun and end + 1 < len(keys) and keys[end] in RELATIVES and keys[end + 1] in LIGHT_VERBS
@@ -681,17 +849,33 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
-    if symmetric and trig.noun and bayna is not None and _clear(sent, end, bayna):
-        after = [a for a in right if a.first > bayna]  # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y
+    if (
+        bayna is not None
+        and (trig.noun or (symmetric and not any(a.first < bayna for a in right)))
+        and _clear(sent, end, bayna)
+    ):
+        # لقاء (ثلاثي) بين X وY، توقيع اتفاق ... بين X وشركة Y، الاتصال الثاني بين X وY، وقع في 2015
+        # بين X وY: no direction
+        after = [a for a in right if a.first > bayna]
         chain = _chain(after[0], after[1:], sent) if after else []
-        return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+        if chain:  # (بين وفدي البلدين names no one: the actors are looked for as for any noun)
+            return [(a, b, False) for k, a in enumerate(chain) for b in chain[k + 1 :]]
+    if not trig.noun and _patient_with_title(sent, end, right):
+        return []  # الذي عين سفيرا، كما عين X، سفيرا لدى ...: the one named was appointed, by someone unnamed
+    if trig.noun and first > 0 and keys[first - 1] in DEMONSTRATIVES:
+        return []  # حضر هذا الاستقبال X: an event named before, its actors not in this sentence
+    if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
+        return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
+    if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
+        return _pronoun_object_pairs(trig, right, actors, sent)
     if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
         return []  # تم تعيين X: the one who acted is not named
     near_left = (
         bool(left)
         and not light
-        and (trig.noun or first - left[0].last <= SUBJECT_BEFORE_TOKENS)
+        and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
+        and not _object_of_previous_verb(sent, trig, left[0])
     )
     if trig.noun and not trig.pronoun and keys[first].endswith("ا") and (sent_to := _addressed(sent, left)):
         return sent_to  # أبرق X إلى الرئيس Y معزيا: the participle's subject is the clause's
@@ -708,13 +892,15 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
     possessor = None
-    if trig.pronoun and not near_left:  # في ختام زيارته إلى العراق: his, the actor named before
+    if trig.pronoun and not (near_left and left[0].type in row.source_types):
+        # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
+        # X غادر بغداد متوجها إلى الدوحة، في ختام زيارته)
         possessor = next(
             (
                 a
                 for a in sorted(actors, key=lambda a: -a.last)
                 if a.last < first
-                and first - a.last <= POSSESSOR_TOKENS
+                and _distance(sent, a.last + 1, first) < POSSESSOR_TOKENS
                 and a.type in row.source_types
                 and _clear(sent, a.last + 1, first, a)
             ),
@@ -726,13 +912,16 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         subjects = [possessor]
     elif near_left:
         subjects = [left[0]]
-        for a in left[1:] if first - left[0].last <= SUBJECT_BEFORE_TOKENS else ():  # مصر والأردن ... مذكرة التفاهم
-            if _coordinated(a, subjects[0], sent):
-                subjects.insert(0, a)
+        # مصر والأردن ... مذكرة التفاهم; أشرف X وY ... على توقيع (a symmetric noun: however far)
+        joined = _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS or (trig.noun and symmetric)
+        for a in sorted((a for a in actors if a.last < left[0].first), key=lambda a: -a.last) if joined else ():
+            if not _coordinated(a, subjects[0], sent):
+                break
+            subjects.insert(0, a)
     elif (
         right
         and (light or not trig.noun)
-        and right[0].first - end < RIGHT_TOKENS
+        and _distance(sent, end, right[0].first) < RIGHT_TOKENS
         and _verb_subject(sent, first, end, right[0])
     ):
         subjects = _chain(right[0], right[1:], sent)
@@ -741,19 +930,29 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             subjects = [dropped]  # حيث التقى الرئيس الإماراتي محمد بن زايد: the one named is the object
     elif (dropped := _dropped_subject(sent, trig, actors)) is not None:
         subjects = [dropped]  # نفى X ... وألقى باللوم على Y
+    elif (told := _subject_before_continuation(sent, trig, actors)) is not None:
+        subjects = [told]  # استغل Z سقوط منافسه، X، بعدما تلقى خسارته أمام Y
     else:
         return []
     out: list[tuple[_Actor, _Actor, bool]] = []
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
     after = max(end, max(s.last for s in subjects) + 1)
-    rest = _objects(sent, right, after)
+    if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
+        after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
+        right = [a for a in actors if after <= a.first < stop and _clear(sent, after, a.first)]
+    rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
     if not rest:
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
-        if row.target_prep and not any(_prep(keys[j], row.target_prep) for j in scope):
-            continue
+        if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 4), obj.first)):
+            continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
+        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first) and not _in_adjunct(sent, after, obj):
+            continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
+        direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
+        if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
+            continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
         preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
         giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
         for subj in subjects:
@@ -761,6 +960,189 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, not symmetric))
     return out
+
+
+#: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
+ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _adjunct_noun(sent: _Sentence, j: int) -> bool:
+    """Is token ``j`` a noun with a pronoun after an opener of time (لدى وصوله، فور مغادرته)?"""
+    return j > 0 and _bare(sent.keys[j - 1]) in ADJUNCT_OPENERS and sent.words[j].endswith(_PRONOUN_ENDINGS)
+
+
+def _in_adjunct(sent: _Sentence, after: int, actor: _Actor) -> bool:
+    """Does ``actor`` complete an adjunct of time between token ``after`` and itself, no other
+    actor between (لدى وصوله إلى [الرباط]، لدى مغادرته مطار [القاهرة])? It is where, not who."""
+    keys = sent.keys
+
+    def completes(j: int) -> bool:  # a place, or after a preposition or a place noun (إلى، مطار)
+        between = range(j + 1, actor.first)
+        return actor.type == "LOC" or any(
+            _bare(keys[k]) in _PREPOSITIONS or keys[k].removeprefix("ال") in _PLACE_NOUNS for k in between
+        )
+
+    return any(
+        _adjunct_noun(sent, j)
+        and actor.first - j <= 4
+        and all(sent.owner[k] is None for k in range(j, actor.first))
+        and completes(j)
+        for j in range(after, actor.first)
+    )
+
+
+#: Verbs whose object is a noun trigger (حقق فوزا، تلقى اتصالا، وجه انتقادات، شن هجوما).
+NOUN_VERBS = _keys("حقق حققت تلقى تلقت سجل سجلت وجه وجهت شن شنت قدم قدمت أبدى أبدت أجرى أجرت عقد عقدت")
+
+
+def _subject_before_continuation(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The owner of a noun trigger's pronoun when its verb goes on from the clause before (X، ...،
+    بعدما تلقى خسارته أمام Y; حيث وجه انتقاداته ل Y): the person or organization named last
+    before the continuation word, within :data:`POSSESSOR_TOKENS` and the sentence."""
+    keys, first = sent.keys, trig.first
+    if (
+        not trig.pronoun
+        or first < 2
+        or _bare(keys[first - 1]) not in NOUN_VERBS
+        or keys[first - 2] not in CONTINUATIONS
+    ):
+        return None
+    cont = first - 2
+    return next(
+        (
+            a
+            for a in sorted(actors, key=lambda a: -a.last)
+            if a.last < cont
+            and a.type in ("PER", "ORG")
+            and a.type in trig.row.source_types
+            and _distance(sent, a.last + 1, cont) < POSSESSOR_TOKENS
+            and not any(keys[k] in _PUNCTUATION_BREAKS for k in range(a.last + 1, cont))
+        ),
+        None,
+    )
+
+
+def _in_verb_clause(sent: _Sentence, j: int) -> bool:
+    """Does a verb trigger stand before token ``j`` in its clause?"""
+    return any(v < j and _clear(sent, v + 1, j) for v in sent.verb_triggers)
+
+
+def _patient_with_title(sent: _Sentence, end: int, right: Sequence[_Actor]) -> bool:
+    """Is a verb read as passive by an accusative title (عين سفيرا), right after it or after
+    the first actor after it (عين X، سفيرا لدى مالي): the one named is its patient?"""
+    keys = sent.keys
+
+    def title_at(j: int) -> bool:
+        while j < len(keys) and keys[j] in _COMMAS:
+            j += 1
+        return j < len(keys) and keys[j].endswith("ا") and sent.owner[j] is None and _title_word(keys[j][:-1])
+
+    return title_at(end) or (bool(right) and right[0].first == end and title_at(right[0].last + 1))
+
+
+def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
+    """Is ``actor``, before a verb that carries و, the object of an earlier verb of the
+    sentence (زار X العراق ... وتشاور مع Y: العراق is what X visited, not who consults)?"""
+    key = sent.keys[trig.first]
+    clitic = key[:1] in ("و", "ف") and key not in _form_index()
+    return not trig.noun and clitic and any(v < actor.first for v in sent.verb_triggers)
+
+
+#: Words of dates and times of day, which like titles, numbers and commas do not count in the
+#: distances between a trigger and its actors (استقبل X، صباح اليوم الثلاثاء 12 مارس، Y).
+DATE_WORDS = _keys(
+    "اليوم أمس غدا يوم صباح مساء ظهر فجر ليلة عشية الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
+    "الماضي الجاري المقبل القادم يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر "
+    "ديسمبر جانفي فيفري أفريل ماي جوان جويلية أوت نونبر دجنبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول "
+    "تشرين الأول الثاني وقت لاحق سابق"
+)
+
+
+def _distance(sent: _Sentence, start: int, end: int) -> int:
+    """Tokens from ``start`` to ``end`` (exclusive) that count in the windows of actors: not
+    the words of a title, of a date or a time of day, nor numbers, commas and quotation marks."""
+    keys, words = sent.keys, sent.words
+    return sum(
+        1
+        for j in range(start, end)
+        if j not in sent.title_tokens
+        and _bare(keys[j]) not in DATE_WORDS
+        and keys[j] not in _COMMAS
+        and not _quote(words[j])
+        and not keys[j].isdigit()
+    )
+
+
+def _after_bayna(sent: _Sentence, actor: _Actor) -> bool:
+    """Is ``actor`` named after بين, alone or joined to the one after it (الاتفاق الذي وقع بين
+    إيران ومجموعة 5+1): it is what the بين relates, no actor of a later trigger."""
+    head = actor
+    for a in sorted((a for a in sent.actors if a.last < actor.first), key=lambda a: -a.last):
+        if not _coordinated(a, head, sent):
+            break
+        head = a
+    return head.first > 0 and _bare(sent.keys[head.first - 1]) == normalize_key("بين")
+
+
+def _next_to(sent: _Sentence, actor: _Actor, j: int) -> bool:
+    """Is token ``j`` right after ``actor``, or after it and a comma (X، الذي التقى Y)?"""
+    return j == actor.last + 1 or (j == actor.last + 2 and sent.keys[actor.last + 1] in _COMMAS)
+
+
+#: Words after عن that name a side (عن الجانب المغربي X، وعن الجانب الأردني Y).
+SIDE_WORDS = _keys("الجانب جانب")
+
+
+def _side_signatories(sent: _Sentence, end: int, actors: Sequence[_Actor], row: TriggerRow) -> list[_Actor]:
+    """The actors named each after a side (وقعها عن الجانب العراقي، الوزير X، وعن الجانب المصري Y),
+    in the clause after token ``end``: the first actor after each عن الجانب."""
+    keys, out = sent.keys, []
+    j = end
+    while j + 1 < len(keys) and not _is_break(keys[j]):
+        if _bare(keys[j]) == "عن" and keys[j + 1] in SIDE_WORDS:
+            nxt = next((a for a in actors if a.first > j + 1), None)
+            if nxt is not None and nxt.type in row.source_types and _clear(sent, j, nxt.first):
+                out.append(nxt)
+        j += 1
+    return out
+
+
+def _object_pronoun(key: str, row: TriggerRow) -> bool:
+    """Does a verb carry its object as a pronoun (استقبله، زارها): the row has it without one?"""
+    stem = _bare(key) if key not in _form_index() else key
+    return any(stem.endswith(e) and (stem[: -len(e)],) in row.verbs for e in _PRONOUN_ENDINGS)
+
+
+def _pronoun_object_pairs(
+    trig: _Trigger, right: Sequence[_Actor], actors: Sequence[_Actor], sent: _Sentence
+) -> list[tuple[_Actor, _Actor, bool]]:
+    """A verb with its object as a pronoun (وصل X إلى عمان حيث استقبله Y): the subject follows
+    it, the object is the actor the pronoun stands for, the nearest before that the row allows
+    as target (in the sentence, at most :data:`POSSESSOR_TOKENS` back, across clauses)."""
+    row, keys = trig.row, sent.keys
+    if (
+        not right
+        or _distance(sent, trig.end, right[0].first) >= RIGHT_TOKENS
+        or not _verb_subject(sent, trig.first, trig.end, right[0])
+    ):
+        return []
+    referent = next(
+        (
+            a
+            for a in sorted(actors, key=lambda a: -a.last)
+            if a.last < trig.first
+            and _distance(sent, a.last + 1, trig.first) < POSSESSOR_TOKENS
+            and a.type in row.target_types
+            and not any(keys[j] in _PUNCTUATION_BREAKS for j in range(a.last + 1, trig.first))
+        ),
+        None,
+    )
+    if referent is None:
+        return []
+    subjects = _chain(right[0], right[1:], sent)
+    pairs = [(s, referent) if row.direction == "active" else (referent, s) for s in subjects]
+    return [(a, b, True) for a, b in pairs if a.type in row.source_types and b.type in row.target_types]
 
 
 def _addressed(sent: _Sentence, left: Sequence[_Actor]) -> list[tuple[_Actor, _Actor, bool]]:
@@ -781,7 +1163,23 @@ def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Acto
     """The actors from token ``after`` on in the clause, when the first is within
     :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
     rest = [a for a in right if a.first >= after and _clear(sent, after, a.first)]
-    return rest if rest and rest[0].first - after < OBJECT_TOKENS else []
+    return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
+
+
+def _past_relative_clause(sent: _Sentence, j: int) -> int:
+    """Token ``j``, or the token after a relative clause between commas that opens there
+    (التقى X، الذي يزور عمان حاليا، بنظيره Y: the object is looked for after it)."""
+    keys, k = sent.keys, j
+    while k < len(keys) and keys[k] in _COMMAS:
+        k += 1
+    if k == j or k >= len(keys) or keys[k] not in RELATIVES:
+        return j
+    for m in range(k + 1, min(k + 12, len(keys))):
+        if keys[m] in _COMMAS:
+            return m + 1
+        if _is_break(keys[m]):
+            break
+    return j
 
 
 def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
@@ -812,8 +1210,12 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     """
     keys = sent.keys
     gap = range(end, actor.first)
-    agent = any(keys[j] in FROM_WORDS for j in gap) and keys[actor.first - 1] in {normalize_key("طرف"), "قبل"}
-    if not agent and any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
+    marks = [j for j in gap if keys[j] in {normalize_key("طرف"), "قبل"} and keys[j - 1] in FROM_WORDS]
+    # وقعت من طرف (وزير الخارجية) X: the agent, its title between
+    agent = bool(marks) and all(j in sent.title_tokens or keys[j] in _COMMAS for j in range(marks[-1] + 1, actor.first))
+    if agent:
+        return True  # الاتفاقية وقعت من طرف X: the noun before the verb is what was signed
+    if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
         return False
     before = keys[first - 1] if first > 0 else ""
     if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):

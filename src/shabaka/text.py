@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from shabaka.arabic import normalize_letters
+from shabaka.arabic import CharMap, normalize_letters
 from shabaka.model import Sentence, Token
 
 #: Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
@@ -31,33 +31,35 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 #: (LRM RLM ALM), zero-width space and (non-)joiners, word joiner and invisible
 #: operators, BOM, soft hyphen, combining grapheme joiner, Mongolian vowel separator.
 INVISIBLE = BIDI_CONTROLS + "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-_BIDI_TABLE = dict.fromkeys(map(ord, BIDI_CONTROLS))
-_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE))
+_BIDI_TABLE = CharMap(dict.fromkeys(map(ord, BIDI_CONTROLS)))
+_INVISIBLE_TABLE = CharMap(dict.fromkeys(map(ord, INVISIBLE)))
 
-_KEY_TABLE = str.maketrans(
-    {
-        "\u0640": None,  # tatweel
-        "\u0653": None,  # maddah, hamza above and below left alone by NFKC (no letter to compose with)
-        "\u0654": None,
-        "\u0655": None,
-        "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
-        "\u06cd": "\u064a",  # yeh with tail
-        "\u06d0": "\u064a",  # yeh "e"
-        "\u06d2": "\u064a",  # yeh barree
-        "\u06a9": "\u0643",  # keheh -> kaf
-        "\u06aa": "\u0643",  # swash kaf
-        "\u06c1": "\u0647",  # heh goal -> heh
-        "\u06c0": "\u0647",  # heh with yeh above (Persian ezafe)
-        "\u06c2": "\u0647",  # heh goal with hamza above
-        "\u06d5": "\u0647",  # ae (Kurdish, Uyghur heh)
-        "\u06c3": "\u0629",  # teh marbuta goal -> teh marbuta
-        "\u0671": "\u0627",  # alef wasla -> alef
-        "\u0672": "\u0627",  # alef with wavy hamza above / below
-        "\u0673": "\u0627",
-        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended Arabic-Indic digits
-        **dict.fromkeys(INVISIBLE),
-    }
+_KEY_TABLE = CharMap(
+    str.maketrans(
+        {
+            "\u0640": None,  # tatweel
+            "\u0653": None,  # maddah, hamza above and below left alone by NFKC (no letter to compose with)
+            "\u0654": None,
+            "\u0655": None,
+            "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
+            "\u06cd": "\u064a",  # yeh with tail
+            "\u06d0": "\u064a",  # yeh "e"
+            "\u06d2": "\u064a",  # yeh barree
+            "\u06a9": "\u0643",  # keheh -> kaf
+            "\u06aa": "\u0643",  # swash kaf
+            "\u06c1": "\u0647",  # heh goal -> heh
+            "\u06c0": "\u0647",  # heh with yeh above (Persian ezafe)
+            "\u06c2": "\u0647",  # heh goal with hamza above
+            "\u06d5": "\u0647",  # ae (Kurdish, Uyghur heh)
+            "\u06c3": "\u0629",  # teh marbuta goal -> teh marbuta
+            "\u0671": "\u0627",  # alef wasla -> alef
+            "\u0672": "\u0627",  # alef with wavy hamza above / below
+            "\u0673": "\u0627",
+            **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+            **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended Arabic-Indic digits
+            **dict.fromkeys(INVISIBLE),
+        }
+    )
 )
 
 
@@ -67,7 +69,7 @@ def strip_invisible(text: str) -> str:
     >>> strip_invisible("حمو\\u200cشي\\u202e")
     'حموشي'
     """
-    return text.translate(_INVISIBLE_TABLE)
+    return _INVISIBLE_TABLE(text)
 
 
 def strip_bidi_controls(text: str) -> str:
@@ -79,7 +81,7 @@ def strip_bidi_controls(text: str) -> str:
     >>> strip_bidi_controls("\\u202eحمو\\u200cشي\\u2066x\\u2069")
     'حمو\\u200cشيx'
     """
-    return text.translate(_BIDI_TABLE)
+    return _BIDI_TABLE(text)
 
 
 def normalize_key(text: str) -> str:
@@ -131,8 +133,8 @@ def cap_marks(text: str) -> str:
 
 def _key(text: str) -> str:
     # invisible characters go first: they must not stop NFKC from composing (و, LRI, U+0654)
-    text = cap_marks(text.translate(_INVISIBLE_TABLE))
-    text = unicodedata.normalize("NFKC", text).translate(_KEY_TABLE)
+    text = cap_marks(_INVISIBLE_TABLE(text))
+    text = _KEY_TABLE(unicodedata.normalize("NFKC", text))
     text = unicodedata.normalize("NFKC", normalize_letters(text).casefold())
     return " ".join(text.split())
 
@@ -167,6 +169,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)]
 
 
+def token_texts(text: str) -> list[str]:
+    """The texts of the tokens of :func:`tokenize`, without their offsets.
+
+    >>> token_texts("قال: زار 3.5")
+    ['قال', ':', 'زار', '3.5']
+    """
+    return _TOKEN_RE.findall(text)
+
+
 def token_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
     """The tokens of :func:`tokenize` as three lists: their texts, start and end offsets.
 
@@ -175,15 +186,20 @@ def token_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
     >>> token_offsets("قال: زار  3.5")
     (['قال', ':', 'زار', '3.5'], [0, 3, 5, 10], [3, 4, 8, 13])
     """
-    words = _TOKEN_RE.findall(text)
+    words = token_texts(text)
+    return (words, *_offsets(text, words, 0))
+
+
+def _offsets(text: str, words: list[str], start: int) -> tuple[list[int], list[int]]:
+    """The start and end offsets of ``words``, the tokens of ``text`` from ``start`` on."""
     starts, ends = [], []
-    end = 0
+    end = start
     for word in words:
         end = text.find(word, end)  # only whitespace lies before a token: its first occurrence is it
         starts.append(end)
         end += len(word)
         ends.append(end)
-    return words, starts, ends
+    return starts, ends
 
 
 #: Abbreviations after which a period does not end a sentence (compared on normalize_key).
@@ -250,17 +266,16 @@ def _sentence_bounds(text: str) -> Iterator[tuple[int, int, int]]:
         yield start, len(text), paragraph
 
 
-def _chunks(text: str, start: int, end: int, limit: int) -> Iterator[list[Token]]:
-    """The tokens of ``text[start:end]``, in chunks of at most ``limit`` tokens."""
-    tokens: list[Token] = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        tokens.append(Token(m.group(), m.start(), m.end()))
-        if len(tokens) == limit:
-            cut = next((i for i in range(limit - 1, limit // 2, -1) if tokens[i - 1].text in _SOFT_BREAKS), limit)
-            yield tokens[:cut]
-            tokens = tokens[cut:]
-    if tokens:
-        yield tokens
+def _chunks(words: list[str], limit: int) -> Iterator[tuple[int, int]]:
+    """The bounds of consecutive chunks of ``words`` of at most ``limit`` words: a chunk of
+    ``limit`` words is cut after the last soft break of its second half, where there is one."""
+    lo = 0
+    while 0 < limit <= len(words) - lo:
+        cut = next((i for i in range(limit - 1, limit // 2, -1) if words[lo + i - 1] in _SOFT_BREAKS), limit)
+        yield lo, lo + cut
+        lo += cut
+    if lo < len(words):
+        yield lo, len(words)
 
 
 def split_sentences(text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_TOKENS) -> list[Sentence]:
@@ -281,12 +296,31 @@ def split_sentences(text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_
     >>> [s.text for s in split_sentences("واحد اثنان، ثلاثة أربعة خمسة", max_tokens=4)]
     ['واحد اثنان،', 'ثلاثة أربعة خمسة']
     """
-    sentences: list[Sentence] = []
-    for start, end, paragraph in _sentence_bounds(text):
-        for tokens in _chunks(text, start, end, max_tokens):
-            first, last = tokens[0].start, tokens[-1].end
-            sentences.append(Sentence(doc_id, len(sentences), paragraph, first, last, text[first:last], tokens))
+    sentences = []
+    for s, words, starts, ends in sentence_tokens(text, doc_id, max_tokens):
+        s.tokens = [Token(*t) for t in zip(words, starts, ends, strict=True)]
+        sentences.append(s)
     return sentences
+
+
+def sentence_tokens(
+    text: str, doc_id: str = "", max_tokens: int = MAX_SENTENCE_TOKENS
+) -> list[tuple[Sentence, list[str], list[int], list[int]]]:
+    """The sentences of :func:`split_sentences`, their ``tokens`` left empty, each with its
+    tokens as three lists (texts, start and end offsets): no object per token, for the build.
+
+    >>> [(s.text, words, starts) for s, words, starts, _ in sentence_tokens("قال: نعم. ثم عاد")]
+    [('قال: نعم.', ['قال', ':', 'نعم', '.'], [0, 3, 5, 8]), ('ثم عاد', ['ثم', 'عاد'], [10, 13])]
+    """
+    out: list[tuple[Sentence, list[str], list[int], list[int]]] = []
+    for start, end, paragraph in _sentence_bounds(text):
+        words = _TOKEN_RE.findall(text, start, end)
+        starts, ends = _offsets(text, words, start)
+        for lo, hi in _chunks(words, max_tokens):
+            first, last = starts[lo], ends[hi - 1]
+            sentence = Sentence(doc_id, len(out), paragraph, first, last, text[first:last], [])
+            out.append((sentence, words[lo:hi], starts[lo:hi], ends[lo:hi]))
+    return out
 
 
 #: A headline has at least this many words and at most this many.

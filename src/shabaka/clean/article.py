@@ -10,6 +10,7 @@ from pathlib import Path
 from shabaka.clean import rules as _rules
 from shabaka.clean.lines import DEFAULT_SETTINGS, Block, classify_lines
 from shabaka.config import CleanSettings
+from shabaka.lexicon import form_key, place_keys
 
 
 @dataclass(slots=True)
@@ -84,10 +85,28 @@ def _select(
     return [clusters[k] for k in sorted(chosen)]
 
 
-def _keep_head(blocks: list[Block], start: int, settings: CleanSettings, anchor: set[str] | None = None) -> None:
-    """Keep the headline, subtitle and byline above the article's first paragraph.
+#: A dateline on a line of its own: a place (one or two words), maybe a dash and a source.
+DATELINE = re.compile(r"(?P<place>[^\W\d_]{2,}(?: [^\W\d_]+)?)(?: ?[-–—] ?(?P<source>[^\W\d_]+(?: [^\W\d_]+){0,2}))?")
 
-    Walking up from the first paragraph: dates, menus, captions and other chrome are
+
+def dateline(text: str) -> tuple[str, str] | None:
+    """The place and source ("" if none) of a line that is a dateline: the shape of
+    :data:`DATELINE`, and a known place first (not a byline's author, سعيد خطفي).
+
+    >>> dateline("دمشق"), dateline("الدوحة - قنا"), dateline("سعيد خطفي"), dateline("اقتصاد")
+    (('دمشق', ''), ('الدوحة', 'قنا'), None, None)
+    """
+    found = DATELINE.fullmatch(" ".join(text.split()))
+    if found is None or form_key(found["place"]) not in place_keys():
+        return None
+    return found["place"], found["source"] or ""
+
+
+def _keep_head(blocks: list[Block], start: int, settings: CleanSettings, anchor: set[str] | None = None) -> None:
+    """Keep the dateline, headline, subtitle and byline above the article's first paragraph.
+
+    Walking up from the first paragraph: a dateline right above it is kept (:func:`dateline`);
+    dates, menus, captions and other chrome are
     passed over until the headline is met; bylines are kept; at most ``head_max_text``
     lines of headline and subtitle are kept, next to each other; above them only a
     byline (maybe behind a date line) is still taken. A ticker, a link list or a
@@ -101,6 +120,9 @@ def _keep_head(blocks: list[Block], start: int, settings: CleanSettings, anchor:
         b = blocks[j]
         if b.kind == "prose" or b.end_marker or b.reason in ("ticker", "related link"):
             return
+        if j == start - 1 and dateline(b.text):
+            b.keep = True  # دمشق / الدوحة - قنا: the dateline right above the first paragraph
+            continue
         if closed:
             if b.byline:
                 b.keep = True

@@ -17,6 +17,7 @@ from shabaka.clean.patterns import (
     ADDRESS_RX,
     BREADCRUMB_RX,
     BYLINE_RX,
+    CAPTION_RX,
     COPYRIGHT_RX,
     DATE_RX,
     ELLIPSIS_END_RX,
@@ -59,6 +60,10 @@ class Block:
     byline: bool = False
     keep: bool = False
     repeat_of: int = -1
+    gaps: int = 0  # runs of three spaces or more between words: headlines laid side by side
+
+
+_GAPS_RX = re.compile(r"(?<=\S)[ \t\u00a0]{3,}(?=\S)")
 
 
 def _longest_unpunctuated_run(text: str) -> int:
@@ -71,9 +76,12 @@ def _longest_unpunctuated_run(text: str) -> int:
 
 
 def _is_ticker(block: Block, punct: bool, settings: CleanSettings) -> bool:
-    """Headlines glued into one line: many words and (almost) no punctuation."""
+    """Headlines glued into one line: many words and (almost) no punctuation, or three or
+    more headlines set apart by wide gaps of spaces."""
     if SENTENCE_END_RX.search(block.text):
         return False
+    if block.gaps >= 2:
+        return True
     if not punct and block.words >= settings.ticker_min_words:
         return True
     return _longest_unpunctuated_run(block.text) > settings.ticker_run_words
@@ -148,6 +156,7 @@ CHROME_TESTS: tuple[tuple[str, str, bool, ChromeTest], ...] = (
     ("latin line", "latin line", False, _latin_label),
     ("date", "date", False, lambda b, s: _is_date_line(b.folded, b.words, s)),
     ("page ui", "page ui", False, lambda b, s: bool(UI_RX.search(b.folded))),
+    ("caption", "caption", False, lambda b, s: bool(CAPTION_RX.search(b.folded))),
     ("share", "share", False, lambda b, s: _social_line(b.folded)),
     ("address", "address", False, lambda b, s: bool(ADDRESS_RX.search(b.folded))),
     ("dated byline", "", False, lambda b, s: bool(_menu_separators(b.text)) and _byline_with_date(b.folded, s)),
@@ -185,11 +194,11 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
     [('chrome', 'menu'), ('chrome', 'copyright')]
     """
     blocks: list[Block] = []
-    for line in text.splitlines():
-        line = " ".join(line.split())
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
         if line:
             folded = fold(line)
-            blocks.append(Block(len(blocks), line, folded, len(line.split())))
+            blocks.append(Block(len(blocks), line, folded, len(line.split()), gaps=len(_GAPS_RX.findall(raw))))
     first_seen: dict[str, int] = {}  # line key -> index of its first occurrence
     titles: dict[str, int] = {}  # earlier short lines long enough to be a repeated title
     labels: list[str] = []  # earlier "Site name -" lines: a line starting with one is the page <title>

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 
-from shabaka.arabic import LETTER_MAP
+from shabaka.arabic import LETTER_MAP, CharMap
 from shabaka.text import INVISIBLE
 
-_FOLD = {
-    **LETTER_MAP,  # diacritics, alef forms, alef maksura, teh marbuta, as in matching keys
-    ord("\u0640"): None,  # tatweel
-    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
-    **{0x06F0 + i: str(i) for i in range(10)},
-    **dict.fromkeys(map(ord, INVISIBLE)),
-}
+_FOLD = CharMap(
+    {
+        **LETTER_MAP,  # diacritics, alef forms, alef maksura, teh marbuta, as in matching keys
+        ord("\u0640"): None,  # tatweel
+        **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
+        **{0x06F0 + i: str(i) for i in range(10)},
+        **dict.fromkeys(map(ord, INVISIBLE)),
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -31,7 +33,7 @@ def fold(text: str) -> str:
     >>> fold("قد يهمك أيضــــــًا")
     'قد يهمك ايضا'
     """
-    return text.translate(_FOLD)
+    return _FOLD(text)
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
@@ -94,7 +96,8 @@ RELATED_HEADER_RX = _rx(
     r"^\W*+(?:قد يهمك|قد يعجبك|مواضيع ذات صلة|مواضيع متعلقة|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|"
     r"الأكثر قراءة|الأكثر مشاهدة|الأكثر تعليقا|الأكثر تداولا|المزيد من|المزيد في|أخبار أخرى|آخر الأخبار|اخر الاخبار|"
     r"أحدث الأخبار|أخبار عاجلة|عاجل|شريط الأخبار|موضوعات مقترحة|مقترحات|تابع أيضا|شاهد أيضا|لا تفوت|"
-    r"مختارات|اخترنا لك|ننصحك بقراءة|قد يعجبك أيضا|من نفس القسم|في نفس السياق|"
+    r"مختارات|اخترنا لك|ننصحك بقراءة|قد يعجبك أيضا|من نفس القسم|في نفس السياق|ترشيحات|مواد إضافية|"
+    r"أخبار متعلقة|أخبار مقترحة|مقالات مقترحة|الأكثر شعبية|ذات علاقة|قد تهمك|روابط ذات صلة|"
     r"read more|related|most read|latest news)",
 )
 #: Inline "read also" teasers (one line, may sit inside the article).
@@ -121,7 +124,7 @@ _NAV = (
     "بودكاست|إنفوغرافيك|اتصل بنا|من نحن|سياسة الخصوصية|أعلن معنا|الأرشيف|أرشيف|خريطة الموقع|بحث|القائمة|"
     "إغلاق|اغلاق|تسجيل الدخول|الوضع الليلي|المزيد|التالي|السابق|تحميل المزيد|إعلان|اعلان|مساحة إعلانية|"
     "المقال السابق|المقال التالي|مغاربية|المغرب العربي|الخليج|لايف ستايل|الطقس|العملات|"
-    "home|menu|search|close|login|ads?|advertisement|sponsored"
+    "home|menu|search|close|login|ads?|advertisement|sponsored|english|français|francais"
 )
 #: Words of menus, section labels and buttons: a short line made only of them is a menu.
 NAV_WORD_RX = _rx(rf"^(?:{_NAV})$")
@@ -161,6 +164,8 @@ def _menu_separators(text: str) -> int:
     return len(MENU_SEPARATORS_RX.findall(_QUOTED_RX.sub(" ", text)))
 
 
+#: The caption of an archive photo (مستشفى القدس - أرشيفية، (صورة أرشيفية)).
+CAPTION_RX = _rx(r"(?:^|[-–—(|/]\s*)(?:صورة\s+)?(?:أرشيفية|ارشيفية|أرشيف|ارشيف)\W*$")
 #: Lines introducing the writer: "كتب ...", "بقلم ...", "city - name", "المصدر: ...".
 BYLINE_RX = _rx(
     r"^\W*+(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|حاوره|حاورته|ترجمة|تحرير|المحرر|مراسل|مراسلة|مراسلنا|by)(?!\w)",

@@ -11,7 +11,7 @@ from shabaka.config import CleanSettings, check_choice
 #: :attr:`CleanResult.reasons` (several rules may give the same reason, e.g. ``menu``).
 RULES: dict[str, str] = {
     # every line
-    "ticker": "a long line without punctuation: headlines glued together (reason: ticker)",
+    "ticker": "a long line without punctuation, or headlines set apart by wide gaps: a ticker (reason: ticker)",
     "menu list": "a line with several menu separators | » › • · (reason: menu)",
     "glued ticker": "headlines joined by ' ... ', ' * ' or ' + ' (reason: ticker)",
     "repeated paragraph": "a paragraph repeating an earlier line (reason: repeat)",
@@ -24,6 +24,7 @@ RULES: dict[str, str] = {
     "latin line": "a short or unpunctuated Latin line in an Arabic page",
     "date": "a date or time stamp",
     "page ui": "page interface words (print, font size, ...)",
+    "caption": "the caption of an archive photo (X - أرشيفية)",
     "share": "share and follow buttons",
     "address": "a postal or contact address",
     "dated byline": "a byline with a date between separators is not a menu",

@@ -9,13 +9,37 @@ objects with document offsets, so a backend never deals with documents.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from shabaka.model import normalize_type
 
-__all__ = ["Extractor", "Span", "bio_to_spans", "normalize_type"]  # normalize_type: see shabaka.model
+__all__ = ["Extractor", "Memo", "Span", "bio_to_spans", "normalize_type"]  # normalize_type: see shabaka.model
+
+V = TypeVar("V")
+
+
+class Memo(dict[str, V], Generic[V]):
+    """The values of a pure function of a word form, computed once per form: ``memo[form]``.
+    At most ``size`` forms are kept (all are dropped when it is full). Picklable, unlike a
+    ``functools`` cache of a method.
+
+    >>> lengths = Memo(len, size=2)
+    >>> lengths["ab"], lengths["abc"], len(lengths), lengths["d"], len(lengths)
+    (2, 3, 2, 1, 1)
+    """
+
+    def __init__(self, function: Callable[[str], V], size: int):
+        super().__init__()
+        self.function = function
+        self.size = size
+
+    def __missing__(self, form: str) -> V:
+        if len(self) >= self.size:
+            self.clear()
+        value = self[form] = self.function(form)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +91,11 @@ class Extractor(ABC):
     @abstractmethod
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
         """Return the entity spans of each tokenized sentence, in order."""
+
+    def extract_documents(self, documents: Sequence[Sequence[Sequence[str]]]) -> list[list[list[Span]]]:
+        """:meth:`extract` of each document (its tokenized sentences), in order.
+
+        The same spans as one call per document; a backend may override it to do the work
+        of several documents at once (the embedded model tags their sentences in batches).
+        """
+        return [self.extract(sentences) for sentences in documents]

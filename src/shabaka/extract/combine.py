@@ -8,12 +8,15 @@ spans overlap (:func:`merge_spans`).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
-from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible
+from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, nationality, pattern_words
+from shabaka.lexicon import given_names
 from shabaka.text import normalize_key
 
 
@@ -49,14 +52,18 @@ def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
     return {}
 
 
-def combined_spans(extractors: Sequence[Extractor], tokens: list[list[str]]) -> list[list[Span]]:
-    """The spans of a document's tokenized sentences as a run finds them: each extractor's in
-    turn, merged (:func:`merge_spans`: earlier extractors win), without the bylines' authors."""
-    spans: list[list[Span]] = [[] for _ in tokens]
+def combined_spans(extractors: Sequence[Extractor], documents: list[list[list[str]]]) -> list[list[list[Span]]]:
+    """The spans of each document's tokenized sentences as a run finds them: each extractor's
+    in turn (the documents taken together), merged (:func:`merge_spans`: earlier extractors
+    win), without the bylines' authors (:func:`drop_bylines`)."""
+    spans: list[list[list[Span]]] = [[[] for _ in doc] for doc in documents]
     for extractor in extractors:
-        for i, found in enumerate(extractor.extract(tokens)):
-            spans[i] = merge_spans(spans[i], found, tokens[i])
-    return drop_bylines(tokens, spans)
+        for doc_spans, doc_tokens, found_doc in zip(
+            spans, documents, extractor.extract_documents(documents), strict=True
+        ):
+            for i, found in enumerate(found_doc):
+                doc_spans[i] = merge_spans(doc_spans[i], found, doc_tokens[i])
+    return [drop_bylines(doc_tokens, doc_spans) for doc_tokens, doc_spans in zip(documents, spans, strict=True)]
 
 
 def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | None = None) -> list[Span]:
@@ -69,8 +76,9 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     a span of ``second`` that is no entity (:func:`~shabaka.extract.patterns.implausible`:
     a byline's author, a currency, a common word read as a place) is dropped too, and a
     person's span that begins or ends with a known name of another type is cut to the rest
-    (:func:`_outside_known`), and a Latin acronym ending an Arabic name is cut apart
-    (:func:`_acronym_apart`).
+    (:func:`_outside_known`), a person's span that opens with the noun of an event is cut to
+    the name after it (:func:`_after_event`), and a Latin acronym ending an Arabic name is
+    cut apart (:func:`_acronym_apart`).
 
     >>> a, b = Span(2, 4, "ORG"), Span(2, 6, "ORG")  # مجلس الأمن | مجلس الأمن القومي الأمريكي
     >>> merge_spans([a, Span(8, 9, "LOC")], [b, Span(9, 10, "PER")]) == [b, Span(8, 9, "LOC"), Span(9, 10, "PER")]
@@ -84,8 +92,17 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     """
     second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
     if tokens is not None:
+        second = [_without_sport(_without_nationality(_after_event(s, tokens), tokens), tokens) for s in second]
         second = [p for s in second for p in _acronym_apart(s, tokens)]
-        second = [s for s in second if not _coordination(s, first, tokens) and not implausible(s, tokens)]
+        second = [
+            s
+            for s in second
+            if s.end > s.start
+            and not _coordination(s, first, tokens)
+            and not _past_known(s, first, tokens)
+            and not implausible(s, tokens)
+        ]
+    second = [s for s in second if s.end > s.start]  # a person's span that was only a known name of another type
     kept: list[Span] = []
     for s in sorted([*first, *second], key=lambda s: -(s.end - s.start)):  # stable: ties keep first's order
         if all(s.end <= k.start or s.start >= k.end for k in kept):
@@ -104,6 +121,9 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
     """
     out = []
     for i, (tokens, found) in enumerate(zip(sentences, spans, strict=True)):
+        if not any(s.type == "PER" for s in found):
+            out.append(found)
+            continue
         keys = [normalize_key(t) for t in tokens]
         previous = [normalize_key(t) for t in sentences[i - 1]] if i else []
         out.append(
@@ -129,6 +149,96 @@ def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
     if last > span.start and LATIN_ACRONYM.fullmatch(tokens[last]) and ARABIC.search(tokens[last - 1]):
         return [Span(span.start, last, span.type, span.confidence), Span(last, span.end, span.type, span.confidence)]
     return [span]
+
+
+def _after_event(span: Span, tokens: Sequence[str]) -> Span:
+    """A person's span is cut to the name in it: first words that are nouns of an event or
+    a statement or a party to it (the ``event`` words of the name patterns, under any
+    proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his counterpart X") are
+    cut off, and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
+    in his post"); a name the model starts at عبد or أبو takes the indefinite given name
+    before it (باسل | عبد الحنان). A span of such nouns alone comes back empty.
+
+    >>> _after_event(Span(1, 3, "PER"), "وجاء لقاء حموشي".split())
+    Span(start=2, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(0, 2, "PER"), "كمال العلمي".split())
+    Span(start=0, end=2, type='PER', confidence=1.0)
+    >>> _after_event(Span(1, 4, "PER"), "واحتفظ صبري بوقدوم بمنصبه".split())
+    Span(start=1, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
+    Span(start=1, end=4, type='PER', confidence=1.0)
+    """
+    if span.type != "PER":
+        return span
+    events = pattern_words().events
+    start, end = span.start, span.end
+    while start < end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
+        start += 1
+    if end - start > 2 and _with_pronoun(tokens[end - 1]):
+        end -= 1
+    if start == span.start < end and start > 0 and normalize_key(tokens[start]) in ("عبد", "ابو"):
+        before = normalize_key(tokens[start - 1])
+        start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
+    """A competition's span without the word بطولة before a league's name and without the
+    sport it ends on (بطولة | الرابطة الأولى | لكرة القدم): its name is the league's.
+
+    >>> _without_sport(Span(0, 4, "MISC"), "كأس العالم لكرة القدم".split())
+    Span(start=0, end=2, type='MISC', confidence=1.0)
+    >>> _without_sport(Span(0, 4, "MISC"), "لبطولة الدوري الممتاز الأولى".split())
+    Span(start=1, end=4, type='MISC', confidence=1.0)
+    """
+    if span.type != "MISC":
+        return span
+    start, end = span.start, span.end
+    if end - start > 3 and normalize_key(tokens[end - 2]) == "لكره":
+        end -= 2
+    if (
+        end - start > 2
+        and "بطوله" in proclitic_variants(normalize_key(tokens[start]))
+        and is_definite(normalize_key(tokens[start + 1]))
+    ):
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _without_nationality(span: Span, tokens: Sequence[str]) -> Span:
+    """An organization named by indefinite proper words and then a nationality adjective is
+    named without it (إلباييس | الإسبانية، فايننشال تايمز | البريطانية); a body with a
+    definite head keeps it (مجلس النواب اللبناني).
+
+    >>> _without_nationality(Span(1, 3, "ORG"), "صحيفة إلباييس الإسبانية".split())
+    Span(start=1, end=2, type='ORG', confidence=1.0)
+    """
+    if span.type != "ORG" or span.end - span.start < 2:
+        return span
+    keys = [normalize_key(t) for t in tokens[span.start : span.end]]
+    words = pattern_words()
+    definite = any(re.match("[وفبكل]{0,2}ال|لل", t) for t in tokens[span.start : span.end - 1])  # not إلباييس
+    if nationality(keys[-1]) and not definite and not any(k in words.heads for k in keys[:-1]):
+        return Span(span.start, span.end - 1, span.type, span.confidence)
+    return span
+
+
+def _past_known(span: Span, first: list[Span], tokens: Sequence[str]) -> bool:
+    """Whether a span holds an earlier extractor's name and runs on past it into a phrase
+    under a preposition (الأولمبي الباجي | بمركب ...): the name is the earlier one."""
+    return any(
+        span.start <= k.start
+        and k.end < span.end
+        and (k.start, k.end) != (span.start, span.end)
+        and normalize_key(tokens[k.end]).startswith(("بال", "بم", "لل"))
+        for k in first
+    )
+
+
+def _with_pronoun(token: str) -> bool:
+    """Whether a word carries a preposition before it and a pronoun after it (بمنصبه، لبلاده):
+    a phrase, never the last word of a name (a name's ة is no pronoun)."""
+    return len(token) >= 5 and token.startswith(("ب", "ل")) and token.endswith(("ه", "ها", "هم"))
 
 
 def _outside_known(span: Span, known: list[Span]) -> Span:

@@ -10,7 +10,8 @@ BiLSTM taggers (:mod:`shabaka.extract.neural`, numpy forward pass) are ensembled
 the CRF: the CRF marginals and the mean BiLSTM softmax are averaged and decoded with an
 IOB2-constrained Viterbi.
 
-Sentences are tagged in batches of similar length; the gazetteer is looked up once per
+Sentences are tagged in batches of similar length (those of several documents together,
+:meth:`EmbeddedExtractor.extract_documents`); the gazetteer is looked up once per
 sentence for both taggers, and what depends on a word form alone (CRF weight sums,
 BiLSTM input vectors) is cached per form.
 
@@ -118,9 +119,21 @@ class EmbeddedExtractor(Extractor):
 
         The sentences are taken as one document (for name propagation).
         """
-        sents = [list(s) for s in sentences]
-        tagged = self._tag_sentences(sents)
-        return propagate(sents, tagged) if self.propagate else tagged
+        return self.tag_documents([sentences])[0]
+
+    def tag_documents(self, documents: Sequence[Sequence[Sequence[str]]]) -> list[list[tuple[list[str], list[float]]]]:
+        """:meth:`tag` of each document: the sentences of all of them are tagged in batches
+        together (the same tags and confidences: a sentence's do not depend on its batch),
+        names are propagated within each document."""
+        docs = [[list(s) for s in sentences] for sentences in documents]
+        tagged = self._tag_sentences([s for sents in docs for s in sents])
+        out = []
+        at = 0
+        for sents in docs:
+            mine = tagged[at : at + len(sents)]
+            at += len(sents)
+            out.append(propagate(sents, mine) if self.propagate else mine)
+        return out
 
     def _tag_sentences(self, sents: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         model = self.model
@@ -151,7 +164,10 @@ class EmbeddedExtractor(Extractor):
         return out
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
-        return [bio_to_spans(tags, conf) for tags, conf in self.tag(sentences)]
+        return self.extract_documents([sentences])[0]
+
+    def extract_documents(self, documents: Sequence[Sequence[Sequence[str]]]) -> list[list[list[Span]]]:
+        return [[bio_to_spans(tags, conf) for tags, conf in doc] for doc in self.tag_documents(documents)]
 
 
 @lru_cache(maxsize=100_000)
@@ -211,7 +227,11 @@ def propagate(
             sent_keys: list[str] = []
             while j < n:
                 hit = None
-                starts = [k for k in _first_keys(toks[j]) if k in firsts]
+                first_keys = _first_keys(toks[j])
+                if firsts.isdisjoint(first_keys):  # most words open no name
+                    j += 1
+                    continue
+                starts = [k for k in first_keys if k in firsts]
                 if starts and not sent_keys:
                     sent_keys = [_key(t) for t in toks]
                 for length in range(min(longest, n - j), 0, -1) if starts else ():

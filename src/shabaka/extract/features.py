@@ -23,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 from shabaka.arabic import bare_split, drop_article, lookup_variants, segment
+from shabaka.extract.base import Memo
 from shabaka.text import normalize_key
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -64,6 +65,14 @@ class Gazetteer:
         self.longest: dict[str, int] = {}
         for key in entries:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        #: the first two words of the entries of two words or more (most words open only one-word entries)
+        self.pairs = frozenset(key[:2] for key in entries if len(key) > 1)
+        self._openings = Memo(self._variants_opening, 2**17)
+
+    def _variants_opening(self, word: str) -> tuple[str, ...]:
+        """The variants of ``word`` (:func:`~shabaka.arabic.lookup_variants`) that open an entry
+        (cached per gazetteer as :attr:`_openings`: most words open none)."""
+        return tuple(v for v in _variants(word) if v in self.longest)
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -84,10 +93,12 @@ class Gazetteer:
         out: list[set[str]] = [set() for _ in words]
         n = len(words)
         for i in range(n):
-            variants = [v for v in _variants(words[i]) if v in self.longest]
+            variants = self._openings[words[i]]
             if not variants:
                 continue
             top = min(max(self.longest[v] for v in variants), n - i)
+            if top > 1 and not any((v, words[i + 1]) in self.pairs for v in variants):
+                top = 1
             for length in range(top, 0, -1):
                 rest = tuple(words[i + 1 : i + length])
                 cats: set[str] = set()
@@ -159,6 +170,8 @@ def load_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
 
 #: Neighbour offsets of the ±2 window.
 OFFSETS = (-2, -1, 1, 2)
+#: The feature of a neighbour's place past the sentence's end, per offset.
+_PAD = {o: f"{o}w=<pad>" for o in OFFSETS}
 
 
 class TokenInfo:
@@ -207,7 +220,7 @@ class Featurizer:
         self.clusters = clusters or {}
         self.wordinfo = wordinfo or {}
         self.lexicon = lexicon or {}
-        self._infos: dict[str, TokenInfo] = {}  # per form (emptied past 50,000 forms)
+        self._infos = Memo(self._token_info, 50_000)
 
     @classmethod
     def from_dir(cls, folder: Path) -> Featurizer:
@@ -225,13 +238,10 @@ class Featurizer:
 
     def info(self, raw: str) -> TokenInfo:
         """The :class:`TokenInfo` of a token (cached per form; the cache is emptied past 50,000 forms)."""
-        info = self._infos.get(raw)
-        if info is None:
-            if len(self._infos) >= 50_000:
-                self._infos.clear()
-            info = TokenInfo(raw, self.clusters, self.wordinfo, self.lexicon)
-            self._infos[raw] = info
-        return info
+        return self._infos[raw]
+
+    def _token_info(self, raw: str) -> TokenInfo:
+        return TokenInfo(raw, self.clusters, self.wordinfo, self.lexicon)
 
     def gaz_tags(self, infos: Sequence[TokenInfo]) -> list[set[str]]:
         """Gazetteer tags of a sentence (computed once, shared by the CRF and the neural tagger)."""
@@ -300,7 +310,7 @@ class Featurizer:
         """Position and word-bigram features of token ``i``, and the padding of its window."""
         n = len(infos)
         w = infos[i].w
-        f = [f"{o}w=<pad>" for o in OFFSETS if not 0 <= i + o < n]
+        f = [] if 2 <= i < n - 2 else [_PAD[o] for o in OFFSETS if not 0 <= i + o < n]
         if i == 0:
             f.append("BOS")
         if i == n - 1:
@@ -319,9 +329,9 @@ class Featurizer:
     @staticmethod
     def gaz_features(gaz: Sequence[set[str]], i: int) -> list[str]:
         """Gazetteer features of token ``i``: its own tags and its ±2 neighbours'."""
-        f = ["g=" + g for g in sorted(gaz[i])]
+        f = ["g=" + g for g in sorted(gaz[i])] if gaz[i] else []
         for o in OFFSETS:
-            if 0 <= i + o < len(gaz):
+            if 0 <= i + o < len(gaz) and gaz[i + o]:
                 f += [f"{o}g={g}" for g in sorted(gaz[i + o])]
         return f
 

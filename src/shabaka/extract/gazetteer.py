@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from shabaka.arabic import proclitic_variants
-from shabaka.extract.base import Extractor, Span
+from shabaka.extract.base import Extractor, Memo, Span
 from shabaka.lexicon import (
     AliasTable,
     GazetteerEntry,
@@ -61,6 +61,12 @@ class GazetteerExtractor(Extractor):
                     self._names.setdefault(key, entry.type)
         self._longest = max((len(k) for k in self._names), default=0)
         self._first_words = {k[0] for k in self._names}
+        self._openings = Memo(self._variants_opening, 2**16)
+
+    def _variants_opening(self, key: str) -> tuple[str, ...]:
+        """The forms of ``key`` without its proclitics (:func:`proclitic_variants`) that open a
+        name (cached per extractor as :attr:`_openings`: most words open none)."""
+        return tuple(v for v in proclitic_variants(key) if v in self._first_words)
 
     def extract(self, sentences: Sequence[Sequence[str]]) -> list[list[Span]]:
         """Longest-first, left-to-right matches of the list's names."""
@@ -70,7 +76,7 @@ class GazetteerExtractor(Extractor):
         spans: list[Span] = []
         i = 0
         while i < len(keys):
-            variants = [v for v in proclitic_variants(keys[i]) if v in self._first_words]  # once per token
+            variants = self._openings[keys[i]]
             for length in range(min(self._longest, len(keys) - i) if variants else 0, 0, -1):
                 rest = tuple(keys[i + 1 : i + length])
                 kind = next((self._names[(v, *rest)] for v in variants if (v, *rest) in self._names), None)

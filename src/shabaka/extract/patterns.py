@@ -63,15 +63,16 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
 from shabaka.arabic import is_definite, proclitic_variants
+from shabaka.clean.article import dateline
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases, given_names
+from shabaka.lexicon import GazetteerEntry, club_aliases, given_names, place_keys
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -106,6 +107,11 @@ ROLES = (
     "weak",
     "person",
     "verb",
+    "town",
+    "spokesman",
+    "press",
+    "brand",
+    "event",
 )
 
 
@@ -115,6 +121,7 @@ class PatternWords:
 
     heads: dict[str, str]
     places: frozenset[tuple[str, ...]]
+    concepts: frozenset[tuple[str, ...]]
     adjectives: frozenset[str]
     stop_words: frozenset[str]
     ordinals: frozenset[str]
@@ -131,18 +138,28 @@ class PatternWords:
     weak: frozenset[str]
     person_cues: frozenset[str]
     verbs: frozenset[str]
+    towns: frozenset[str]
+    spokesman: frozenset[str]
+    press: frozenset[str]
+    brands: frozenset[str]
+    events: frozenset[str]
+    #: The words that end a body's name: stop words, ordinals and titles.
+    stops: frozenset[str] = field(init=False)
+    #: The first words of :attr:`places`, and the most words a place has.
+    place_firsts: frozenset[str] = field(init=False)
+    place_longest: int = field(init=False)
 
-    @property
-    def stops(self) -> frozenset[str]:
-        """The words that end a body's name: stop words, ordinals and titles."""
-        return self.stop_words | self.ordinals | self.titles
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stops", self.stop_words | self.ordinals | self.titles)
+        object.__setattr__(self, "place_firsts", frozenset(p[0] for p in self.places))
+        object.__setattr__(self, "place_longest", max(map(len, self.places), default=0))
 
 
 @cache
 def pattern_words() -> PatternWords:
     """Read ``shabaka/data/name_patterns.csv`` (once per process)."""
     path = files("shabaka") / "data" / "name_patterns.csv"
-    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "place", *ROLES)}
+    roles: dict[str, dict[str, str]] = {r: {} for r in ("head", "place", "concept", *ROLES)}
     with path.open(encoding="utf-8") as f:
         rows = [(n, r) for n, r in enumerate(csv.reader(f), 1) if r and not r[0].startswith("#")]
     for line, row in rows[1:]:
@@ -150,8 +167,8 @@ def pattern_words() -> PatternWords:
         if role not in roles or not word or (role == "head" and normalize_type(kind) is None):
             raise PatternDataError(f"{path}:{line}: expected role,word[,type] with a known role, got {row}")
         roles[role][normalize_key(word)] = normalize_type(kind) or ""
-    places = frozenset(tuple(p.split()) for p in roles["place"])
-    return PatternWords(roles["head"], places, *(frozenset(roles[r]) for r in ROLES))
+    places, concepts = (frozenset(tuple(p.split()) for p in roles[r]) for r in ("place", "concept"))
+    return PatternWords(roles["head"], places, concepts, *(frozenset(roles[r]) for r in ROLES))
 
 
 def _is_adjective(key: str, words: PatternWords) -> bool:
@@ -164,8 +181,10 @@ def _definite_adjective(key: str, words: PatternWords) -> bool:
     return is_definite(key) and not key.startswith(("و", "لل")) and _is_adjective(key, words)
 
 
-def _definite_head(variants: list[str], words: PatternWords) -> tuple[str, str] | None:
+def _definite_head(variants: Sequence[str], words: PatternWords) -> tuple[str, str] | None:
     """The head among a token's proclitic variants, and its type."""
+    if words.heads.keys().isdisjoint(variants):  # most words: at C speed
+        return None
     return next(((v, words.heads[v]) for v in variants if v in words.heads), None)
 
 
@@ -197,7 +216,7 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
             i += 1
             continue
         end = _name_end(keys, i, is_definite(head[0]), words, head[0])
-        inner = next((j for j in range(i + 1, end or i) if _definite_head([keys[j]], words)), None)
+        inner = next((j for j in range(i + 1, end or i) if _definite_head((keys[j],), words)), None)
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
         if end is not None and head[0] in words.weak and end - i < 3:
@@ -220,6 +239,9 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
     j = start + 1
     while j < len(keys) and j - start < MAX_TOKENS:
         key = keys[j]
+        if key in words.ordinals and not open_chain and words.heads.get(head) == "MISC":
+            last_closed = j + 1  # an event's ordinal is its own: بطولة الرابطة المحترفة الأولى
+            break
         if not key.isalpha() or key in words.stops:
             break
         if open_chain:
@@ -227,6 +249,9 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
                 break  # a proclitic on a definite word: a preposition or a new phrase, not a genitive
             if is_definite(key):
                 open_chain = False
+                last_closed = genitive_end = j + 1
+            elif j > start + 1 and keys[j - 1] in words.cues and not key.startswith(("و", "ب", "ف", "ك")):
+                open_chain = False  # مديرية شرطة محافظة اربد: the place after محافظة closes the chain
                 last_closed = genitive_end = j + 1
             elif key.startswith(("و", "ب", "ف", "ك")) or chain == 2:
                 break  # a new clause or a preposition, not a genitive
@@ -239,7 +264,7 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             last_closed = j + 1  # a second adjective: الثقافية والفنية
         elif key.startswith("وال") and head in words.coordinating and j == genitive_end:
             last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن
-        elif key.startswith("لل") and len(key) > 4 and definite_head and last_closed:
+        elif key.startswith("لل") and len(key) >= 4 and definite_head and last_closed:
             last_closed = genitive_end = j + 1
         elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head and last_closed:
             open_chain, chain = True, 0
@@ -274,7 +299,7 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
     i = 0
     while i < len(keys):
         inner = i + 1 < len(keys) and keys[i + 1] in words.facilities  # بملعب مركب X: the inner one
-        if inner or not any(v in words.facilities for v in proclitic_variants(keys[i])):
+        if inner or words.facilities.isdisjoint(proclitic_variants(keys[i])):
             i += 1
             continue
         j = i + 1
@@ -288,9 +313,13 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
-            proper = proper or not is_definite(key) or key in words.ordinals
+            given = key in given_names(more=True)  # مركب الهادي النيفر: a person, not a nisba
+            adjective = key.endswith(("ي", "يه")) and not given  # not مطار هواري بومدين
+            if not is_definite(key) and (adjective or (j == start and key.startswith("لا"))):
+                break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
+            proper = proper or not is_definite(key) or key in words.ordinals or given
             j += 1
-            if key in words.ordinals or _nisba(key, words):
+            if key in words.ordinals or (_nisba(key, words) and not given):
                 proper = True
                 break
         if j > start and proper:
@@ -334,14 +363,12 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list
     spans: list[Span] = []
     i = 0
     while i < len(keys):
+        compound = i > 0 and keys[i - 1] == "عبد" and is_definite(keys[i])  # عبد الجليل: any عبد + a definite name
+        if (keys[i] not in given and not compound) or keys[i] in words.stops:  # علي is على
+            i += 1
+            continue
         cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
-        between = keys[cue + 1 : i] if cue is not None else []
-        if (
-            keys[i] not in given
-            or keys[i] in words.stops  # علي is على
-            or cue is None
-            or not all(k.isalpha() and k not in words.stops for k in between)
-        ):
+        if cue is None or not all(k.isalpha() and k not in words.stops for k in keys[cue + 1 : i]):
             i += 1
             continue
         start = i - 1 if i > 0 and keys[i - 1] in NAME_OPENERS else i  # أبو بكر، عبد الكريم
@@ -450,11 +477,12 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     ['الزرقاء', 'بالمفرق']
     """
     words = words or pattern_words()
-    longest = max(map(len, words.places), default=0)
     spans: list[Span] = []
     for i, key in enumerate(keys):
-        variants = proclitic_variants(key)
-        for n in range(min(longest, len(keys) - i), 0, -1):
+        if words.place_firsts.isdisjoint(proclitic_variants(key)):
+            continue
+        variants = [v for v in proclitic_variants(key) if v in words.place_firsts]
+        for n in range(min(words.place_longest, len(keys) - i), 0, -1):
             rest = tuple(keys[i + 1 : i + n])
             under_b = key.startswith(("ب", "وب"))
             for v in variants:
@@ -467,10 +495,87 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     return spans
 
 
+#: Adjectives of direction: they belong to a place's name (الضاحية الجنوبية).
+DIRECTIONS = frozenset(
+    normalize_key(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي", "الغربي")
+)
+
+
+def town_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """Places named right after a word for a town or an area (مدينة، بلدتي، أحياء، منطقة ...),
+    listed or not, and the places joined to them by و: a definite word (with an adjective of
+    direction), or one or two indefinite words; an adjective (مدينة رياضية) or a definite
+    word and its nisba (مدينة الإنتاج الإعلامي: a description) is no place.
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in town_spans([normalize_key(t) for t in toks])]
+    >>> names("وقصفت الطائرات أحياء باب الواد والقصبة وعين النعجة في العاصمة")
+    ['باب الواد', 'والقصبة', 'وعين النعجة']
+    >>> names("وتقع مدينة الإنتاج الإعلامي قرب مدينة رياضية جديدة")
+    []
+    """
+    words = words or pattern_words()
+    spans: list[Span] = []
+    i = 0
+    while i < len(keys):
+        if not any(v in words.towns for v in proclitic_variants(keys[i])):
+            i += 1
+            continue
+        j, first = i + 1, True
+        while (end := _town_end(keys, j, first, words)) is not None:
+            spans.append(Span(j, end, "LOC"))
+            j, first = end, False
+        i = max(j, i + 1)
+    return spans
+
+
+def _town_end(keys: Sequence[str], j: int, first: bool, words: PatternWords) -> int | None:
+    """Where the place named at ``keys[j]`` ends (exclusive), or None; after the first
+    place, only a place joined by و goes on."""
+    if j >= len(keys) or not keys[j].isalpha():
+        return None
+    key = keys[j]
+    if not first:
+        if not key.startswith("و") or len(key) < 4:
+            return None
+        key = key[1:]
+    if key in words.stops or key in words.heads or key in words.towns or key in words.verbs or _verb_like(key):
+        return None
+    if key.startswith(("ي", "ت")) and key.endswith(("ون", "ان", "ين")):
+        return None  # a verb: بمدينة وجدة ويرتبطون
+    after = keys[j + 1] if j + 1 < len(keys) else ""
+    if is_definite(key):
+        if key in words.adjectives or _masdar(key):
+            return None  # منطقة الاختصاص "the area of jurisdiction"
+        if is_definite(after) and (after.endswith(("ي", "يه")) or not first):
+            return j + 2 if after in DIRECTIONS else None  # الضاحية الجنوبية; not مدينة الإنتاج الإعلامي
+        return j + 1
+    if key.endswith(("ي", "يه")) or key.startswith(("لل", "بال", "ال")):
+        return None  # an adjective: مدينة ساحلية
+    second = (
+        after.isalpha()
+        and after not in words.stops
+        and after not in words.cues
+        and not after.startswith(("و", "ب", "ل", "ف", "ك", "الم"))
+        and not after.endswith(("ي", "يه", "يين", "يتين"))
+        and not _verb_like(after)
+    )
+    return j + 2 if second else j + 1
+
+
+def _masdar(key: str) -> bool:
+    """Whether a definite word has the shape of a verbal noun of the forms افتعال، انفعال،
+    استفعال، إفعال (الاختصاص، الانتشار، الاستثمار، الإنتاج): a common noun, no place."""
+    return key.startswith("الا") and len(key) >= 7 and key[-2] == "ا"
+
+
 def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = None) -> str:
     """Why a span found by any extractor is no entity (``""`` if it may be one): a person
     named in a byline (كتب.. / بقلم: + the name: the author, page chrome), a currency alone
-    (دولار), or a place that is also a common word with no cue before it (مشهد "a scene").
+    (دولار), a place that is also a common word with no cue before it (مشهد "a scene"), or
+    a name that opens with a concept (الأمن الغذائي "food security", الأمن الإقليمي والدولي).
 
     >>> toks = "كتبت ـ سلمى الخطيب".split()
     >>> implausible(Span(2, 4, "PER"), toks)
@@ -480,17 +585,52 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     >>> toks = "وارتفع سعر الدولار في مشهد احتفائي".split()
     >>> implausible(Span(2, 3, "MISC"), toks), implausible(Span(4, 5, "LOC"), toks)
     ('not a name', 'common word')
+    >>> implausible(Span(1, 3, "ORG"), "ويهدد والأمن الغذائي".split())
+    'concept'
     """
     words = words or pattern_words()
-    keys = [normalize_key(t) for t in tokens[: span.end + 1]]
-    if span.type == "PER" and byline_author(keys[: span.start], words):
+    if span.type == "PER" and byline_author([normalize_key(t) for t in tokens[: span.start]], words):
         return "byline"
+    keys = [normalize_key(t) for t in tokens[: span.end + 1]]
     inside = tuple(keys[span.start : span.end])
-    if len(inside) == 1 and inside[0] in words.not_names:
+    if span.type == "PER" and inside[0] == "باسم" and span.start > 0 and keys[span.start - 1] in words.spokesman:
+        return "spokesman"  # الناطق باسم الحكومة "the spokesman in the name of the government"
+    if span.start > 1 and tokens[span.start - 1] in OPEN_QUOTES and "شعار" in proclitic_variants(keys[span.start - 2]):
+        return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
+    if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
-    if inside in words.places and not _cued(keys, span.start, span.end, words):
-        return "common word"
+    if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
+        return "concept"
+    if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
+        return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
     return ""
+
+
+def _no_name_alone(key: str, kind: str, words: PatternWords) -> bool:
+    """Whether a word alone is no entity: a listed one (a currency, a month), the noun of an
+    event or a party to it (لقاء، نظيره "his counterpart"), a body's head word (الوزارة), or,
+    unless read as a place, a nationality
+    adjective (الجزائري) or a word of one or two letters (بي of a photo credit إي.بي.إيه)."""
+    variants = proclitic_variants(key)
+    if any(v in words.not_names or v in words.heads or v in words.events for v in variants):
+        return True
+    return kind != "LOC" and (nationality(key) or len(key) <= 2)  # القليوبية: a province named by a nisba
+
+
+def nationality(key: str) -> bool:
+    """Whether a definite word is the nisba of a known country or town (الجزائري، اللبنانية،
+    السوري: a nationality adjective, no name).
+
+    >>> [nationality(normalize_key(w)) for w in ("الجزائري", "السورية", "الأمريكيين", "الهادي")]
+    [True, True, True, False]
+    """
+    if not is_definite(key):
+        return False
+    base = next((key[2 : -len(e)] for e in ("يين", "يون", "يه", "ي") if key.endswith(e)), None)
+    if not base:
+        return False
+    places = place_keys()
+    return any(p in places for p in ("ال" + base, base, base + "يا", base + "ا"))
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
@@ -504,7 +644,8 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
     adjective (في مشهد احتفائي is "in a festive scene")."""
     after = keys[end] if end < len(keys) else ""
     adjective = after.endswith(("ي", "يه")) and not is_definite(after)
-    return start > 0 and keys[start - 1] in words.cues and not adjective
+    cue = start > 0 and any(v in words.cues for v in proclitic_variants(keys[start - 1]))  # بمحافظة
+    return cue and not adjective
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
@@ -549,25 +690,93 @@ class NamePatternExtractor(Extractor):
         spans = [
             _first_wins(
                 found,
+                quoted_spans(tokens, k, words),
                 club_spans(k, words) if sports else [],
                 facility_spans(k, words),
                 body_spans(k, words),
                 place_spans(k, words),
+                town_spans(k, words),
                 person_spans(k, words),
             )
-            for k, found in zip(keys, known, strict=True)
+            for tokens, k, found in zip(sentences, keys, known, strict=True)
         ]
-        return _acronyms(sentences, spans)
+        return _acronyms(
+            sentences, [_with_source(tokens, found) for tokens, found in zip(sentences, spans, strict=True)]
+        )
+
+
+#: Quotation marks that open and close a name.
+OPEN_QUOTES = frozenset('"«“')
+CLOSE_QUOTES = frozenset('"»”')
+#: The most words of a name in quotes.
+QUOTED_WORDS = 4
+
+
+def quoted_spans(tokens: Sequence[str], keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """Names written in quotes after a word for a party, a company, a festival ... (``brand``
+    words: حزب “العدالة والتنمية”، شركة «توتال») or for a newspaper (صحيفة "الخبر"), and a
+    newspaper's name after its word without quotes (يومية الأخبار): the name only, typed by
+    the word (ORG unless it is a head of another type). Not after a ministry: ما يسمى بوزارة
+    "السيادة" is a description.
+
+    >>> toks = 'وقال حزب “ العدالة والتنمية ” إن يومية الأخبار نشرت الخبر'.split()
+    >>> [" ".join(toks[s.start : s.end]) for s in quoted_spans(toks, [normalize_key(t) for t in toks])]
+    ['العدالة والتنمية', 'الأخبار']
+    """
+    words = words or pattern_words()
+    spans: list[Span] = []
+    for i, key in enumerate(keys[:-1]):
+        variants = proclitic_variants(key)
+        press = any(v in words.press for v in variants)
+        head = next((words.heads.get(v, "ORG") for v in variants if v in words.brands), "ORG" if press else None)
+        if head is None:
+            continue
+        if tokens[i + 1] in OPEN_QUOTES:
+            close = next(
+                (j for j in range(i + 2, min(len(tokens), i + 3 + QUOTED_WORDS)) if tokens[j] in CLOSE_QUOTES), None
+            )
+            if close is not None and close > i + 2 and all(k.isalpha() for k in keys[i + 2 : close]):
+                spans.append(Span(i + 2, close, head))
+        elif (
+            press
+            and is_definite(keys[i + 1])
+            and not _is_adjective(keys[i + 1], words)
+            and keys[i + 1] not in words.stops
+        ):
+            spans.append(Span(i + 1, i + 2, "ORG"))
+    return spans
+
+
+def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
+    """A sentence that is a dateline with a source (الدوحة - قنا: :func:`~shabaka.clean.article.dateline`)
+    names the source, an agency or an outlet (ORG), after the dash; not the writer (الرباط -
+    هند العلوي: a given name first) nor "our correspondent" (مراسلنا): they are page chrome.
+
+    >>> _with_source("الدوحة - قنا".split(), []), _with_source("الرباط - سلمى الخطيب".split(), [])
+    ([Span(start=2, end=3, type='ORG', confidence=1.0)], [])
+    """
+    found_line = dateline(" ".join(tokens))
+    if not found_line or not found_line[1]:
+        return found
+    words = found_line[1].split()
+    first = normalize_key(words[0])
+    if first in given_names(more=True) or first.startswith("مراسل") or first in pattern_words().bylines:
+        return found
+    source = Span(len(tokens) - len(words), len(tokens), "ORG")
+    return _first_wins(found, [source])
 
 
 def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
-    """Add the Latin acronym written right after a name (الوكالة الوطنية للموانئ ANP), there
-    and wherever else it stands alone in the document, with the name's type."""
+    """Add the Latin acronym written right after a name (الوكالة الوطنية للموانئ ANP), or the
+    one word in quotes right after a body's or an event's name (المؤسسة العامة للحي الثقافي
+    "كتارا"), there and wherever else it stands alone in the document, with the name's type."""
     types: dict[str, str] = {}
     for tokens, found in zip(sentences, spans, strict=True):
         for s in found:
             if s.end < len(tokens) and LATIN_ACRONYM.fullmatch(tokens[s.end]) and ARABIC.search(tokens[s.end - 1]):
                 types.setdefault(tokens[s.end], s.type)
+            elif s.type in ("ORG", "MISC") and _quoted_word(tokens, s.end):
+                types.setdefault(tokens[s.end + 1], s.type)  # المؤسسة العامة للحي الثقافي "كتارا"
     if not types:
         return spans
     out = []
@@ -576,6 +785,17 @@ def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> li
         extra = [Span(i, i + 1, types[t]) for i, t in enumerate(tokens) if t in types and i not in taken]
         out.append(sorted([*found, *extra], key=lambda s: s.start))
     return out
+
+
+def _quoted_word(tokens: Sequence[str], i: int) -> bool:
+    """Whether ``tokens[i:i + 3]`` is one Arabic word in quotes."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i] in OPEN_QUOTES
+        and tokens[i + 2] in CLOSE_QUOTES
+        and tokens[i + 1].isalpha()
+        and bool(ARABIC.search(tokens[i + 1]))
+    )
 
 
 def _first_wins(*groups: list[Span]) -> list[Span]:

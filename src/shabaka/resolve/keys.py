@@ -3,6 +3,7 @@ without their articles."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -27,17 +28,24 @@ SPELLINGS: dict[str, str] = {
 PARTICLES = "عبد أبو بو بن ابن بنت أم ولد آل ذو"
 
 
+#: عبد written together with the name after it (عبدالله، عبدالغفار): two words.
+_ABD_JOINED = re.compile(r"(?<!\S)عبد(?=ال\S)")
+
+
 @lru_cache(maxsize=1 << 18)
 def spelling_key(key: str) -> str:
-    """``key`` with the variants of :data:`SPELLINGS` replaced by the preferred spelling.
+    """``key`` with the variants of :data:`SPELLINGS` replaced by the preferred spelling,
+    and عبد written apart from the name it opens.
 
     >>> from shabaka.lexicon import form_key
     >>> spelling_key(form_key("السفارة الأميركية")) == spelling_key(form_key("السفارة الأمريكية"))
     True
+    >>> spelling_key(form_key("خالد عبدالغفار")) == spelling_key(form_key("خالد عبد الغفار"))
+    True
     """
     for variant, preferred in SPELLINGS.items():
         key = key.replace(variant, preferred)
-    return key
+    return _ABD_JOINED.sub("عبد ", key)
 
 
 @cache

@@ -25,7 +25,7 @@ from shabaka.model import Entity, Mention, Sentence
 from shabaka.resolve.forms import Form, Groups, label_of, majority_type
 from shabaka.resolve.keys import spelling_key, strip_article, word_set
 from shabaka.resolve.titles import Parsed, context_roles, decliticize, has_title, parse_title
-from shabaka.text import normalize_key, strip_bidi_controls, tokenize
+from shabaka.text import normalize_key, strip_bidi_controls, token_texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ RULES: dict[str, Rule] = {
     "alias": Rule("a row of the alias table", "_merge_table"),
     "gazetteer": Rule("a name and its aliases in the gazetteer", "_merge_table"),
     "clitic": Rule("a proclitic cut from the first word", "_merge_clitics"),
-    "bracket": Rule("a short name in brackets (or a Latin acronym) after a long one", "_merge_brackets"),
+    "bracket": Rule("a short name in brackets or quotes (or a Latin acronym) after a long one", "_merge_brackets"),
     "spelling": Rule("spelling variants of the same form", "_merge_spellings"),
     "article": Rule("the article inside a name", "_merge_articles"),
     "translit": Rule("vowel-letter variants of a transliterated name", "_merge_translit"),
@@ -70,6 +70,8 @@ NATIVE_NAMES = """
 _NOT_ALIASES = "رويترز فرانس برس أ ف ب و م ع ومع واس قنا وام الأناضول سانا بترا كونا وكالات صور فيديو تصوير"
 
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
+#: A short name in quotes right after a body's name (المؤسسة العامة للحي الثقافي "كتارا").
+_QUOTED = re.compile(r'\s*["«“]\s*([^"«»“”()]{1,40}?)\s*["»”]')
 #: A Latin acronym written right after a body's Arabic name (المكتب الشريف للفوسفاط OCP).
 _APPOSED_ACRONYM = re.compile(r"\s*[-–]?\s*([A-Z][A-Z0-9&]{1,7})\b")
 _DIGIT = re.compile(r"\d")
@@ -99,6 +101,9 @@ def _apposed_acronym(name: str, right: str) -> re.Match[str] | None:
     """The Latin acronym right after an Arabic name, read like one in brackets."""
     return _APPOSED_ACRONYM.match(right) if re.search("[\u0600-\u06ff]", name) else None
 
+
+#: Words that open a club's name and are left out in its short name (النادي الأهلي: الأهلي).
+CLUB_WORDS = "النادي نادي فريق"
 
 #: Nouns that stand alone for a state named with them (المملكة for المملكة المغربية).
 STATE_NOUNS = "المملكة الجمهورية السلطنة الإمارة"
@@ -181,7 +186,7 @@ class Resolver:
         written around them and the aliases in brackets after them."""
         by_index = {s.index: s for s in sentences or ()}
         for s in by_index.values():
-            self._words.update(normalize_key(t.text) for t in s.tokens or tokenize(s.text))
+            self._words.update(map(normalize_key, [t.text for t in s.tokens] if s.tokens else token_texts(s.text)))
         for m in mentions:
             key = form_key(m.text)
             if not key:
@@ -196,7 +201,9 @@ class Resolver:
             left, right = s.text[: m.start - s.start], s.text[m.end - s.start :]
             if m.type == "PER":
                 self._roles[key].update(context_roles(left, right))
-            if m.type in ("ORG", "MISC") and (b := _BRACKET.match(right) or _apposed_acronym(m.text, right)):
+            if m.type in ("ORG", "MISC") and (
+                b := _BRACKET.match(right) or _QUOTED.match(right) or _apposed_acronym(m.text, right)
+            ):
                 self._learn_bracket(key, b.group(1), mentions, m.end + b.start(1))
 
     def _learn_bracket(self, key: str, inside: str, mentions: Sequence[Mention], start: int) -> None:
@@ -419,7 +426,10 @@ class Resolver:
             g.rules |= groups.rules_of(root)
             merged[root] = g
         links = self._partial_links(groups, forms, merged) if "partial" in self._rules else {}
-        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - {d for d, r in links if r == root})}
+        linked: dict[str, set[str]] = defaultdict(set)  # root -> the documents where it stands for a full name
+        for d, r in links:
+            linked[r].add(d)
+        shown = {root for root, g in merged.items() if g.surfaces and (g.docs - linked.get(root, set()))}
         if "fragment" in self._rules:
             known = self.table.types.keys() | {k for m in self.table.merges for k in m[:2]}
             known |= self._bracketed.keys()  # in brackets after a body's name: its acronym
@@ -458,7 +468,9 @@ class Resolver:
     def _partial_links(
         self, groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
     ) -> dict[tuple[str, str], str]:
-        """Per document, the full name a short person name stands for (see ``partial``).
+        """Per document, the full name a short person name stands for (see ``partial``); a
+        one-word name that the alias tables do not know is read as a short person name
+        whatever its type (the model reads بوريطة as a place next to ناصر بوريطة).
 
         A short name may have several words (ولد مرزوك, بن سلمان: the end of one longer
         name); a leading ابن is read as بن (ابن سلمان = محمد بن سلمان).
@@ -485,8 +497,11 @@ class Resolver:
                 for short in nasab_short_forms(words):
                     heads[short].add(root)
         links: dict[tuple[str, str], str] = {}
+        known = {k for a, c, _ in self.table.merges for k in (a, c)}
         for root, g in sorted(merged.items()):
-            if not (g.types["PER"] or g.roles):
+            members = groups.members[root]
+            surname = all(len(k.split()) == 1 and k not in known for k in members)  # بوريطة read as a place
+            if not (g.types["PER"] or g.roles or surname):
                 continue
             cands: set[str] = set()
             for k in groups.members[root]:
@@ -515,17 +530,20 @@ class Resolver:
 
     @staticmethod
     def _nisba_links(groups: Groups, forms: dict[str, Form], merged: dict[str, Form]) -> dict[tuple[str, str], str]:
-        """Per document, a body's name without its closing nisba (وزارة الصحة) linked to the
-        one body of the document named with it (وزارة الصحة الأردنية); see ``partial``."""
+        """Per document, a body's name without its closing nisba (وزارة الصحة) or without its
+        opening club word (الأهلي for النادي الأهلي) linked to the one body of the document
+        named with it (وزارة الصحة الأردنية، النادي الأهلي); see ``partial``."""
 
         def body(g: Form) -> bool:
             return g.types.total() > 0 and majority_type(g.types) == "ORG"
 
-        longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba -> bodies named with it
+        longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba or club word -> bodies named with it
         for k in sorted(forms):
             words = k.split()
             if len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
                 longer[" ".join(words[:-1])].add(groups.find(k))
+            if len(words) >= 2 and words[0] in word_set(CLUB_WORDS):
+                longer[" ".join(words[1:])].add(groups.find(k))
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
             if not body(g):

@@ -33,13 +33,24 @@ def _titles() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(normalize_key(w) for w in t.split("_")) for t in TITLES.split())
 
 
+@cache
+def _title_firsts() -> frozenset[str]:
+    return frozenset(t[0] for t in _titles())
+
+
+def _title_openings(word: str) -> list[str]:
+    """The forms of ``word`` without its proclitics (:func:`proclitic_variants`) that open a title."""
+    return [v for v in proclitic_variants(word) if v in _title_firsts()]
+
+
 def _title_at(words: Sequence[str], i: int) -> tuple[int, str]:
     """Number of words of a title starting at ``words[i]`` (0 if none), and its first
     word without the proclitics it may carry."""
-    for length in (3, 2, 1):
+    variants = _title_openings(words[i]) if i < len(words) else []
+    for length in (3, 2, 1) if variants else ():
         rest = tuple(words[i + 1 : i + length])
         if i + length <= len(words):
-            for v in proclitic_variants(words[i]):
+            for v in variants:
                 if (v, *rest) in _titles():
                     return length, v
     return 0, ""
@@ -145,6 +156,8 @@ def context_roles(left: str, right: str) -> list[str]:
         run.insert(0, t)
     tail = left[-120:]
     for t in reversed(run):
+        if not _title_openings(normalize_key(t.text)):
+            continue  # a role starts with a title (parse_title would find none)
         p = parse_title(tail[t.start :] + " X")
         if p.role and p.name == "X":
             roles.append(p.role)
