@@ -392,25 +392,38 @@ def _bucket(share: float) -> int:
 
 
 def label_lexicon(sentences, prefix: str) -> dict[str, list[str]]:
-    """Per normalized word form, what an annotated corpus says of it, as feature values:
-    its most frequent IOB2 label (``{prefix}top=B-PER``), how often it was seen (1, 2, 3, 4+),
-    the share of its occurrences inside an entity and the share of each type (buckets 0-3)."""
+    """Per normalized word form, what an annotated corpus says of it (:func:`lexicon_values`)."""
     counts: dict[str, Counter] = {}
     for tokens, tags in sentences:
         for t, y in zip(tokens, tags, strict=True):
             counts.setdefault(norm(t), Counter())[y] += 1
+    return {form: lexicon_values(c, prefix) for form, c in counts.items()}
+
+
+def silver_lexicon(path: Path) -> dict[str, list[str]]:
+    """The lexicon (prefix ``s``) of the label counts that ``training/silver.py`` wrote."""
     out: dict[str, list[str]] = {}
-    for form, c in counts.items():
-        n = sum(c.values())
-        types = Counter()
-        for y, k in c.items():
-            if y != "O":
-                types[y[2:]] += k
-        values = [f"{prefix}top={c.most_common(1)[0][0]}", f"{prefix}n={min(n, 4)}"]
-        values.append(f"{prefix}e={_bucket(sum(types.values()) / n)}")
-        values += [f"{prefix}{t}={_bucket(k / n)}" for t, k in types.items() if k / n >= 0.05]
-        out[form] = values
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            form, _, rest = line.rstrip("\n").partition("\t")
+            c = Counter({lab: int(k) for lab, _, k in (x.rpartition(":") for x in rest.split())})
+            out[form] = lexicon_values(c, "s")
     return out
+
+
+def lexicon_values(c: Counter, prefix: str) -> list[str]:
+    """Feature values of a form's label counts: its most frequent IOB2 label (``{prefix}top=B-PER``),
+    how often it was seen (1, 2, 3, 4+), the share of its occurrences inside an entity and the
+    share of each type (buckets 0-3)."""
+    n = sum(c.values())
+    types: Counter = Counter()
+    for y, k in c.items():
+        if y != "O":
+            types[y[2:]] += k
+    values = [f"{prefix}top={c.most_common(1)[0][0]}", f"{prefix}n={min(n, 4)}"]
+    values.append(f"{prefix}e={_bucket(sum(types.values()) / n)}")
+    values += [f"{prefix}{t}={_bucket(k / n)}" for t, k in types.items() if k / n >= 0.05]
+    return values
 
 
 def merge_lexicons(*lexicons: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
@@ -421,14 +434,14 @@ def merge_lexicons(*lexicons: dict[str, list[str]]) -> dict[str, tuple[str, ...]
     return {form: tuple(v) for form, v in out.items()}
 
 
-def fold_lexicons(train, wiki_lex: dict[str, list[str]], folds: int) -> list[tuple[range, dict]]:
+def fold_lexicons(train, other_lex: dict[str, list[str]], folds: int) -> list[tuple[range, dict]]:
     """For each of ``folds`` contiguous blocks of the training sentences, the lexicon of the others
     (out-of-fold, so that a training word's entry never counts its own sentence)."""
     bounds = [round(len(train) * k / folds) for k in range(folds + 1)]
     out = []
     for k in range(folds):
         rest = train[: bounds[k]] + train[bounds[k + 1] :]
-        out.append((range(bounds[k], bounds[k + 1]), merge_lexicons(wiki_lex, label_lexicon(rest, "a"))))
+        out.append((range(bounds[k], bounds[k + 1]), merge_lexicons(other_lex, label_lexicon(rest, "a"))))
     return out
 
 
@@ -629,6 +642,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood,wikifane")
     ap.add_argument("--extra-sentences", type=int, help="use only the first N sentences of WikiFANE")
     ap.add_argument("--xlit", action="store_true", help="add the names_xlit lists to the gazetteer")
+    ap.add_argument("--silver", type=Path, help="label counts of tagged news (training/silver.py) as a lexicon")
     ap.add_argument("--wikifane-names", action="store_true", help="add WikiFANE's annotated names to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
@@ -682,11 +696,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     lexicons = set(filter(None, args.lexicon.split(",")))
     if lexicons - {"wikifane", "anercorp"}:
         raise SystemExit(f"unknown lexicon {sorted(lexicons - {'wikifane', 'anercorp'})}")
-    wiki_lex = label_lexicon(wikifane(args.data), "w") if "wikifane" in lexicons else {}
+    other_lex = label_lexicon(wikifane(args.data), "w") if "wikifane" in lexicons else {}
     aner_lex = label_lexicon(train_part, "a") if "anercorp" in lexicons else {}
+    if args.silver:
+        lexicons.add("silver")
+        other_lex = merge_lexicons(other_lex, silver_lexicon(args.silver))
     if lexicons:
         with open(out / LEXICON, "w", encoding="utf-8") as fh:
-            for form, values in sorted(merge_lexicons(wiki_lex, aner_lex).items()):
+            for form, values in sorted(merge_lexicons(other_lex, aner_lex).items()):
                 fh.write(f"{form}\t{' '.join(values)}\n")
     elif (out / LEXICON).exists():
         (out / LEXICON).unlink()
@@ -707,7 +724,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ys = [y for _, y in data]
     xs = [feat.sentence(t) for t in tokens]
     if aner_lex:  # training sentences see the ANERcorp lexicon of the other folds only
-        for block, lex in fold_lexicons(train_part, wiki_lex, LEXICON_FOLDS):
+        for block, lex in fold_lexicons(train_part, other_lex, LEXICON_FOLDS):
             fold_feat = Featurizer(feat.gazetteer, feat.clusters, feat.wordinfo, lex)
             for i in block:
                 xs[i] = fold_feat.sentence(tokens[i])
@@ -731,7 +748,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extra": args.extra, "extra_sentences": args.extra_sentences, "dev": args.dev, "xlit": args.xlit,
         "wordinfo": bool(args.wordinfo),
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
-        "lexicon": args.lexicon, "wikifane_names": args.wikifane_names,
+        "lexicon": args.lexicon, "wikifane_names": args.wikifane_names, "silver": bool(args.silver),
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
