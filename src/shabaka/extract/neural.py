@@ -23,7 +23,7 @@ PAD, UNK = 0, 1
 
 GAZ_CATS = (
     "PFIRST", "PLAST", "TITLE", "COUNTRY", "REGION", "CITY", "LOCO", "FAC", "ORGG",
-    "PERTRIG", "ORGTRIG", "LOCTRIG", "XPER", "XGIVEN", "XSUR", "XCLUB",
+    "PERTRIG", "ORGTRIG", "LOCTRIG",
 )  # fmt: skip
 PROCLITIC_IDS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 DENSE = [f"{p}-{c}" for c in GAZ_CATS for p in "BI"] + [f"p={p}" for p in PROCLITIC_IDS] + [
