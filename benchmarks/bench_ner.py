@@ -11,6 +11,10 @@ and per type on:
 - CAraNER (COVID-era news, evaluation only: PER/LOC/ORG, its TIT and MIS read as O), exact
   span and type, and span only (types ignored), with 95 % bootstrap intervals,
 
+then the same ANERcorp test and CAraNER through the product's whole extraction path, as
+``shabaka build`` runs it with default settings (known names of the alias tables, names
+found by their shape, then the model; spans merged and bylines dropped as a build does,
+:func:`shabaka.extract.combine.combined_spans`): what the product finds on news,
 plus the model's size on disk, load time, tagging throughput on the ANERcorp test (tokens
 per CPU-second and per wall-second, one process, the first pass: caches start empty)
 and peak memory (max RSS). Usage, from the repository root::
@@ -32,9 +36,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from shabaka.conll import TYPES, aqmar_type, format_scores, predict_bio, read_gold, span_scores  # noqa: E402
+from shabaka.config import Settings  # noqa: E402
+from shabaka.conll import TYPES, aqmar_type, format_scores, predict_bio, read_gold, span_scores, spans_to_bio  # noqa: E402
 from shabaka.extract import make_extractor  # noqa: E402
 from shabaka.extract.base import normalize_type  # noqa: E402
+from shabaka.extract.combine import combined_spans, extractor_names, make_extractors  # noqa: E402
 
 TYPES4 = list(TYPES)
 TYPES3 = ["PER", "LOC", "ORG"]
@@ -76,6 +82,32 @@ def caraner(data: Path) -> list[tuple[list[str], list[str]]]:
 def untyped(tags: list[list[str]]) -> list[list[str]]:
     """Tags with every type replaced by one (``PER``, a name :func:`span_scores` reads): span-only scoring."""
     return [[t if t == "O" else t[:2] + "PER" for t in sent] for sent in tags]
+
+
+def product_bio(extractors, sentences: list[list[str]]) -> list[list[str]]:
+    """IOB2 tags of the build's extractors (:func:`combined_spans`), the sentences sent as one document."""
+    spans = combined_spans(extractors, [[list(s) for s in sentences]])[0]
+    return [spans_to_bio(found, len(tokens)) for found, tokens in zip(spans, sentences, strict=True)]
+
+
+def caraner_scores(results: dict, key: str, title: str, cgold, cpred) -> None:
+    """CAraNER exact span and type, and span only, with intervals, printed and stored under ``key``."""
+    csc = span_scores(cgold, cpred, TYPES3)
+    lo, hi = bootstrap_f1(cgold, cpred, TYPES3)
+    results[key] = csc
+    results[key + "_ci95"] = [lo, hi]
+    report(
+        f"{title}CAraNER (PER/LOC/ORG; TIT, MIS as O), exact span and type",
+        csc,
+        f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]",
+    )
+    span_only = span_scores(untyped(cgold), untyped(cpred), ["PER"])["PER"]
+    lo, hi = bootstrap_f1(untyped(cgold), untyped(cpred), ["PER"])
+    results[key + "_span_only"] = span_only
+    print(
+        f"{title}CAraNER span only (types ignored): P {span_only['p']:.3f} R {span_only['r']:.3f} "
+        f"F1 {span_only['f']:.3f}  95% CI [{lo:.3f}, {hi:.3f}]"
+    )
 
 
 def report(name: str, scores: dict, extra: str = "") -> None:
@@ -139,19 +171,21 @@ def main(argv=None) -> int:
 
     car = caraner(data)
     cgold = [g for _, g in car]
-    cpred = predict_bio(extractor, [t for t, _ in car])
-    csc = span_scores(cgold, cpred, TYPES3)
-    lo, hi = bootstrap_f1(cgold, cpred, TYPES3)
-    results["caraner"] = csc
-    results["caraner_ci95"] = [lo, hi]
-    report("CAraNER (PER/LOC/ORG; TIT, MIS as O), exact span and type", csc, f"  micro-F1 95% CI [{lo:.3f}, {hi:.3f}]")
-    span_only = span_scores(untyped(cgold), untyped(cpred), ["PER"])["PER"]
-    lo, hi = bootstrap_f1(untyped(cgold), untyped(cpred), ["PER"])
-    results["caraner_span_only"] = span_only
-    print(
-        f"CAraNER span only (types ignored): P {span_only['p']:.3f} R {span_only['r']:.3f} "
-        f"F1 {span_only['f']:.3f}  95% CI [{lo:.3f}, {hi:.3f}]"
-    )
+    caraner_scores(results, "caraner", "", cgold, predict_bio(extractor, [t for t, _ in car]))
+
+    if args.extractor == "embedded" and not args.crf_only:
+        settings = Settings()
+        names = " + ".join(extractor_names(settings))
+        print(
+            f"\n==== PRODUCT PATH: shabaka build's extraction with default settings ({names}, merged as a build does)"
+        )
+        extractors = make_extractors(settings)
+        psc = span_scores([g for _, g in test], product_bio(extractors, sents), TYPES4)
+        results["product_anercorp_test"] = psc
+        report("PRODUCT PATH: ANERcorp-CAMeL test (PER/LOC/ORG/MISC)", psc)
+        caraner_scores(
+            results, "product_caraner", "PRODUCT PATH: ", cgold, product_bio(extractors, [t for t, _ in car])
+        )
 
     model_dir = getattr(extractor, "model_dir", None)
     if args.extractor == "embedded":

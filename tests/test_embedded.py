@@ -294,6 +294,19 @@ def test_wordinfo_features(tmp_path):
     assert "-1k=2" in f[1] and "1k=17" in f[0] and "-2k=1" in f[2]
 
 
+def test_lexicon_features(tmp_path):
+    """What ``lexicon.tsv`` says of a form (or of its stem, a proclitic removed) becomes features of
+    the word, and its most frequent label a feature of its neighbours; an unlisted word says so."""
+    (tmp_path / "lexicon.tsv").write_text("المغرب\twtop=B-LOC we=3 wLOC=3\nزار\twtop=O we=0\n", encoding="utf-8")
+    feat = Featurizer.from_dir(tmp_path)
+    f = feat.sentence(["زار", "والمغرب", "مجهولة"])
+    assert {"lx=wtop=B-LOC", "lx=we=3", "lx=wLOC=3"} <= set(f[1])
+    assert "lx=wtop=O" in f[0] and "lx=none" in f[2]
+    assert "1lx=wtop=B-LOC" in f[0] and "-1lx=wtop=B-LOC" in f[2] and "-1lx=wtop=O" in f[1]
+    assert not any(x.startswith("1lx=we") for x in f[0])
+    assert not any("lx=" in x for x in Featurizer().sentence(["زار", "والمغرب"])[0])
+
+
 def test_crf_with_unknown_labels_is_refused(tmp_path):
     import pycrfsuite
 

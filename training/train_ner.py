@@ -29,11 +29,13 @@ import numpy as np
 
 from shabaka.conll import TYPES, aqmar_type, read_gold, span_scores
 from shabaka.extract.base import normalize_type
-from shabaka.extract.features import WORDINFO, Featurizer, norm
+from shabaka.extract.features import LEXICON, WORDINFO, Featurizer, norm
 
 SEED = 13
 MODELS = Path(__file__).resolve().parents[1] / "src" / "shabaka" / "extract" / "models"
 DEV_FRACTION = 0.10
+#: Folds of the out-of-fold ANERcorp label lexicon (``--lexicon anercorp``).
+LEXICON_FOLDS = 10
 
 # Trigger words written for shabaka (no third-party source): words that introduce or
 # head a name. They are only features; the model learns how much to trust them.
@@ -93,10 +95,13 @@ def wikifane(data: Path) -> list[tuple[list[str], list[str]]]:
         return read_gold(fh, 2, wikifane_type)
 
 
-def split_dev(sentences: list, fraction: float = DEV_FRACTION) -> tuple[list, list]:
-    """Sequential split: the last ``fraction`` of the sentences are the dev set."""
-    cut = round(len(sentences) * (1 - fraction))
-    return sentences[:cut], sentences[cut:]
+def split_dev(sentences: list, fraction: float = DEV_FRACTION, block: int | None = None) -> tuple[list, list]:
+    """Sequential split: the last ``fraction`` of the sentences are the dev set (or, with ``block``,
+    the block-th of the 1/``fraction`` contiguous blocks: a second opinion on a choice)."""
+    blocks = round(1 / fraction)
+    block = blocks - 1 if block is None else block
+    lo, hi = round(len(sentences) * block / blocks), round(len(sentences) * (block + 1) / blocks)
+    return sentences[:lo] + sentences[hi:], sentences[lo:hi]
 
 
 # ----------------------------------------------------------------------------- gazetteer
@@ -144,7 +149,27 @@ def xlit_gazetteer(data: Path) -> set[tuple[str, str]]:
     return {(c, k) for c, k in rows if k and len(k) >= 2}
 
 
-def build_gazetteer(data: Path, xlit: bool = False) -> list[tuple[str, str]]:
+def wikifane_gazetteer(data: Path) -> set[tuple[str, str]]:
+    """(``W`` + type, normalized entry) rows of the names annotated in WikiFANE: every name of
+    two words or more, and a one-word name where the word is inside a name in at least half
+    of its occurrences."""
+    from shabaka.extract.base import bio_to_spans
+
+    sentences = wikifane(data)
+    inside: Counter = Counter()
+    seen: Counter = Counter()
+    rows: set[tuple[str, str]] = set()
+    for tokens, tags in sentences:
+        for t, y in zip(tokens, tags, strict=True):
+            seen[norm(t)] += 1
+            inside[norm(t)] += y != "O"
+        for span in bio_to_spans(tags):
+            key = " ".join(norm(t) for t in tokens[span.start : span.end])
+            rows.add(("W" + span.type, key))
+    return {(c, k) for c, k in rows if len(k) >= 2 and (" " in k or inside[k] * 2 >= seen[k])}
+
+
+def build_gazetteer(data: Path, xlit: bool = False, wikifane_names: bool = False) -> list[tuple[str, str]]:
     """(category, normalized entry) rows from the gazetteers whose licenses allow shipping.
 
     Sources (see NOTICE.md): GATE Lang_Arabic lists (LGPL; not the ACE-derived
@@ -209,6 +234,8 @@ def build_gazetteer(data: Path, xlit: bool = False) -> list[tuple[str, str]]:
             add(cat, w)
     if xlit:
         rows |= xlit_gazetteer(data)
+    if wikifane_names:
+        rows |= wikifane_gazetteer(data)
     return sorted(rows)
 
 
@@ -264,7 +291,26 @@ vectors of the words of its vocabulary, trained by shabaka on the corpora named 
 """
 
 
-def write_notice(data: Path, out: Path, xlit: bool = False, wordinfo: bool = False, vectors: bool = False) -> None:
+NOTICE_LEXICON = """
+`lexicon.tsv` — per normalized word form, the labels it gets (most frequent label, count, shares
+of each type, bucketed) in ANERcorp train (see above).
+"""
+
+NOTICE_WIKIFANE = """
+`lexicon.tsv` / `gazetteer.tsv` (built with WikiFANE) — also the labels and names annotated in WikiFANE
+Gold (F. Alotaibi and M. Lee, COLING 2014; CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/).
+"""
+
+
+def write_notice(
+    data: Path,
+    out: Path,
+    xlit: bool = False,
+    wordinfo: bool = False,
+    vectors: bool = False,
+    lexicon: bool = False,
+    wikifane: bool = False,
+) -> None:
     """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
     mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
     text = (
@@ -272,6 +318,8 @@ def write_notice(data: Path, out: Path, xlit: bool = False, wordinfo: bool = Fal
         + (NOTICE_XLIT if xlit else "")
         + (NOTICE_WORDINFO if wordinfo else "")
         + (NOTICE_VECTORS if vectors else "")
+        + (NOTICE_LEXICON if lexicon else "")
+        + (NOTICE_WIKIFANE if wikifane else "")
         + "\n## License of AKhateeb/arabic-names\n\n```\n"
         + mit
         + "\n```\n\n## Unicode License v3 (CLDR)\n\nThe CLDR-derived names are used under the Unicode License v3:"
@@ -333,6 +381,67 @@ def build_clusters(texts: Sequence[Sequence[str]], k: int = 256, dim: int = 100,
         )
         for i, f in zip(idx, fine, strict=True):
             out[vocab[i]] = f"{c:04b}{int(f):04b}"
+    return out
+
+
+# ----------------------------------------------------------------------------- label lexicons
+
+
+def _bucket(share: float) -> int:
+    return 0 if share < 0.05 else 1 if share < 0.3 else 2 if share < 0.7 else 3
+
+
+def label_lexicon(sentences, prefix: str) -> dict[str, list[str]]:
+    """Per normalized word form, what an annotated corpus says of it (:func:`lexicon_values`)."""
+    counts: dict[str, Counter] = {}
+    for tokens, tags in sentences:
+        for t, y in zip(tokens, tags, strict=True):
+            counts.setdefault(norm(t), Counter())[y] += 1
+    return {form: lexicon_values(c, prefix) for form, c in counts.items()}
+
+
+def silver_lexicon(path: Path) -> dict[str, list[str]]:
+    """The lexicon (prefix ``s``) of the label counts that ``training/silver.py`` wrote."""
+    out: dict[str, list[str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            form, _, rest = line.rstrip("\n").partition("\t")
+            c = Counter({lab: int(k) for lab, _, k in (x.rpartition(":") for x in rest.split())})
+            out[form] = lexicon_values(c, "s")
+    return out
+
+
+def lexicon_values(c: Counter, prefix: str) -> list[str]:
+    """Feature values of a form's label counts: its most frequent IOB2 label (``{prefix}top=B-PER``),
+    how often it was seen (1, 2, 3, 4+), the share of its occurrences inside an entity and the
+    share of each type (buckets 0-3)."""
+    n = sum(c.values())
+    types: Counter = Counter()
+    for y, k in c.items():
+        if y != "O":
+            types[y[2:]] += k
+    values = [f"{prefix}top={c.most_common(1)[0][0]}", f"{prefix}n={min(n, 4)}"]
+    values.append(f"{prefix}e={_bucket(sum(types.values()) / n)}")
+    values += [f"{prefix}{t}={_bucket(k / n)}" for t, k in types.items() if k / n >= 0.05]
+    return values
+
+
+def merge_lexicons(*lexicons: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for lex in lexicons:
+        for form, values in lex.items():
+            out.setdefault(form, []).extend(values)
+    return {form: tuple(v) for form, v in out.items()}
+
+
+def fold_lexicons(train, other_lex: dict[str, list[str]], folds: int) -> list[tuple[range, dict]]:
+    """For each of ``folds`` contiguous blocks of the training sentences, the lexicon of the others
+    (out-of-fold, so that a training word's entry never counts its own sentence)."""
+    bounds = [round(len(train) * k / folds) for k in range(folds + 1)]
+    out = []
+    for k in range(folds):
+        rest = train[: bounds[k]] + train[bounds[k + 1] :]
+        out.append((range(bounds[k], bounds[k + 1]), merge_lexicons(other_lex, label_lexicon(rest, "a"))))
     return out
 
 
@@ -437,7 +546,18 @@ def train_neural(
     lossf = nn.CrossEntropyLoss(ignore_index=-1)
     order = np.arange(len(enc))
     batch = 16
-    for epoch in range(epochs):
+    # a checkpoint after every epoch (weights, optimizer, random states): a rerun resumes after it
+    ckpt = path.with_suffix(".ckpt")
+    start = 0
+    if ckpt.exists():
+        state = torch.load(ckpt, weights_only=False)
+        net.load_state_dict(state["net"])
+        opt.load_state_dict(state["opt"])
+        rng.bit_generator.state = state["rng"]
+        torch.set_rng_state(state["torch_rng"])
+        start = state["epoch"]
+        print(f"resuming after epoch {start}", file=log, flush=True)
+    for epoch in range(start, epochs):
         net.train()
         rng.shuffle(order)
         total = 0.0
@@ -464,12 +584,15 @@ def train_neural(
             opt.step()
             total += float(loss.detach()) * len(idx)
         msg = f"epoch {epoch + 1}: loss {total / len(order):.4f}"
+        _save_neural(net, words, chars, path)
+        state = {"net": net.state_dict(), "opt": opt.state_dict(), "rng": rng.bit_generator.state}
+        torch.save({**state, "torch_rng": torch.get_rng_state(), "epoch": epoch + 1}, ckpt)
         if dev is not None and (epoch + 1) % 2 == 0:
-            _save_neural(net, words, chars, path)
             pred = tag_neural(NumpyTagger(path), featurizer, [t for t, _ in dev])
             msg += f" dev F1 {span_scores([g for _, g in dev], pred, ['PER', 'LOC', 'ORG', 'MISC'])['micro']['f']:.4f}"
         print(msg, file=log, flush=True)
     _save_neural(net, words, chars, path)
+    ckpt.unlink(missing_ok=True)
 
 
 def tag_neural(tagger, featurizer: Featurizer, sentences) -> list[list[str]]:
@@ -508,6 +631,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=MODELS)
     ap.add_argument("--dev", action="store_true", help="train on train minus dev, print dev scores")
+    ap.add_argument("--dev-block", type=int, help="with --dev: hold out this tenth of train (0-9; default the last)")
     ap.add_argument("--c1", type=float, default=0.2)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=150)
@@ -518,17 +642,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--extra", default="", help="comma list of extra training sets: aqmar,wojood,wikifane")
     ap.add_argument("--extra-sentences", type=int, help="use only the first N sentences of WikiFANE")
     ap.add_argument("--xlit", action="store_true", help="add the names_xlit lists to the gazetteer")
+    ap.add_argument("--silver", type=Path, help="label counts of tagged news (training/silver.py) as a lexicon")
+    ap.add_argument("--wikifane-names", action="store_true", help="add WikiFANE's annotated names to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
     ap.add_argument("--neural-extra", action="store_true", help="the BiLSTM also learns from the --extra sets")
     ap.add_argument("--vectors", type=Path, help="fastText model of step (a): frozen BiLSTM word embeddings")
+    ap.add_argument(
+        "--lexicon", default="", help="comma list of label lexicons: wikifane, anercorp (out-of-fold in training)"
+    )
     args = ap.parse_args(argv)
     t0 = time.time()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
     train = anercorp(args.data, "train")
-    train_part, dev = split_dev(train) if args.dev else (train, [])
+    train_part, dev = split_dev(train, block=args.dev_block) if args.dev else (train, [])
     extra: list[tuple[list[str], list[str]]] = []
     for name in filter(None, args.extra.split(",")):
         if name == "wojood":
@@ -541,7 +670,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             raise SystemExit(f"unknown extra set {name}")
 
-    gaz_rows = [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit)
+    gaz_rows = (
+        [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit, wikifane_names=args.wikifane_names)
+    )
     gaz_path = out / "gazetteer.tsv"
     if gaz_rows:
         with open(gaz_path, "w", encoding="utf-8") as fh:
@@ -562,7 +693,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.copyfile(args.wordinfo, out / WORDINFO)
     elif (out / WORDINFO).exists():
         (out / WORDINFO).unlink()
-    write_notice(args.data, out, args.xlit, bool(args.wordinfo), bool(args.vectors))
+    lexicons = set(filter(None, args.lexicon.split(",")))
+    if lexicons - {"wikifane", "anercorp"}:
+        raise SystemExit(f"unknown lexicon {sorted(lexicons - {'wikifane', 'anercorp'})}")
+    other_lex = label_lexicon(wikifane(args.data), "w") if "wikifane" in lexicons else {}
+    aner_lex = label_lexicon(train_part, "a") if "anercorp" in lexicons else {}
+    if args.silver:
+        lexicons.add("silver")
+        other_lex = merge_lexicons(other_lex, silver_lexicon(args.silver))
+    if lexicons:
+        with open(out / LEXICON, "w", encoding="utf-8") as fh:
+            for form, values in sorted(merge_lexicons(other_lex, aner_lex).items()):
+                fh.write(f"{form}\t{' '.join(values)}\n")
+    elif (out / LEXICON).exists():
+        (out / LEXICON).unlink()
+    write_notice(
+        args.data,
+        out,
+        args.xlit,
+        bool(args.wordinfo),
+        bool(args.vectors),
+        bool(lexicons),
+        "wikifane" in lexicons or args.wikifane_names,
+    )
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
     feat = Featurizer.from_dir(out)
@@ -570,12 +723,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     tokens = [t for t, _ in data]
     ys = [y for _, y in data]
     xs = [feat.sentence(t) for t in tokens]
+    if aner_lex:  # training sentences see the ANERcorp lexicon of the other folds only
+        for block, lex in fold_lexicons(train_part, other_lex, LEXICON_FOLDS):
+            fold_feat = Featurizer(feat.gazetteer, feat.clusters, feat.wordinfo, lex)
+            for i in block:
+                xs[i] = fold_feat.sentence(tokens[i])
     print(f"features: {len(xs)} sentences, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     model1 = out / "ner.crfsuite"
     train_crf(xs, ys, model1, args.c1, args.c2, args.iterations)
     print(f"stage 1 trained, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     for old in out.glob("bilstm*.npz"):
-        old.unlink()
+        if not old.with_suffix(".ckpt").exists():  # a checkpoint: that training resumes
+            old.unlink()
     for k in range(args.neural_epochs and args.neural_models):
         model_nn = out / ("bilstm.npz" if k == 0 else f"bilstm{k + 1}.npz")
         ntok, nys = (tokens, ys) if args.neural_extra else ([t for t, _ in train_part], [y for _, y in train_part])
@@ -589,6 +748,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extra": args.extra, "extra_sentences": args.extra_sentences, "dev": args.dev, "xlit": args.xlit,
         "wordinfo": bool(args.wordinfo),
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
+        "lexicon": args.lexicon, "wikifane_names": args.wikifane_names, "silver": bool(args.silver),
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
@@ -597,10 +757,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         dgold = [y for _, y in dev]
         dx = [feat.sentence(t) for t in dtok]
         pred1 = tag_all(model1, dx)
-        result = {"crf": span_scores(dgold, pred1, TYPES)}
-        if args.neural_epochs:
-            from shabaka.extract.embedded import EmbeddedExtractor
+        from shabaka.extract.embedded import EmbeddedExtractor
 
+        # crf: CRFsuite's Viterbi; pipeline: the run time's CRF decoding and name propagation, as shipped
+        result = {"crf": span_scores(dgold, pred1, TYPES)}
+        pred = [t for t, _ in EmbeddedExtractor(out, ensemble=False).tag(dtok)]
+        result["pipeline"] = span_scores(dgold, pred, TYPES)
+        if args.neural_epochs:
             pred = [t for t, _ in EmbeddedExtractor(out).tag(dtok)]
             result["ensemble"] = span_scores(dgold, pred, TYPES)
         for stage, sc in result.items():

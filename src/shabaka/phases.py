@@ -27,8 +27,8 @@ from shabaka.config import MIN_ARABIC_SHARE, Settings
 from shabaka.dates import document_date
 from shabaka.dedup import fingerprint
 from shabaka.errors import InputError
-from shabaka.extract import Extractor, Span
-from shabaka.extract.combine import drop_bylines, extractor_names, merge_spans
+from shabaka.extract import Extractor
+from shabaka.extract.combine import combined_spans, extractor_names
 from shabaka.graph import MAX_WINDOW_NAMES, CoMentionCounts, graph_from_counts
 from shabaka.ingest import IngestReport, find_files, given_documents, read_files
 from shabaka.model import Document, Mention, Sentence
@@ -66,15 +66,10 @@ def extract_mentions(
     split = [sentence_tokens(doc.text, doc.id) for doc in docs]
     sentences = [[s for s, *_ in parts] for parts in split]
     tokens = [[words for _, words, _, _ in parts] for parts in split]
-    spans: list[list[list[Span]]] = [[[] for _ in sents] for sents in sentences]
-    for extractor in extractors:
-        for doc_spans, doc_tokens, found_doc in zip(spans, tokens, extractor.extract_documents(tokens), strict=True):
-            for i, found in enumerate(found_doc):
-                doc_spans[i] = merge_spans(doc_spans[i], found, doc_tokens[i])
     out = []
-    for doc, sents, parts, doc_tokens, doc_spans in zip(docs, sentences, split, tokens, spans, strict=True):
+    for doc, sents, parts, doc_spans in zip(docs, sentences, split, combined_spans(extractors, tokens), strict=True):
         mentions = []
-        for (s, _, starts, ends), found in zip(parts, drop_bylines(doc_tokens, doc_spans), strict=True):
+        for (s, _, starts, ends), found in zip(parts, doc_spans, strict=True):
             for span in found:
                 start, end = starts[span.start], ends[span.end - 1]
                 mentions.append(

@@ -52,6 +52,20 @@ def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
     return {}
 
 
+def combined_spans(extractors: Sequence[Extractor], documents: list[list[list[str]]]) -> list[list[list[Span]]]:
+    """The spans of each document's tokenized sentences as a run finds them: each extractor's
+    in turn (the documents taken together), merged (:func:`merge_spans`: earlier extractors
+    win), without the bylines' authors (:func:`drop_bylines`)."""
+    spans: list[list[list[Span]]] = [[[] for _ in doc] for doc in documents]
+    for extractor in extractors:
+        for doc_spans, doc_tokens, found_doc in zip(
+            spans, documents, extractor.extract_documents(documents), strict=True
+        ):
+            for i, found in enumerate(found_doc):
+                doc_spans[i] = merge_spans(doc_spans[i], found, doc_tokens[i])
+    return [drop_bylines(doc_tokens, doc_spans) for doc_tokens, doc_spans in zip(documents, spans, strict=True)]
+
+
 def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | None = None) -> list[Span]:
     """The spans of both lists, where two overlap the longer kept (on a tie, ``first``'s).
 

@@ -148,6 +148,21 @@ def load_wordinfo(path: Path) -> dict[str, str]:
     return out
 
 
+#: The optional resource of label lexicons (written by ``training/train_ner.py --lexicon``).
+LEXICON = "lexicon.tsv"
+
+
+def load_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
+    """``word<TAB>value value…`` lines as word -> values (what annotated corpora say of the form); {} if no file."""
+    out: dict[str, tuple[str, ...]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                word, _, rest = line.rstrip("\n").partition("\t")
+                out[word] = tuple(rest.split())
+    return out
+
+
 #: Neighbour offsets of the ±2 window.
 OFFSETS = (-2, -1, 1, 2)
 #: The feature of a neighbour's place past the sentence's end, per offset.
@@ -162,9 +177,11 @@ INFO_CACHE_SIZE = 100_000
 class TokenInfo:
     """What the features need of one token, computed once per word form (see :meth:`Featurizer.info`)."""
 
-    __slots__ = ("b", "c", "core", "fq", "k", "p", "raw", "s", "sh", "w")
+    __slots__ = ("b", "c", "core", "fq", "k", "lx", "p", "raw", "s", "sh", "w")
 
-    def __init__(self, raw: str, clusters: dict[str, str], wordinfo: dict[str, str]):
+    def __init__(
+        self, raw: str, clusters: dict[str, str], wordinfo: dict[str, str], lexicon: dict[str, tuple[str, ...]]
+    ):
         w = norm(raw)
         pre, stem = segment(w)
         self.raw, self.w, self.s, self.p, self.sh = raw, w, stem, pre, shape(raw)
@@ -177,6 +194,8 @@ class TokenInfo:
         values = tuple(found.split("\t")) if found else ()
         self.k: tuple[str, ...] = values[:-1]
         self.fq = values[-1] if values else ""
+        # the labels annotated corpora give the form (or its stem)
+        self.lx = lexicon.get(w) or lexicon.get(stem) or (lexicon.get(self.b, ()) if self.b else ())
 
 
 class Featurizer:
@@ -195,10 +214,12 @@ class Featurizer:
         gazetteer: Gazetteer | None = None,
         clusters: dict[str, str] | None = None,
         wordinfo: dict[str, str] | None = None,
+        lexicon: dict[str, tuple[str, ...]] | None = None,
     ):
         self.gazetteer = gazetteer
         self.clusters = clusters or {}
         self.wordinfo = wordinfo or {}
+        self.lexicon = lexicon or {}
         self._infos = Memo(self._token_info, INFO_CACHE_SIZE)
 
     @classmethod
@@ -213,14 +234,14 @@ class Featurizer:
                     word, _, cid = line.rstrip("\n").partition("\t")
                     if word and cid:
                         clusters[word] = cid
-        return cls(gazetteer, clusters, load_wordinfo(folder / WORDINFO))
+        return cls(gazetteer, clusters, load_wordinfo(folder / WORDINFO), load_lexicon(folder / LEXICON))
 
     def info(self, raw: str) -> TokenInfo:
         """The :class:`TokenInfo` of a token (cached: emptied past :data:`INFO_CACHE_SIZE` forms)."""
         return self._infos[raw]
 
     def _token_info(self, raw: str) -> TokenInfo:
-        return TokenInfo(raw, self.clusters, self.wordinfo)
+        return TokenInfo(raw, self.clusters, self.wordinfo, self.lexicon)
 
     def gaz_tags(self, infos: Sequence[TokenInfo]) -> list[set[str]]:
         """Gazetteer tags of a sentence (computed once, shared by the CRF and the neural tagger)."""
@@ -266,6 +287,8 @@ class Featurizer:
         if self.wordinfo:
             f += [f"k{j}={k}" for j, k in enumerate(info.k) if k != "-"]
             f.append("fq=" + (info.fq or "none"))
+        if self.lexicon:
+            f += ["lx=" + v for v in info.lx] or ["lx=none"]
         return f
 
     @staticmethod
@@ -278,6 +301,8 @@ class Featurizer:
             f += [f"{o}sh={other.sh}", f"{o}p={other.p}", f"{o}cs2={other.core[-2:]}"]
         if other.k and other.k[0] != "-":
             f.append(f"{o}k={other.k[max(0, len(other.k) - 1 - abs(o))]}")  # finer classes for nearer words
+        if abs(o) == 1:
+            f += [f"{o}lx={v}" for v in other.lx if v[1:4] == "top"]
         return f
 
     @staticmethod
