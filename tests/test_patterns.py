@@ -463,3 +463,34 @@ def test_the_public_interest_is_a_concept_not_a_body() -> None:
     from shabaka.extract.patterns import implausible
 
     assert implausible(Span(2, 4, "ORG"), ["وراعى", "القرار", "المصلحة", "العامة", "للبلاد"]) == "concept"
+
+
+def test_states_and_towns_of_sudan_iraq_yemen_and_oman_are_known_places() -> None:
+    from shabaka.extract.gazetteer import KnownNamesExtractor
+
+    text = "ونقلت المساعدات من كسلا إلى النيل الأزرق ومن الكرخ إلى سقطرى ثم إلى شمال الباطنة"
+    sentence = text.split(" ")
+    found = [" ".join(sentence[s.start : s.end]) for s in KnownNamesExtractor().extract([sentence])[0]]
+    # a state named by a river and its colour, and a governorate named by a direction, are one place each
+    assert found == ["كسلا", "النيل الأزرق", "الكرخ", "سقطرى", "شمال الباطنة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # towns that are also common words ("pictures", "construction"): places after a cue or under ب
+        ("وأقيم الحفل بولاية صور الساحلية", [("صور", "LOC")]),
+        ("وانطلقت المباراة بكريمة مساء", [("بكريمة", "LOC")]),
+        ("وشاهدنا صور الحفل كاملة", []),
+    ],
+)
+def test_towns_that_are_common_words_need_a_cue(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [n for n in names(text) if n[1] == "LOC"] == expected
+
+
+@pytest.mark.parametrize("cue", ["بولاية", "محافظة", "ومدينة"])
+def test_a_word_for_a_province_alone_is_no_place(cue: str) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(1, 2, "LOC"), f"وخطب {cue} النيل".split()) == "not a name"

@@ -608,11 +608,14 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
 
 def _no_name_alone(key: str, kind: str, words: PatternWords) -> bool:
     """Whether a word alone is no entity: a listed one (a currency, a month), the noun of an
-    event or a party to it (لقاء، نظيره "his counterpart"), a body's head word (الوزارة), or,
-    unless read as a place, a nationality
-    adjective (الجزائري) or a word of one or two letters (بي of a photo credit إي.بي.إيه)."""
+    event or a party to it (لقاء، نظيره "his counterpart"), a body's head word (الوزارة), a
+    word for a town or a province that cues a place (بولاية، محافظة), or, unless read as a
+    place, a nationality adjective (الجزائري) or a word of one or two letters (بي of a photo
+    credit إي.بي.إيه)."""
     variants = proclitic_variants(key)
     if any(v in words.not_names or v in words.heads or v in words.events for v in variants):
+        return True
+    if any(v in words.towns or (v in words.cues and len(v) > 3) for v in variants):
         return True
     return kind != "LOC" and (nationality(key) or len(key) <= 2)  # القليوبية: a province named by a nisba
 
