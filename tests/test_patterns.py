@@ -494,3 +494,33 @@ def test_a_word_for_a_province_alone_is_no_place(cue: str) -> None:
     from shabaka.extract.patterns import implausible
 
     assert implausible(Span(1, 2, "LOC"), f"وخطب {cue} النيل".split()) == "not a name"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "place"),
+    [
+        ("أخبار الساعة - بغداد", "أخبار الساعة", "بغداد"),  # the source first, a known place last
+        ("مرصد الخليج – البحرين", "مرصد الخليج", "البحرين"),
+        ("رام الله _ صوت المدينة", "صوت المدينة", "رام الله"),  # an underscore for the dash
+        ("مسقط – نافذة|", "نافذة", "مسقط"),  # a closing bar
+    ],
+)
+def test_the_outlet_of_a_dateline_in_either_order(tmp_path, line: str, outlet: str, place: str) -> None:
+    body = (
+        "افتتح وزير الثقافة مساء أمس معرضا للفن التشكيلي يضم أكثر من مئتي لوحة لفنانين من عشرين بلدا، "
+        "ويستمر المعرض حتى نهاية الشهر المقبل في قاعة المدينة الكبرى."
+    )
+    (tmp_path / "a.txt").write_text(f"معرض للفن التشكيلي\n{line}\n{body}\n", encoding="utf-8")
+    labels = {d["label"]: d["type"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert labels.get(outlet) == "ORG"
+    assert labels.get(place) == "LOC"
+
+
+def test_a_writer_before_the_datelines_place_is_no_outlet(tmp_path) -> None:
+    body = (
+        "افتتح وزير الثقافة مساء أمس معرضا للفن التشكيلي يضم أكثر من مئتي لوحة لفنانين من عشرين بلدا، "
+        "ويستمر المعرض حتى نهاية الشهر المقبل في قاعة المدينة الكبرى."
+    )
+    (tmp_path / "a.txt").write_text(f"معرض للفن التشكيلي\nسلمى الخطيب - الرباط\n{body}\n", encoding="utf-8")
+    types = {d["label"]: d["type"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert types.get("سلمى الخطيب") != "ORG"

@@ -10,7 +10,7 @@ from pathlib import Path
 from shabaka.clean import rules as _rules
 from shabaka.clean.lines import DEFAULT_SETTINGS, Block, classify_lines
 from shabaka.config import CleanSettings
-from shabaka.lexicon import form_key, place_keys
+from shabaka.lexicon import form_key, given_names, place_keys
 
 
 @dataclass(slots=True)
@@ -85,21 +85,37 @@ def _select(
     return [clusters[k] for k in sorted(chosen)]
 
 
-#: A dateline on a line of its own: a place (one or two words), maybe a dash and a source.
-DATELINE = re.compile(r"(?P<place>[^\W\d_]{2,}(?: [^\W\d_]+)?)(?: ?[-–—] ?(?P<source>[^\W\d_]+(?: [^\W\d_]+){0,2}))?")
+#: A dateline on a line of its own: a place (one or two words), maybe a dash and a source, maybe a
+#: closing bar or colon (مسقط – وجهات|); the dash may be an underscore (رام الله _ مصدر).
+_WORD = r"[^\W\d_]+"
+_DASH = r" ?[-–—_] ?"
+_SOURCE = rf"(?P<source>{_WORD}(?: {_WORD}){{0,2}})"
+DATELINE = re.compile(rf"(?P<place>[^\W\d_]{{2,}}(?: {_WORD})?)(?:{_DASH}{_SOURCE})? ?[|:]?")
+#: The same, the source first (بغداد اليوم - بغداد، مرصد مينا – العراق).
+SOURCE_FIRST = re.compile(rf"{_SOURCE}{_DASH}(?P<place>{_WORD}(?: {_WORD})?) ?[|:]?")
 
 
 def dateline(text: str) -> tuple[str, str] | None:
     """The place and source ("" if none) of a line that is a dateline: the shape of
-    :data:`DATELINE`, and a known place first (not a byline's author, سعيد خطفي).
+    :data:`DATELINE`, and a known place first (not a byline's author, سعيد خطفي); or the
+    shape of :data:`SOURCE_FIRST`, a known place last and a source that is no known place and
+    opens with no given name (not a writer: سلمى الخطيب - الرباط).
 
     >>> dateline("دمشق"), dateline("الدوحة - قنا"), dateline("سعيد خطفي"), dateline("اقتصاد")
     (('دمشق', ''), ('الدوحة', 'قنا'), None, None)
+    >>> dateline("الرباط الآن - الرباط"), dateline("سلمى الخطيب - الرباط"), dateline("عمان _ صدى البلد |")
+    (('الرباط', 'الرباط الآن'), None, ('عمان', 'صدى البلد'))
     """
-    found = DATELINE.fullmatch(" ".join(text.split()))
-    if found is None or form_key(found["place"]) not in place_keys():
+    line = " ".join(text.split())
+    found = DATELINE.fullmatch(line)
+    if found is not None and form_key(found["place"]) in place_keys():
+        return found["place"], found["source"] or ""
+    found = SOURCE_FIRST.fullmatch(line)
+    if found is None or form_key(found["place"]) not in place_keys() or form_key(found["source"]) in place_keys():
         return None
-    return found["place"], found["source"] or ""
+    if form_key(found["source"].split()[0]) in given_names(more=True):
+        return None
+    return found["place"], found["source"]
 
 
 def _keep_head(blocks: list[Block], start: int, settings: CleanSettings, anchor: set[str] | None = None) -> None:

@@ -757,11 +757,14 @@ def quoted_spans(tokens: Sequence[str], keys: Sequence[str], words: PatternWords
 
 def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
     """A sentence that is a dateline with a source (الدوحة - قنا: :func:`~shabaka.clean.article.dateline`)
-    names the source, an agency or an outlet (ORG), after the dash; not the writer (الرباط -
-    هند العلوي: a given name first) nor "our correspondent" (مراسلنا): they are page chrome.
+    names the source, an agency or an outlet (ORG), beside the dash, over any name inside it
+    (بغداد اليوم - بغداد); not the writer (الرباط - هند العلوي: a given name first) nor "our
+    correspondent" (مراسلنا): they are page chrome.
 
     >>> _with_source("الدوحة - قنا".split(), []), _with_source("الرباط - سلمى الخطيب".split(), [])
     ([Span(start=2, end=3, type='ORG', confidence=1.0)], [])
+    >>> _with_source("الرباط الآن - الرباط".split(), [Span(0, 1, "LOC"), Span(3, 4, "LOC")])
+    [Span(start=0, end=2, type='ORG', confidence=1.0), Span(start=3, end=4, type='LOC', confidence=1.0)]
     """
     found_line = dateline(" ".join(tokens))
     if not found_line or not found_line[1]:
@@ -770,8 +773,10 @@ def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
     first = normalize_key(words[0])
     if first in given_names(more=True) or first.startswith("مراسل") or first in pattern_words().bylines:
         return found
-    source = Span(len(tokens) - len(words), len(tokens), "ORG")
-    return _first_wins(found, [source])
+    start = 0 if list(tokens[: len(words)]) == words else len(tokens) - len(words)
+    if list(tokens[start : start + len(words)]) != words:
+        start -= 1  # a closing bar or colon after the source (مسقط – وجهات |)
+    return _first_wins([Span(start, start + len(words), "ORG")], found)
 
 
 def _acronyms(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
