@@ -91,6 +91,9 @@ def doc_names(text: str) -> list[tuple[str, str]]:
         ("وتعادل شباب الأطلس الخنيفري خارج أرضه.", "شباب الأطلس الخنيفري"),
         ("وواصل الترجي صدارته.", "الترجي"),  # a known club's short name
         ("وعاد الصفاقسي بالنقاط من العاصمة.", "الصفاقسي"),
+        ("وتعادلت القوة البحرية مع منافسها.", "القوة البحرية"),  # a feminine nisba
+        ("وفاز مريخ نيالا على ضيفه.", "مريخ نيالا"),  # a Sudanese club word and its town
+        ("واستضاف الخلود ضيفه ضمك.", "ضمك"),  # a known club of the Gulf by its bare name
     ],
 )
 def test_clubs_in_a_sports_text(sentence: str, club: str) -> None:
@@ -530,3 +533,8 @@ def test_a_writer_before_the_datelines_place_is_no_outlet(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(f"معرض للفن التشكيلي\nسلمى الخطيب - الرباط\n{body}\n", encoding="utf-8")
     types = {d["label"]: d["type"] for _, d in build_graph(tmp_path).nodes(data=True)}
     assert types.get("سلمى الخطيب") != "ORG"
+
+
+def test_sports_words_under_a_proclitic_make_a_sports_text() -> None:
+    text = "بدأت منافسات الموسم، وعاد اللاعب لفريقه بالدوري. وتعادل الخلود مع ضيفه."
+    assert ("الخلود", "ORG") in doc_names(text)

@@ -412,9 +412,11 @@ def _clitic_after(keys: Sequence[str], j: int) -> bool:
     return key.startswith(("و", "ل", "ف", "ك")) or (key.startswith("ب") and is_definite(keys[j - 1]))
 
 
-def _nisba(key: str, words: PatternWords) -> bool:
-    """Whether a key is a definite nisba (الساحلي، المراكشي) that may end a club's name."""
-    return is_definite(key) and key.endswith("ي") and key not in words.stops and not key.startswith(("و", "ل"))
+def _nisba(key: str, words: PatternWords, feminine: bool = False) -> bool:
+    """Whether a key is a definite nisba (الساحلي، المراكشي; with ``feminine``, also الجوية)
+    that may end a club's name."""
+    ending = ("ي", "يه") if feminine else ("ي",)
+    return is_definite(key) and key.endswith(ending) and key not in words.stops and not key.startswith(("و", "ل"))
 
 
 def club_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
@@ -448,8 +450,8 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     j = start + 1
     if j < len(keys) and keys[j] == "الرياضي":
         j += 1
-    if definite:  # النجم الساحلي: a nisba must follow
-        return j + 1 if j < len(keys) and _nisba(keys[j], words) else None
+    if definite:  # النجم الساحلي، القوة الجوية: a nisba must follow
+        return j + 1 if j < len(keys) and _nisba(keys[j], words, feminine=True) else None
     town = 0  # اتحاد طنجة: the town, then an optional nisba
     while j < len(keys) and town < 2:
         key = keys[j]
@@ -657,9 +659,11 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
-    """Whether a document (its sentences' normalized keys) holds :data:`SPORT_WORDS` sports words."""
+    """Whether a document (its sentences' normalized keys) holds :data:`SPORT_WORDS` sports
+    words, under a proclitic or not (لفريق، بالدوري)."""
     words = words or pattern_words()
-    return sum(k in words.sport for sent in keys for k in sent) >= SPORT_WORDS
+    found = (not words.sport.isdisjoint(proclitic_variants(k)) for sent in keys for k in sent)
+    return sum(found) >= SPORT_WORDS
 
 
 @cache
