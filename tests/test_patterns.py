@@ -538,3 +538,46 @@ def test_a_writer_before_the_datelines_place_is_no_outlet(tmp_path) -> None:
 def test_sports_words_under_a_proclitic_make_a_sports_text() -> None:
     text = "بدأت منافسات الموسم، وعاد اللاعب لفريقه بالدوري. وتعادل الخلود مع ضيفه."
     assert ("الخلود", "ORG") in doc_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # و + a noun and its adjective after an adjective: one name; after a nationality, two
+        ("وأعلنت وزارة التعليم العالي والبحث العلمي النتائج", [("وزارة التعليم العالي والبحث العلمي", "ORG")]),
+        (
+            "وتعاونت الوكالة الفرنسية للتنمية والبنك الأوروبي",
+            [("الوكالة الفرنسية للتنمية", "ORG"), ("والبنك الأوروبي", "ORG")],
+        ),
+        # a ministry's second genitive is never a body's head: two bodies
+        (
+            "واتفقت وزارة الطاقة والشركة الوطنية للكهرباء",
+            [("وزارة الطاقة", "ORG"), ("والشركة الوطنية للكهرباء", "ORG")],
+        ),
+        # the management of a body is the body
+        ("وقال رئيس مجلس إدارة الهيئة العامة للطيران إن", [("الهيئة العامة للطيران", "ORG")]),
+        # new heads: a department, a stock exchange, an orchestra (two words after it at least)
+        ("وقال مدير دائرة الشؤون الفلسطينية إن", [("دائرة الشؤون الفلسطينية", "ORG")]),
+        ("وارتفع مؤشر بورصة الكويت أمس", [("بورصة الكويت", "ORG")]),
+        ("وعزفت الفرقة الوطنية للموسيقى العربية ثم الفرقة اللبنانية", [("الفرقة الوطنية للموسيقى العربية", "ORG")]),
+        # hospitals named after a title and a person, or with a genitive
+        (
+            "ونقل إلى مستشفى الإمام الحسين ثم إلى مستشفى قوى الأمن",
+            [("مستشفى الإمام الحسين", "LOC"), ("مستشفى قوى الأمن", "LOC")],
+        ),
+        ("ونقل إلى مستشفى الإمام علي ثم عاد", [("مستشفى الإمام علي", "LOC")]),
+    ],
+)
+def test_bodies_joined_by_and_managed_bodies_and_new_heads(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), [("وطالب بتحصين الجبهة الداخلية", 2), ("ودعا إلى تنشيط حركة السياحة المحلية", 3)]
+)
+def test_concepts_named_like_bodies_are_no_organizations(text: str, words: int) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    tokens = text.split()
+    assert implausible(Span(len(tokens) - words, len(tokens), "ORG"), tokens) == "concept"

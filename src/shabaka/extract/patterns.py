@@ -206,6 +206,10 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     ['صندوق التنمية الزراعية']
     >>> names("وافق مجلس إدارة الشركة على الخطة")
     []
+    >>> names("وقالت وزارة التعليم العالي والبحث العلمي إن وزارة المالية والشركة العامة للكهرباء اتفقتا")
+    ['وزارة التعليم العالي والبحث العلمي', 'وزارة المالية', 'والشركة العامة للكهرباء']
+    >>> names("واستقبل رئيس مجلس إدارة المؤسسة الوطنية للنفط الوفد")
+    ['المؤسسة الوطنية للنفط']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -217,6 +221,9 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
             continue
         end = _name_end(keys, i, is_definite(head[0]), words, head[0])
         inner = next((j for j in range(i + 1, end or i) if _definite_head((keys[j],), words)), None)
+        if inner == i + 1 and head[0] in words.weak and "ال" + head[0] in words.generic and is_definite(keys[inner]):
+            i = inner  # إدارة المؤسسة الوطنية للنفط "the management of ...": the name is the body's
+            continue
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
         if end is not None and head[0] in words.weak and end - i < 3:
@@ -262,20 +269,21 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             last_closed = j + 1
         elif key.startswith("وال") and key[1:].endswith(("ي", "يه")) and last_closed == j:
             last_closed = j + 1  # a second adjective: الثقافية والفنية
-        elif key.startswith("وال") and head in words.coordinating and j == genitive_end:
-            last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن
+        elif key.startswith("وال") and head in words.coordinating and j == genitive_end and key[1:] not in words.heads:
+            last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن (not | والشركة)
         elif key.startswith("لل") and len(key) >= 4 and definite_head and last_closed:
             last_closed = genitive_end = j + 1
         elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head and last_closed:
             open_chain, chain = True, 0
         elif not (
             key.startswith("وال")
-            and j == genitive_end
+            and (j == genitive_end or (j == last_closed and not nationality(keys[j - 1])))
             and key[1:] not in words.heads
             and j + 1 < len(keys)
             and _definite_adjective(keys[j + 1], words)
         ):
-            break  # و + a noun goes on only after a genitive and before an adjective, never a body's head
+            break  # و + a noun goes on only after a genitive or an adjective (not a nationality) and
+            # before an adjective, never a body's head: التعليم العالي والبحث العلمي; not الأمريكية | والموساد
         j += 1
     return last_closed or open_end
 
@@ -293,6 +301,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
     ['مطار الملكة علياء الدولي']
     >>> names("وتقام المباراة بملعب مركب الحسن الثاني بمدينة فاس")
     ['مركب الحسن الثاني']
+    >>> names("ونقل إلى مستشفى الإمام علي ثم إلى مستشفى قوى الأمن الداخلي وليس إلى مستشفى حكومي")
+    ['مستشفى الإمام علي', 'مستشفى قوى الأمن الداخلي']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -309,12 +319,17 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
         start = j
         while j < len(keys) and j - start < 4:
             key = keys[j]
-            if not key.isalpha() or key in words.stop_words or (j == start and key in words.titles):
+            given = key in given_names(more=True)  # مركب الهادي النيفر: a person, not a nisba
+            if not key.isalpha() or (j == start and key in words.titles):
+                break
+            if key in words.stop_words:
+                j += titled and j == start and given  # مستشفى الإمام علي: a given name that is a stop word ends it
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
-            given = key in given_names(more=True)  # مركب الهادي النيفر: a person, not a nisba
-            adjective = key.endswith(("ي", "يه")) and not given  # not مطار هواري بومدين
+            # a noun before its genitive is no adjective (مستشفى قوى الأمن), nor a given name (مطار هواري بومدين)
+            construct = j + 1 < len(keys) and is_definite(keys[j + 1]) and not _is_adjective(keys[j + 1], words)
+            adjective = key.endswith(("ي", "يه")) and not given and not construct
             if not is_definite(key) and (adjective or (j == start and key.startswith("لا"))):
                 break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
             proper = proper or not is_definite(key) or key in words.ordinals or given
