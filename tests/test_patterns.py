@@ -581,3 +581,32 @@ def test_concepts_named_like_bodies_are_no_organizations(text: str, words: int) 
 
     tokens = text.split()
     assert implausible(Span(len(tokens) - words, len(tokens), "ORG"), tokens) == "concept"
+
+
+def test_armed_groups_parties_relief_bodies_and_platforms_are_known_names() -> None:
+    from shabaka.extract.gazetteer import KnownNamesExtractor
+
+    text = "وهاجم الحوثيون مخازن برنامج الغذاء العالمي ونشرت قوات الدعم السريع صورا على فيسبوك وقناة العربية"
+    sentence = text.split(" ")
+    found = [" ".join(sentence[s.start : s.end]) for s in KnownNamesExtractor().extract([sentence])[0]]
+    assert found == ["الحوثيون", "برنامج الغذاء العالمي", "قوات الدعم السريع", "فيسبوك", "وقناة العربية"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "kind"),
+    [
+        ("وقال سمو الأمير حفظه الله إن", 4, "MISC"),  # God, in a blessing
+        ("وأفادت شفق نيوز أمس", 2, "LOC"),  # "news", the second word of an outlet's name
+        ("وقال القيادي إن الاجتماع انتهى", 1, "MISC"),  # "the leader", a title
+        ("وقال السعودي إن القرار نهائي", 1, "PER"),  # the nisba of a country named with its article
+    ],
+)
+def test_more_words_that_are_no_entities_alone(text: str, start: int, kind: str) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(start, start + 1, kind), text.split()) == "not a name"
+
+
+def test_a_stock_exchange_named_after_its_city() -> None:
+    assert names("وارتفع مؤشر بورصة عمان أمس") == [("بورصة عمان", "ORG")]

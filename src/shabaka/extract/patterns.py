@@ -641,8 +641,8 @@ def nationality(key: str) -> bool:
     """Whether a definite word is the nisba of a known country or town (الجزائري، اللبنانية،
     السوري: a nationality adjective, no name).
 
-    >>> [nationality(normalize_key(w)) for w in ("الجزائري", "السورية", "الأمريكيين", "الهادي")]
-    [True, True, True, False]
+    >>> [nationality(normalize_key(w)) for w in ("الجزائري", "السورية", "الأمريكيين", "السعودي", "الهادي")]
+    [True, True, True, True, False]
     """
     if not is_definite(key):
         return False
@@ -650,7 +650,7 @@ def nationality(key: str) -> bool:
     if not base:
         return False
     places = place_keys()
-    return any(p in places for p in ("ال" + base, base, base + "يا", base + "ا"))
+    return any(p in places for p in ("ال" + base, base, base + "يا", base + "ا", "ال" + base + "يه"))
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
