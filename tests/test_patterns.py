@@ -610,3 +610,24 @@ def test_more_words_that_are_no_entities_alone(text: str, start: int, kind: str)
 
 def test_a_stock_exchange_named_after_its_city() -> None:
     assert names("وارتفع مؤشر بورصة عمان أمس") == [("بورصة عمان", "ORG")]
+
+
+def test_a_person_span_crossing_a_known_name_is_cut_to_the_person() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = ["واستقبل", "رئيس", "الاتحاد", "الوطني", "الكردستاني", "بافل", "طالباني", "الوفد"]
+    known = [Span(2, 5, "ORG")]  # the party, from the known names
+    model = [Span(4, 7, "PER")]  # the model's span takes the party's nisba into the person
+    assert merge_spans(known, model, tokens) == [Span(2, 5, "ORG"), Span(5, 7, "PER")]
+    # the other way round: the person's span runs into the known name after it
+    tokens = ["وقال", "سامي", "يوسف", "الاتحاد", "الوطني", "الكردستاني"]
+    assert merge_spans([Span(3, 6, "ORG")], [Span(1, 4, "PER")], tokens) == [Span(1, 3, "PER"), Span(3, 6, "ORG")]
+
+
+def test_sadr_city_is_a_place_not_the_cleric() -> None:
+    from shabaka.extract.gazetteer import KnownNamesExtractor
+
+    sentence = ["وانفجرت", "سيارة", "في", "مدينة", "الصدر", "شرقي", "بغداد"]
+    found = [" ".join(sentence[s.start : s.end]) for s in KnownNamesExtractor().extract([sentence])[0]]
+    assert found == ["مدينة الصدر", "بغداد"]

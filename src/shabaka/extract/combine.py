@@ -98,7 +98,7 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     >>> merge_spans(pieces, [Span(1, 4, "LOC"), Span(4, 5, "LOC")], words) == pieces
     True
     """
-    second = [_outside_known(s, first) for s in second if not any(_crossing(s, k) for k in first)]
+    second = [o for o in (_outside_known(s, first) for s in second) if not any(_crossing(o, k) for k in first)]
     if tokens is not None:
         second = [_without_sport(_without_nationality(_after_event(s, tokens), tokens), tokens) for s in second]
         second = [p for s in second for p in _acronym_apart(s, tokens)]
@@ -266,19 +266,28 @@ def _with_pronoun(token: str) -> bool:
 
 
 def _outside_known(span: Span, known: list[Span]) -> Span:
-    """A person's span that begins or ends with a known name of another type is cut to the
-    rest (رئيس السنغال ماكي سال: the country, then the person; الفيصل بجدة: the person, then
-    the town); any other span is kept.
+    """A person's span that begins or ends with a known name of another type, or with its last
+    or first words, is cut to the rest (رئيس السنغال ماكي سال: the country, then the person;
+    الفيصل بجدة: the person, then the town; التيار | الصدري مقتدى الصدر: the party's nisba, then
+    the person); any other span is kept.
 
     >>> _outside_known(Span(1, 4, "PER"), [Span(1, 2, "LOC")])
     Span(start=2, end=4, type='PER', confidence=1.0)
+    >>> _outside_known(Span(2, 5, "PER"), [Span(1, 3, "ORG")])
+    Span(start=3, end=5, type='PER', confidence=1.0)
     >>> _outside_known(Span(0, 3, "ORG"), [Span(2, 3, "LOC")])  # جامعة القاهرة stays whole
     Span(start=0, end=3, type='ORG', confidence=1.0)
     """
     if span.type != "PER":
         return span
     for k in known:
-        if k.type == "PER" or k == span or not (span.start <= k.start and k.end <= span.end):
+        if k.type == "PER" or k == span:
+            continue
+        if k.start < span.start < k.end < span.end:
+            return Span(k.end, span.end, span.type, span.confidence)
+        if span.start < k.start < span.end < k.end:
+            return Span(span.start, k.start, span.type, span.confidence)
+        if not (span.start <= k.start and k.end <= span.end):
             continue
         if k.start == span.start:
             return Span(k.end, span.end, span.type, span.confidence)
