@@ -631,3 +631,11 @@ def test_sadr_city_is_a_place_not_the_cleric() -> None:
     sentence = ["وانفجرت", "سيارة", "في", "مدينة", "الصدر", "شرقي", "بغداد"]
     found = [" ".join(sentence[s.start : s.end]) for s in KnownNamesExtractor().extract([sentence])[0]]
     assert found == ["مدينة الصدر", "بغداد"]
+
+
+def test_a_person_right_after_the_body_he_heads() -> None:
+    found = names("وحضر مدير عام الهيئة العامة للطيران المدني خالد سليم الحربي ورئيس دائرة الأراضي سمير يوسف")
+    assert ("خالد سليم الحربي", "PER") in found
+    assert ("الهيئة العامة للطيران المدني", "ORG") in found
+    # a given name that does not follow the body right away opens no person
+    assert ("سمير يوسف", "PER") not in names("وقالت الهيئة العامة للطيران المدني في بيان سمير يوسف")

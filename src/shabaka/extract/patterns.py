@@ -354,9 +354,10 @@ NAME_OPENERS = frozenset(("ابو", "ام", "عبد"))
 NASAB_WORDS = frozenset(("بن", "ابن", "بنت"))
 
 
-def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies: Sequence[Span] = ()) -> list[Span]:
     """Persons named after a title: a listed given name at most :data:`TITLE_REACH`
-    words after a title or occupation, and the words of the name after it (two at least;
+    words after a title or occupation, or right after the name of a body (``bodies``: مدير
+    الإدارة العامة للجمارك سامي يوسف), and the words of the name after it (two at least;
     a definite word is the last, a verb, a stop word, punctuation or a proclitic on a
     definite word ends it).
 
@@ -372,6 +373,9 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list
     ['خالد الرميثي']
     >>> names("وكان الملك فهد أصدر أمرا")
     []
+    >>> keys = [normalize_key(t) for t in "وقال مدير الإدارة العامة للجمارك سامي يوسف إن الموسم بدأ".split()]
+    >>> person_spans(keys, bodies=body_spans(keys))
+    [Span(start=5, end=7, type='PER', confidence=1.0)]
     """
     words = words or pattern_words()
     given = given_names(more=True)
@@ -383,6 +387,8 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list
             i += 1
             continue
         cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
+        if cue is None and any(b.end == i for b in bodies):
+            cue = i - 1  # the body's last word: its head (مدير، رئيس) stands before the body
         if cue is None or not all(k.isalpha() and k not in words.stops for k in keys[cue + 1 : i]):
             i += 1
             continue
@@ -714,18 +720,19 @@ class NamePatternExtractor(Extractor):
         keys = [[normalize_key(t) for t in tokens] for tokens in sentences]
         sports = is_sports_text(keys, words)
         known = _known_clubs().extract(sentences) if sports else [[] for _ in keys]
+        bodies = [body_spans(k, words) for k in keys]
         spans = [
             _first_wins(
                 found,
                 quoted_spans(tokens, k, words),
                 club_spans(k, words) if sports else [],
                 facility_spans(k, words),
-                body_spans(k, words),
+                body,
                 place_spans(k, words),
                 town_spans(k, words),
-                person_spans(k, words),
+                person_spans(k, words, body),
             )
-            for tokens, k, found in zip(sentences, keys, known, strict=True)
+            for tokens, k, found, body in zip(sentences, keys, known, bodies, strict=True)
         ]
         return _acronyms(
             sentences, [_with_source(tokens, found) for tokens, found in zip(sentences, spans, strict=True)]
