@@ -574,3 +574,19 @@ def test_a_surname_read_as_another_type_is_the_person_of_its_document() -> None:
     result = resolver.resolve()
     short = mention("a", 40, "بوزيدة", "LOC")
     assert result.entity_of(short) == result.entity_of(mention("a", 0, "سليم بوزيدة", "PER"))
+
+
+BRAND = """
+## a
+وقعت [[شركة نورسال|ORG]] اتفاقا مع الحكومة، وقالت [[نورسال|ORG]] إن الاتفاق يشمل ثلاث مدن.
+وأعلنت [[ومؤسسة الراية|ORG]] دعمها، وقالت [[الراية|ORG]] إن الدعم يبدأ الشهر المقبل.
+## b
+وقالت [[نورسال|ORG]] في بيان إن أرباحها ارتفعت.
+"""
+
+
+def test_a_body_without_its_company_word_is_the_body_of_its_document():
+    res, m = resolve(BRAND)
+    assert same(res, m, ("a", "نورسال"), ("a", "شركة نورسال"))
+    assert same(res, m, ("a", "الراية"), ("a", "ومؤسسة الراية"))  # the word under a proclitic
+    assert not same(res, m, ("b", "نورسال"), ("a", "شركة نورسال"))  # another document

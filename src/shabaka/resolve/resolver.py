@@ -11,6 +11,7 @@ from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
 from shabaka.config import ResolveSettings, check_choice
+from shabaka.extract.patterns import pattern_words
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
@@ -537,19 +538,25 @@ class Resolver:
 
     @staticmethod
     def _nisba_links(groups: Groups, forms: dict[str, Form], merged: dict[str, Form]) -> dict[tuple[str, str], str]:
-        """Per document, a body's name without its closing nisba (وزارة الصحة) or without its
-        opening club word (الأهلي for النادي الأهلي) linked to the one body of the document
-        named with it (وزارة الصحة الأردنية، النادي الأهلي); see ``partial``."""
+        """Per document, a body's name without its closing nisba (وزارة الصحة), without its
+        opening club word (الأهلي for النادي الأهلي) or without the word for a company, a party
+        ... that opens it (``brand`` words of the name patterns, under a proclitic or not: ألبا
+        for شركة ألبا، فتح for وحركة فتح) linked to the one body of the document named with it
+        (وزارة الصحة الأردنية، النادي الأهلي، شركة ألبا); see ``partial``."""
 
         def body(g: Form) -> bool:
             return g.types.total() > 0 and majority_type(g.types) == "ORG"
+
+        brands = pattern_words().brands
 
         longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba or club word -> bodies named with it
         for k in sorted(forms):
             words = k.split()
             if len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
                 longer[" ".join(words[:-1])].add(groups.find(k))
-            if len(words) >= 2 and words[0] in word_set(CLUB_WORDS):
+            if len(words) >= 2 and (
+                words[0] in word_set(CLUB_WORDS) or not brands.isdisjoint(proclitic_variants(words[0]))
+            ):
                 longer[" ".join(words[1:])].add(groups.find(k))
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
