@@ -342,3 +342,25 @@ def test_headlines_laid_side_by_side_with_wide_gaps_are_a_ticker() -> None:
     result = clean_text(f"{ticker}\n{body}\n")
     assert result.text.strip() == body
     assert result.reasons == ["ticker"]
+
+
+CUT_SHORT = (
+    "وأكد المدير أن المشروع سيستمر في مرحلته الثانية بالتعاون مع عدد من الجهات المحلية والدولية المعنية "
+    "بتنمية المناطق الريفية في الجنوب وأن التمويل مضمون حتى نهاية السنة المقبلة على الأقل بحسب الخطة المعتمدة من"
+)
+FIRST = (
+    "افتتح وزير الزراعة أمس مشروعا لري الأراضي في الجنوب بكلفة عشرين مليون دينار، "
+    "وقال إن المشروع يخدم آلاف المزارعين في ثلاث محافظات."
+)
+
+
+@pytest.mark.parametrize("before", [FIRST, FIRST + "\nوأضاف المدير في كلمته خلال الحفل أن:"])
+def test_a_last_paragraph_cut_short_is_no_ticker(before: str) -> None:
+    result = clean_text(f"مشروع جديد للري في الجنوب\n{before}\n{CUT_SHORT}\n")
+    assert CUT_SHORT in result.text
+    assert FIRST in result.text
+
+
+def test_a_ticker_at_the_end_after_chrome_stays_chrome() -> None:
+    result = clean_text(f"مشروع جديد للري في الجنوب\n{FIRST}\nجميع الحقوق محفوظة 2024\n{CUT_SHORT}\n")
+    assert CUT_SHORT not in result.text

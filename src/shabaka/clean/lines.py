@@ -249,7 +249,28 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
         _mark_teasers(blocks, settings)
     if "related link" in on:
         _mark_link_lists(blocks, settings)
+    if "cut last paragraph" in on:
+        _mark_cut_paragraph(blocks)
     return blocks
+
+
+def _mark_cut_paragraph(blocks: list[Block]) -> None:
+    """The page's last line, read as a ticker for its length without punctuation (no gaps, no
+    glue), is a paragraph cut short when it comes right after the article's prose or after a
+    line ending with ":" that opens a quote (the excerpt or the page stops mid-sentence)."""
+    if len(blocks) < 2:
+        return
+    last, before = blocks[-1], blocks[-2]
+    opens_quote = before.kind == "text" and before.text.rstrip().endswith(":")
+    if (
+        last.reason == "ticker"
+        and not last.gaps
+        and not GLUE_RX.search(last.text)
+        and (before.kind == "prose" or opens_quote)
+    ):
+        last.kind, last.reason = "prose", ""
+        if opens_quote:
+            before.kind = "prose"
 
 
 def _mark_teasers(blocks: list[Block], settings: CleanSettings) -> None:

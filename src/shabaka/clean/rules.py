@@ -37,6 +37,8 @@ RULES: dict[str, str] = {
     # the article
     "teaser": 'a title followed by an excerpt cut with "..." (both lines), unless it is the first prose (a lede)',
     "related link": 'the short lines under a "related articles" or "read also" header',
+    "cut last paragraph": "the page's last line, long and unpunctuated like a ticker, right after the article's "
+    'prose (or a line ending with ":" that opens a quote) is a paragraph cut short, not a ticker',
     "comments after article": "prose after the first comment form or copyright line is not the article",
     "teasers after article": 'prose after a "related articles" header is not the article, when prose comes before it',
     "second article part": "a prose cluster of comparable size in the same page section is kept too",

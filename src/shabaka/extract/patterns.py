@@ -210,6 +210,8 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     ['وزارة التعليم العالي والبحث العلمي', 'وزارة المالية', 'والشركة العامة للكهرباء']
     >>> names("واستقبل رئيس مجلس إدارة المؤسسة الوطنية للنفط الوفد")
     ['المؤسسة الوطنية للنفط']
+    >>> names("وقال رئيس مجلس إدارتها الدكتور سامي")
+    []
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -262,6 +264,8 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
                 last_closed = genitive_end = j + 1
             elif key.startswith(("و", "ب", "ف", "ك")) or chain == 2:
                 break  # a new clause or a preposition, not a genitive
+            elif len(key) > 4 and key.endswith(("ها", "هم", "هما")):
+                break  # a noun with a pronoun (مجلس إدارتها "its board") takes no genitive
             else:
                 chain += 1
                 open_end = j + 1 if last_closed is None and head in words.open_heads else None
