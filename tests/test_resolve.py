@@ -590,3 +590,19 @@ def test_a_body_without_its_company_word_is_the_body_of_its_document():
     assert same(res, m, ("a", "نورسال"), ("a", "شركة نورسال"))
     assert same(res, m, ("a", "الراية"), ("a", "ومؤسسة الراية"))  # the word under a proclitic
     assert not same(res, m, ("b", "نورسال"), ("a", "شركة نورسال"))  # another document
+
+
+NATIONAL = """
+## a
+أعلن [[المجلس الأعلى الانتقالي|ORG]] قراره، ورحب [[المجلس الأعلى الليبي|ORG]] بالخطوة.
+## b
+وقالت [[الهيئة العامة المستقلة|ORG]] إن [[الهيئة العامة التونسية|ORG]] و[[الهيئة العامة المغربية|ORG]] اتفقتا.
+"""
+
+
+def test_a_body_named_with_a_nisba_is_the_body_named_with_its_nationality():
+    res, m = resolve(NATIONAL)
+    assert same(res, m, ("a", "المجلس الأعلى الانتقالي"), ("a", "المجلس الأعلى الليبي"))
+    # two bodies of two countries: neither is the third one, nor the other
+    assert not same(res, m, ("b", "الهيئة العامة المستقلة"), ("b", "الهيئة العامة التونسية"))
+    assert not same(res, m, ("b", "الهيئة العامة التونسية"), ("b", "الهيئة العامة المغربية"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
 from shabaka.config import ResolveSettings, check_choice
-from shabaka.extract.patterns import pattern_words
+from shabaka.extract.patterns import nationality, pattern_words
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
@@ -542,7 +542,9 @@ class Resolver:
         opening club word (الأهلي for النادي الأهلي) or without the word for a company, a party
         ... that opens it (``brand`` words of the name patterns, under a proclitic or not: ألبا
         for شركة ألبا، فتح for وحركة فتح) linked to the one body of the document named with it
-        (وزارة الصحة الأردنية، النادي الأهلي، شركة ألبا); see ``partial``."""
+        (وزارة الصحة الأردنية، النادي الأهلي، شركة ألبا); and a body named with a closing nisba
+        that is no nationality linked to the one body of the document named the same with a
+        nationality instead (مجلس السيادة الانتقالي to مجلس السيادة السوداني); see ``partial``."""
 
         def body(g: Form) -> bool:
             return g.types.total() > 0 and majority_type(g.types) == "ORG"
@@ -550,10 +552,13 @@ class Resolver:
         brands = pattern_words().brands
 
         longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba or club word -> bodies named with it
+        national: dict[str, set[str]] = defaultdict(set)  # name without its nationality -> bodies named with it
         for k in sorted(forms):
             words = k.split()
             if len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
                 longer[" ".join(words[:-1])].add(groups.find(k))
+                if nationality(words[-1]):
+                    national[" ".join(words[:-1])].add(groups.find(k))
             if len(words) >= 2 and (
                 words[0] in word_set(CLUB_WORDS) or not brands.isdisjoint(proclitic_variants(words[0]))
             ):
@@ -563,6 +568,9 @@ class Resolver:
             if not body(g):
                 continue
             cands = {c for k in groups.members[root] for c in longer.get(k, ())} - {root}
+            if not cands:  # مجلس السيادة الانتقالي: the same body named with its nationality
+                stems = [" ".join(k.split()[:-1]) for k in groups.members[root] if _other_nisba(k)]
+                cands = {c for stem in stems for c in national.get(stem, ())} - {root}
             cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
@@ -595,6 +603,14 @@ class Resolver:
                 if len(here) == 1:
                     links[doc, root] = here[0]
         return links
+
+
+def _other_nisba(key: str) -> bool:
+    """Whether a body's name of three words or more ends on a nisba that is no nationality
+    (مجلس السيادة الانتقالي, not مجلس السيادة السوداني)."""
+    words = key.split()
+    last = words[-1]
+    return len(words) >= 3 and last.startswith("ال") and last.endswith(("ي", "يه")) and not nationality(last)
 
 
 @cache
