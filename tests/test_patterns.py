@@ -639,3 +639,15 @@ def test_a_person_right_after_the_body_he_heads() -> None:
     assert ("الهيئة العامة للطيران المدني", "ORG") in found
     # a given name that does not follow the body right away opens no person
     assert ("سمير يوسف", "PER") not in names("وقالت الهيئة العامة للطيران المدني في بيان سمير يوسف")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وأشاد الدكتور نايف بن سالم العتيبي بالخطوة", "نايف بن سالم العتيبي"),  # a family nisba after the nasab
+        ("وأشاد الأمير فيصل بن خالد السعودي بالخطوة", "فيصل بن خالد"),  # a nationality is no family name
+        ("وقال الوزير محمد بن سالم الخاص بالملف", "محمد بن سالم"),  # nor an adjective
+    ],
+)
+def test_the_family_nisba_after_a_nasab(text: str, person: str) -> None:
+    assert [n for n, kind in names(text) if kind == "PER"] == [person]

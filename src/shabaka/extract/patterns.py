@@ -377,6 +377,8 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
     ['خالد الرميثي']
     >>> names("وكان الملك فهد أصدر أمرا")
     []
+    >>> names("وأشاد الدكتور نايف بن سالم العتيبي بالخطوة"), names("وأشاد الأمير فيصل بن خالد السعودي")
+    (['نايف بن سالم العتيبي'], ['فيصل بن خالد'])
     >>> keys = [normalize_key(t) for t in "وقال مدير الإدارة العامة للجمارك سامي يوسف إن الموسم بدأ".split()]
     >>> person_spans(keys, bodies=body_spans(keys))
     [Span(start=5, end=7, type='PER', confidence=1.0)]
@@ -406,8 +408,8 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
                 break
             if key not in given and keys[j - 1] not in (*NASAB_WORDS, "ال") and verb_like(key):
                 break  # الملك سلمان | أصدر
-            if is_definite(key) and keys[j - 2] in NASAB_WORDS:
-                break  # محمد بن سلمان | الخاص: after a nasab only بن or آل go on
+            if is_definite(key) and keys[j - 2] in NASAB_WORDS and not (_nisba(key, words) and not nationality(key)):
+                break  # محمد بن سلمان | الخاص: after a nasab only بن, آل or a family nisba (السلمي) go on
             j += 1
             if (is_definite(key) and key != "الله") or keys[j - 2] == "ال":
                 break  # a family name or nisba ends the name (سعد الحريري | نال، آل مكتوم | ستكون)
