@@ -651,3 +651,19 @@ def test_a_person_right_after_the_body_he_heads() -> None:
 )
 def test_the_family_nisba_after_a_nasab(text: str, person: str) -> None:
     assert [n for n, kind in names(text) if kind == "PER"] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aim under لل after an adjective, and a complement of two nouns joined by و
+        ("ونقلت وكالة الأنباء الليبية للأخبار الخبر", [("وكالة الأنباء الليبية للأخبار", "ORG")]),
+        ("وقالت الشركة القابضة للنفط والغاز إن", [("الشركة القابضة للنفط والغاز", "ORG")]),
+        # an aim right after a genitive is no part of the name
+        ("وقالت وزارة الصحة للمواطنين إن", [("وزارة الصحة", "ORG")]),
+        # a phrase under برئاسة ends a name
+        ("وهبطت الطائرة في مطار زعبيل بحضور وفد رسمي", [("مطار زعبيل", "LOC")]),
+    ],
+)
+def test_aims_and_complements_of_a_body(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

@@ -212,6 +212,8 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     ['المؤسسة الوطنية للنفط']
     >>> names("وقال رئيس مجلس إدارتها الدكتور سامي")
     []
+    >>> names("ونقلت وكالة الأنباء الليبية للأخبار عن الشركة القابضة للنفط والغاز أن وزارة الصحة للمواطنين")
+    ['وكالة الأنباء الليبية للأخبار', 'الشركة القابضة للنفط والغاز', 'وزارة الصحة']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -245,6 +247,7 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
     last_closed: int | None = None
     open_end: int | None = None  # the end of a chain of indefinite genitives (كأس آسيا)
     genitive_end = -1  # where the last genitive (or complement under لل) ends
+    adjective_end = complement_end = -1  # where the last adjective, the last complement under لل end
     j = start + 1
     while j < len(keys) and j - start < MAX_TOKENS:
         key = keys[j]
@@ -270,13 +273,15 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
                 chain += 1
                 open_end = j + 1 if last_closed is None and head in words.open_heads else None
         elif _definite_adjective(key, words):
-            last_closed = j + 1
+            last_closed = adjective_end = j + 1
         elif key.startswith("وال") and key[1:].endswith(("ي", "يه")) and last_closed == j:
             last_closed = j + 1  # a second adjective: الثقافية والفنية
         elif key.startswith("وال") and head in words.coordinating and j == genitive_end and key[1:] not in words.heads:
             last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن (not | والشركة)
-        elif key.startswith("لل") and len(key) >= 4 and definite_head and last_closed:
-            last_closed = genitive_end = j + 1
+        elif key.startswith("لل") and len(key) >= 4 and last_closed and (definite_head or adjective_end == j):
+            last_closed = genitive_end = complement_end = j + 1  # an aim, also after an adjective: الليبية للأخبار
+        elif key.startswith("وال") and j == complement_end and key[1:] not in words.heads:
+            last_closed = genitive_end = j + 1  # a complement of two nouns: للنفط والغاز
         elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head and last_closed:
             open_chain, chain = True, 0
         elif not (
