@@ -364,3 +364,22 @@ def test_a_last_paragraph_cut_short_is_no_ticker(before: str) -> None:
 def test_a_ticker_at_the_end_after_chrome_stays_chrome() -> None:
     result = clean_text(f"مشروع جديد للري في الجنوب\n{FIRST}\nجميع الحقوق محفوظة 2024\n{CUT_SHORT}\n")
     assert CUT_SHORT not in result.text
+
+
+RUN_TOGETHER = (
+    "بعد جولة طويلة.. الوزير يعود إلى العاصمة ويعلن خطته الجديدة للقطاع الزراعي في الجنوب "
+    'الفنانة سلمى الخطيب: "المسرح بيتي الأول" بعد غياب.. كشف تفاصيل صفقة الغاز مع الشركة الإيطالية'
+)
+
+
+def test_headlines_run_together_under_a_latest_news_header_are_chrome() -> None:
+    page = f"آخر الأخبار\n{RUN_TOGETHER}\n\nمشروع جديد للري في الجنوب\n{FIRST}\n"
+    result = clean_text(page)
+    assert RUN_TOGETHER not in result.text
+    assert "مشروع جديد للري في الجنوب" in result.text  # the headline below the list stays
+    assert FIRST in result.text
+
+
+def test_a_paragraph_with_two_dots_that_ends_a_sentence_stays() -> None:
+    paragraph = RUN_TOGETHER + "."
+    assert paragraph in clean_text(f"آخر الأخبار\n{paragraph}\n{FIRST}\n").text

@@ -32,6 +32,7 @@ from shabaka.clean.patterns import (
     SENTENCE_END_RX,
     SOCIAL_RX,
     TAGS_RX,
+    TWO_DOTS_RX,
     UI_RX,
     _menu_separators,
     fold,
@@ -322,6 +323,10 @@ def _mark_link_lists(blocks: list[Block], settings: CleanSettings) -> None:
         j = i + 1
         while j < len(blocks) and taken < settings.related_max_items:
             nxt = blocks[j]
+            if nxt.kind == "prose" and _headlines_run_together(nxt):
+                nxt.kind, nxt.reason = "chrome", "related link"  # the list as one line: headline.. headline..
+                j += 1
+                break
             if nxt.kind == "prose" or nxt.byline or (nxt.kind == "chrome" and nxt.reason != "date"):
                 break  # a list holds titles, maybe dated; anything else ends it
             if nxt.kind == "text":
@@ -331,6 +336,12 @@ def _mark_link_lists(blocks: list[Block], settings: CleanSettings) -> None:
                 taken += 1
             j += 1
         i = j
+
+
+def _headlines_run_together(block: Block) -> bool:
+    """Whether a line is headlines run together: two or more of them set apart by two dots
+    ("استقالة الوزير.. ظريف في أول تصريح.. كشف رد إيران") and no sentence end."""
+    return len(TWO_DOTS_RX.findall(block.text)) >= 2 and not SENTENCE_END_RX.search(block.text)
 
 
 def _opens_article(blocks: list[Block], j: int) -> bool:

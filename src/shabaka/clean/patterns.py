@@ -144,6 +144,9 @@ SENTENCE_END_RX = re.compile(r"(?<![.…])[.!?؟][\"”»)\]']*\s*$")
 BREADCRUMB_RX = _rx(r"^\W*+(?:الرئيسية|الصفحة الرئيسية|الرئيسيه|home)\s*+[/|»›>\-–]")
 #: Glue between headlines run together in a ticker: " ... ", " … ", " * ", " + ".
 GLUE_RX = re.compile(r"\s(?:\.{3}|…|\*|\+)\s")
+#: Two dots after a word: how a headline sets its topic apart ("الزوراء.. يحسم"); several in a
+#: line with no sentence end are headlines run together.
+TWO_DOTS_RX = re.compile(r"\w[\"”»]?\.\.(?!\.)\s")
 #: A site-name label ends with a dash, bar or colon ("الخبر اليوم -").
 LABEL_END_RX = re.compile(r"\s[-–—|:]\s*$")
 #: The end of a Latin sentence or quotation (a French or English quote in an article).

@@ -36,7 +36,8 @@ RULES: dict[str, str] = {
     "short paragraph": "a short line ending like a sentence is prose",
     # the article
     "teaser": 'a title followed by an excerpt cut with "..." (both lines), unless it is the first prose (a lede)',
-    "related link": 'the short lines under a "related articles" or "read also" header',
+    "related link": 'the short lines under a "related articles" or "read also" header, or one line of '
+    "headlines set apart by two dots under it",
     "cut last paragraph": "the page's last line, long and unpunctuated like a ticker, right after the article's "
     'prose (or a line ending with ":" that opens a quote) is a paragraph cut short, not a ticker',
     "comments after article": "prose after the first comment form or copyright line is not the article",
