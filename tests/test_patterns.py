@@ -544,7 +544,7 @@ def test_sports_words_under_a_proclitic_make_a_sports_text() -> None:
     ("text", "expected"),
     [
         # و + a noun and its adjective after an adjective: one name; after a nationality, two
-        ("وأعلنت وزارة التعليم العالي والبحث العلمي النتائج", [("وزارة التعليم العالي والبحث العلمي", "ORG")]),
+        ("وأعلنت وزارة التعليم الأساسي والتدريب المهني النتائج", [("وزارة التعليم الأساسي والتدريب المهني", "ORG")]),
         (
             "وتعاونت الوكالة الفرنسية للتنمية والبنك الأوروبي",
             [("الوكالة الفرنسية للتنمية", "ORG"), ("والبنك الأوروبي", "ORG")],
@@ -565,7 +565,7 @@ def test_sports_words_under_a_proclitic_make_a_sports_text() -> None:
             "ونقل إلى مستشفى الإمام الحسين ثم إلى مستشفى قوى الأمن",
             [("مستشفى الإمام الحسين", "LOC"), ("مستشفى قوى الأمن", "LOC")],
         ),
-        ("ونقل إلى مستشفى الإمام علي ثم عاد", [("مستشفى الإمام علي", "LOC")]),
+        ("ونقل إلى مستشفى الأمير علي ثم عاد", [("مستشفى الأمير علي", "LOC")]),
     ],
 )
 def test_bodies_joined_by_and_managed_bodies_and_new_heads(text: str, expected: list[tuple[str, str]]) -> None:
@@ -596,7 +596,7 @@ def test_armed_groups_parties_relief_bodies_and_platforms_are_known_names() -> N
     ("text", "start", "kind"),
     [
         ("وقال سمو الأمير حفظه الله إن", 4, "MISC"),  # God, in a blessing
-        ("وأفادت شفق نيوز أمس", 2, "LOC"),  # "news", the second word of an outlet's name
+        ("وأفادت رؤية نيوز أمس", 2, "LOC"),  # "news", the second word of an outlet's name
         ("وقال القيادي إن الاجتماع انتهى", 1, "MISC"),  # "the leader", a title
         ("وقال السعودي إن القرار نهائي", 1, "PER"),  # the nisba of a country named with its article
     ],
@@ -609,7 +609,7 @@ def test_more_words_that_are_no_entities_alone(text: str, start: int, kind: str)
 
 
 def test_a_stock_exchange_named_after_its_city() -> None:
-    assert names("وارتفع مؤشر بورصة عمان أمس") == [("بورصة عمان", "ORG")]
+    assert names("وارتفع مؤشر بورصة مسقط أمس") == [("بورصة مسقط", "ORG")]
 
 
 def test_a_person_span_crossing_a_known_name_is_cut_to_the_person() -> None:
@@ -658,7 +658,7 @@ def test_the_family_nisba_after_a_nasab(text: str, person: str) -> None:
     [
         # an aim under لل after an adjective, and a complement of two nouns joined by و
         ("ونقلت وكالة الأنباء الليبية للأخبار الخبر", [("وكالة الأنباء الليبية للأخبار", "ORG")]),
-        ("وقالت الشركة القابضة للنفط والغاز إن", [("الشركة القابضة للنفط والغاز", "ORG")]),
+        ("وقالت الشركة القابضة للكهرباء والماء إن", [("الشركة القابضة للكهرباء والماء", "ORG")]),
         # an aim right after a genitive is no part of the name
         ("وقالت وزارة الصحة للمواطنين إن", [("وزارة الصحة", "ORG")]),
         # a phrase under برئاسة ends a name

@@ -91,7 +91,7 @@ _WORD = r"[^\W\d_]+"
 _DASH = r" ?[-–—_] ?"
 _SOURCE = rf"(?P<source>{_WORD}(?: {_WORD}){{0,2}})"
 DATELINE = re.compile(rf"(?P<place>[^\W\d_]{{2,}}(?: {_WORD})?)(?:{_DASH}{_SOURCE})? ?[|:]?")
-#: The same, the source first (بغداد اليوم - بغداد، مرصد مينا – العراق).
+#: The same, the source first (أخبار الساعة - بغداد، مرصد الخليج – البحرين).
 SOURCE_FIRST = re.compile(rf"{_SOURCE}{_DASH}(?P<place>{_WORD}(?: {_WORD})?) ?[|:]?")
 
 

@@ -268,7 +268,7 @@ def _with_pronoun(token: str) -> bool:
 def _outside_known(span: Span, known: list[Span]) -> Span:
     """A person's span that begins or ends with a known name of another type, or with its last
     or first words, is cut to the rest (رئيس السنغال ماكي سال: the country, then the person;
-    الفيصل بجدة: the person, then the town; التيار | الصدري مقتدى الصدر: the party's nisba, then
+    الفيصل بجدة: the person, then the town; الحزب | الوطني سامي يوسف: the party's nisba, then
     the person); any other span is kept.
 
     >>> _outside_known(Span(1, 4, "PER"), [Span(1, 2, "LOC")])

@@ -206,14 +206,14 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     ['صندوق التنمية الزراعية']
     >>> names("وافق مجلس إدارة الشركة على الخطة")
     []
-    >>> names("وقالت وزارة التعليم العالي والبحث العلمي إن وزارة المالية والشركة العامة للكهرباء اتفقتا")
-    ['وزارة التعليم العالي والبحث العلمي', 'وزارة المالية', 'والشركة العامة للكهرباء']
-    >>> names("واستقبل رئيس مجلس إدارة المؤسسة الوطنية للنفط الوفد")
-    ['المؤسسة الوطنية للنفط']
-    >>> names("وقال رئيس مجلس إدارتها الدكتور سامي")
+    >>> names("وقالت وزارة التعليم الأساسي والتدريب المهني إن وزارة المالية والشركة العامة للكهرباء اتفقتا")
+    ['وزارة التعليم الأساسي والتدريب المهني', 'وزارة المالية', 'والشركة العامة للكهرباء']
+    >>> names("واستقبل رئيس مجلس إدارة المؤسسة الوطنية للكهرباء الوفد")
+    ['المؤسسة الوطنية للكهرباء']
+    >>> names("وقال رئيس مجلس إدارتها المهندس سامي")
     []
-    >>> names("ونقلت وكالة الأنباء الليبية للأخبار عن الشركة القابضة للنفط والغاز أن وزارة الصحة للمواطنين")
-    ['وكالة الأنباء الليبية للأخبار', 'الشركة القابضة للنفط والغاز', 'وزارة الصحة']
+    >>> names("ونقلت وكالة الأنباء الليبية للأخبار عن الشركة القابضة للكهرباء والماء أن وزارة الصحة للمواطنين")
+    ['وكالة الأنباء الليبية للأخبار', 'الشركة القابضة للكهرباء والماء', 'وزارة الصحة']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -226,7 +226,7 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
         end = _name_end(keys, i, is_definite(head[0]), words, head[0])
         inner = next((j for j in range(i + 1, end or i) if _definite_head((keys[j],), words)), None)
         if inner == i + 1 and head[0] in words.weak and "ال" + head[0] in words.generic and is_definite(keys[inner]):
-            i = inner  # إدارة المؤسسة الوطنية للنفط "the management of ...": the name is the body's
+            i = inner  # إدارة المؤسسة الوطنية للكهرباء "the management of ...": the name is the body's
             continue
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
@@ -281,7 +281,7 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
         elif key.startswith("لل") and len(key) >= 4 and last_closed and (definite_head or adjective_end == j):
             last_closed = genitive_end = complement_end = j + 1  # an aim, also after an adjective: الليبية للأخبار
         elif key.startswith("وال") and j == complement_end and key[1:] not in words.heads:
-            last_closed = genitive_end = j + 1  # a complement of two nouns: للنفط والغاز
+            last_closed = genitive_end = j + 1  # a complement of two nouns: للكهرباء والماء
         elif key.startswith("ل") and not is_definite(key) and len(key) > 3 and definite_head and last_closed:
             open_chain, chain = True, 0
         elif not (
@@ -310,8 +310,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
     ['مطار الملكة علياء الدولي']
     >>> names("وتقام المباراة بملعب مركب الحسن الثاني بمدينة فاس")
     ['مركب الحسن الثاني']
-    >>> names("ونقل إلى مستشفى الإمام علي ثم إلى مستشفى قوى الأمن الداخلي وليس إلى مستشفى حكومي")
-    ['مستشفى الإمام علي', 'مستشفى قوى الأمن الداخلي']
+    >>> names("ونقل إلى مستشفى الأمير علي ثم إلى مستشفى قوى الأمن العام وليس إلى مستشفى حكومي")
+    ['مستشفى الأمير علي', 'مستشفى قوى الأمن العام']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -332,7 +332,7 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
             if not key.isalpha() or (j == start and key in words.titles):
                 break
             if key in words.stop_words:
-                j += titled and j == start and given  # مستشفى الإمام علي: a given name that is a stop word ends it
+                j += titled and j == start and given  # مستشفى الأمير علي: a given name that is a stop word ends it
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
@@ -795,7 +795,7 @@ def quoted_spans(tokens: Sequence[str], keys: Sequence[str], words: PatternWords
 def _with_source(tokens: Sequence[str], found: list[Span]) -> list[Span]:
     """A sentence that is a dateline with a source (الدوحة - قنا: :func:`~shabaka.clean.article.dateline`)
     names the source, an agency or an outlet (ORG), beside the dash, over any name inside it
-    (بغداد اليوم - بغداد); not the writer (الرباط - هند العلوي: a given name first) nor "our
+    (أخبار الساعة - بغداد); not the writer (الرباط - هند العلوي: a given name first) nor "our
     correspondent" (مراسلنا): they are page chrome.
 
     >>> _with_source("الدوحة - قنا".split(), []), _with_source("الرباط - سلمى الخطيب".split(), [])

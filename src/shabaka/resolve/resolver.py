@@ -544,7 +544,7 @@ class Resolver:
         for شركة ألبا، فتح for وحركة فتح) linked to the one body of the document named with it
         (وزارة الصحة الأردنية، النادي الأهلي، شركة ألبا); and a body named with a closing nisba
         that is no nationality linked to the one body of the document named the same with a
-        nationality instead (مجلس السيادة الانتقالي to مجلس السيادة السوداني); see ``partial``."""
+        nationality instead (المجلس الأعلى الانتقالي to المجلس الأعلى الليبي); see ``partial``."""
 
         def body(g: Form) -> bool:
             return g.types.total() > 0 and majority_type(g.types) == "ORG"
@@ -568,7 +568,7 @@ class Resolver:
             if not body(g):
                 continue
             cands = {c for k in groups.members[root] for c in longer.get(k, ())} - {root}
-            if not cands:  # مجلس السيادة الانتقالي: the same body named with its nationality
+            if not cands:  # المجلس الأعلى الانتقالي: the same body named with its nationality
                 stems = [" ".join(k.split()[:-1]) for k in groups.members[root] if _other_nisba(k)]
                 cands = {c for stem in stems for c in national.get(stem, ())} - {root}
             cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
@@ -607,7 +607,7 @@ class Resolver:
 
 def _other_nisba(key: str) -> bool:
     """Whether a body's name of three words or more ends on a nisba that is no nationality
-    (مجلس السيادة الانتقالي, not مجلس السيادة السوداني)."""
+    (المجلس الأعلى الانتقالي, not المجلس الأعلى الليبي)."""
     words = key.split()
     last = words[-1]
     return len(words) >= 3 and last.startswith("ال") and last.endswith(("ي", "يه")) and not nationality(last)
