@@ -383,3 +383,8 @@ def test_headlines_run_together_under_a_latest_news_header_are_chrome() -> None:
 def test_a_paragraph_with_two_dots_that_ends_a_sentence_stays() -> None:
     paragraph = RUN_TOGETHER + "."
     assert paragraph in clean_text(f"آخر الأخبار\n{paragraph}\n{FIRST}\n").text
+
+
+def test_a_last_line_of_no_arabic_after_the_article_is_no_paragraph() -> None:
+    junk = " ".join(["xx"] * 60)
+    assert junk not in clean_text(f"مشروع جديد للري في الجنوب\n{FIRST}\n{junk}\n").text

@@ -667,3 +667,12 @@ def test_the_family_nisba_after_a_nasab(text: str, person: str) -> None:
 )
 def test_aims_and_complements_of_a_body(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+def test_an_international_organization_named_by_its_aim_is_no_concept() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    tokens = ["وقالت", "المنظمة", "الدولية", "للهجرة", "إن"]
+    assert implausible(Span(1, 4, "ORG"), tokens) == ""
+    assert ("المنظمة الدولية للهجرة", "ORG") in names("وقالت المنظمة الدولية للهجرة إن")

@@ -251,24 +251,23 @@ def classify_lines(text: str, settings: CleanSettings = DEFAULT_SETTINGS) -> lis
     if "related link" in on:
         _mark_link_lists(blocks, settings)
     if "cut last paragraph" in on:
-        _mark_cut_paragraph(blocks)
+        _mark_cut_paragraph(blocks, settings)
     return blocks
 
 
-def _mark_cut_paragraph(blocks: list[Block]) -> None:
+def _mark_cut_paragraph(blocks: list[Block], settings: CleanSettings) -> None:
     """The page's last line, read as a ticker for its length without punctuation (no gaps, no
     glue), is a paragraph cut short when it comes right after the article's prose or after a
-    line ending with ":" that opens a quote (the excerpt or the page stops mid-sentence)."""
+    line ending with ":" that opens a quote (the excerpt or the page stops mid-sentence), and
+    reads like one: Arabic words, no more than twice :attr:`CleanSettings.ticker_run_words`."""
     if len(blocks) < 2:
         return
     last, before = blocks[-1], blocks[-2]
     opens_quote = before.kind == "text" and before.text.rstrip().endswith(":")
-    if (
-        last.reason == "ticker"
-        and not last.gaps
-        and not GLUE_RX.search(last.text)
-        and (before.kind == "prose" or opens_quote)
-    ):
+    letters = sum(c.isalpha() for c in last.text)
+    arabic = 2 * len(_ARABIC_RX.findall(last.text)) >= letters and last.words <= 2 * settings.ticker_run_words
+    ticker = last.reason == "ticker" and not last.gaps and not GLUE_RX.search(last.text)
+    if ticker and arabic and (before.kind == "prose" or opens_quote):
         last.kind, last.reason = "prose", ""
         if opens_quote:
             before.kind = "prose"
