@@ -388,3 +388,20 @@ def test_a_paragraph_with_two_dots_that_ends_a_sentence_stays() -> None:
 def test_a_last_line_of_no_arabic_after_the_article_is_no_paragraph() -> None:
     junk = " ".join(["xx"] * 60)
     assert junk not in clean_text(f"مشروع جديد للري في الجنوب\n{FIRST}\n{junk}\n").text
+
+
+def test_a_list_of_other_stories_right_above_the_article_is_no_headline() -> None:
+    titles = [
+        "افتتاح معرض الكتاب في العاصمة وسط إقبال كبير",
+        "ارتفاع أسعار الذهب في السوق المحلية اليوم",
+        "الفريق الوطني يواصل تحضيراته للبطولة القارية",
+        "وفاة الفنان القدير بعد صراع طويل مع المرض",
+        "أمطار غزيرة على المناطق الشمالية الليلة الماضية",
+        "ضبط شحنة من السلع المهربة في الميناء الجنوبي",
+    ]
+    result = clean_text("\n".join([*titles, FIRST]) + "\n")
+    assert FIRST in result.text
+    assert not any(t in result.text for t in titles)
+    # a headline and a subtitle above the article stay
+    kept = clean_text(f"{titles[0]}\n{titles[1]}\n{FIRST}\n").text
+    assert titles[0] in kept and titles[1] in kept

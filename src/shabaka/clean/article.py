@@ -132,6 +132,10 @@ def _keep_head(blocks: list[Block], start: int, settings: CleanSettings, anchor:
     """
     texts = 0
     closed = False  # headline found and a gap met above it: only a byline may still come
+    if "list above article" in _rules.active(settings) and _title_run(blocks, start) > settings.head_max_text + 2:
+        if start > 0 and dateline(blocks[start - 1].text):
+            blocks[start - 1].keep = True
+        return  # a list of other stories' titles right above the article: no headline of its own
     for j in range(start - 1, max(-1, start - 1 - settings.head_window), -1):
         b = blocks[j]
         if b.kind == "prose" or b.end_marker or b.reason in ("ticker", "related link"):
@@ -162,6 +166,20 @@ def _keep_head(blocks: list[Block], start: int, settings: CleanSettings, anchor:
             texts += 1
         if texts >= settings.head_max_text:
             closed = True
+
+
+def _title_run(blocks: list[Block], start: int) -> int:
+    """How many title-like lines (text, no byline) stand in a row right above block ``start``
+    (a dateline right above it aside)."""
+    run = 0
+    for j in range(start - 1, -1, -1):
+        b = blocks[j]
+        if j == start - 1 and dateline(b.text):
+            continue
+        if b.kind != "text" or b.byline or b.reason:
+            break
+        run += 1
+    return run
 
 
 def _real_words(text: str) -> int:

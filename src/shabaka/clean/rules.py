@@ -45,6 +45,8 @@ RULES: dict[str, str] = {
     "second article part": "a prose cluster of comparable size in the same page section is kept too",
     "between article parts": "between two kept clusters only prose stays",
     "headline": "the headline, subtitle and byline above the article are kept",
+    "list above article": "more than two lines beyond the headline and subtitle, all title-like, in a row right "
+    "above the article are a list of other stories: none of them is its headline",
     "signature": "a signature line right after the article is kept",
     "never empty": "a page is never emptied: at worst its longest line is kept",
 }
