@@ -36,25 +36,38 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
+def news_files(data: Path) -> list[Path]:
+    """The compressed texts under ``data/news_text``: :data:`SOURCES`, in that order, or, in a folder
+    packed for the GPU machine (``training/encoder.py pack``), every ``*/*.txt.xz`` there."""
+    root = data / "news_text"
+    files = [root / rel for rel in SOURCES if (root / rel).exists()]
+    return files or sorted(root.glob("*/*.txt.xz"))
+
+
+def corpus_tokens(line: str) -> list[str]:
+    """A text line as the corpus holds it: tokenized as shabaka tokenizes, each token normalized."""
+    from shabaka.extract.features import norm
+    from shabaka.text import token_texts
+
+    return [norm(t) for t in token_texts(line)]
+
+
 def write_corpus(data: Path, out: Path, max_tokens: int) -> int:
     """Normalized, tokenized text lines of the news sources into ``out``; returns the token count."""
-    from shabaka.extract.features import norm
-    from shabaka.text import _TOKEN_RE
-
     tmp = out.with_suffix(".part")
     total = 0
     with open(tmp, "w", encoding="utf-8") as dst:
-        for rel in SOURCES:
-            with lzma.open(data / "news_text" / rel, "rt", encoding="utf-8") as src:
+        for path in news_files(data):
+            with lzma.open(path, "rt", encoding="utf-8") as src:
                 for line in src:
-                    toks = [norm(t) for t in _TOKEN_RE.findall(line)]
+                    toks = corpus_tokens(line)
                     if len(toks) < 3:
                         continue
                     dst.write(" ".join(toks) + "\n")
                     total += len(toks)
                     if total >= max_tokens:
                         break
-            log(f"corpus: {rel} read, {total:,} tokens so far")
+            log(f"corpus: {path.parent.name}/{path.name} read, {total:,} tokens so far")
             if total >= max_tokens:
                 break
     tmp.rename(out)
