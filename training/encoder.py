@@ -181,7 +181,8 @@ def phase_tokenize(args) -> None:
     clock = Clock(args.minutes)
     corpus = work / "corpus.txt"
     if not corpus.exists():
-        vectors.log(f"corpus: {vectors.write_corpus(args.data, corpus, args.max_tokens):,} tokens")
+        total = vectors.write_corpus(args.data, corpus, args.max_tokens, args.workers)
+        vectors.log(f"corpus: {total:,} tokens")
     if not (work / "tokenizer.json").exists():
         train_tokenizer(corpus, work / "tokenizer.json", args.vocab, args.sample_tokens)
         vectors.log(f"tokenizer: {load_tokenizer(work).get_vocab_size():,} subwords")
@@ -342,6 +343,7 @@ def phase_pretrain(args) -> None:
         raise SystemExit(f"pretrain: {len(ids)} subwords in ids.npy, fewer than one window of {seq}")
     params = sum(p.numel() for p in model.parameters())
     vectors.log(f"pretrain: {params / 1e6:.1f} M parameters, {len(ids):,} subwords, {dev}, config {cfg}")
+    forward = torch.compile(model) if args.compile else model  # same weights; the state dict stays model's
     clock = Clock(args.minutes, spent)
     last_save = time.monotonic()
     offsets = torch.arange(seq, device=dev)
@@ -362,7 +364,7 @@ def phase_pretrain(args) -> None:
         rand_ids = torch.randint(len(SPECIALS), cfg["vocab"], x.shape, device=dev, generator=gen)
         inp = torch.where(pick & (roll >= 0.8) & (roll < 0.9), rand_ids, inp)
         with autocast(torch, dev):
-            hidden = model(inp)
+            hidden = forward(inp)
             logits = model.mlm_logits(hidden[pick])
         loss = torch.nn.functional.cross_entropy(logits.float(), x[pick])
         opt.zero_grad(set_to_none=True)
@@ -638,6 +640,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = phase("tokenize", 1.5, "normalized corpus, WordPiece vocabulary, subword ids")
     p.add_argument("--max-tokens", type=int, default=50_000_000, help="news tokens in the corpus")
     p.add_argument("--vocab", type=int, default=16_000)
+    p.add_argument("--workers", type=int, default=1, help="processes that normalize the corpus")
     p.add_argument("--sample-tokens", type=int, default=5_000_000, help="corpus tokens the vocabulary is learned on")
     p = phase("pretrain", 5.0, "masked-LM pretraining")
     p.add_argument("--dim", type=int, default=512)
@@ -648,12 +651,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--batch", type=int, default=256, help="windows per step")
     p.add_argument("--lr", type=float, default=7e-4)
     p.add_argument("--steps", type=int, default=1_000_000, help="most steps (the time budget usually ends first)")
+    p.add_argument("--compile", action="store_true", help="torch.compile the encoder (compiling takes time)")
     p.add_argument("--log-every", type=int, default=200)
     p.add_argument("--save-seconds", type=float, default=60.0)
     p = phase("finetune", 1.0, "token classification on ANERcorp train; dev, test, CAraNER scores")
     p.add_argument("--epochs", type=int, default=10)
     p.add_argument("--batch", type=int, default=32)
-    p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--lr", type=float, default=2e-4)
     p = phase("label", 1.0, "tag news sentences: silver.conll.xz")
     p.add_argument("--sentences", type=int, default=100_000, help="sentences to keep")
     p.add_argument("--skip", type=int, default=0, help="news sentences passed over first")

@@ -10,10 +10,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 OUT=${OUT:-gpu_out} WORK=${WORK:-/tmp/encoder_work} PY=${PY:-python3}
-TOKENIZE_MIN=${TOKENIZE_MIN:-1} PRETRAIN_MIN=${PRETRAIN_MIN:-4.5} FINETUNE_MIN=${FINETUNE_MIN:-1.2}
-LABEL_MIN=${LABEL_MIN:-0.8} MAX_TOKENS=${MAX_TOKENS:-50000000} VOCAB=${VOCAB:-16000}
+TOKENIZE_MIN=${TOKENIZE_MIN:-1.5} PRETRAIN_MIN=${PRETRAIN_MIN:-4.5} FINETUNE_MIN=${FINETUNE_MIN:-1.2}
+LABEL_MIN=${LABEL_MIN:-1} MAX_TOKENS=${MAX_TOKENS:-50000000} VOCAB=${VOCAB:-16000}
 LAYERS=${LAYERS:-8} DIM=${DIM:-512} HEADS=${HEADS:-8} SEQ_LEN=${SEQ_LEN:-128} BATCH=${BATCH:-256}
-EPOCHS=${EPOCHS:-10} SENTENCES=${SENTENCES:-100000} THREADS=${THREADS:-0}
+EPOCHS=${EPOCHS:-10} SENTENCES=${SENTENCES:-100000} THREADS=${THREADS:-0} WORKERS=${WORKERS:-$(nproc)}
 # the most bytes and files that come back from $OUT (16 MiB a file, 8 files, 64 MiB in all), with a margin
 PART=15M MAX_PARTS=3
 if [ -z "${DATA:-}" ]; then
@@ -41,8 +41,9 @@ ship() {
 }
 say "start; $(nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null || echo no GPU)"
 "$PY" -c "import torch, tokenizers; print('torch', torch.__version__, 'cuda', torch.cuda.is_available(), 'tokenizers', tokenizers.__version__)" 2>&1 | tee -a "$LOG"
-phase "$TOKENIZE_MIN" tokenize --max-tokens "$MAX_TOKENS" --vocab "$VOCAB"
-phase "$PRETRAIN_MIN" pretrain --layers "$LAYERS" --dim "$DIM" --heads "$HEADS" --seq-len "$SEQ_LEN" --batch "$BATCH"
+phase "$TOKENIZE_MIN" tokenize --max-tokens "$MAX_TOKENS" --vocab "$VOCAB" --workers "$WORKERS"
+# shellcheck disable=SC2086 # PRETRAIN_FLAGS: more options, word-split (e.g. "--compile --lr 5e-4")
+phase "$PRETRAIN_MIN" pretrain --layers "$LAYERS" --dim "$DIM" --heads "$HEADS" --seq-len "$SEQ_LEN" --batch "$BATCH" ${PRETRAIN_FLAGS:-}
 phase "$FINETUNE_MIN" finetune --epochs "$EPOCHS"
 ship "$WORK/scores.json"
 ship "$WORK/tokenizer.json"
