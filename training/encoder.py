@@ -191,14 +191,19 @@ def phase_tokenize(args) -> None:
         vectors.log(f"ids: {n:,} subwords, {clock.elapsed():.0f}s")
 
 
-def word_pieces(tok, words: Sequence[str]) -> list[list[int]]:
-    """The subword ids of each (raw) word, normalized as the corpus is, at most :data:`MAX_PIECES`."""
-    enc = tok.encode([norm(w) for w in words], is_pretokenized=True, add_special_tokens=False)
-    pieces: list[list[int]] = [[] for _ in words]
-    for i, w in zip(enc.ids, enc.word_ids, strict=True):
-        if w is not None and len(pieces[w]) < MAX_PIECES:
-            pieces[w].append(i)
-    return [p or [UNK] for p in pieces]
+def word_pieces(tok, sentences: Sequence[Sequence[str]]) -> list[list[list[int]]]:
+    """Per sentence, the subword ids of each (raw) word, normalized as the corpus is, at most
+    :data:`MAX_PIECES` a word (``[UNK]`` for a word with none)."""
+    encs = tok.encode_batch([[norm(w) for w in words] for words in sentences], is_pretokenized=True,
+                            add_special_tokens=False)  # fmt: skip
+    out = []
+    for words, enc in zip(sentences, encs, strict=True):
+        pieces: list[list[int]] = [[] for _ in words]
+        for i, w in zip(enc.ids, enc.word_ids, strict=True):
+            if w is not None and len(pieces[w]) < MAX_PIECES:
+                pieces[w].append(i)
+        out.append([p or [UNK] for p in pieces])
+    return out
 
 
 def windows(pieces: list[list[int]], max_len: int) -> list[tuple[int, int]]:
@@ -398,10 +403,9 @@ def encode_sentences(tok, sentences: Sequence[Sequence[str]], max_len: int):
     """Model inputs of tokenized sentences: (subword ids, index of each word's first subword,
     sentence number, first word) per window of at most ``max_len`` subwords."""
     out = []
-    for k, words in enumerate(sentences):
-        if not words:
+    for k, pieces in enumerate(word_pieces(tok, sentences)):
+        if not pieces:
             continue
-        pieces = word_pieces(tok, words)
         for lo, hi in windows(pieces, max_len):
             ids, firsts = [], []
             for p in pieces[lo:hi]:
@@ -600,7 +604,7 @@ def phase_label(args) -> None:
     clock = Clock(args.minutes)
     read = int(read_path.read_text()) if read_path.exists() and kept else 0
     source = itertools.islice(news_sentences(args.data, args.min_tokens), args.skip + read, None)
-    tagged = 0
+    tagged = names = 0
     while kept < args.sentences and not clock.over():
         chunk = list(itertools.islice(source, args.chunk))
         if not chunk:
@@ -611,11 +615,15 @@ def phase_label(args) -> None:
             if c.min() >= args.min_confidence and kept < args.sentences:
                 lines.append("".join(f"{w}\t{y}\n" for w, y in zip(words, t, strict=True)) + "\n")
                 kept += 1
+                names += sum(y.startswith("B-") for y in t)
         with lzma.open(out, "at", encoding="utf-8", preset=args.xz_preset) as fh:
             fh.write("".join(lines))
         tagged += len(chunk)
         read_path.write_text(str(read + tagged))
-    vectors.log(f"label: {tagged:,} sentences tagged, {kept:,} kept in {out}, {clock.elapsed():.0f}s")
+    vectors.log(
+        f"label: {tagged:,} sentences tagged, {kept:,} in {out} (this run's kept sentences: {names:,} names), "
+        f"{clock.elapsed():.0f}s"
+    )
 
 
 # ----------------------------------------------------------------------------- command line

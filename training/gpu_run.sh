@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2086 # the *_FLAGS variables are word-split on purpose
 # The GPU run of training/encoder.py (MODEL.md, "GPU run"), from the repository root:
 #     bash training/gpu_run.sh
 # Data: shared/data, else .gpu_carry/data (written here by `training/encoder.py pack`, carried
@@ -6,7 +7,8 @@
 # unset): encoder.log, scores.json, tokenizer.json, silver.conll.xz, and the fine-tuned model in
 # bf16 (finetuned-bf16.pt.NN parts: `cat` them) when it fits the device tool's return limits.
 # Each phase's budget (minutes) and the model's size are variables, defaults below: together
-# about 9 minutes on one H200, under the device tool's 10 minutes a command.
+# about 9 minutes on one H200, under the device tool's 10 minutes a command. PRETRAIN_FLAGS,
+# FINETUNE_FLAGS, LABEL_FLAGS: more options of a phase, word-split (PRETRAIN_FLAGS="--compile --lr 5e-4").
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 OUT=${OUT:-gpu_out} WORK=${WORK:-/tmp/encoder_work} PY=${PY:-python3}
@@ -42,12 +44,11 @@ ship() {
 say "start; $(nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null || echo no GPU)"
 "$PY" -c "import torch, tokenizers; print('torch', torch.__version__, 'cuda', torch.cuda.is_available(), 'tokenizers', tokenizers.__version__)" 2>&1 | tee -a "$LOG"
 phase "$TOKENIZE_MIN" tokenize --max-tokens "$MAX_TOKENS" --vocab "$VOCAB" --workers "$WORKERS"
-# shellcheck disable=SC2086 # PRETRAIN_FLAGS: more options, word-split (e.g. "--compile --lr 5e-4")
 phase "$PRETRAIN_MIN" pretrain --layers "$LAYERS" --dim "$DIM" --heads "$HEADS" --seq-len "$SEQ_LEN" --batch "$BATCH" ${PRETRAIN_FLAGS:-}
-phase "$FINETUNE_MIN" finetune --epochs "$EPOCHS"
+phase "$FINETUNE_MIN" finetune --epochs "$EPOCHS" ${FINETUNE_FLAGS:-}
 ship "$WORK/scores.json"
 ship "$WORK/tokenizer.json"
-phase "$LABEL_MIN" label --sentences "$SENTENCES"
+phase "$LABEL_MIN" label --sentences "$SENTENCES" ${LABEL_FLAGS:-}
 ship "$WORK/silver.conll.xz"
 if [ -f "$WORK/finetuned.pt" ]; then
   "$PY" - "$WORK" <<'PYEOF'
