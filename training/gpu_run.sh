@@ -6,12 +6,13 @@
 # to the device machine), else ../shared/data; or DATA=... . Results under $OUT (gpu_out when
 # unset): encoder.log, scores.json, tokenizer.json, silver.conll.xz, and the fine-tuned model in
 # bf16 (finetuned-bf16.pt.NN parts: `cat` them) when it fits the device tool's return limits.
-# Each phase's budget (minutes) and the model's size are variables, defaults below: together
-# about 9 minutes on one H200, under the device tool's 10 minutes a command. PRETRAIN_FLAGS,
+# Each phase's budget (minutes) and the model's size are variables, defaults below; pretraining and
+# labelling are shortened where the phases before them ran long, so that the whole run ends within
+# TOTAL_MIN (9: under the device tool's 10 minutes a command; call it with timeout_s=590). PRETRAIN_FLAGS,
 # FINETUNE_FLAGS, LABEL_FLAGS: more options of a phase, word-split (PRETRAIN_FLAGS="--compile --lr 5e-4").
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
-OUT=${OUT:-gpu_out} WORK=${WORK:-/tmp/encoder_work} PY=${PY:-python3}
+OUT=${OUT:-gpu_out} WORK=${WORK:-/tmp/encoder_work} PY=${PY:-python3} TOTAL_MIN=${TOTAL_MIN:-9}
 TOKENIZE_MIN=${TOKENIZE_MIN:-1.5} PRETRAIN_MIN=${PRETRAIN_MIN:-4.5} FINETUNE_MIN=${FINETUNE_MIN:-1.2}
 LABEL_MIN=${LABEL_MIN:-1} MAX_TOKENS=${MAX_TOKENS:-50000000} VOCAB=${VOCAB:-16000}
 LAYERS=${LAYERS:-8} DIM=${DIM:-512} HEADS=${HEADS:-8} SEQ_LEN=${SEQ_LEN:-128} BATCH=${BATCH:-256}
@@ -27,6 +28,11 @@ fi
 mkdir -p "$OUT" "$WORK"
 LOG=$OUT/encoder.log
 export PYTHONPATH=src PYTHONUNBUFFERED=1
+# fit BUDGET RESERVE: BUDGET, or less so that RESERVE minutes of TOTAL_MIN are left after it (at least 0.2)
+fit() {
+  awk -v b="$1" -v r="$2" -v t="$TOTAL_MIN" -v s="$SECONDS" \
+    'BEGIN { left = t - s / 60 - r; if (left < b) b = left; if (b < 0.2) b = 0.2; printf "%.2f", b }'
+}
 say() { echo "[gpu_run $(date -u +%T)] $*" | tee -a "$LOG"; }
 # phase MINUTES NAME ARGS...: the phase, killed 90 s after its own budget should have ended it
 phase() {
@@ -44,11 +50,11 @@ ship() {
 say "start; $(nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null || echo no GPU)"
 "$PY" -c "import torch, tokenizers; print('torch', torch.__version__, 'cuda', torch.cuda.is_available(), 'tokenizers', tokenizers.__version__)" 2>&1 | tee -a "$LOG"
 phase "$TOKENIZE_MIN" tokenize --max-tokens "$MAX_TOKENS" --vocab "$VOCAB" --workers "$WORKERS"
-phase "$PRETRAIN_MIN" pretrain --layers "$LAYERS" --dim "$DIM" --heads "$HEADS" --seq-len "$SEQ_LEN" --batch "$BATCH" ${PRETRAIN_FLAGS:-}
+phase "$(fit "$PRETRAIN_MIN" "$(awk -v f="$FINETUNE_MIN" -v l="$LABEL_MIN" 'BEGIN { print f + l + 1 }')")" pretrain --layers "$LAYERS" --dim "$DIM" --heads "$HEADS" --seq-len "$SEQ_LEN" --batch "$BATCH" ${PRETRAIN_FLAGS:-}
 phase "$FINETUNE_MIN" finetune --epochs "$EPOCHS" ${FINETUNE_FLAGS:-}
 ship "$WORK/scores.json"
 ship "$WORK/tokenizer.json"
-phase "$LABEL_MIN" label --sentences "$SENTENCES" ${LABEL_FLAGS:-}
+phase "$(fit "$LABEL_MIN" 0.5)" label --sentences "$SENTENCES" ${LABEL_FLAGS:-}
 ship "$WORK/silver.conll.xz"
 if [ -f "$WORK/finetuned.pt" ]; then
   "$PY" - "$WORK" <<'PYEOF'
