@@ -393,7 +393,8 @@ def phase_pretrain(args) -> None:
             last_save = time.monotonic()
     save(torch, work / "pretrained.pt", cfg=cfg, model=model.state_dict(), step=step, elapsed=clock.elapsed())
     ckpt.unlink(missing_ok=True)
-    vectors.log(f"pretrain: done after {step} steps, {clock.elapsed():.0f}s")
+    memory = f", peak GPU memory {torch.cuda.max_memory_allocated() / 2**30:.1f} GiB" if dev.type == "cuda" else ""
+    vectors.log(f"pretrain: done after {step} steps, {clock.elapsed():.0f}s{memory}")
 
 
 # ----------------------------------------------------------------------------- fine-tuning and tagging
