@@ -81,7 +81,10 @@ def predicted_items(record: dict) -> set[Item]:
     first = {}
     for m in record["mentions"]:
         first.setdefault(m["entity"], m["start"])
-    out = {(record["id"], r.entities, r.type, r.direction) for r in find_relations(record["text"], mentions)}
+    out = {  # the pair in the gold's order (first mentions), whichever mentions stated it
+        (record["id"], tuple(sorted(r.entities, key=first.__getitem__)), r.type, r.direction)
+        for r in find_relations(record["text"], mentions)
+    }
     for role in find_roles(record["text"], mentions):
         pair = tuple(sorted((role.person, role.target), key=first.__getitem__))
         out.add((record["id"], pair, "role", (role.person, role.target)))
