@@ -73,7 +73,7 @@ CLAUSE_BREAKS = _keys(
     ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
     "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
     "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة مؤكدة مشيرا مشيرة موضحا موضحة "
-    "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم"
+    "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم حين وحين حينما وحينما"
 )
 #: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
 RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
@@ -421,9 +421,9 @@ def _locative(
         j
         for j in range(max(0, actor.first - 3), own)
         if j not in triggers
-        and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS))
+        and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS or _is_break(keys[j + 1])))
         and not any(owner[k] is not None for k in range(j + 1, actor.first))
-    ]  # (في 2015 بين X وY: a date, not a place; في الأردن بنظيره X: في is the other's)
+    ]  # (في 2015 بين X وY: a date, not a place; في الأردن بنظيره X: في is the other's; في حين: whereas)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
     return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
@@ -431,6 +431,28 @@ def _locative(
 
 #: Words of attendance: the actors after one (and its titles) attended, and are no parties (بحضور X).
 ATTENDANCE = _keys("بحضور وبحضور حضور")
+#: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
+ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر")
+#: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
+AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
+#: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
+UNNAMED_AGENTS = _keys("مسؤول مسؤولون مسؤولين مصدر مصادر")
+#: "Towards": what follows is what another noun is about (موقفها تجاه X), never a trigger's object.
+TOWARDS = _keys("تجاه إزاء ازاء حيال")
+#: Words that open a reported clause (أكد X أن ...).
+COMPLEMENTIZERS = _keys("أن وأن بأن إن وإن أنه أنها بأنه بأنها إنه إنها")
+#: Nouns that make a trigger after them part of a name (منتدى الشراكة، مؤتمر التعاون).
+NAMED_EVENTS = _keys("منتدى مؤتمر ملتقى معرض مهرجان")
+#: Nouns of relations: the بين after one is theirs (البحث في العلاقات بين X وY relates nothing).
+RELATIONS_NOUNS = _keys("العلاقات علاقات العلاقة علاقة")
+
+
+def _affiliated(actor: _Actor, keys: Sequence[str]) -> bool:
+    """Is the actor the body another belongs to (التابع لوزارة X، تابعة لحزب X)?"""
+    j = actor.first - 1
+    if j >= 0 and keys[j] == "ل":
+        j -= 1
+    return j >= 0 and keys[j] in AFFILIATION
 
 
 def _attending(actor: _Actor, sent: _Sentence) -> bool:
@@ -460,7 +482,7 @@ class _Sentence:
         self.keys = list(map(normalize_key, self.words))
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
-        self.verb_triggers: list[int] = []  # first tokens of the verb triggers (set by _relations)
+        self.verb_triggers: dict[int, TriggerRow] = {}  # the verb triggers by first token (set by _relations)
         self.trigger_starts: list[int] = []  # ... and of all triggers
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
@@ -630,8 +652,19 @@ class _Sentence:
         """Is the actor named in a title: a role's target there, or after a title with no name (لرئيس العراق)?"""
         if any(r.target == actor.entity and r.start <= self.starts[actor.first] < r.end for r in self.roles):
             return True
+        if actor.type not in ("LOC", "ORG"):
+            return False
+        # back over the words of a title (سفراء دول X، حاكم ولاية X، والسفير اليمني لدى X)
+        for j in range(actor.first - 1, max(-1, actor.first - 5), -1):
+            k = self.keys[j]
+            if self.owner[j] is not None or _is_break(k) or k in _COMMAS:
+                break
+            if self.is_title(j) or _title_word(_bare(k)):
+                return True
+            if k not in TITLE_LINKS and not k.endswith(("ي", "ية", "يه")):
+                break  # (a nisba adjective may stand in the title: السفير اليمني لدى X)
         before = [j for j in range(max(0, actor.first - 2), actor.first) if self.owner[j] is None]
-        return actor.type in ("LOC", "ORG") and any(self.is_title(j) for j in before)
+        return any(self.is_title(j) for j in before)
 
 
 def _clitic_title(key: str) -> bool:
@@ -654,6 +687,9 @@ def _title_word(key: str) -> bool:
 
 #: Words of appointment after which a relative clause names a title (الذي عين سفيرا لدى ...).
 APPOINTED = _keys("عين عينت تعيين تعيينه تعيينها اختير اختيرت انتخب انتخبت انتخابه انتخابها")
+
+#: Words between a title and the country or body it names (سفراء دول X، حاكم ولاية X، السفير لدى X).
+TITLE_LINKS = _keys("لدى دول دولة ولاية مملكة جمهورية إمارة خارجية")
 
 #: Words that continue a title after its first complement (سفير المغرب لدى جنوب أفريقيا).
 _ROLE_CONNECTORS = _keys("لدى و ، ,")
@@ -693,7 +729,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
     keys, sentence_text = sent.keys, sent.text
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
     triggers = _find_triggers(sent.words, keys, blocked)
-    sent.verb_triggers = [t.first for t in triggers if not t.noun]
+    sent.verb_triggers = {t.first: t.row for t in triggers if not t.noun}
     sent.trigger_starts = [t.first for t in triggers]
     if not triggers:  # most sentences: nothing more to read
         return []
@@ -705,6 +741,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _source_of_news(a, keys)
         and not sent.complement(a)
         and not _attending(a, sent)
+        and not _affiliated(a, keys)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
@@ -848,7 +885,11 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         end += 3 if end + 2 < len(keys) and keys[end + 2] in _BIHA else 2
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
+    if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
+        return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
+    if bayna is not None and any(_bare(keys[j]) in RELATIONS_NOUNS for j in range(end, bayna)):
+        return []  # جرى خلال اللقاء البحث في العلاقات بين X وY: the بين is the relations'
     if (
         bayna is not None
         and (trig.noun or (symmetric and not any(a.first < bayna for a in right)))
@@ -864,6 +905,12 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         return []  # الذي عين سفيرا، كما عين X، سفيرا لدى ...: the one named was appointed, by someone unnamed
     if trig.noun and first > 0 and keys[first - 1] in DEMONSTRATIVES:
         return []  # حضر هذا الاستقبال X: an event named before, its actors not in this sentence
+    if trig.noun and first > 0 and keys[first - 1] in ATTENDED:
+        return []  # حضر الاستقبال X، وY: those named attended it
+    if trig.noun and not trig.pronoun and end < len(keys) and sent.is_title(end) and end not in sent.title_tokens:
+        return []  # زيارة ولي العهد إلى X: the visitor is a title with no name
+    if trig.noun and first > 0 and _bare(keys[first - 1]) in ADJUNCT_OPENERS and keys[first].startswith("ال"):
+        return []  # سيجري خلال الزيارة محادثات مع X: the visit was named before; the verb tells the rest
     if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
         return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
@@ -948,7 +995,9 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         scope = [*range(after, obj.first), obj.first]
         if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 4), obj.first)):
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
-        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first) and not _in_adjunct(sent, after, obj):
+        if any(keys[j] in TOWARDS for j in range(max(after, obj.first - 2), obj.first)):
+            continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
+        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, after, obj):
             continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
         if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
@@ -1023,9 +1072,15 @@ def _subject_before_continuation(sent: _Sentence, trig: _Trigger, actors: Sequen
     )
 
 
-def _in_verb_clause(sent: _Sentence, j: int) -> bool:
-    """Does a verb trigger stand before token ``j`` in its clause?"""
-    return any(v < j and _clear(sent, v + 1, j) for v in sent.verb_triggers)
+def _in_verb_clause(sent: _Sentence, j: int, obj: _Actor) -> bool:
+    """Does a verb trigger stand before token ``j`` in its clause, one that can take ``obj``
+    as object (تسلم الرسالة X خلال استقباله Y: the message wants its sender after من)?"""
+    return any(
+        v < j
+        and _clear(sent, v + 1, j)
+        and (not row.target_prep or any(_prep(sent.keys[k], row.target_prep) for k in range(v + 1, obj.first)))
+        for v, row in sent.verb_triggers.items()
+    )
 
 
 def _patient_with_title(sent: _Sentence, end: int, right: Sequence[_Actor]) -> bool:
@@ -1191,6 +1246,8 @@ def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) 
     if trig.noun or not (clitic or (first > 0 and keys[first - 1] in CONTINUATIONS)):
         return None
     head = min(actors, key=lambda a: a.first, default=None)
+    if head is not None and any(keys[j] in COMPLEMENTIZERS for j in range(head.last + 1, first)):
+        return None  # أكد X أن قطر ... وتثمن: the verb goes on from the reported clause, not from X
     if (
         head is None
         or head.last >= first - 1
@@ -1220,7 +1277,32 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     before = keys[first - 1] if first > 0 else ""
     if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):
         return False
+    head = next((j for j in gap if not _filler(sent, j)), actor.first)
+    if head < actor.first and (keys[head] in UNNAMED_AGENTS or _common_noun(sent, head)):
+        return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
+
+
+def _filler(sent: _Sentence, j: int) -> bool:
+    """A token between a verb and its subject that is not the subject: a date, a number, an
+    adverb, punctuation or the words of a title."""
+    k = sent.keys[j]
+    return (
+        j in sent.title_tokens
+        or sent.is_title(j)
+        or _bare(k) in DATE_WORDS
+        or k.isdigit()
+        or k in _COMMAS
+        or _quote(sent.words[j])
+        or not any(c.isalnum() for c in k)
+        or _adverb(sent, j)
+    )
+
+
+def _common_noun(sent: _Sentence, j: int) -> bool:
+    """A definite word outside names and titles (العقوبات، الطائرات): a noun that names no one."""
+    k = sent.keys[j]
+    return sent.owner[j] is None and k.startswith("ال") and len(k) > 4 and not _title_word(k)
 
 
 def _prep(key: str, preps: frozenset[str]) -> bool:
