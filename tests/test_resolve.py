@@ -127,7 +127,21 @@ def test_two_clitic_spellings_of_an_unseen_name_meet_at_the_bare_name():
     )
     assert same(res, m, ("a", "ووليام ماركس"), ("b", "لوليام ماركس"))
     assert entity(res, m, ("a", "ووليام ماركس")).label == "وليام ماركس"
-    assert entity(res, m, ("c", "ووليد سعدون")).label == "ووليد سعدون"  # one spelling only: left as it is
+    # one spelling only, but وليد is a listed given name and ووليد none: و is cut
+    assert entity(res, m, ("c", "ووليد سعدون")).label == "وليد سعدون"
+
+
+def test_a_clitic_is_cut_from_a_listed_given_name_seen_once() -> None:
+    res, m = resolve(
+        """
+## a
+وحضر الاجتماع كل من الوزير [[وكريستوفر ماكلين|PER]] والسفير.
+## b
+وقال المدرب [[وسيم الحداد|PER]] إن الفريق جاهز.
+"""
+    )
+    assert entity(res, m, ("a", "وكريستوفر ماكلين")).label == "كريستوفر ماكلين"
+    assert entity(res, m, ("b", "وسيم الحداد")).label == "وسيم الحداد"  # وسيم is a name, not و + سيم
 
 
 # -- orthography ---------------------------------------------------------------------

@@ -185,6 +185,25 @@ def given_names(more: bool = False) -> frozenset[str]:
     return frozenset(words)
 
 
+#: The categories of the embedded model's name list that hold persons' names and name words.
+PERSON_CATEGORIES = frozenset(("XPER", "XGIVEN", "XSUR", "PFIRST", "PLAST"))
+
+
+@cache
+def person_words() -> frozenset[str]:
+    """The words of listed persons' names (normalized keys): the given names of
+    :func:`given_names` (with ``more``) and every word of the persons, given names and
+    surnames in the name list the embedded model ships (``extract/models/gazetteer.tsv``,
+    derived from ``names_xlit``: كريستوفر of كريستوفر نولان)."""
+    words = set(given_names(more=True))
+    text = (files("shabaka") / "extract" / "models" / "gazetteer.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        category, _, entry = line.partition("\t")
+        if category in PERSON_CATEGORIES:
+            words.update(entry.split())
+    return frozenset(words)
+
+
 class GazetteerError(DataFileError):
     """The gazetteer file cannot be used; the message names the file and line."""
 

@@ -15,8 +15,16 @@ from typing import Any
 from shabaka.arabic import is_definite, proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
-from shabaka.extract.patterns import ARABIC, LATIN_ACRONYM, byline_author, implausible, nationality, pattern_words
-from shabaka.lexicon import given_names
+from shabaka.extract.patterns import (
+    ARABIC,
+    LATIN_ACRONYM,
+    byline_author,
+    implausible,
+    nationality,
+    pattern_words,
+    verb_like,
+)
+from shabaka.lexicon import given_names, person_words
 from shabaka.text import normalize_key
 
 
@@ -153,8 +161,10 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his counterpart X") are
     cut off, and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
     in his post") and what follows a verb after the name's first two words (امجد خريسات |
-    شملت ...); a name the model starts at عبد or أبو takes the indefinite given name
-    before it (باسل | عبد الحنان). A span of such nouns alone comes back empty.
+    شملت ...) or a word after its first that reads as a verb and is no listed name word
+    (هاينز | يجسد ...: :func:`~shabaka.extract.patterns.verb_like`); a name the model starts
+    at عبد or أبو takes the indefinite given name before it (باسل | عبد الحنان).
+    A span of such nouns alone comes back empty.
 
     >>> _after_event(Span(1, 3, "PER"), "وجاء لقاء حموشي".split())
     Span(start=2, end=3, type='PER', confidence=1.0)
@@ -162,6 +172,8 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     Span(start=0, end=2, type='PER', confidence=1.0)
     >>> _after_event(Span(1, 4, "PER"), "واحتفظ صبري بوقدوم بمنصبه".split())
     Span(start=1, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(0, 2, "PER"), "وهاينز يجسد".split())
+    Span(start=0, end=1, type='PER', confidence=1.0)
     >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
     Span(start=1, end=4, type='PER', confidence=1.0)
     """
@@ -172,6 +184,7 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     while start < end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
         start += 1
     end = next((i for i in range(start + 2, end) if _past_verb(normalize_key(tokens[i]))), end)
+    end = next((i for i in range(start + 1, end) if _present_verb(normalize_key(tokens[i]))), end)
     if end - start > 2 and _with_pronoun(tokens[end - 1]):
         end -= 1
     if start == span.start < end and start > 0 and normalize_key(tokens[start]) in ("عبد", "ابو"):
@@ -238,6 +251,12 @@ def _past_verb(key: str) -> bool:
     فعلت of four letters that is no given name (امجد خريسات | شملت; not محمد رفعت)."""
     words = pattern_words()
     return key in words.verbs or (len(key) == 4 and key.endswith("ت") and key not in given_names(more=True))
+
+
+def _present_verb(key: str) -> bool:
+    """Whether a word inside a person's name reads as a verb (يجسد، تؤكد) and is no word of
+    a listed person's name (يتيم، تبون)."""
+    return verb_like(key) and key not in person_words()
 
 
 def _with_pronoun(token: str) -> bool:

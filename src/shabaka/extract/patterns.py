@@ -379,7 +379,7 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or _clitic_after(keys, j):
                 break
-            if key not in given and keys[j - 1] not in (*NASAB_WORDS, "ال") and _verb_like(key):
+            if key not in given and keys[j - 1] not in (*NASAB_WORDS, "ال") and verb_like(key):
                 break  # الملك سلمان | أصدر
             if is_definite(key) and keys[j - 2] in NASAB_WORDS:
                 break  # محمد بن سلمان | الخاص: after a nasab only بن or آل go on
@@ -396,7 +396,7 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None) -> list
     return spans
 
 
-def _verb_like(key: str) -> bool:
+def verb_like(key: str) -> bool:
     """Whether a word that is no given name reads as a verb: أفعل (أصدر، أعلن) or a
     present tense of four or five letters (يقوم، تؤكد)."""
     return (key.startswith("ا") and len(key) == 4) or (key.startswith(("ي", "ت", "ن")) and len(key) in (4, 5))
@@ -541,7 +541,7 @@ def _town_end(keys: Sequence[str], j: int, first: bool, words: PatternWords) -> 
         if not key.startswith("و") or len(key) < 4:
             return None
         key = key[1:]
-    if key in words.stops or key in words.heads or key in words.towns or key in words.verbs or _verb_like(key):
+    if key in words.stops or key in words.heads or key in words.towns or key in words.verbs or verb_like(key):
         return None
     if key.startswith(("ي", "ت")) and key.endswith(("ون", "ان", "ين")):
         return None  # a verb: بمدينة وجدة ويرتبطون
@@ -560,7 +560,7 @@ def _town_end(keys: Sequence[str], j: int, first: bool, words: PatternWords) -> 
         and after not in words.cues
         and not after.startswith(("و", "ب", "ل", "ف", "ك", "الم"))
         and not after.endswith(("ي", "يه", "يين", "يتين"))
-        and not _verb_like(after)
+        and not verb_like(after)
     )
     return j + 2 if second else j + 1
 

@@ -20,6 +20,7 @@ from shabaka.lexicon import (
     gazetteer_aliases,
     given_names,
     load_aliases,
+    person_words,
 )
 from shabaka.model import Entity, Mention, Sentence
 from shabaka.resolve.forms import Form, Groups, label_of, majority_type
@@ -337,8 +338,11 @@ class Resolver:
 
         The cut is made when the form without it is known (seen, or in the alias table or
         gazetteer), or when the word without it is seen at least as often as with it
-        (for a person, with or without the article; after و + ال, or with لل, seen at all), or
-        when two forms with different clitics reduce to it (ووليام، لوليام → وليام); never
+        (for a person, with or without the article; after و + ال, or with لل, seen at all), or,
+        for a person, when the word without its one-letter proclitic is a word of listed persons'
+        names and the word with it is none (وكريستوفر راي → كريستوفر راي; not وسيم:
+        :func:`~shabaka.lexicon.person_words`),
+        or when two forms with different clitics reduce to it (ووليام، لوليام → وليام); never
         across a ``!=`` row of the alias table.
         """
         words = Counter(self._words)
@@ -363,7 +367,10 @@ class Resolver:
         def attested(head: str, cand: str, tail: str, person: bool) -> bool:
             definite = cand.startswith("ال") and len(cand) > 4 and (head[:1] == "و" or "لل" in head[:3])
             seen = words[cand] + (words["ال" + cand] if person else 0)  # a person's name: حموشي, الحموشي
-            return cand + tail in known or seen >= max(words[head], 1) or definite
+            listed = (  # one letter cut only: وبروز is no و + ب + روز
+                person and len(cand) == len(head) - 1 and cand in person_words() and head not in person_words()
+            )
+            return cand + tail in known or seen >= max(words[head], 1) or definite or listed
 
         out = {}
         for key, f in forms.items():
