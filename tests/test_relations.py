@@ -623,3 +623,46 @@ def test_agreement_noun_takes_a_party_after_it_only_with_ma_or_bayna():
     assert ("agreement", None, ("a", "b")) in found
     found = relations("وأكد أن [[كوريا|LOC|a]] شريك أساسي [[لبنغلاديش|LOC|b]].")
     assert found == {("agreement", None, ("a", "b"))}
+
+
+# ---- third round: recall where it is safe
+
+
+def test_a_call_to_a_title_under_ba_has_its_maker_as_subject():
+    # بالرئيس: the one called; the caller is the one named before the call
+    found = relations(
+        "أجرى الملك [[عبد الله الثاني|PER|a]] اتصالا هاتفيا بالرئيس الكيني [[وليام روتو|PER|b]] مساء أمس."
+    )
+    assert found == {("call", ("a", "b"), ("a", "b"))}
+
+
+def test_honorifics_coordinate_two_subjects():
+    found = relations(
+        "يبحث الرئيس [[كمال بوزيد|PER|a]]، وصاحب السمو الأمير [[فهد السالم|PER|b]] ولي العهد غدا ملفات التعاون."
+    )
+    assert ("meeting", None, ("a", "b")) in found
+
+
+def test_a_noun_of_purpose_takes_its_genitive_as_object():
+    # لدعم X: X is supported, by the one named before
+    found = relations(
+        "أعلن [[البنك الإسلامي للتنمية|ORG|a]] عن تخصيص 90 مليون دولار لدعم [[موريتانيا|LOC|b]] هذا العام."
+    )
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_light_verbs_of_giving_open_the_clause():
+    found = relations("وبلغت المساعدات التي خصصها [[البنك الدولي|ORG|a]] [[لتشاد|LOC|b]] 40 مليون دولار.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_a_visit_qualified_before_its_relative_clause():
+    found = relations("يواصل الرئيس [[سامي النجار|PER|a]] زيارة العمل التي يقوم بها إلى [[ماليزيا|LOC|b]].")
+    assert found == {("visit", ("a", "b"), ("a", "b"))}
+
+
+def test_future_prefix_on_a_verb():
+    found = relations("وسيزور [[منصور الحربي|PER|a]] [[جاكرتا|LOC|b]] الأسبوع المقبل.")
+    assert found == {("visit", ("a", "b"), ("a", "b"))}
+    found = relations("ستستقبل الوزيرة [[ليلى العبيدي|PER|a]] غدا نظيرها [[ماركو فيرات|PER|b]].")
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}

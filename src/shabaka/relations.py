@@ -98,12 +98,12 @@ PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 #: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
 LIGHT_VERBS = _keys(
     "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
-    "قام يقوم قامت تقوم جرى جرت"
+    "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها"
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
     "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
-    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة"
+    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
@@ -233,7 +233,7 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
     return tuple(rows)
 
 
-_VERB_CLITICS = frozenset({"و", "ف"})
+_VERB_CLITICS = frozenset({"و", "ف", "س"})  # (س: the future of an imperfect verb, سيزور)
 _NOUN_CLITICS = frozenset({"و", "ف", "ب", "ل", "ال"})
 
 
@@ -260,6 +260,8 @@ def _stems(key: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if key[:1] in ("و", "ف") and len(key) > 2:
         out.append((key[1:], frozenset({key[0]})))
     for stem, used in list(out):
+        if stem[:1] == "س" and stem[1:2] in ("ي", "ت", "ن") and len(stem) > 4:
+            out.append((stem[1:], used | {"س"}))  # سيزور، وستستقبل (verbs only: see _openings)
         if stem.startswith("لل") and len(stem) > 3:
             out.append((stem[2:], used | {"ل", "ال"}))
         elif stem[:1] in ("ب", "ل") and len(stem) > 2:
@@ -880,9 +882,11 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         ),
         key=lambda a: -a.last,
     )
-    light = trig.noun and end + 1 < len(keys) and keys[end] in RELATIVES and keys[end + 1] in LIGHT_VERBS
+    # زيارة الدولة التي: one word may qualify the noun before its relative clause
+    rel = end + 1 if end + 2 < len(keys) and sent.owner[end] is None and keys[end + 1] in RELATIVES else end
+    light = trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
     if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
-        end += 3 if end + 2 < len(keys) and keys[end + 2] in _BIHA else 2
+        end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
     if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
@@ -919,7 +923,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         return []  # تم تعيين X: the one who acted is not named
     near_left = (
         bool(left)
-        and not light
+        # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
+        and not (light and right and _verb_subject(sent, first, end, right[0]))
         and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
@@ -930,6 +935,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         trig.noun
         and not trig.pronoun
         and keys[end - 1] not in _PREPOSITIONS
+        and not (end < len(keys) and keys[end][:1] == "ب" and _clitic_title(keys[end]))  # اتصالا بالرئيس X
         and bool(right)
         and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
             j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.words[j])
@@ -938,6 +944,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
+    if genitive and row.direction == "active" and _purpose(keys[first], row):
+        genitive = False  # (X) ... لدعم الأردن: the genitive of a noun of purpose is its object
     possessor = None
     if trig.pronoun and not (near_left and left[0].type in row.source_types):
         # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
@@ -1014,6 +1022,11 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
 ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _purpose(key: str, row: TriggerRow) -> bool:
+    """Does the noun ``key`` carry the ل of purpose (لدعم، لتمويل), not a ل of its own form (لقاء)?"""
+    return key[:1] == "ل" and not any(form[0][:1] == "ل" and _same_word(key, form[0]) for form in row.nouns)
 
 
 def _adjunct_noun(sent: _Sentence, j: int) -> bool:
