@@ -666,3 +666,35 @@ def test_future_prefix_on_a_verb():
     assert found == {("visit", ("a", "b"), ("a", "b"))}
     found = relations("ستستقبل الوزيرة [[ليلى العبيدي|PER|a]] غدا نظيرها [[ماركو فيرات|PER|b]].")
     assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_reason_or_an_occasion_names_no_object():
+    found = relations("وأعرب [[نبيل الخوري|PER|a]] عن التهنئة بمناسبة تعيين الأمير [[سالم الدوسري|PER|b]] وزيرا.")
+    assert found == set()
+    found = relations("واستهدفت [[وزارة الخزانة|ORG|a]] التاجر بسبب صلاته بجماعة [[الفجر الأحمر|ORG|b]].")
+    assert found == set()
+
+
+def test_one_acting_for_another_is_one_side():
+    found = relations(
+        "وقع الوزير [[حامد السقا|PER|a]] نيابة عن [[الحكومة المغربية|ORG|b]] اتفاقية منحة مع [[البنك الأوروبي|ORG|c]]."
+    )
+    assert ("agreement", None, ("a", "b")) not in found
+    assert ("agreement", None, ("b", "c")) in found  # the body the minister signs for, with the bank
+
+
+def test_a_congratulation_is_praise():
+    found = relations("بعث [[يوسف الشامي|PER|a]] برقية تهنئة إلى [[ماري دوبوا|PER|b]] بفوزها في الانتخابات.")
+    assert found == {("praise", ("a", "b"), ("a", "b"))}
+    found = relations("تلقى [[يوسف الشامي|PER|a]] برقية تهنئة من الرئيس [[كوفي أمواه|PER|b]].")
+    assert found == {("praise", ("b", "a"), ("a", "b"))}
+
+
+def test_cutting_relations_told_by_a_verb():
+    found = relations("وكانت [[نيكاراغوا|LOC|a]] قطعت علاقاتها مع [[تايوان|LOC|b]] قبل عامين.")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_agreeing_with_someone_is_an_agreement():
+    found = relations("واتفق [[رشيد الطالبي|PER|a]] مع نظيره [[هانز مولر|PER|b]] على تسريع المشاريع.")
+    assert found == {("agreement", None, ("a", "b"))}

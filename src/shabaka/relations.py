@@ -443,6 +443,10 @@ UNNAMED_AGENTS = _keys("مسؤول مسؤولون مسؤولين مصدر مصا
 TOWARDS = _keys("تجاه إزاء ازاء حيال")
 #: Words that open a reported clause (أكد X أن ...).
 COMPLEMENTIZERS = _keys("أن وأن بأن إن وإن أنه أنها بأنه بأنها إنه إنها")
+#: Words of a reason or an occasion: the actors after one are not the trigger's object (بسبب، بمناسبة).
+REASONS = _keys("بسبب لسبب جراء بمناسبة لمناسبة")
+#: Words by which one acts for another (X نيابة عن Y، X باسم Y): the two are one side.
+BEHALF = (_keys("نيابة عن"), _keys("باسم"), _keys("ممثلا عن"), _keys("ممثلة عن"))
 #: Nouns that make a trigger after them part of a name (منتدى الشراكة، مؤتمر التعاون).
 NAMED_EVENTS = _keys("منتدى مؤتمر ملتقى معرض مهرجان")
 #: Nouns of relations: the بين after one is theirs (البحث في العلاقات بين X وY relates nothing).
@@ -758,7 +762,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 break
             last = t.end
         for source, target, directed in _pairs(trig, limit, eligible, sent):
-            if source.entity == target.entity:
+            if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
@@ -774,6 +778,13 @@ def _relations(sent: _Sentence) -> list[Relation]:
 _CLOSING_QUOTES = frozenset("”»")
 _OPENING_QUOTES = frozenset("“«")
 _BIHA = _keys("به بها")
+
+
+def _on_behalf(sent: _Sentence, a: _Actor, b: _Actor) -> bool:
+    """Does one of the two act for the other (وقع الوزير X نيابة عن الحكومة Y): one side, no relation?"""
+    first, second = (a, b) if a.first < b.first else (b, a)
+    between = {sent.keys[j] for j in range(first.last + 1, second.first) if j not in sent.title_tokens}
+    return any(between == words for words in BEHALF)
 
 
 def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -> bool:
@@ -1005,6 +1016,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
         if any(keys[j] in TOWARDS for j in range(max(after, obj.first - 2), obj.first)):
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
+        if any(_bare(keys[j]) in REASONS for j in range(after, obj.first)):
+            continue  # التهنئة بمناسبة أمر الملك X، استهدف بسبب اغتيال X: a reason or an occasion, not the object
         if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, after, obj):
             continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
