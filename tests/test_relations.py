@@ -698,3 +698,20 @@ def test_cutting_relations_told_by_a_verb():
 def test_agreeing_with_someone_is_an_agreement():
     found = relations("واتفق [[رشيد الطالبي|PER|a]] مع نظيره [[هانز مولر|PER|b]] على تسريع المشاريع.")
     assert found == {("agreement", None, ("a", "b"))}
+
+
+def test_arriving_told_by_hall_with_ba():
+    found = relations("حل وزير الخارجية [[عمر السنوسي|PER|a]] مساء أمس [[بالكويت|LOC|b]] في زيارة قصيرة.")
+    assert ("visit", ("a", "b"), ("a", "b")) in found
+    # elsewhere a place under ب is where something happened
+    found = relations("التقى [[عمر السنوسي|PER|a]] [[بالكويت|LOC|b]] عددا من رجال الأعمال.")
+    assert found == set()
+
+
+def test_leaving_a_place_after_a_visit():
+    found = relations("غادر الرئيس [[إدريس الكتاني|PER|a]] اليوم [[الدوحة|LOC|b]]، بعد انتهاء زيارة رسمية دامت يومين.")
+    assert found == {("visit", ("a", "b"), ("a", "b"))}
+    found = relations("غادر [[إدريس الكتاني|PER|a]] [[القدس|LOC|b]] بعد زيارة [[كنيسة القيامة|LOC|c]].")
+    assert found == {("visit", ("a", "b"), ("a", "b")), ("visit", ("a", "c"), ("a", "c"))}
+    # leaving with no visit told is no visit
+    assert relations("غادر [[إدريس الكتاني|PER|a]] [[الدوحة|LOC|b]] مساء أمس.") == set()

@@ -407,12 +407,18 @@ def _bare(key: str) -> str:
 
 
 def _locative(
-    actor: _Actor, keys: Sequence[str], titles: Collection[int], triggers: Collection[int], owner: Sequence[int | None]
+    actor: _Actor,
+    keys: Sequence[str],
+    titles: Collection[int],
+    triggers: Collection[int],
+    owner: Sequence[int | None],
+    ba: bool = True,
 ) -> bool:
     """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?
 
-    ``titles``: the tokens of titles; a في in a person's own title, right before the name, is
-    the title's (وزير ... المقيمين في الخارج X): the person is no place. ``triggers``: the
+    ``ba``: whether a place under ب counts (not for a visit told with ب). ``titles``: the
+    tokens of titles; a في in a person's own title, right before the name, is the title's
+    (وزير ... المقيمين في الخارج X): the person is no place. ``triggers``: the
     tokens of triggers; their في is theirs (في استقبال الرئيس X). ``owner``: the actor of
     each token; a في before another actor is that one's (في الأردن بنظيره X).
     """
@@ -428,7 +434,9 @@ def _locative(
     ]  # (في 2015 بين X وY: a date, not a place; في الأردن بنظيره X: في is the other's; في حين: whereas)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
-    return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
+    return (ba and actor.type == "LOC" and under_ba) or any(
+        _bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before
+    )
 
 
 #: Words of attendance: the actors after one (and its titles) attended, and are no parties (بحضور X).
@@ -749,6 +757,16 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _attending(a, sent)
         and not _affiliated(a, keys)
     ]
+    # a place under ب is where something happened, except for a visit told with ب (حل X بالسعودية)
+    arrived = eligible + [
+        a
+        for a in sent.actors
+        if a.type == "LOC"
+        and a not in eligible
+        and (_ba(keys[a.first]) or a.prefix.endswith("ب"))
+        and not sent.complement(a)
+        and not _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner, ba=False)
+    ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
@@ -761,7 +779,10 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 limit = t.first
                 break
             last = t.end
-        for source, target, directed in _pairs(trig, limit, eligible, sent):
+        ba = trig.row.type == "visit" and "ب" in trig.row.target_prep
+        for source, target, directed in _pairs(
+            trig, limit, sorted(arrived, key=lambda a: a.first) if ba else eligible, sent
+        ):
             if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
@@ -926,6 +947,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         return []  # زيارة ولي العهد إلى X: the visitor is a title with no name
     if trig.noun and first > 0 and _bare(keys[first - 1]) in ADJUNCT_OPENERS and keys[first].startswith("ال"):
         return []  # سيجري خلال الزيارة محادثات مع X: the visit was named before; the verb tells the rest
+    if row.type == "visit" and trig.noun and (left_after := _left_after_visit(sent, trig, actors)):
+        return left_after  # غادر X الرياض بعد انتهاء زيارة رسمية: X visited الرياض
     if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
         return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
@@ -1238,6 +1261,32 @@ def _addressed(sent: _Sentence, left: Sequence[_Actor]) -> list[tuple[_Actor, _A
     if not gap or sent.keys[gap[-1]] not in (to, "الى") or any(sent.owner[j] is not None for j in gap):
         return []
     return [(subject, addressee, True)]
+
+
+#: Verbs of leaving a place (غادر X الرياض)...
+LEAVING = _keys("غادر غادرت يغادر تغادر")
+#: ... and the words that put a visit before the leaving (بعد زيارة، عقب انتهاء زيارة، في ختام زيارة).
+AFTER_WORDS = _keys("بعد عقب ختام انتهاء إثر اثر")
+
+
+def _left_after_visit(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> list[tuple[_Actor, _Actor, bool]]:
+    """A visit told by leaving (غادر X الرياض بعد انتهاء زيارة رسمية; غادر X المدينة بعد زيارة المسجد
+    النبوي): the one who left visited the place left, and the place the visit names right after it."""
+    keys, first = sent.keys, trig.first
+    if trig.pronoun or not any(_bare(keys[j]) in AFTER_WORDS for j in range(max(0, first - 2), first)):
+        return []
+    verb = next((v for v in range(first - 1, max(-1, first - 20), -1) if _bare(keys[v]) in LEAVING), None)
+    if verb is None or not _clear(sent, verb + 1, first):
+        return []
+    between = [a for a in actors if verb < a.first and a.last < first]
+    who = next((a for a in between if a.type in ("PER", "ORG")), None)
+    place = next((a for a in between if who is not None and a.first > who.last and a.type == "LOC"), None)
+    if who is None or place is None:
+        return []
+    out = [(who, place, True)]
+    after = trig.end
+    nxt = next((a for a in actors if a.first == after and a.type == "LOC"), None)
+    return [*out, (who, nxt, True)] if nxt is not None else out
 
 
 def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Actor]:
