@@ -715,3 +715,17 @@ def test_leaving_a_place_after_a_visit():
     assert found == {("visit", ("a", "b"), ("a", "b")), ("visit", ("a", "c"), ("a", "c"))}
     # leaving with no visit told is no visit
     assert relations("غادر [[إدريس الكتاني|PER|a]] [[الدوحة|LOC|b]] مساء أمس.") == set()
+
+
+def test_the_one_stood_by_is_supported():
+    found = relations("مؤكدا وقوف [[اليابان|LOC|a]] إلى جانب [[الفلبين|LOC|b]] في محنتها.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_a_siege_and_clashes_are_conflict():
+    found = relations("وتفرض [[جماعة الشباب|ORG|a]] منذ شهرين حصارا على [[مدينة بيدوا|LOC|b]].")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
+    found = relations("وأعلنت [[حركة العدل|ORG|a]] مقتل اثنين من عناصرها في المواجهات مع [[الجيش التشادي|ORG|b]].")
+    assert found == {("conflict", None, ("a", "b"))}
+    found = relations("واندلعت معارك عنيفة بين [[قوات الدعم|ORG|a]] و[[الجيش الوطني|ORG|b]] قرب المطار.")
+    assert found == {("conflict", None, ("a", "b"))}

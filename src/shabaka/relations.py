@@ -430,8 +430,8 @@ def _locative(
         for j in range(max(0, actor.first - 3), own)
         if j not in triggers
         and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS or _is_break(keys[j + 1])))
-        and not any(owner[k] is not None for k in range(j + 1, actor.first))
-    ]  # (في 2015 بين X وY: a date, not a place; في الأردن بنظيره X: في is the other's; في حين: whereas)
+        and not any(owner[k] is not None or k in triggers for k in range(j + 1, actor.first))
+    ]  # (في 2015 بين X وY: a date; في الأردن بنظيره X: في is the other's; في المواجهات مع X: the trigger's)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
     return (ba and actor.type == "LOC" and under_ba) or any(
@@ -801,6 +801,22 @@ _OPENING_QUOTES = frozenset("“«")
 _BIHA = _keys("به بها")
 
 
+def _alongside(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor introduced by إلى جانب (alongside), its title between?"""
+    j = actor.first - 1
+    while j >= 0 and j in sent.title_tokens:
+        j -= 1
+    return (
+        j > 0
+        and _bare(sent.keys[j]) == normalize_key("جانب")
+        and sent.keys[j - 1]
+        in (
+            normalize_key("إلى"),
+            normalize_key("الى"),
+        )
+    )
+
+
 def _on_behalf(sent: _Sentence, a: _Actor, b: _Actor) -> bool:
     """Does one of the two act for the other (وقع الوزير X نيابة عن الحكومة Y): one side, no relation?"""
     first, second = (a, b) if a.first < b.first else (b, a)
@@ -997,6 +1013,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         )
     if genitive:
         subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
+        if not symmetric:  # وقوف X إلى جانب Y: the one stood by is the object, not a second subject
+            subjects = subjects[: next((k for k, a in enumerate(subjects) if k and _alongside(sent, a)), None)]
     elif possessor is not None:
         subjects = [possessor]
     elif near_left:
