@@ -729,3 +729,17 @@ def test_a_siege_and_clashes_are_conflict():
     assert found == {("conflict", None, ("a", "b"))}
     found = relations("واندلعت معارك عنيفة بين [[قوات الدعم|ORG|a]] و[[الجيش الوطني|ORG|b]] قرب المطار.")
     assert found == {("conflict", None, ("a", "b"))}
+
+
+def test_a_trigger_between_a_word_of_report_and_the_actor():
+    # نقلت تهنئة X: X is the one who congratulates, not the source of a report
+    found = relations("ونقلت تهنئة [[حكومة كندا|ORG|a]] [[لسامي الفرا|PER|b]] بمناسبة تعيينه.")
+    assert found == {("praise", ("a", "b"), ("a", "b"))}
+    # نقلته وكالة X: the agency is where the news comes from
+    found = relations("وأشاد الوزير بالاتفاق، وفق ما نقلته وكالة [[رويترز|ORG|a]] عن [[هيئة الموانئ|ORG|b]].")
+    assert found == set()
+
+
+def test_a_call_to_a_title_under_ba_after_a_comma():
+    found = relations("أجرى الأمير [[سلطان الحمد|PER|a]]، اتصالا هاتفيا، بفخامة الرئيس [[جوليوس مادا|PER|b]].")
+    assert found == {("call", ("a", "b"), ("a", "b"))}

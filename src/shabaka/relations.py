@@ -482,9 +482,13 @@ def _attending(actor: _Actor, sent: _Sentence) -> bool:
     return j >= 0 and keys[j] in ATTENDANCE
 
 
-def _source_of_news(actor: _Actor, keys: Sequence[str]) -> bool:
-    """Is the actor where a report comes from (وفقا لصحيفة X، نقلته وكالة X)?"""
-    return any(_bare(keys[j]) in SOURCE_WORDS for j in range(max(0, actor.first - 2), actor.first))
+def _source_of_news(actor: _Actor, keys: Sequence[str], triggers: Collection[int]) -> bool:
+    """Is the actor where a report comes from (وفقا لصحيفة X، نقلته وكالة X)? Not when a trigger
+    stands between (نقلت تهنئة X: X congratulates)."""
+    return any(
+        _bare(keys[j]) in SOURCE_WORDS and not any(k in triggers for k in range(j + 1, actor.first))
+        for j in range(max(0, actor.first - 2), actor.first)
+    )
 
 
 class _Sentence:
@@ -752,7 +756,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
         a
         for a in sent.actors
         if not _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner)
-        and not _source_of_news(a, keys)
+        and not _source_of_news(a, keys, trigger_tokens)
         and not sent.complement(a)
         and not _attending(a, sent)
         and not _affiliated(a, keys)
@@ -985,7 +989,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         trig.noun
         and not trig.pronoun
         and keys[end - 1] not in _PREPOSITIONS
-        and not (end < len(keys) and keys[end][:1] == "ب" and _clitic_title(keys[end]))  # اتصالا بالرئيس X
+        and not _ba_title(sent, end)
         and bool(right)
         and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
             j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.words[j])
@@ -1076,6 +1080,12 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
 ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _ba_title(sent: _Sentence, end: int) -> bool:
+    """Is the first word after token ``end`` (a comma aside) a title under ب (اتصالا، بفخامة الرئيس X)?"""
+    j = end + 1 if end < len(sent.keys) and sent.keys[end] in _COMMAS else end
+    return j < len(sent.keys) and sent.keys[j][:1] == "ب" and _clitic_title(sent.keys[j])
 
 
 def _purpose(key: str, row: TriggerRow) -> bool:
