@@ -743,3 +743,13 @@ def test_a_trigger_between_a_word_of_report_and_the_actor():
 def test_a_call_to_a_title_under_ba_after_a_comma():
     found = relations("أجرى الأمير [[سلطان الحمد|PER|a]]، اتصالا هاتفيا، بفخامة الرئيس [[جوليوس مادا|PER|b]].")
     assert found == {("call", ("a", "b"), ("a", "b"))}
+
+
+def test_a_recipient_under_la_before_a_noun_of_giving():
+    found = relations("قدمت [[اليابان|LOC|a]] [[للسودان|LOC|b]] منحة بقيمة 12 مليون دولار.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+    found = relations("قدم [[الصندوق الكويتي|ORG|a]] ل[[موريتانيا|LOC|b]] مساعدات عاجلة.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+    # a name that starts with ل is no recipient
+    found = relations("أعلن [[البنك الدولي|ORG|a]] أن [[لبنان|LOC|b]] تلقى منحة جديدة.")
+    assert ("support", ("a", "b"), ("a", "b")) not in found

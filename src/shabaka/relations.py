@@ -983,6 +983,10 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
     )
+    if near_left and trig.noun and row.direction == "active" and len(left) > 1 and _to_recipient(sent, left[0]):
+        giver, recipient = left[1], left[0]  # قدم X للأردن منحة: the one under ل receives, the one before gives
+        if giver.type in row.source_types and recipient.type in row.target_types:
+            return [(giver, recipient, True)]
     if trig.noun and not trig.pronoun and keys[first].endswith("ا") and (sent_to := _addressed(sent, left)):
         return sent_to  # أبرق X إلى الرئيس Y معزيا: the participle's subject is the clause's
     genitive = (
@@ -1080,6 +1084,11 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
 ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor under the ل of a recipient (للأردن، ل[مصر]), not a name that starts with ل (لبنان)?"""
+    return actor.prefix.endswith("ل") or sent.keys[actor.first].startswith("لل")
 
 
 def _ba_title(sent: _Sentence, end: int) -> bool:
