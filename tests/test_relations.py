@@ -753,3 +753,12 @@ def test_a_recipient_under_la_before_a_noun_of_giving():
     # a name that starts with ل is no recipient
     found = relations("أعلن [[البنك الدولي|ORG|a]] أن [[لبنان|LOC|b]] تلقى منحة جديدة.")
     assert ("support", ("a", "b"), ("a", "b")) not in found
+
+
+def test_an_actor_the_trigger_cannot_take_is_passed_over():
+    # the country at the end of the guest's title is no one received; the guest after it is
+    found = relations(
+        "استقبل الرئيس [[حمدي بلقاسم|PER|a]]، أمس، وزيرة أفريقيا والهجرة [[للجمهورية البرتغالية|LOC|c]]، "
+        "[[جواو سيلفا|PER|b]]."
+    )
+    assert found == {("meeting", ("a", "b"), ("a", "b"))}

@@ -1057,6 +1057,10 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
         right = [a for a in actors if after <= a.first < stop and _clear(sent, after, a.first)]
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
+    if row.direction == "active" and not row.from_source:
+        # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
+        rest = rest[next((k for k, a in enumerate(rest) if a.type in row.target_types), len(rest)) :]
+        rest = rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
     if not rest:
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
