@@ -762,3 +762,11 @@ def test_an_actor_the_trigger_cannot_take_is_passed_over():
         "[[جواو سيلفا|PER|b]]."
     )
     assert found == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_call_made_by_two_with_their_titles_in_apposition():
+    found = relations(
+        "وأفادت الوكالة أن السيد [[كريم بنعلي|PER|a]]، وزير خارجية [[ليبيريا|LOC|c]]، والسيد [[أوسكار دياز|PER|b]]، "
+        "وزير خارجية [[البيرو|LOC|d]]، أجريا اتصالا هاتفيا مساء الأحد."
+    )
+    assert found == {("call", None, ("a", "b"))}

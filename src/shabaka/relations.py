@@ -103,7 +103,7 @@ LIGHT_VERBS = _keys(
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
     "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
-    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة"
+    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
@@ -865,13 +865,20 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     words = [j for j in gap if keys[j] not in _COMMAS]
     if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
         return False
+    # X، وزير خارجية ...، والسيد Y: the apposition of a's title does not open the gap
+    apposition = [j in sent.title_tokens or owner[j] is not None for j in words]  # (its title and what it names)
+    words = words[next((n for n, j in enumerate(words) if not apposition[n] or _and_opener(keys[j])), 0) :]
     if not words:
         return keys[b.first].startswith("و")
     # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y), or with
     # a connector (X، بالإضافة إلى Y; X، وعن الجانب المصري Y)
-    k = keys[words[0]]
     if any(tuple(keys[j] for j in words[: len(c)]) == c for c in COORDINATION_CONNECTORS):
         return True
+    return _and_opener(keys[words[0]])
+
+
+def _and_opener(k: str) -> bool:
+    """Is the word و, or و on a title or a filler (ورئيس، ونظيره، والسيد)?"""
     rest = k[1:]
     return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or _title_word(rest)))
 
