@@ -15,6 +15,7 @@ SPLITS = {
     "relations_gold.jsonl": {"dev", "test"},
     "relations_gold_fresh.jsonl": {"fresh"},
     "relations_gold_fresh2.jsonl": {"fresh2"},
+    "relations_gold_fresh3.jsonl": {"fresh3"},
 }
 KEYS = {"id", "split", "url", "outlet", "text", "mentions", "pairs"}
 

@@ -73,7 +73,7 @@ CLAUSE_BREAKS = _keys(
     ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
     "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
     "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة مؤكدة مشيرا مشيرة موضحا موضحة "
-    "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم"
+    "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم حين وحين حينما وحينما"
 )
 #: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
 RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
@@ -98,12 +98,12 @@ PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 #: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
 LIGHT_VERBS = _keys(
     "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
-    "قام يقوم قامت تقوم جرى جرت"
+    "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها"
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
     "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
-    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة"
+    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
@@ -233,7 +233,7 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
     return tuple(rows)
 
 
-_VERB_CLITICS = frozenset({"و", "ف"})
+_VERB_CLITICS = frozenset({"و", "ف", "س"})  # (س: the future of an imperfect verb, سيزور)
 _NOUN_CLITICS = frozenset({"و", "ف", "ب", "ل", "ال"})
 
 
@@ -260,6 +260,8 @@ def _stems(key: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if key[:1] in ("و", "ف") and len(key) > 2:
         out.append((key[1:], frozenset({key[0]})))
     for stem, used in list(out):
+        if stem[:1] == "س" and stem[1:2] in ("ي", "ت", "ن") and len(stem) > 4:
+            out.append((stem[1:], used | {"س"}))  # سيزور، وستستقبل (verbs only: see _openings)
         if stem.startswith("لل") and len(stem) > 3:
             out.append((stem[2:], used | {"ل", "ال"}))
         elif stem[:1] in ("ب", "ل") and len(stem) > 2:
@@ -405,12 +407,18 @@ def _bare(key: str) -> str:
 
 
 def _locative(
-    actor: _Actor, keys: Sequence[str], titles: Collection[int], triggers: Collection[int], owner: Sequence[int | None]
+    actor: _Actor,
+    keys: Sequence[str],
+    titles: Collection[int],
+    triggers: Collection[int],
+    owner: Sequence[int | None],
+    ba: bool = True,
 ) -> bool:
     """Is the actor where something happened (في القاهرة، بالرباط، بولاية ديلاوير) rather than a party?
 
-    ``titles``: the tokens of titles; a في in a person's own title, right before the name, is
-    the title's (وزير ... المقيمين في الخارج X): the person is no place. ``triggers``: the
+    ``ba``: whether a place under ب counts (not for a visit told with ب). ``titles``: the
+    tokens of titles; a في in a person's own title, right before the name, is the title's
+    (وزير ... المقيمين في الخارج X): the person is no place. ``triggers``: the
     tokens of triggers; their في is theirs (في استقبال الرئيس X). ``owner``: the actor of
     each token; a في before another actor is that one's (في الأردن بنظيره X).
     """
@@ -421,16 +429,44 @@ def _locative(
         j
         for j in range(max(0, actor.first - 3), own)
         if j not in triggers
-        and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS))
-        and not any(owner[k] is not None for k in range(j + 1, actor.first))
-    ]  # (في 2015 بين X وY: a date, not a place; في الأردن بنظيره X: في is the other's)
+        and not (j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1] in DATE_WORDS or _is_break(keys[j + 1])))
+        and not any(owner[k] is not None or k in triggers for k in range(j + 1, actor.first))
+    ]  # (في 2015 بين X وY: a date; في الأردن بنظيره X: في is the other's; في المواجهات مع X: the trigger's)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
-    return (actor.type == "LOC" and under_ba) or any(_bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before)
+    return (ba and actor.type == "LOC" and under_ba) or any(
+        _bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before
+    )
 
 
 #: Words of attendance: the actors after one (and its titles) attended, and are no parties (بحضور X).
 ATTENDANCE = _keys("بحضور وبحضور حضور")
+#: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
+ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر")
+#: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
+AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
+#: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
+UNNAMED_AGENTS = _keys("مسؤول مسؤولون مسؤولين مصدر مصادر")
+#: "Towards": what follows is what another noun is about (موقفها تجاه X), never a trigger's object.
+TOWARDS = _keys("تجاه إزاء ازاء حيال")
+#: Words that open a reported clause (أكد X أن ...).
+COMPLEMENTIZERS = _keys("أن وأن بأن إن وإن أنه أنها بأنه بأنها إنه إنها")
+#: Words of a reason or an occasion: the actors after one are not the trigger's object (بسبب، بمناسبة).
+REASONS = _keys("بسبب لسبب جراء بمناسبة لمناسبة")
+#: Words by which one acts for another (X نيابة عن Y، X باسم Y): the two are one side.
+BEHALF = (_keys("نيابة عن"), _keys("باسم"), _keys("ممثلا عن"), _keys("ممثلة عن"))
+#: Nouns that make a trigger after them part of a name (منتدى الشراكة، مؤتمر التعاون).
+NAMED_EVENTS = _keys("منتدى مؤتمر ملتقى معرض مهرجان")
+#: Nouns of relations: the بين after one is theirs (البحث في العلاقات بين X وY relates nothing).
+RELATIONS_NOUNS = _keys("العلاقات علاقات العلاقة علاقة")
+
+
+def _affiliated(actor: _Actor, keys: Sequence[str]) -> bool:
+    """Is the actor the body another belongs to (التابع لوزارة X، تابعة لحزب X)?"""
+    j = actor.first - 1
+    if j >= 0 and keys[j] == "ل":
+        j -= 1
+    return j >= 0 and keys[j] in AFFILIATION
 
 
 def _attending(actor: _Actor, sent: _Sentence) -> bool:
@@ -446,9 +482,13 @@ def _attending(actor: _Actor, sent: _Sentence) -> bool:
     return j >= 0 and keys[j] in ATTENDANCE
 
 
-def _source_of_news(actor: _Actor, keys: Sequence[str]) -> bool:
-    """Is the actor where a report comes from (وفقا لصحيفة X، نقلته وكالة X)?"""
-    return any(_bare(keys[j]) in SOURCE_WORDS for j in range(max(0, actor.first - 2), actor.first))
+def _source_of_news(actor: _Actor, keys: Sequence[str], triggers: Collection[int]) -> bool:
+    """Is the actor where a report comes from (وفقا لصحيفة X، نقلته وكالة X)? Not when a trigger
+    stands between (نقلت تهنئة X: X congratulates)."""
+    return any(
+        _bare(keys[j]) in SOURCE_WORDS and not any(k in triggers for k in range(j + 1, actor.first))
+        for j in range(max(0, actor.first - 2), actor.first)
+    )
 
 
 class _Sentence:
@@ -460,7 +500,7 @@ class _Sentence:
         self.keys = list(map(normalize_key, self.words))
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
-        self.verb_triggers: list[int] = []  # first tokens of the verb triggers (set by _relations)
+        self.verb_triggers: dict[int, TriggerRow] = {}  # the verb triggers by first token (set by _relations)
         self.trigger_starts: list[int] = []  # ... and of all triggers
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
@@ -630,8 +670,19 @@ class _Sentence:
         """Is the actor named in a title: a role's target there, or after a title with no name (لرئيس العراق)?"""
         if any(r.target == actor.entity and r.start <= self.starts[actor.first] < r.end for r in self.roles):
             return True
+        if actor.type not in ("LOC", "ORG"):
+            return False
+        # back over the words of a title (سفراء دول X، حاكم ولاية X، والسفير اليمني لدى X)
+        for j in range(actor.first - 1, max(-1, actor.first - 5), -1):
+            k = self.keys[j]
+            if self.owner[j] is not None or _is_break(k) or k in _COMMAS:
+                break
+            if self.is_title(j) or _title_word(_bare(k)):
+                return True
+            if k not in TITLE_LINKS and not k.endswith(("ي", "ية", "يه")):
+                break  # (a nisba adjective may stand in the title: السفير اليمني لدى X)
         before = [j for j in range(max(0, actor.first - 2), actor.first) if self.owner[j] is None]
-        return actor.type in ("LOC", "ORG") and any(self.is_title(j) for j in before)
+        return any(self.is_title(j) for j in before)
 
 
 def _clitic_title(key: str) -> bool:
@@ -654,6 +705,9 @@ def _title_word(key: str) -> bool:
 
 #: Words of appointment after which a relative clause names a title (الذي عين سفيرا لدى ...).
 APPOINTED = _keys("عين عينت تعيين تعيينه تعيينها اختير اختيرت انتخب انتخبت انتخابه انتخابها")
+
+#: Words between a title and the country or body it names (سفراء دول X، حاكم ولاية X، السفير لدى X).
+TITLE_LINKS = _keys("لدى دول دولة ولاية مملكة جمهورية إمارة خارجية")
 
 #: Words that continue a title after its first complement (سفير المغرب لدى جنوب أفريقيا).
 _ROLE_CONNECTORS = _keys("لدى و ، ,")
@@ -693,7 +747,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
     keys, sentence_text = sent.keys, sent.text
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
     triggers = _find_triggers(sent.words, keys, blocked)
-    sent.verb_triggers = [t.first for t in triggers if not t.noun]
+    sent.verb_triggers = {t.first: t.row for t in triggers if not t.noun}
     sent.trigger_starts = [t.first for t in triggers]
     if not triggers:  # most sentences: nothing more to read
         return []
@@ -702,9 +756,20 @@ def _relations(sent: _Sentence) -> list[Relation]:
         a
         for a in sent.actors
         if not _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner)
-        and not _source_of_news(a, keys)
+        and not _source_of_news(a, keys, trigger_tokens)
         and not sent.complement(a)
         and not _attending(a, sent)
+        and not _affiliated(a, keys)
+    ]
+    # a place under ب is where something happened, except for a visit told with ب (حل X بالسعودية)
+    arrived = eligible + [
+        a
+        for a in sent.actors
+        if a.type == "LOC"
+        and a not in eligible
+        and (_ba(keys[a.first]) or a.prefix.endswith("ب"))
+        and not sent.complement(a)
+        and not _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner, ba=False)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
@@ -718,8 +783,11 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 limit = t.first
                 break
             last = t.end
-        for source, target, directed in _pairs(trig, limit, eligible, sent):
-            if source.entity == target.entity:
+        ba = trig.row.type == "visit" and "ب" in trig.row.target_prep
+        for source, target, directed in _pairs(
+            trig, limit, sorted(arrived, key=lambda a: a.first) if ba else eligible, sent
+        ):
+            if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
@@ -735,6 +803,29 @@ def _relations(sent: _Sentence) -> list[Relation]:
 _CLOSING_QUOTES = frozenset("”»")
 _OPENING_QUOTES = frozenset("“«")
 _BIHA = _keys("به بها")
+
+
+def _alongside(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor introduced by إلى جانب (alongside), its title between?"""
+    j = actor.first - 1
+    while j >= 0 and j in sent.title_tokens:
+        j -= 1
+    return (
+        j > 0
+        and _bare(sent.keys[j]) == normalize_key("جانب")
+        and sent.keys[j - 1]
+        in (
+            normalize_key("إلى"),
+            normalize_key("الى"),
+        )
+    )
+
+
+def _on_behalf(sent: _Sentence, a: _Actor, b: _Actor) -> bool:
+    """Does one of the two act for the other (وقع الوزير X نيابة عن الحكومة Y): one side, no relation?"""
+    first, second = (a, b) if a.first < b.first else (b, a)
+    between = {sent.keys[j] for j in range(first.last + 1, second.first) if j not in sent.title_tokens}
+    return any(between == words for words in BEHALF)
 
 
 def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -> bool:
@@ -774,13 +865,20 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     words = [j for j in gap if keys[j] not in _COMMAS]
     if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
         return False
+    # X، وزير خارجية ...، والسيد Y: the apposition of a's title does not open the gap
+    apposition = [j in sent.title_tokens or owner[j] is not None for j in words]  # (its title and what it names)
+    words = words[next((n for n, j in enumerate(words) if not apposition[n] or _and_opener(keys[j])), 0) :]
     if not words:
         return keys[b.first].startswith("و")
     # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y), or with
     # a connector (X، بالإضافة إلى Y; X، وعن الجانب المصري Y)
-    k = keys[words[0]]
     if any(tuple(keys[j] for j in words[: len(c)]) == c for c in COORDINATION_CONNECTORS):
         return True
+    return _and_opener(keys[words[0]])
+
+
+def _and_opener(k: str) -> bool:
+    """Is the word و, or و on a title or a filler (ورئيس، ونظيره، والسيد)?"""
     rest = k[1:]
     return k == "و" or (k.startswith("و") and (rest in COORDINATION_FILLERS or _title_word(rest)))
 
@@ -843,12 +941,18 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         ),
         key=lambda a: -a.last,
     )
-    light = trig.noun and end + 1 < len(keys) and keys[end] in RELATIVES and keys[end + 1] in LIGHT_VERBS
+    # زيارة الدولة التي: one word may qualify the noun before its relative clause
+    rel = end + 1 if end + 2 < len(keys) and sent.owner[end] is None and keys[end + 1] in RELATIVES else end
+    light = trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
     if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
-        end += 3 if end + 2 < len(keys) and keys[end + 2] in _BIHA else 2
+        end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
+    if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
+        return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
+    if bayna is not None and any(_bare(keys[j]) in RELATIONS_NOUNS for j in range(end, bayna)):
+        return []  # جرى خلال اللقاء البحث في العلاقات بين X وY: the بين is the relations'
     if (
         bayna is not None
         and (trig.noun or (symmetric and not any(a.first < bayna for a in right)))
@@ -864,6 +968,14 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         return []  # الذي عين سفيرا، كما عين X، سفيرا لدى ...: the one named was appointed, by someone unnamed
     if trig.noun and first > 0 and keys[first - 1] in DEMONSTRATIVES:
         return []  # حضر هذا الاستقبال X: an event named before, its actors not in this sentence
+    if trig.noun and first > 0 and keys[first - 1] in ATTENDED:
+        return []  # حضر الاستقبال X، وY: those named attended it
+    if trig.noun and not trig.pronoun and end < len(keys) and sent.is_title(end) and end not in sent.title_tokens:
+        return []  # زيارة ولي العهد إلى X: the visitor is a title with no name
+    if trig.noun and first > 0 and _bare(keys[first - 1]) in ADJUNCT_OPENERS and keys[first].startswith("ال"):
+        return []  # سيجري خلال الزيارة محادثات مع X: the visit was named before; the verb tells the rest
+    if row.type == "visit" and trig.noun and (left_after := _left_after_visit(sent, trig, actors)):
+        return left_after  # غادر X الرياض بعد انتهاء زيارة رسمية: X visited الرياض
     if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
         return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
@@ -872,17 +984,23 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         return []  # تم تعيين X: the one who acted is not named
     near_left = (
         bool(left)
-        and not light
+        # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
+        and not (light and right and _verb_subject(sent, first, end, right[0]))
         and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
     )
+    if near_left and trig.noun and row.direction == "active" and len(left) > 1 and _to_recipient(sent, left[0]):
+        giver, recipient = left[1], left[0]  # قدم X للأردن منحة: the one under ل receives, the one before gives
+        if giver.type in row.source_types and recipient.type in row.target_types:
+            return [(giver, recipient, True)]
     if trig.noun and not trig.pronoun and keys[first].endswith("ا") and (sent_to := _addressed(sent, left)):
         return sent_to  # أبرق X إلى الرئيس Y معزيا: the participle's subject is the clause's
     genitive = (
         trig.noun
         and not trig.pronoun
         and keys[end - 1] not in _PREPOSITIONS
+        and not _ba_title(sent, end)
         and bool(right)
         and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
             j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.words[j])
@@ -891,6 +1009,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
+    if genitive and row.direction == "active" and _purpose(keys[first], row):
+        genitive = False  # (X) ... لدعم الأردن: the genitive of a noun of purpose is its object
     possessor = None
     if trig.pronoun and not (near_left and left[0].type in row.source_types):
         # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
@@ -908,6 +1028,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         )
     if genitive:
         subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
+        if not symmetric:  # وقوف X إلى جانب Y: the one stood by is the object, not a second subject
+            subjects = subjects[: next((k for k, a in enumerate(subjects) if k and _alongside(sent, a)), None)]
     elif possessor is not None:
         subjects = [possessor]
     elif near_left:
@@ -942,13 +1064,21 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
         right = [a for a in actors if after <= a.first < stop and _clear(sent, after, a.first)]
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
+    if row.direction == "active" and not row.from_source:
+        # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
+        rest = rest[next((k for k, a in enumerate(rest) if a.type in row.target_types), len(rest)) :]
+        rest = rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
     if not rest:
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
         if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 4), obj.first)):
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
-        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first) and not _in_adjunct(sent, after, obj):
+        if any(keys[j] in TOWARDS for j in range(max(after, obj.first - 2), obj.first)):
+            continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
+        if any(_bare(keys[j]) in REASONS for j in range(after, obj.first)):
+            continue  # التهنئة بمناسبة أمر الملك X، استهدف بسبب اغتيال X: a reason or an occasion, not the object
+        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, after, obj):
             continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
         if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
@@ -965,6 +1095,22 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
 ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor under the ل of a recipient (للأردن، ل[مصر]), not a name that starts with ل (لبنان)?"""
+    return actor.prefix.endswith("ل") or sent.keys[actor.first].startswith("لل")
+
+
+def _ba_title(sent: _Sentence, end: int) -> bool:
+    """Is the first word after token ``end`` (a comma aside) a title under ب (اتصالا، بفخامة الرئيس X)?"""
+    j = end + 1 if end < len(sent.keys) and sent.keys[end] in _COMMAS else end
+    return j < len(sent.keys) and sent.keys[j][:1] == "ب" and _clitic_title(sent.keys[j])
+
+
+def _purpose(key: str, row: TriggerRow) -> bool:
+    """Does the noun ``key`` carry the ل of purpose (لدعم، لتمويل), not a ل of its own form (لقاء)?"""
+    return key[:1] == "ل" and not any(form[0][:1] == "ل" and _same_word(key, form[0]) for form in row.nouns)
 
 
 def _adjunct_noun(sent: _Sentence, j: int) -> bool:
@@ -1023,9 +1169,15 @@ def _subject_before_continuation(sent: _Sentence, trig: _Trigger, actors: Sequen
     )
 
 
-def _in_verb_clause(sent: _Sentence, j: int) -> bool:
-    """Does a verb trigger stand before token ``j`` in its clause?"""
-    return any(v < j and _clear(sent, v + 1, j) for v in sent.verb_triggers)
+def _in_verb_clause(sent: _Sentence, j: int, obj: _Actor) -> bool:
+    """Does a verb trigger stand before token ``j`` in its clause, one that can take ``obj``
+    as object (تسلم الرسالة X خلال استقباله Y: the message wants its sender after من)?"""
+    return any(
+        v < j
+        and _clear(sent, v + 1, j)
+        and (not row.target_prep or any(_prep(sent.keys[k], row.target_prep) for k in range(v + 1, obj.first)))
+        for v, row in sent.verb_triggers.items()
+    )
 
 
 def _patient_with_title(sent: _Sentence, end: int, right: Sequence[_Actor]) -> bool:
@@ -1159,6 +1311,32 @@ def _addressed(sent: _Sentence, left: Sequence[_Actor]) -> list[tuple[_Actor, _A
     return [(subject, addressee, True)]
 
 
+#: Verbs of leaving a place (غادر X الرياض)...
+LEAVING = _keys("غادر غادرت يغادر تغادر")
+#: ... and the words that put a visit before the leaving (بعد زيارة، عقب انتهاء زيارة، في ختام زيارة).
+AFTER_WORDS = _keys("بعد عقب ختام انتهاء إثر اثر")
+
+
+def _left_after_visit(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> list[tuple[_Actor, _Actor, bool]]:
+    """A visit told by leaving (غادر X الرياض بعد انتهاء زيارة رسمية; غادر X المدينة بعد زيارة المسجد
+    النبوي): the one who left visited the place left, and the place the visit names right after it."""
+    keys, first = sent.keys, trig.first
+    if trig.pronoun or not any(_bare(keys[j]) in AFTER_WORDS for j in range(max(0, first - 2), first)):
+        return []
+    verb = next((v for v in range(first - 1, max(-1, first - 20), -1) if _bare(keys[v]) in LEAVING), None)
+    if verb is None or not _clear(sent, verb + 1, first):
+        return []
+    between = [a for a in actors if verb < a.first and a.last < first]
+    who = next((a for a in between if a.type in ("PER", "ORG")), None)
+    place = next((a for a in between if who is not None and a.first > who.last and a.type == "LOC"), None)
+    if who is None or place is None:
+        return []
+    out = [(who, place, True)]
+    after = trig.end
+    nxt = next((a for a in actors if a.first == after and a.type == "LOC"), None)
+    return [*out, (who, nxt, True)] if nxt is not None else out
+
+
 def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Actor]:
     """The actors from token ``after`` on in the clause, when the first is within
     :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
@@ -1191,6 +1369,8 @@ def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) 
     if trig.noun or not (clitic or (first > 0 and keys[first - 1] in CONTINUATIONS)):
         return None
     head = min(actors, key=lambda a: a.first, default=None)
+    if head is not None and any(keys[j] in COMPLEMENTIZERS for j in range(head.last + 1, first)):
+        return None  # أكد X أن قطر ... وتثمن: the verb goes on from the reported clause, not from X
     if (
         head is None
         or head.last >= first - 1
@@ -1220,7 +1400,32 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     before = keys[first - 1] if first > 0 else ""
     if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):
         return False
+    head = next((j for j in gap if not _filler(sent, j)), actor.first)
+    if head < actor.first and (keys[head] in UNNAMED_AGENTS or _common_noun(sent, head)):
+        return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
+
+
+def _filler(sent: _Sentence, j: int) -> bool:
+    """A token between a verb and its subject that is not the subject: a date, a number, an
+    adverb, punctuation or the words of a title."""
+    k = sent.keys[j]
+    return (
+        j in sent.title_tokens
+        or sent.is_title(j)
+        or _bare(k) in DATE_WORDS
+        or k.isdigit()
+        or k in _COMMAS
+        or _quote(sent.words[j])
+        or not any(c.isalnum() for c in k)
+        or _adverb(sent, j)
+    )
+
+
+def _common_noun(sent: _Sentence, j: int) -> bool:
+    """A definite word outside names and titles (العقوبات، الطائرات): a noun that names no one."""
+    k = sent.keys[j]
+    return sent.owner[j] is None and k.startswith("ال") and len(k) > 4 and not _title_word(k)
 
 
 def _prep(key: str, preps: frozenset[str]) -> bool:
