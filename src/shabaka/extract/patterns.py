@@ -337,7 +337,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
             # a noun before its genitive is no adjective (مستشفى قوى الأمن), nor a given name (مطار هواري بومدين)
-            construct = j + 1 < len(keys) and is_definite(keys[j + 1]) and not _is_adjective(keys[j + 1], words)
+            construct = j == start and j + 1 < len(keys) and is_definite(keys[j + 1])
+            construct = construct and not _is_adjective(keys[j + 1], words)
             adjective = key.endswith(("ي", "يه")) and not given and not construct
             if not is_definite(key) and (adjective or (j == start and key.startswith("لا"))):
                 break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
@@ -444,11 +445,9 @@ def _clitic_after(keys: Sequence[str], j: int) -> bool:
     return key.startswith(("و", "ل", "ف", "ك")) or (key.startswith("ب") and is_definite(keys[j - 1]))
 
 
-def _nisba(key: str, words: PatternWords, feminine: bool = False) -> bool:
-    """Whether a key is a definite nisba (الساحلي، المراكشي; with ``feminine``, also الجوية)
-    that may end a club's name."""
-    ending = ("ي", "يه") if feminine else ("ي",)
-    return is_definite(key) and key.endswith(ending) and key not in words.stops and not key.startswith(("و", "ل"))
+def _nisba(key: str, words: PatternWords) -> bool:
+    """Whether a key is a definite nisba (الساحلي، المراكشي) that may end a club's name."""
+    return is_definite(key) and key.endswith("ي") and key not in words.stops and not key.startswith(("و", "ل"))
 
 
 def club_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
@@ -482,8 +481,8 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     j = start + 1
     if j < len(keys) and keys[j] == "الرياضي":
         j += 1
-    if definite:  # النجم الساحلي، القوة الجوية: a nisba must follow
-        return j + 1 if j < len(keys) and _nisba(keys[j], words, feminine=True) else None
+    if definite:  # النجم الساحلي: a nisba must follow
+        return j + 1 if j < len(keys) and _nisba(keys[j], words) else None
     town = 0  # اتحاد طنجة: the town, then an optional nisba
     while j < len(keys) and town < 2:
         key = keys[j]
@@ -607,7 +606,8 @@ def _masdar(key: str) -> bool:
 
 def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = None) -> str:
     """Why a span found by any extractor is no entity (``""`` if it may be one): a person
-    named in a byline (كتب.. / بقلم: + the name: the author, page chrome), a currency alone
+    named in a byline (كتب.. / بقلم: + the name: the author, page chrome), God in a blessing
+    on someone (حفظه الله), a currency alone
     (دولار), a place that is also a common word with no cue before it (مشهد "a scene"), or
     a name that opens with a concept (الأمن الغذائي "food security", الأمن الإقليمي والدولي).
 
@@ -633,6 +633,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
+    if inside == ("الله",) and span.start > 0 and keys[span.start - 1].endswith(("ه", "ها", "هم")):
+        return "blessing"  # حفظه الله، رحمه الله: God in a blessing on someone, no entity of the story
     if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
         return "concept"
     if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
