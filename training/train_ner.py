@@ -95,6 +95,21 @@ def wikifane(data: Path) -> list[tuple[list[str], list[str]]]:
         return read_gold(fh, 2, wikifane_type)
 
 
+def silver_sentences(path: Path, limit: int | None = None) -> list[tuple[list[str], list[str]]]:
+    """The first ``limit`` sentences (all: None) of a silver CoNLL file (``token<TAB>tag``, xz or
+    plain): news tagged by the fine-tuned encoder of ``training/encoder.py label``."""
+    lines: list[str] = []
+    sentences = 0
+    with (lzma.open if path.suffix == ".xz" else open)(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() and lines and lines[-1].strip():
+                sentences += 1
+                if sentences == limit:
+                    break
+            lines.append(line)
+    return read_gold(lines, 1)
+
+
 def split_dev(sentences: list, fraction: float = DEV_FRACTION, block: int | None = None) -> tuple[list, list]:
     """Sequential split: the last ``fraction`` of the sentences are the dev set (or, with ``block``,
     the block-th of the 1/``fraction`` contiguous blocks: a second opinion on a choice)."""
@@ -291,6 +306,14 @@ vectors of the words of its vocabulary, trained by shabaka on the corpora named 
 """
 
 
+NOTICE_SILVER = """
+`ner.crfsuite` (trained with `--silver-sentences`) also learned from sentences of the news and
+Wikipedia texts named for `wordinfo.tsv`, tagged by an encoder that shabaka pretrained on them and
+fine-tuned on ANERcorp train (`training/encoder.py`); its feature weights name words of those
+sentences, no text of them is in this folder.
+"""
+
+
 NOTICE_LEXICON = """
 `lexicon.tsv` — per normalized word form, the labels it gets (most frequent label, count, shares
 of each type, bucketed) in ANERcorp train (see above).
@@ -310,6 +333,7 @@ def write_notice(
     vectors: bool = False,
     lexicon: bool = False,
     wikifane: bool = False,
+    silver_sentences: bool = False,
 ) -> None:
     """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
     mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
@@ -318,6 +342,7 @@ def write_notice(
         + (NOTICE_XLIT if xlit else "")
         + (NOTICE_WORDINFO if wordinfo else "")
         + (NOTICE_VECTORS if vectors else "")
+        + (NOTICE_SILVER if silver_sentences else "")
         + (NOTICE_LEXICON if lexicon else "")
         + (NOTICE_WIKIFANE if wikifane else "")
         + "\n## License of AKhateeb/arabic-names\n\n```\n"
@@ -643,6 +668,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--extra-sentences", type=int, help="use only the first N sentences of WikiFANE")
     ap.add_argument("--xlit", action="store_true", help="add the names_xlit lists to the gazetteer")
     ap.add_argument("--silver", type=Path, help="label counts of tagged news (training/silver.py) as a lexicon")
+    ap.add_argument(
+        "--silver-sentences", type=Path, help="news tagged by training/encoder.py (CoNLL, xz) as extra CRF data"
+    )
+    ap.add_argument("--silver-max", type=int, help="use only the first N sentences of --silver-sentences")
     ap.add_argument("--wikifane-names", action="store_true", help="add WikiFANE's annotated names to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
@@ -669,6 +698,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 extra += read_tagged(f, map_type=aqmar_type)
         else:
             raise SystemExit(f"unknown extra set {name}")
+    if args.silver_sentences:
+        extra += silver_sentences(args.silver_sentences, args.silver_max)
 
     gaz_rows = (
         [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit, wikifane_names=args.wikifane_names)
@@ -715,6 +746,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bool(args.vectors),
         bool(lexicons),
         "wikifane" in lexicons or args.wikifane_names,
+        bool(args.silver_sentences),
     )
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
@@ -749,6 +781,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "wordinfo": bool(args.wordinfo),
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
         "lexicon": args.lexicon, "wikifane_names": args.wikifane_names, "silver": bool(args.silver),
+        "silver_sentences": args.silver_sentences.name if args.silver_sentences else None,
+        "silver_max": args.silver_max,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 

@@ -17,6 +17,7 @@ Each step is skipped when its output exists, so the command is also the resume c
 from __future__ import annotations
 
 import argparse
+import itertools
 import lzma
 import sys
 import time
@@ -36,27 +37,57 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def write_corpus(data: Path, out: Path, max_tokens: int) -> int:
-    """Normalized, tokenized text lines of the news sources into ``out``; returns the token count."""
+def news_files(data: Path) -> list[Path]:
+    """The compressed texts under ``data/news_text``: :data:`SOURCES`, in that order, or, in a folder
+    packed for the GPU machine (``training/encoder.py pack``), every ``*/*.txt.xz`` there."""
+    root = data / "news_text"
+    files = [root / rel for rel in SOURCES if (root / rel).exists()]
+    return files or sorted(root.glob("*/*.txt.xz"))
+
+
+def corpus_tokens(line: str) -> list[str]:
+    """A text line as the corpus holds it: tokenized as shabaka tokenizes, each token normalized."""
     from shabaka.extract.features import norm
-    from shabaka.text import _TOKEN_RE
+    from shabaka.text import token_texts
+
+    return [norm(t) for t in token_texts(line)]
+
+
+def corpus_lines(lines: list[str]) -> list[str]:
+    """Corpus lines of text lines (:func:`corpus_tokens` joined by spaces), lines of under 3 tokens left out."""
+    out = []
+    for line in lines:
+        toks = corpus_tokens(line)
+        if len(toks) >= 3:
+            out.append(" ".join(toks))
+    return out
+
+
+def write_corpus(data: Path, out: Path, max_tokens: int, workers: int = 1) -> int:
+    """Normalized, tokenized text lines of the news sources into ``out``; returns the token count.
+    With ``workers`` > 1, blocks of lines are normalized in that many processes (same output)."""
+    from multiprocessing import Pool
 
     tmp = out.with_suffix(".part")
     total = 0
+    pool = Pool(workers) if workers > 1 else None
     with open(tmp, "w", encoding="utf-8") as dst:
-        for rel in SOURCES:
-            with lzma.open(data / "news_text" / rel, "rt", encoding="utf-8") as src:
-                for line in src:
-                    toks = [norm(t) for t in _TOKEN_RE.findall(line)]
-                    if len(toks) < 3:
-                        continue
-                    dst.write(" ".join(toks) + "\n")
-                    total += len(toks)
+        for path in news_files(data):
+            with lzma.open(path, "rt", encoding="utf-8") as src:
+                blocks = iter(lambda: list(itertools.islice(src, 20_000)), [])
+                for block in pool.imap(corpus_lines, blocks) if pool else map(corpus_lines, blocks):
+                    for line in block:
+                        dst.write(line + "\n")
+                        total += line.count(" ") + 1
+                        if total >= max_tokens:
+                            break
                     if total >= max_tokens:
                         break
-            log(f"corpus: {rel} read, {total:,} tokens so far")
+            log(f"corpus: {path.parent.name}/{path.name} read, {total:,} tokens so far")
             if total >= max_tokens:
                 break
+    if pool:
+        pool.terminate()
     tmp.rename(out)
     return total
 
