@@ -12,7 +12,9 @@ relation rules were widened for recall; both were held out until the third round
 ``fresh3``) was frozen before that round from still other pages: it is the held-out figure,
 scored by its totals only (its errors are never printed). ``relations_gold_fresh4.jsonl`` (split
 ``fresh4``) was frozen later still, from other pages, before a trained pair classifier was
-tried (``training/train_relations.py``): held out the same way.
+tried (``training/train_relations.py``): held out the same way. That script prints the
+cross-validated figures of the rules and of the classifier variants on the open splits (the
+classifier is not used by shabaka: README, "Relations and time").
 
 A predicted relation is a (sentence, pair, type, direction) tuple; ``role`` links come from
 :func:`~shabaka.relations.find_roles`, the others from
