@@ -676,10 +676,35 @@ def test_an_international_organization_named_by_its_aim_is_no_concept() -> None:
     assert ("المنظمة الدولية للهجرة", "ORG") in names("وقالت المنظمة الدولية للهجرة إن")
 
 
-@pytest.mark.parametrize(("text", "why"), [("وقال سمو الأمير حفظه الله إن", "blessing"), ("وقال بفضل الله إن", "")])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("وقال سمو الأمير حفظه الله إن", "blessing"),
+        ("افتتحه الشيخ الراحل طيب الله ثراه عام 1990", "blessing"),  # a pronoun after God
+        ("وقال بفضل الله إن", ""),
+    ],
+)
 def test_god_in_a_blessing_on_someone_is_no_entity(text: str, why: str) -> None:
     from shabaka.extract import Span
     from shabaka.extract.patterns import implausible
 
     tokens = text.split()
     assert implausible(Span(tokens.index("الله"), tokens.index("الله") + 1, "MISC"), tokens) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("وكان فريق الرجاء الرياضي الأفضل في اللقاء", (2, 5, "MISC"), "الرجاء الرياضي"),  # an elative
+        ("وقام الوزير سامي العبيدي بزيارة مستشفى المدينة", (2, 7, "PER"), "سامي العبيدي"),  # an event under ب
+        ("اجتمع محافظ البنك المركزي لبحث الأسعار", (2, 6, "ORG"), "البنك المركزي"),  # an aim under ل
+        ("وقالت اللجنة الوطنية لمتابعة المشاريع إن", (1, 5, "ORG"), "اللجنة الوطنية لمتابعة المشاريع"),
+    ],
+)
+def test_a_models_span_ends_before_a_phrase(text: str, model: tuple[int, int, str], expected: str) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = text.split()
+    [span] = merge_spans([], [Span(*model)], tokens)
+    assert " ".join(tokens[span.start : span.end]) == expected

@@ -112,6 +112,7 @@ ROLES = (
     "press",
     "brand",
     "event",
+    "end",
 )
 
 
@@ -143,6 +144,7 @@ class PatternWords:
     press: frozenset[str]
     brands: frozenset[str]
     events: frozenset[str]
+    ends: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -633,13 +635,24 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
-    if inside == ("الله",) and span.start > 0 and keys[span.start - 1].endswith(("ه", "ها", "هم")):
-        return "blessing"  # حفظه الله، رحمه الله: God in a blessing on someone, no entity of the story
+    if inside == ("الله",) and _blessing(tokens, span.start):
+        return "blessing"  # حفظه الله، طيب الله ثراه: God in a blessing on someone, no entity of the story
     if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
         return "concept"
     if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
         return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
     return ""
+
+
+def _blessing(tokens: Sequence[str], i: int) -> bool:
+    """Whether God at ``tokens[i]`` is in a blessing on someone: a word with a pronoun right
+    before (حفظه الله، رحمها الله) or right after (طيب الله ثراه، رضي الله عنه); not بفضل الله.
+
+    >>> _blessing("الأمير الراحل طيب الله ثراه".split(), 3), _blessing("وقال بفضل الله إن".split(), 2)
+    (True, False)
+    """
+    near = [normalize_key(tokens[j]) for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    return any(len(k) >= 3 and k.endswith(("ه", "ها", "هم")) for k in near)
 
 
 def _no_name_alone(key: str, kind: str, words: PatternWords) -> bool:
