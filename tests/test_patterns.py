@@ -708,3 +708,23 @@ def test_a_models_span_ends_before_a_phrase(text: str, model: tuple[int, int, st
     tokens = text.split()
     [span] = merge_spans([], [Span(*model)], tokens)
     assert " ".join(tokens[span.start : span.end]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ونفذت الحملة في 'الزرقاء والسلط' أمس", "الزرقاء"),  # a cue before an opening quote
+        ("وشملت المداهمات عمان و معان يوم الأحد", "معان"),  # a list of places goes on after a known one
+        ("وامتدت إلى البادية الشمالية و الكرك", "الكرك"),
+    ],
+)
+def test_a_place_that_is_a_common_word_in_a_quoted_list(tmp_path, text: str, place: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    graph = build_graph([tmp_path / "a.txt"])
+    assert (place, "LOC") in {(d["label"], d["type"]) for _, d in graph.nodes(data=True)}
+
+
+def test_a_common_word_that_names_a_place_still_needs_a_list_or_a_cue(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("وقال إن للكلمة معان كثيرة في اللغة", encoding="utf-8")
+    graph = build_graph([tmp_path / "a.txt"])
+    assert "معان" not in {d["label"] for _, d in graph.nodes(data=True)}

@@ -72,7 +72,7 @@ from shabaka.clean.article import dateline
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases, given_names, place_keys
+from shabaka.lexicon import GazetteerEntry, club_aliases, given_names, place_aliases, place_keys
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -701,8 +701,30 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
     adjective (في مشهد احتفائي is "in a festive scene")."""
     after = keys[end] if end < len(keys) else ""
     adjective = after.endswith(("ي", "يه")) and not is_definite(after)
-    cue = start > 0 and any(v in words.cues for v in proclitic_variants(keys[start - 1]))  # بمحافظة
+    j = start - 1
+    while j >= 0 and (keys[j] == "و" or not keys[j].isalnum()):
+        j -= 1  # over an opening quote, or the و of a list: في "الزرقاء، عمان و معان"
+    cue = j >= 0 and (any(v in words.cues for v in proclitic_variants(keys[j])) or _place_ends(keys, j))  # بمحافظة
     return cue and not adjective
+
+
+def _place_ends(keys: Sequence[str], j: int) -> bool:
+    """Whether a known place (a country, a listed town) of one to three words ends at
+    ``keys[j]``, its first word under و or not: a list of places goes on with one."""
+    known = place_keys() | _town_keys()
+    for n in range(1, 4):
+        if j - n + 1 < 0:
+            break
+        first, *rest = keys[j - n + 1 : j + 1]
+        if any(" ".join((v, *rest)) in known for v in {first, first.removeprefix("و")}):
+            return True
+    return False
+
+
+@cache
+def _town_keys() -> frozenset[str]:
+    """The keys of the listed towns and provinces (``places.txt``)."""
+    return frozenset(a for a, _, _ in place_aliases().merges)
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
