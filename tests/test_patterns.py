@@ -93,6 +93,7 @@ def doc_names(text: str) -> list[tuple[str, str]]:
         ("وعاد الصفاقسي بالنقاط من العاصمة.", "الصفاقسي"),
         ("وفاز مريخ نيالا على ضيفه.", "مريخ نيالا"),  # a Sudanese club word and its town
         ("واستضاف الخلود ضيفه ضمك.", "ضمك"),  # a known club of the Gulf by its bare name
+        ("وحقق العروبة الفوز على السويق.", "السويق"),  # clubs of Oman
     ],
 )
 def test_clubs_in_a_sports_text(sentence: str, club: str) -> None:
@@ -728,3 +729,17 @@ def test_a_common_word_that_names_a_place_still_needs_a_list_or_a_cue(tmp_path) 
     (tmp_path / "a.txt").write_text("وقال إن للكلمة معان كثيرة في اللغة", encoding="utf-8")
     graph = build_graph([tmp_path / "a.txt"])
     assert "معان" not in {d["label"] for _, d in graph.nodes(data=True)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "برلين - د ب أ: أعلنت الحكومة الألمانية أمس بحسب وكالة الأنباء الألمانية",  # an agency's letters
+        "ووقعت الشركة الوطنية للمحروقات، سوناطراك، العقد",  # a company's descriptive name
+    ],
+)
+def test_agencies_and_companies_by_their_other_names(tmp_path, text: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    graph = build_graph([tmp_path / "a.txt"])
+    [org] = [d for _, d in graph.nodes(data=True) if d["type"] == "ORG"]
+    assert len(org["aliases"]) == 2  # both names of one body
