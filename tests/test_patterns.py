@@ -512,6 +512,7 @@ def test_a_word_for_a_province_alone_is_no_place(cue: str) -> None:
         ("مرصد الخليج – البحرين", "مرصد الخليج", "البحرين"),
         ("رام الله _ صوت المدينة", "صوت المدينة", "رام الله"),  # an underscore for the dash
         ("مسقط – نافذة|", "نافذة", "مسقط"),  # a closing bar
+        ("صوت الجنوب/ عدن/ خاص:", "صوت الجنوب", "عدن"),  # slashes, and "exclusive"
     ],
 )
 def test_the_outlet_of_a_dateline_in_either_order(tmp_path, line: str, outlet: str, place: str) -> None:
