@@ -744,3 +744,10 @@ def test_agencies_and_companies_by_their_other_names(tmp_path, text: str) -> Non
     graph = build_graph([tmp_path / "a.txt"])
     [org] = [d for _, d in graph.nodes(data=True) if d["type"] == "ORG"]
     assert len(org["aliases"]) == 2  # both names of one body
+
+
+def test_a_province_named_with_and_without_its_word_is_one_place(tmp_path) -> None:
+    text = "وصل الوفد إلى محافظة عدن صباح اليوم، وقال المحافظ إن عدن تستعد للموسم."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    places = [d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True) if d["type"] == "LOC"]
+    assert places == ["عدن"]

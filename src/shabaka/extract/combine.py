@@ -22,6 +22,7 @@ from shabaka.extract.patterns import (
     implausible,
     nationality,
     pattern_words,
+    town_keys,
     verb_like,
 )
 from shabaka.lexicon import given_names, person_words
@@ -101,7 +102,7 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     second = [o for o in (_outside_known(s, first) for s in second) if not any(_crossing(o, k) for k in first)]
     if tokens is not None:
         second = [_without_sport(_without_nationality(_after_event(s, tokens), tokens), tokens) for s in second]
-        second = [_before_phrase(s, tokens) for s in second]
+        second = [_without_province(_before_phrase(s, tokens), tokens) for s in second]
         second = [p for s in second for p in _acronym_apart(s, tokens)]
         second = [
             s
@@ -214,6 +215,28 @@ def _before_phrase(span: Span, tokens: Sequence[str]) -> Span:
         if key in words.ends or phrase:
             return Span(span.start, i, span.type, span.confidence)
     return span
+
+
+#: The words for a province before its name (محافظة عدن is عدن).
+PROVINCE_WORDS = frozenset(map(normalize_key, ("محافظة", "ولاية", "إقليم", "لواء", "قضاء")))
+
+
+def _without_province(span: Span, tokens: Sequence[str]) -> Span:
+    """A place's span that opens with a word for a province (under any proclitic) before a
+    listed town or province is that place: محافظة عدن and عدن are one (not a country's
+    name: مدينة الكويت is not the country).
+
+    >>> _without_province(Span(1, 3, "LOC"), "إلى محافظة عدن".split())
+    Span(start=2, end=3, type='LOC', confidence=1.0)
+    >>> _without_province(Span(0, 3, "LOC"), "ولاية شمال دارفور".split())
+    Span(start=1, end=3, type='LOC', confidence=1.0)
+    """
+    if span.type != "LOC" or span.end - span.start < 2:
+        return span
+    rest = " ".join(normalize_key(t) for t in tokens[span.start + 1 : span.end])
+    if PROVINCE_WORDS.isdisjoint(proclitic_variants(normalize_key(tokens[span.start]))) or rest not in town_keys():
+        return span
+    return Span(span.start + 1, span.end, span.type, span.confidence)
 
 
 def _without_sport(span: Span, tokens: Sequence[str]) -> Span:

@@ -711,7 +711,7 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
 def _place_ends(keys: Sequence[str], j: int) -> bool:
     """Whether a known place (a country, a listed town) of one to three words ends at
     ``keys[j]``, its first word under و or not: a list of places goes on with one."""
-    known = place_keys() | _town_keys()
+    known = place_keys() | town_keys()
     for n in range(1, 4):
         if j - n + 1 < 0:
             break
@@ -722,7 +722,7 @@ def _place_ends(keys: Sequence[str], j: int) -> bool:
 
 
 @cache
-def _town_keys() -> frozenset[str]:
+def town_keys() -> frozenset[str]:
     """The keys of the listed towns and provinces (``places.txt``)."""
     return frozenset(a for a, _, _ in place_aliases().merges)
 
