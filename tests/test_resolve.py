@@ -606,3 +606,12 @@ def test_a_body_named_with_a_nisba_is_the_body_named_with_its_nationality():
     # two bodies of two countries: neither is the third one, nor the other
     assert not same(res, m, ("b", "الهيئة العامة المستقلة"), ("b", "الهيئة العامة التونسية"))
     assert not same(res, m, ("b", "الهيئة العامة التونسية"), ("b", "الهيئة العامة المغربية"))
+
+
+def test_a_place_sharing_a_players_consonants_stays_apart_in_another_story(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("وأضاع المهاجم بكاري كوني فرصة التسجيل في الدقيقة الأخيرة.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("وانتقدت الحكومة استضافة كينيا اجتماعا للمعارضة.", encoding="utf-8")
+    graph = build_graph([tmp_path / "a.txt", tmp_path / "b.txt"])
+    docs = {d["label"]: sorted(d["documents"]) for _, d in graph.nodes(data=True)}
+    assert docs["كينيا"] == ["b"]
+    assert docs["بكاري كوني"] == ["a"]

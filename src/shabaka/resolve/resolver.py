@@ -514,17 +514,22 @@ class Resolver:
             cands: set[str] = set()
             for k in groups.members[root]:
                 cands |= exact.get(name_words(k), set())
+            spelled = True  # found by its spelling, not only by its consonants
             if not cands and root not in full_groups:
                 for k in groups.members[root]:
                     cands |= loose.get(tuple(skeleton(w) for w in name_words(k)), set())
+                spelled = False
             cands = {c for c in cands if c != root and not groups.conflict(root, c)}
+            # a name read as no person that matches only by its consonants (كينيا, كوني) is no
+            # short name of a person in another document
+            elsewhere = spelled or bool(g.types["PER"])
             own = {c for k in groups.members[root] for c in heads.get(name_words(k), ())} - {root}
             own = {c for c in own if not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
                 if not here:
                     here = [c for c in own if doc in merged[c].docs]
-                if len(here) == 1 or (not here and len(cands) == 1 and root not in full_groups):
+                if len(here) == 1 or (not here and len(cands) == 1 and root not in full_groups and elsewhere):
                     links[doc, root] = (here or sorted(cands))[0]
         for (doc, root), target in sorted(links.items()):  # a short name of a short name: to the longest
             seen = {root}
