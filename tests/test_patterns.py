@@ -684,6 +684,7 @@ def test_an_international_organization_named_by_its_aim_is_no_concept() -> None:
         ("وقال سمو الأمير حفظه الله إن", "blessing"),
         ("افتتحه الشيخ الراحل طيب الله ثراه عام 1990", "blessing"),  # a pronoun after God
         ("وقال بفضل الله إن", ""),
+        ("تدشين مركز عبد الله الصحي", "half a name"),  # the end of a compound name cut after عبد
     ],
 )
 def test_god_in_a_blessing_on_someone_is_no_entity(text: str, why: str) -> None:

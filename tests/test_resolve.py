@@ -615,3 +615,20 @@ def test_a_place_sharing_a_players_consonants_stays_apart_in_another_story(tmp_p
     docs = {d["label"]: sorted(d["documents"]) for _, d in graph.nodes(data=True)}
     assert docs["كينيا"] == ["b"]
     assert docs["بكاري كوني"] == ["a"]
+
+
+
+def test_the_end_of_a_compound_name_in_another_story_is_no_short_name() -> None:
+    from shabaka.model import Mention
+    from shabaka.resolve import Resolver
+
+    def mention(doc: str, start: int, text: str, kind: str) -> Mention:
+        return Mention(doc, 0, 0, start, start + len(text), text, kind, 1.0)
+
+    resolver = Resolver()
+    resolver.add("a", [mention("a", 0, "خالد بن سعد بن عبدالله", "PER")])
+    resolver.add("b", [mention("b", 10, "الله", "PER")])  # the model's half of عبد | الله
+    result = resolver.resolve()
+    assert result.entity_of(mention("b", 10, "الله", "PER")) != result.entity_of(
+        mention("a", 0, "خالد بن سعد بن عبدالله", "PER")
+    )

@@ -609,7 +609,7 @@ def _masdar(key: str) -> bool:
 def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = None) -> str:
     """Why a span found by any extractor is no entity (``""`` if it may be one): a person
     named in a byline (كتب.. / بقلم: + the name: the author, page chrome), God in a blessing
-    on someone (حفظه الله), a currency alone
+    on someone (حفظه الله), the end of a compound name cut after عبد, a currency alone
     (دولار), a place that is also a common word with no cue before it (مشهد "a scene"), or
     a name that opens with a concept (الأمن الغذائي "food security", الأمن الإقليمي والدولي).
 
@@ -635,6 +635,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
+    if span.start > 0 and keys[span.start - 1] == "عبد":
+        return "half a name"  # مركز غرب عبد | الله المبارك: the end of a compound name cut off
     if inside == ("الله",) and _blessing(tokens, span.start):
         return "blessing"  # حفظه الله، طيب الله ثراه: God in a blessing on someone, no entity of the story
     if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):

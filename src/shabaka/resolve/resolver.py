@@ -81,6 +81,8 @@ _DIGIT = re.compile(r"\d")
 
 #: The words of a nasab chain: what follows them names a father (or a forefather), not the person.
 NASAB = frozenset(("بن", "ابن", "بنت"))
+#: Words that open a compound given name: what follows them is no name alone (عبد الله).
+COMPOUND_FIRSTS = frozenset(("عبد",))
 
 
 def nasab_short_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -500,6 +502,8 @@ class Resolver:
                 for n in range(1, len(words)):
                     if words[-n - 1] in NASAB:
                         continue  # after بن: the father's name, another person
+                    if words[-n - 1] in COMPOUND_FIRSTS:
+                        continue  # after عبد: half of one name (عبد | الله), no short name
                     exact[words[-n:]].add(root)
                     loose[tuple(skeleton(w) for w in words[-n:])].add(root)
                 for short in nasab_short_forms(words):
