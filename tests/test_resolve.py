@@ -617,7 +617,6 @@ def test_a_place_sharing_a_players_consonants_stays_apart_in_another_story(tmp_p
     assert docs["بكاري كوني"] == ["a"]
 
 
-
 def test_the_end_of_a_compound_name_in_another_story_is_no_short_name() -> None:
     from shabaka.model import Mention
     from shabaka.resolve import Resolver
