@@ -770,3 +770,23 @@ def test_a_call_made_by_two_with_their_titles_in_apposition():
         "وزير خارجية [[البيرو|LOC|d]]، أجريا اتصالا هاتفيا مساء الأحد."
     )
     assert found == {("call", None, ("a", "b"))}
+
+
+def test_a_meeting_noun_then_who_it_gathered():
+    # اللقاء الذي جمع X وY / الاجتماع الذي ضم كلا من X وY: the meeting's parties follow its light verb
+    found = relations("وشهدت العاصمة اللقاء الذي جمع الوزير [[سمير داود|PER|a]] ونظيره [[كمال يوسف|PER|b]].")
+    assert found == {("meeting", None, ("a", "b"))}
+    found = relations("وجرى الاجتماع الذي ضم كل من [[سمير داود|PER|a]] و[[كمال يوسف|PER|b]] في جو ودي.")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_a_region_is_visited_but_meets_no_one():
+    found = relations(
+        "تهم العلاقات منطقة [[الشرق الأوسط|LOC|a]] و[[شمال إفريقيا|LOC|b]]، ومن مظاهرها الاجتماع"
+        " الذي عقده الخبراء في الرباط."
+    )
+    assert found == set()
+    found = relations("وزار الوزير [[سمير داود|PER|a]] [[أوروبا|LOC|b]] الأسبوع الماضي.")
+    assert found == {("visit", ("a", "b"), ("a", "b"))}
+    # a club named like a region is no region
+    assert relations("وفاز [[الخليج|ORG|a]] على [[الفيحاء|ORG|b]] بهدفين.") == {("sport", ("a", "b"), ("a", "b"))}

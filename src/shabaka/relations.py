@@ -98,7 +98,8 @@ PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 #: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
 LIGHT_VERBS = _keys(
     "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
-    "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها"
+    "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها "
+    "جمع جمعت ضم ضمت"
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
@@ -789,6 +790,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
         ):
             if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
+            if trig.row.type != "visit" and (_region(sent, source) or _region(sent, target)):
+                continue  # الشرق الأوسط وشمال إفريقيا: a region is visited, it does not meet or sign
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
             start, end = sent.starts[trig.first], sent.ends[trig.end - 1]
@@ -803,6 +806,60 @@ def _relations(sent: _Sentence) -> list[Relation]:
 _CLOSING_QUOTES = frozenset("”»")
 _OPENING_QUOTES = frozenset("“«")
 _BIHA = _keys("به بها")
+#: "Both of" after a light verb (الاجتماع الذي ضم كل من X وY): the actors follow.
+_EACH_OF = frozenset((normalize_key(a), normalize_key("من")) for a in ("كل", "كلا"))
+
+
+#: Regions, areas of several states (as normalize_key keys): visited, never a party to another event.
+REGIONS = frozenset(
+    normalize_key(name)
+    for name in (
+        "الشرق الأوسط",
+        "شمال إفريقيا",
+        "شمال أفريقيا",
+        "إفريقيا",
+        "أفريقيا",
+        "أوروبا",
+        "آسيا",
+        "أمريكا اللاتينية",
+        "أمريكا الشمالية",
+        "أمريكا الجنوبية",
+        "الخليج",
+        "منطقة الخليج",
+        "المغرب العربي",
+        "الساحل",
+        "منطقة الساحل",
+        "الساحل الإفريقي",
+        "جنوب الصحراء",
+        "إفريقيا جنوب الصحراء",
+        "القرن الإفريقي",
+        "القرن الأفريقي",
+        "الشرق الأقصى",
+        "البلقان",
+        "الشرق الأدنى",
+        "غرب إفريقيا",
+        "شرق إفريقيا",
+        "وسط إفريقيا",
+        "غرب أفريقيا",
+        "شرق أفريقيا",
+        "آسيا الوسطى",
+        "جنوب آسيا",
+        "جنوب شرق آسيا",
+        "المشرق العربي",
+        "العالم العربي",
+    )
+)
+
+
+def _region(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor a place that is a region (:data:`REGIONS`), under a proclitic or not
+    (وشمال إفريقيا)? A club named like one (الخليج) is no place."""
+    if actor.type != "LOC":
+        return False
+    words = list(sent.keys[actor.first : actor.last + 1])
+    words[0] = words[0][len(actor.prefix) :]
+    name = " ".join(words)
+    return name in REGIONS or (name[:1] in ("و", "ف") and name[1:] in REGIONS)
 
 
 def _alongside(sent: _Sentence, actor: _Actor) -> bool:
@@ -946,6 +1003,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     light = trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
     if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
         end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
+        end += 2 if tuple(keys[end : end + 2]) in _EACH_OF else 0  # الاجتماع الذي ضم كلا من X وY
     right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
     if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
