@@ -631,3 +631,14 @@ def test_the_end_of_a_compound_name_in_another_story_is_no_short_name() -> None:
     assert result.entity_of(mention("b", 10, "الله", "PER")) != result.entity_of(
         mention("a", 0, "خالد بن سعد بن عبدالله", "PER")
     )
+
+
+FESTIVAL = """
+## a
+أعلن [[مهرجان الرباط السينمائي الدولي|MISC]] برنامجه، وقال مدير [[مهرجان الرباط السينمائي|MISC]] إن الدورة تبدأ غدا.
+"""
+
+
+def test_an_event_named_with_and_without_its_closing_nisba_is_one() -> None:
+    res, m = resolve(FESTIVAL)
+    assert same(res, m, ("a", "مهرجان الرباط السينمائي"), ("a", "مهرجان الرباط السينمائي الدولي"))

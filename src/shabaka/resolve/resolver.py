@@ -547,7 +547,7 @@ class Resolver:
 
     @staticmethod
     def _nisba_links(groups: Groups, forms: dict[str, Form], merged: dict[str, Form]) -> dict[tuple[str, str], str]:
-        """Per document, a body's name without its closing nisba (وزارة الصحة), without its
+        """Per document, a body's (or an event's) name without its closing nisba (وزارة الصحة), without its
         opening club word (الأهلي for النادي الأهلي) or without the word for a company, a party
         ... that opens it (``brand`` words of the name patterns, under a proclitic or not: ألبا
         for شركة ألبا، فتح for وحركة فتح) linked to the one body of the document named with it
@@ -555,8 +555,8 @@ class Resolver:
         that is no nationality linked to the one body of the document named the same with a
         nationality instead (المجلس الأعلى الانتقالي to المجلس الأعلى الليبي); see ``partial``."""
 
-        def body(g: Form) -> bool:
-            return g.types.total() > 0 and majority_type(g.types) == "ORG"
+        def body(g: Form) -> bool:  # a body, or an event named like one (مهرجان القاهرة السينمائي الدولي)
+            return g.types.total() > 0 and majority_type(g.types) in ("ORG", "MISC")
 
         brands = pattern_words().brands
 
@@ -580,7 +580,9 @@ class Resolver:
             if not cands:  # المجلس الأعلى الانتقالي: the same body named with its nationality
                 stems = [" ".join(k.split()[:-1]) for k in groups.members[root] if _other_nisba(k)]
                 cands = {c for stem in stems for c in national.get(stem, ())} - {root}
+            kind = majority_type(g.types)
             cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
+            cands = {c for c in cands if majority_type(merged[c].types) == kind}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
                 if len(here) == 1:
