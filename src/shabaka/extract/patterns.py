@@ -706,8 +706,9 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
     j = start - 1
     while j >= 0 and (keys[j] == "و" or not keys[j].isalnum()):
         j -= 1  # over an opening quote, or the و of a list: في "الزرقاء، عمان و معان"
-    cue = j >= 0 and (any(v in words.cues for v in proclitic_variants(keys[j])) or _place_ends(keys, j))  # بمحافظة
-    return cue and not adjective
+    listed = j < start - 1 or keys[start].startswith("و")  # a list's و or comma, not an adjective (X الشرقية)
+    cue = j >= 0 and any(v in words.cues for v in proclitic_variants(keys[j]))  # بمحافظة
+    return (cue or (listed and j >= 0 and _place_ends(keys, j))) and not adjective
 
 
 def _place_ends(keys: Sequence[str], j: int) -> bool:
