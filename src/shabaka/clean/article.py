@@ -87,13 +87,13 @@ def _select(
 
 #: A dateline on a line of its own: a place (one or two words), maybe a dash and a source, maybe
 #: "exclusive" (خاص) and a closing bar or colon (مسقط – وجهات|); the dash may be an underscore or a
-#: slash (رام الله _ مصدر، عدن/ خاص:).
+#: slash (رام الله _ مصدر، المكلا/ خاص:).
 _WORD = r"[^\W\d_]+"
 _DASH = r" ?[-–—_/] ?"
 _SOURCE = rf"(?P<source>(?!خاص\b){_WORD}(?: {_WORD}){{0,2}})"
 _END = rf"(?:{_DASH}خاص)? ?[|:/]?"
 DATELINE = re.compile(rf"(?P<place>[^\W\d_]{{2,}}(?: {_WORD})?)(?:{_DASH}{_SOURCE})?{_END}")
-#: The same, the source first (أخبار الساعة - بغداد، مرصد الخليج – البحرين، يمن مونيتور/ عدن/ خاص:).
+#: The same, the source first (أخبار الساعة - بغداد، مرصد الخليج – البحرين، صوت الجنوب/ المكلا/ خاص:).
 SOURCE_FIRST = re.compile(rf"{_SOURCE}{_DASH}(?P<place>{_WORD}(?: {_WORD})?){_END}")
 
 
@@ -107,8 +107,8 @@ def dateline(text: str) -> tuple[str, str] | None:
     (('دمشق', ''), ('الدوحة', 'قنا'), None, None)
     >>> dateline("الرباط الآن - الرباط"), dateline("سلمى الخطيب - الرباط"), dateline("عمان _ صدى البلد |")
     (('الرباط', 'الرباط الآن'), None, ('عمان', 'صدى البلد'))
-    >>> dateline("مرصد اليمن/ عدن/ خاص:"), dateline("عدن/ خاص")
-    (('عدن', 'مرصد اليمن'), ('عدن', ''))
+    >>> dateline("مرصد اليمن/ المكلا/ خاص:"), dateline("المكلا/ خاص")
+    (('المكلا', 'مرصد اليمن'), ('المكلا', ''))
     """
     line = " ".join(text.split())
     found = DATELINE.fullmatch(line)

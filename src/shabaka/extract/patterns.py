@@ -636,7 +636,7 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
     if span.start > 0 and keys[span.start - 1] == "عبد":
-        return "half a name"  # مركز غرب عبد | الله المبارك: the end of a compound name cut off
+        return "half a name"  # مركز حي عبد | الله السالم: the end of a compound name cut off
     if inside == ("الله",) and _blessing(tokens, span.start):
         return "blessing"  # حفظه الله، طيب الله ثراه: God in a blessing on someone, no entity of the story
     if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
@@ -705,7 +705,7 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
     adjective = after.endswith(("ي", "يه")) and not is_definite(after)
     j = start - 1
     while j >= 0 and (keys[j] == "و" or not keys[j].isalnum()):
-        j -= 1  # over an opening quote, or the و of a list: في "الزرقاء، عمان و معان"
+        j -= 1  # over an opening quote, or the و of a list: في "السلط، إربد و الكرك"
     listed = j < start - 1 or keys[start].startswith("و")  # a list's و or comma, not an adjective (X الشرقية)
     cue = j >= 0 and any(v in words.cues for v in proclitic_variants(keys[j]))  # بمحافظة
     return (cue or (listed and j >= 0 and _place_ends(keys, j))) and not adjective

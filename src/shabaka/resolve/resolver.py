@@ -524,7 +524,7 @@ class Resolver:
                     cands |= loose.get(tuple(skeleton(w) for w in name_words(k)), set())
                 spelled = False
             cands = {c for c in cands if c != root and not groups.conflict(root, c)}
-            # a name read as no person that matches only by its consonants (كينيا, كوني) is no
+            # a name read as no person that matches only by its consonants (غانا, غني) is no
             # short name of a person in another document
             elsewhere = spelled or bool(g.types["PER"])
             own = {c for k in groups.members[root] for c in heads.get(name_words(k), ())} - {root}
