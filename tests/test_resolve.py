@@ -642,3 +642,10 @@ FESTIVAL = """
 def test_an_event_named_with_and_without_its_closing_nisba_is_one() -> None:
     res, m = resolve(FESTIVAL)
     assert same(res, m, ("a", "مهرجان الرباط السينمائي"), ("a", "مهرجان الرباط السينمائي الدولي"))
+
+
+def test_syria_in_either_spelling_and_its_long_form_is_one_place(tmp_path) -> None:
+    text = "وصل الوفد إلى الجمهورية العربية السورية أمس، وقال إن سورية تستعد للمؤتمر."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    places = [d for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True) if d["type"] == "LOC"]
+    assert len(places) == 1
