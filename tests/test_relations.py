@@ -833,3 +833,31 @@ def test_a_verb_after_an_unnamed_subject_takes_no_subject_after_it():
         " ومخازن السلاح [[بوادي الريح|LOC|c]]."
     )
     assert found == set()
+
+
+def test_a_loan_is_support_from_the_lender():
+    found = relations("وافق [[صندوق التنمية الإقليمي|ORG|a]] على قرض قيمته 200 مليون دولار ل[[ماليستان|LOC|b]].")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+    found = relations("وكان [[البنك الآسيوي|ORG|a]] أقرض [[ماليستان|LOC|b]] 300 مليون دولار العام الماضي.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verbal_attack_and_a_word_of_reproach_are_criticism():
+    found = relations("وشن [[حزب الفجر|ORG|a]] هجوما لاذعا على [[سمير داود|PER|b]] بسبب تصريحاته.")
+    assert found == {("criticism", ("a", "b"), ("a", "b"))}
+    found = relations("وكان [[كمال يوسف|PER|a]] قد وجه نقدا ل[[سمير داود|PER|b]] خلال الجلسة.")
+    assert found == {("criticism", ("a", "b"), ("a", "b"))}
+
+
+def test_the_leader_named_after_a_force_is_not_its_subject():
+    found = relations(
+        "ويواصل طيران [[التحالف الجنوبي|ORG|a]] بقيادة [[ماليستان|LOC|b]] قصف مواقع [[جبهة الوادي|ORG|c]] منذ أشهر."
+    )
+    assert found == {("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_cooperation_ending_an_office_s_name_states_no_agreement():
+    found = relations(
+        "وحضر المأدبة وزير الخارجية والتعاون، “[[كمال يوسف|PER|a]]”، ورئيس الديوان “[[سمير داود|PER|b]]”."
+    )
+    assert found == set()

@@ -749,7 +749,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
         return []
     keys, sentence_text = sent.keys, sent.text
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
-    triggers = _find_triggers(sent.words, keys, blocked)
+    triggers = [t for t in _find_triggers(sent.words, keys, blocked) if not _in_office_name(sent, t)]
     sent.verb_triggers = {t.first: t.row for t in triggers if not t.noun}
     sent.trigger_starts = [t.first for t in triggers]
     if not triggers:  # most sentences: nothing more to read
@@ -1004,6 +1004,40 @@ def _common_subject(sent: _Sentence, first: int) -> bool:
     return j < first - 1 and j >= 0 and keys[j] in COMPLEMENTIZERS
 
 
+def _under_la(sent: _Sentence, actor: _Actor) -> bool:
+    """Does the preposition ل introduce the actor (ل[X] with the ل outside the name, للأردن): after a
+    noun it names the one the act is for (وجه نقدا لX، منحة للأردن), never the noun's subject?"""
+    return actor.prefix.endswith("ل") or sent.keys[actor.first].startswith("لل")
+
+
+#: Words after which an actor is the leader of the one named before (التحالف بقيادة السعودية).
+LED_BY = _keys("بقيادة برئاسة يقوده تقوده")
+
+
+def _led_by(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor the leader named after another (طيران التحالف بقيادة السعودية قصف ...): the one
+    before acts, not it."""
+    j = actor.first - 1
+    return j > 0 and sent.keys[j] in LED_BY and sent.owner[j - 1] is not None
+
+
+#: Office words whose name may end in a noun of agreement (وزير الخارجية والتعاون).
+OFFICES = _keys("وزير وزيرة وزارة لوزير لوزيرة لوزارة بوزارة ووزير ووزيرة ووزارة")
+
+
+def _in_office_name(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is a noun trigger joined by و to the name of an office (وزير الشؤون الخارجية والاتحاد
+    الأوروبي والتعاون، وزارة التخطيط والتعاون الدولي): a word of the name, stating nothing?"""
+    if not trig.noun or not sent.keys[trig.first].startswith("وال"):
+        return False
+    for j in range(trig.first - 1, max(-1, trig.first - 8), -1):
+        if _is_break(sent.keys[j]) or sent.keys[j] in _COMMAS:
+            return False
+        if sent.keys[j] in OFFICES:
+            return True
+    return False
+
+
 #: Nouns of places a person may be said to come from (اعتقل شابا من بلدة X).
 PLACE_NOUNS = _keys("قرية بلدة بلدتي قريتي مدينة مخيم مخيمي منطقة حي ضاحية محافظة")
 
@@ -1052,6 +1086,7 @@ def _pairs(
             and _distance(sent, a.last + 1, first) < LEFT_TOKENS
             and _clear(sent, a.last + 1, first, a)
             and not _after_bayna(sent, a)
+            and not _led_by(sent, a)
         ),
         key=lambda a: -a.last,
     )
@@ -1120,6 +1155,7 @@ def _pairs(
         and not _ba_title(sent, end)
         and bool(right)
         and right[0] not in places
+        and not _under_la(sent, right[0])
         and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
             j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.words[j])
             for j in range(end, right[0].first)
