@@ -861,3 +861,8 @@ def test_cooperation_ending_an_office_s_name_states_no_agreement():
         "وحضر المأدبة وزير الخارجية والتعاون، “[[كمال يوسف|PER|a]]”، ورئيس الديوان “[[سمير داود|PER|b]]”."
     )
     assert found == set()
+
+
+def test_supplying_someone_directly_is_support():
+    found = relations("وسيزود [[صندوق التنمية الإقليمي|ORG|a]] [[ماليستان|LOC|b]] بمضخات للمياه.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
