@@ -790,3 +790,79 @@ def test_a_region_is_visited_but_meets_no_one():
     assert found == {("visit", ("a", "b"), ("a", "b"))}
     # a club named like a region is no region
     assert relations("وفاز [[الخليج|ORG|a]] على [[الفيحاء|ORG|b]] بهدفين.") == {("sport", ("a", "b"), ("a", "b"))}
+
+
+def test_an_act_of_force_done_in_a_place_targets_the_nearest_place():
+    found = relations("داهمت [[قوة الحدود|ORG|a]] فجر اليوم منازل في قرية [[تل الزيتون|LOC|b]] واعتقلت شابين.")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
+    found = relations("وفرضت [[وزارة المالية|ORG|a]] عقوبات على ثلاث شركات مقرها في [[ماليستان|LOC|b]].")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
+    # the town raided, not the district around it
+    found = relations("اقتحمت [[الشرطة العسكرية|ORG|a]] بلدة [[عين الورد|LOC|b]] جنوب مدينة [[الساحل|LOC|c]].")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
+    # an accusation made in a place does not target it
+    assert relations("اتهم [[حزب النور الجديد|ORG|a]] في [[مدينة الصفا|LOC|b]] خصومه بالتزوير.") == set()
+
+
+def test_a_place_someone_is_taken_from_is_no_target():
+    found = relations("اعتقلت [[قوة الحدود|ORG|a]] ثلاثة شبان من قرية [[تل الزيتون|LOC|b]]، شمال [[وادي الريح|LOC|c]].")
+    assert found == set()
+    found = relations("اعتقلت [[قوة الحدود|ORG|a]] ناشطا من [[حزب الأمل|ORG|b]] في بلدة [[عين الورد|LOC|c]].")
+    assert found == {("conflict", ("a", "c"), ("a", "c"))}
+    # a pretext is no target either
+    found = relations(
+        "اعتقلت [[قوة الحدود|ORG|a]] فتى من [[تل الزيتون|LOC|b]] بزعم التخطيط لهجوم في [[مدينة الساحل|LOC|c]]."
+    )
+    assert found == set()
+    # من of a share (two of its leaders) still names the target
+    found = relations("فرضت [[وزارة المالية|ORG|a]] عقوبات على اثنين من قادة [[جبهة الوادي|ORG|b]].")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_a_deed_judged_or_charged_is_not_the_judge_s():
+    # أدان X الهجوم على ...: X condemned the attack, did not make it
+    assert relations("أدان [[المجلس الأعلى|ORG|a]] الهجوم على مدرسة في قرية [[النخيل|LOC|b]].") == set()
+    # اتهم X Y بقصف Z: the shelling is the charge, not stated as done
+    found = relations("اتهم [[الحزب الوطني|ORG|a]] [[الجبهة الشعبية|ORG|b]] بقصف قرية [[النخيل|LOC|c]].")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verb_after_an_unnamed_subject_takes_no_subject_after_it():
+    found = relations(
+        "وقالت مصادر محلية إن غارات عنيفة استهدفت [[معسكر الوادي|LOC|a]]، و[[مطار السهل|LOC|b]] غرب العاصمة،"
+        " ومخازن السلاح [[بوادي الريح|LOC|c]]."
+    )
+    assert found == set()
+
+
+def test_a_loan_is_support_from_the_lender():
+    found = relations("وافق [[صندوق التنمية الإقليمي|ORG|a]] على قرض قيمته 200 مليون دولار ل[[ماليستان|LOC|b]].")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+    found = relations("وكان [[البنك الآسيوي|ORG|a]] أقرض [[ماليستان|LOC|b]] 300 مليون دولار العام الماضي.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verbal_attack_and_a_word_of_reproach_are_criticism():
+    found = relations("وشن [[حزب الفجر|ORG|a]] هجوما لاذعا على [[سمير داود|PER|b]] بسبب تصريحاته.")
+    assert found == {("criticism", ("a", "b"), ("a", "b"))}
+    found = relations("وكان [[كمال يوسف|PER|a]] قد وجه نقدا ل[[سمير داود|PER|b]] خلال الجلسة.")
+    assert found == {("criticism", ("a", "b"), ("a", "b"))}
+
+
+def test_the_leader_named_after_a_force_is_not_its_subject():
+    found = relations(
+        "ويواصل طيران [[التحالف الجنوبي|ORG|a]] بقيادة [[ماليستان|LOC|b]] قصف مواقع [[جبهة الوادي|ORG|c]] منذ أشهر."
+    )
+    assert found == {("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_cooperation_ending_an_office_s_name_states_no_agreement():
+    found = relations(
+        "وحضر المأدبة وزير الخارجية والتعاون، “[[كمال يوسف|PER|a]]”، ورئيس الديوان “[[سمير داود|PER|b]]”."
+    )
+    assert found == set()
+
+
+def test_supplying_someone_directly_is_support():
+    found = relations("وسيزود [[صندوق التنمية الإقليمي|ORG|a]] [[ماليستان|LOC|b]] بمضخات للمياه.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}

@@ -17,6 +17,7 @@ SPLITS = {
     "relations_gold_fresh2.jsonl": {"fresh2"},
     "relations_gold_fresh3.jsonl": {"fresh3"},
     "relations_gold_fresh4.jsonl": {"fresh4"},
+    "relations_gold_fresh5.jsonl": {"fresh5"},
 }
 KEYS = {"id", "split", "url", "outlet", "text", "mentions", "pairs"}
 

@@ -130,6 +130,7 @@ class TriggerRow:
     target_types: frozenset[str]
     gloss: str
     cypher: str
+    in_place: bool = False  # a place where the act was done (في X، بـX) is its target
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +228,7 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
                     target_types=frozenset(row["target_types"].split()),
                     gloss=row["gloss"].strip(),
                     cypher=row["cypher"].strip(),
+                    in_place=row["in_place"].strip() == "yes",
                 )
             )
         except (KeyError, AttributeError) as e:
@@ -453,7 +455,7 @@ TOWARDS = _keys("تجاه إزاء ازاء حيال")
 #: Words that open a reported clause (أكد X أن ...).
 COMPLEMENTIZERS = _keys("أن وأن بأن إن وإن أنه أنها بأنه بأنها إنه إنها")
 #: Words of a reason or an occasion: the actors after one are not the trigger's object (بسبب، بمناسبة).
-REASONS = _keys("بسبب لسبب جراء بمناسبة لمناسبة")
+REASONS = _keys("بسبب لسبب جراء بمناسبة لمناسبة بزعم بذريعة بحجة بتهمة بدعوى")
 #: Words by which one acts for another (X نيابة عن Y، X باسم Y): the two are one side.
 BEHALF = (_keys("نيابة عن"), _keys("باسم"), _keys("ممثلا عن"), _keys("ممثلة عن"))
 #: Nouns that make a trigger after them part of a name (منتدى الشراكة، مؤتمر التعاون).
@@ -747,7 +749,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
         return []
     keys, sentence_text = sent.keys, sent.text
     blocked = [o is not None or j in sent.title_tokens for j, o in enumerate(sent.owner)]
-    triggers = _find_triggers(sent.words, keys, blocked)
+    triggers = [t for t in _find_triggers(sent.words, keys, blocked) if not _in_office_name(sent, t)]
     sent.verb_triggers = {t.first: t.row for t in triggers if not t.noun}
     sent.trigger_starts = [t.first for t in triggers]
     if not triggers:  # most sentences: nothing more to read
@@ -772,6 +774,19 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not sent.complement(a)
         and not _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner, ba=False)
     ]
+    # a place where something was done (في X، بـX): the target of an act done there (اعتقل ... في بلدة X)
+    placed = [
+        a
+        for a in sent.actors
+        if a.type in ("LOC", "ORG")
+        and a not in eligible
+        and not _located_actor(sent, a)
+        and _locative(a, keys, sent.title_tokens, trigger_tokens, sent.owner)
+        and not sent.complement(a)
+        and not _source_of_news(a, keys, trigger_tokens)
+        and not _attending(a, sent)
+        and not _affiliated(a, keys)
+    ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
@@ -786,7 +801,11 @@ def _relations(sent: _Sentence) -> list[Relation]:
             last = t.end
         ba = trig.row.type == "visit" and "ب" in trig.row.target_prep
         for source, target, directed in _pairs(
-            trig, limit, sorted(arrived, key=lambda a: a.first) if ba else eligible, sent
+            trig,
+            limit,
+            sorted(arrived, key=lambda a: a.first) if ba else eligible,
+            sent,
+            placed if trig.row.in_place else (),
         ):
             if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
@@ -973,6 +992,74 @@ def _adverb(sent: _Sentence, j: int) -> bool:
     return sent.owner[j] is None and k.endswith("ا") and len(k) > 3 and not sent.is_title(j)
 
 
+_ORIGIN = normalize_key("من")
+
+
+def _common_subject(sent: _Sentence, first: int) -> bool:
+    """Is the verb at ``first`` preceded, after إن or أن, by common words only (إن غارات عنيفة
+    استهدفت X): its subject is unnamed, and the actor after it its object."""
+    keys, j = sent.keys, first - 1
+    while j >= max(0, first - 3) and sent.owner[j] is None and not (keys[j] in COMPLEMENTIZERS or _is_break(keys[j])):
+        j -= 1
+    return j < first - 1 and j >= 0 and keys[j] in COMPLEMENTIZERS
+
+
+def _under_la(sent: _Sentence, actor: _Actor) -> bool:
+    """Does the preposition ل introduce the actor (ل[X] with the ل outside the name, للأردن): after a
+    noun it names the one the act is for (وجه نقدا لX، منحة للأردن), never the noun's subject?"""
+    return actor.prefix.endswith("ل") or sent.keys[actor.first].startswith("لل")
+
+
+#: Words after which an actor is the leader of the one named before (التحالف بقيادة السعودية).
+LED_BY = _keys("بقيادة برئاسة يقوده تقوده")
+
+
+def _led_by(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor the leader named after another (طيران التحالف بقيادة السعودية قصف ...): the one
+    before acts, not it."""
+    j = actor.first - 1
+    return j > 0 and sent.keys[j] in LED_BY and sent.owner[j - 1] is not None
+
+
+#: Office words whose name may end in a noun of agreement (وزير الخارجية والتعاون).
+OFFICES = _keys("وزير وزيرة وزارة لوزير لوزيرة لوزارة بوزارة ووزير ووزيرة ووزارة")
+
+
+def _in_office_name(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is a noun trigger joined by و to the name of an office (وزير الشؤون الخارجية والاتحاد
+    الأوروبي والتعاون، وزارة التخطيط والتعاون الدولي): a word of the name, stating nothing?"""
+    if not trig.noun or not sent.keys[trig.first].startswith("وال"):
+        return False
+    for j in range(trig.first - 1, max(-1, trig.first - 8), -1):
+        if _is_break(sent.keys[j]) or sent.keys[j] in _COMMAS:
+            return False
+        if sent.keys[j] in OFFICES:
+            return True
+    return False
+
+
+#: Nouns of places a person may be said to come from (اعتقل شابا من بلدة X).
+PLACE_NOUNS = _keys("قرية بلدة بلدتي قريتي مدينة مخيم مخيمي منطقة حي ضاحية محافظة")
+
+
+def _from_origin(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor introduced by من as where someone is from (من بلاطة، من قرية برقة، من حركة حماس),
+    not as a share of it (على اثنين من قادة X) nor in كل من X؟"""
+    keys, j = sent.keys, actor.first - 1
+    if j >= 0 and keys[j] in PLACE_NOUNS:
+        j -= 1
+    return j >= 0 and keys[j] == _ORIGIN and not (j > 0 and (keys[j - 1], keys[j]) in _EACH_OF)
+
+
+def _located_actor(sent: _Sentence, actor: _Actor) -> bool:
+    """Does the place say where the actor right before it is (معسكر X بفج عطان، مقر Y في Z),
+    rather than where an act was done?"""
+    j = actor.first - 1
+    while j >= 0 and sent.keys[j] in LOCATIVES:
+        j -= 1
+    return j >= 0 and sent.owner[j] is not None and sent.owner[j] != sent.owner[actor.first]
+
+
 def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Actor]:
     """``first`` and the actors of ``rest`` coordinated with it, one after the other."""
     out = [first]
@@ -984,8 +1071,12 @@ def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Acto
     return out
 
 
-def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence) -> list[tuple[_Actor, _Actor, bool]]:
-    """(source, target, directed) for the actors a trigger relates; ``limit``: the next trigger."""
+def _pairs(
+    trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence, places: Collection[_Actor] = ()
+) -> list[tuple[_Actor, _Actor, bool]]:
+    """(source, target, directed) for the actors a trigger relates; ``limit``: the next trigger;
+    ``places``: places named where the act was done, which may only be its targets (a row's
+    ``in_place``)."""
     keys, row, first, end = sent.keys, trig.row, trig.first, trig.end
     left = sorted(
         (
@@ -995,6 +1086,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             and _distance(sent, a.last + 1, first) < LEFT_TOKENS
             and _clear(sent, a.last + 1, first, a)
             and not _after_bayna(sent, a)
+            and not _led_by(sent, a)
         ),
         key=lambda a: -a.last,
     )
@@ -1004,7 +1096,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
         end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
         end += 2 if tuple(keys[end : end + 2]) in _EACH_OF else 0  # الاجتماع الذي ضم كلا من X وY
-    right = [a for a in actors if end <= a.first < limit and _clear(sent, end, a.first)]
+    targets = sorted([*actors, *places], key=lambda a: a.first)
+    right = [a for a in targets if end <= a.first < limit and _clear(sent, end, a.first)]
     symmetric = row.direction == "symmetric"
     if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
         return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
@@ -1047,6 +1140,7 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
+        and not _object_of_verb_trigger(sent, trig, left[0])
     )
     if near_left and trig.noun and row.direction == "active" and len(left) > 1 and _to_recipient(sent, left[0]):
         giver, recipient = left[1], left[0]  # قدم X للأردن منحة: the one under ل receives, the one before gives
@@ -1060,6 +1154,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
         and keys[end - 1] not in _PREPOSITIONS
         and not _ba_title(sent, end)
         and bool(right)
+        and right[0] not in places
+        and not _under_la(sent, right[0])
         and all(  # برقية تعزية لنائب رئيس المجلس الشيخ X: the title between (and what it names) is X's
             j in sent.title_tokens or sent.owner[j] is not None or not any(c.isalnum() for c in sent.words[j])
             for j in range(end, right[0].first)
@@ -1100,6 +1196,8 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
             subjects.insert(0, a)
     elif (
         right
+        and right[0] not in places
+        and not _common_subject(sent, first)
         and (light or not trig.noun)
         and _distance(sent, end, right[0].first) < RIGHT_TOKENS
         and _verb_subject(sent, first, end, right[0])
@@ -1120,12 +1218,17 @@ def _pairs(trig: _Trigger, limit: int, actors: Sequence[_Actor], sent: _Sentence
     after = max(end, max(s.last for s in subjects) + 1)
     if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
-        right = [a for a in actors if after <= a.first < stop and _clear(sent, after, a.first)]
+        right = [a for a in targets if after <= a.first < stop and _clear(sent, after, a.first)]
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
     if row.direction == "active" and not row.from_source:
         # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
         rest = rest[next((k for k, a in enumerate(rest) if a.type in row.target_types), len(rest)) :]
         rest = rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
+    if not rest:
+        return out
+    if row.in_place and rest and _from_origin(sent, rest[0]):
+        # اعتقل شابين من بلدة X (شمال Z)، قياديا من حركة Y، في بلدة W: they are from X and Y; the act was in W
+        rest = [a for a in rest if a in places and a.first > rest[0].last]
     if not rest:
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
@@ -1257,6 +1360,28 @@ def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> 
     key = sent.keys[trig.first]
     clitic = key[:1] in ("و", "ف") and key not in _form_index()
     return not trig.noun and clitic and any(v < actor.first for v in sent.verb_triggers)
+
+
+#: Relation types whose verbs judge a deed done by someone else (أدان الهجوم، أشاد بالدعم، عزى في).
+JUDGEMENTS = frozenset({"criticism", "praise", "condolence"})
+
+
+def _object_of_verb_trigger(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
+    """Is a directed noun trigger the object of a verb of :data:`JUDGEMENTS` in its clause, the
+    verb whose subject ``actor`` is (أدان X الهجوم على Y، أشاد X بالدعم المقدم لـY), or, under ب,
+    what an earlier verb of its type charges its object ``actor`` with (اتهم Z X بقصف Y: told,
+    not stated):
+    then ``actor`` did not do what the noun names."""
+    if not trig.noun or trig.row.direction == "symmetric":
+        return False
+    charge = sent.keys[trig.first].startswith("ب")
+    return any(
+        (row.type in JUDGEMENTS or (charge and row is not trig.row and row.type == trig.row.type and v < actor.first))
+        and v < trig.first
+        and (v < actor.first or v > actor.last)
+        and _clear(sent, v, trig.first)
+        for v, row in sent.verb_triggers.items()
+    )
 
 
 #: Words of dates and times of day, which like titles, numbers and commas do not count in the
