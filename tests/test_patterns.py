@@ -128,6 +128,23 @@ def test_places_that_are_common_words_need_a_cue(text: str, expected: list[tuple
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # three cue-only governorates joined by و are a list of places, with no cue before it
+        (
+            "وتشمل القافلة نابل وباجة وسليانة خلال الأسبوع",
+            [("نابل", "LOC"), ("وباجة", "LOC"), ("وسليانة", "LOC")],
+        ),
+        # two are not enough, and directions are no places of such a list
+        ("وتبقى العقبة والمفرق في الحسبان", []),
+        ("وتحدث عن المناطق الشرقية والغربية والدقهلية", []),
+    ],
+)
+def test_a_list_of_three_cue_only_places_needs_no_cue(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a competition may end on a proper noun: its place is no node of its own
         ("وتأهل المنتخب إلى نهائي كأس آسيا للمرة الثانية", [("كأس آسيا", "MISC")]),
         ("ويشارك الفريق في دوري أبطال أوروبا هذا الموسم", [("دوري أبطال أوروبا", "MISC")]),

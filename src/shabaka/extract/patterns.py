@@ -510,24 +510,55 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     ...     return [" ".join(toks[s.start : s.end]) for s in place_spans([normalize_key(t) for t in toks])]
     >>> names("سجلت 12 حالة في الزرقاء و3 بالمفرق لكن العقبة الكبرى هي التمويل")
     ['الزرقاء', 'بالمفرق']
+
+    Three or more of them joined by و are a list of places, each a cue to the others:
+
+    >>> names("وشملت الحملة المفرق والطفيلة وعجلون أمس")
+    ['المفرق', 'والطفيلة', 'وعجلون']
     """
     words = words or pattern_words()
     spans: list[Span] = []
     for i, key in enumerate(keys):
-        if words.place_firsts.isdisjoint(proclitic_variants(key)):
-            continue
-        variants = [v for v in proclitic_variants(key) if v in words.place_firsts]
+        under_b = key.startswith(("ب", "وب"))
+        for n, v in _place_rows_at(keys, i, words):
+            if _cued(keys, i, i + n, words) or (under_b and v != key):
+                spans.append(Span(i, i + n, "LOC"))
+                break
+    return _first_wins(spans, _place_lists(keys, words))
+
+
+#: The fewest cue-only places joined by و that make a list of places without a cue.
+PLACE_LIST_MIN = 3
+
+
+def _place_rows_at(keys: Sequence[str], i: int, words: PatternWords) -> list[tuple[int, str]]:
+    """The cue-only places (``place`` rows) that start at ``keys[i]``, longest first: (words, first
+    word's variant without its proclitics)."""
+    found = []
+    for v in (v for v in proclitic_variants(keys[i]) if v in words.place_firsts):
         for n in range(min(words.place_longest, len(keys) - i), 0, -1):
-            rest = tuple(keys[i + 1 : i + n])
-            under_b = key.startswith(("ب", "وب"))
-            for v in variants:
-                if (v, *rest) in words.places and (_cued(keys, i, i + n, words) or (under_b and v != key)):
-                    spans.append(Span(i, i + n, "LOC"))
-                    break
-            else:
-                continue
-            break
-    return spans
+            if (v, *keys[i + 1 : i + n]) in words.places:
+                found.append((n, v))
+                break
+    return sorted(found, reverse=True)
+
+
+def _place_lists(keys: Sequence[str], words: PatternWords) -> list[Span]:
+    """Runs of :data:`PLACE_LIST_MIN` or more cue-only places, each after the first opening
+    with و (الكاف وجندوبة وقفصة): a list of governorates, no common words. A direction
+    (الشرقية والغربية) is no place of such a list."""
+    spans: list[Span] = []
+    run: list[Span] = []
+    i = 0
+    while i < len(keys):
+        rows = _place_rows_at(keys, i, words) if keys[i].removeprefix("و") not in DIRECTIONS else []
+        if not (rows and run and keys[i].startswith("و")):  # the run ends here
+            spans.extend(run if len(run) >= PLACE_LIST_MIN else [])
+            run = []
+        if rows:
+            run.append(Span(i, i + rows[0][0], "LOC"))
+        i = run[-1].end if rows else i + 1
+    return spans + (run if len(run) >= PLACE_LIST_MIN else [])
 
 
 #: Adjectives of direction: they belong to a place's name (الضاحية الجنوبية).
