@@ -769,3 +769,23 @@ def test_a_province_named_with_and_without_its_word_is_one_place(tmp_path) -> No
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     places = [d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True) if d["type"] == "LOC"]
     assert places == ["صعدة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "reason"),
+    [
+        # an indefinite facility word and an indefinite adjective: a description, no name
+        ("وأعلن الوزير بناء مستشفى جديد في الشمال", (3, 5, "LOC"), "description"),
+        ("ونقل الجرحى إلى مستشفى ميداني قرب الحدود", (3, 5, "LOC"), "description"),
+        # a facility named by a town, and a club named by a saint's town, are names
+        ("وهبطت الطائرة في مطار دبي صباحا", (3, 5, "LOC"), ""),
+        ("وتعادل اتحاد سيدي قاسم مع ضيفه", (1, 4, "ORG"), ""),
+    ],
+)
+def test_a_facility_word_with_an_indefinite_adjective_is_a_description(
+    text: str, span: tuple[int, int, str], reason: str
+) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(*span), text.split()) == reason

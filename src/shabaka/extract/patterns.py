@@ -113,6 +113,7 @@ ROLES = (
     "brand",
     "event",
     "end",
+    "describer",
 )
 
 
@@ -145,6 +146,7 @@ class PatternWords:
     brands: frozenset[str]
     events: frozenset[str]
     ends: frozenset[str]
+    describers: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -654,6 +656,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     ('not a name', 'common word')
     >>> implausible(Span(1, 3, "ORG"), "ويهدد والأمن الغذائي".split())
     'concept'
+    >>> implausible(Span(1, 3, "LOC"), "وافتتح مستشفى جامعي".split())
+    'description'
     """
     words = words or pattern_words()
     if span.type == "PER" and byline_author(tokens[: span.start], words):
@@ -674,7 +678,22 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "concept"
     if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
         return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
+    if len(inside) >= 2 and _description(inside[0], inside[1], words):
+        return "description"  # مستشفى جامعي "a university hospital", مستشفى آخر "another hospital"
     return ""
+
+
+def _description(first: str, second: str, words: PatternWords) -> bool:
+    """Whether an indefinite head or facility word (:attr:`PatternWords.heads`, ``facilities``)
+    is followed by an indefinite adjective: a describer (آخر، جديد), or after a facility word a
+    nisba that is no known place nor a given name (مستشفى جامعي, not مطار دبي): a common noun
+    phrase, no name."""
+    variants = proclitic_variants(first)
+    facility = any(v in words.facilities for v in variants)
+    if not (facility or any(v in words.heads for v in variants)) or is_definite(first) or is_definite(second):
+        return False
+    nisba = len(second) > 3 and second.endswith(("ي", "يه")) and second not in place_keys() | town_keys()
+    return second in words.describers or (facility and nisba and second not in given_names())
 
 
 def _blessing(tokens: Sequence[str], i: int) -> bool:
