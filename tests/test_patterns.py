@@ -804,3 +804,13 @@ def test_more_towns_and_a_glued_spelling_are_known_places(tmp_path) -> None:
     graph = build_graph(tmp_path)
     places = [d for _, d in graph.nodes(data=True) if d.get("type") == "LOC"]
     assert [(d["label"], len(d["documents"])) for d in places] == [("الدار البيضاء", 2)]
+
+
+def test_the_family_after_al_belongs_to_the_name_even_a_title_word(tmp_path) -> None:
+    text = (
+        "واستقبل الأمير الشيخ د.سالم بن خالد بن ناصر آل الشيخ والوفد المرافق له.\n"
+        "والتقى الوزير فهد بن سعد آل الشيخ أمس.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    people = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True) if d.get("type") == "PER"}
+    assert people == {"سالم بن خالد بن ناصر آل الشيخ", "فهد بن سعد آل الشيخ"}

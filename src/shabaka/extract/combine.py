@@ -103,6 +103,7 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
     if tokens is not None:
         second = [_without_sport(_without_nationality(_after_event(s, tokens), tokens), tokens) for s in second]
         second = [_without_province(_before_phrase(s, tokens), tokens) for s in second]
+        second = [_with_family(s, tokens) for s in second]
         second = [p for s in second for p in _acronym_apart(s, tokens)]
         second = [
             s
@@ -193,6 +194,23 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
         before = normalize_key(tokens[start - 1])
         start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _with_family(span: Span, tokens: Sequence[str]) -> Span:
+    """A person's span that stops right before آل (or on it) takes آل and the word after it:
+    the family's name, a title word too (... بن إبراهيم | آل الشيخ).
+
+    >>> _with_family(Span(0, 5, "PER"), "سالم بن خالد بن ناصر آل الشيخ وقال".split())
+    Span(start=0, end=7, type='PER', confidence=1.0)
+    >>> _with_family(Span(0, 3, "PER"), "سالم بن خالد وقال".split())
+    Span(start=0, end=3, type='PER', confidence=1.0)
+    """
+    if span.type != "PER":
+        return span
+    end = span.end - (span.end - span.start > 1 and normalize_key(tokens[span.end - 1]) == "ال")
+    if end + 1 < len(tokens) and normalize_key(tokens[end]) == "ال" and tokens[end + 1].isalpha():
+        return Span(span.start, end + 2, span.type, span.confidence)
+    return span
 
 
 def _before_phrase(span: Span, tokens: Sequence[str]) -> Span:

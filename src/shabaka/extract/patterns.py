@@ -412,6 +412,9 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
         j = i + 1
         while j < len(keys) and j - start < NAME_WORDS:
             key = keys[j]
+            if keys[j - 1] == "ال" and key.isalpha() and j > i:
+                j += 1
+                break  # آل الشيخ، آل سعود: the word after آل is the family's name, a title word too
             if not key.isalpha() or key in words.stops or key in words.verbs or key in words.person_cues:
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or _clitic_after(keys, j):
