@@ -814,3 +814,10 @@ def test_the_family_after_al_belongs_to_the_name_even_a_title_word(tmp_path) -> 
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     people = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True) if d.get("type") == "PER"}
     assert people == {"سالم بن خالد بن ناصر آل الشيخ", "فهد بن سعد آل الشيخ"}
+
+
+def test_a_byline_with_the_words_of_by_names_no_person(tmp_path) -> None:
+    text = "وافتتح الوزير كريم الساحلي المعرض أمس.\n\nتحرير من طرف هشام بنعلي\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    people = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True) if d.get("type") == "PER"}
+    assert people == {"كريم الساحلي"}

@@ -114,6 +114,7 @@ ROLES = (
     "event",
     "end",
     "describer",
+    "agent",
 )
 
 
@@ -147,6 +148,7 @@ class PatternWords:
     events: frozenset[str]
     ends: frozenset[str]
     describers: frozenset[str]
+    agents: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -741,14 +743,17 @@ def nationality(key: str) -> bool:
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
-    """Whether the tokens before a person's name open a byline: a byline word and punctuation
-    (compared on their keys, made only where the first is a byline word)."""
+    """Whether the tokens before a person's name open a byline: a byline word, then punctuation
+    and the words of "by" (``agent`` words: تحرير من طرف) only (compared on their keys, made
+    only where the first is a byline word).
+
+    >>> byline_author("تحرير من طرف".split()), byline_author("تحرير الموقع من طرف".split())
+    (True, False)
+    """
     words = words or pattern_words()
-    return (
-        bool(before)
-        and normalize_key(before[0]) in words.bylines
-        and not any(normalize_key(t).isalnum() for t in before[1:])
-    )
+    if not before or normalize_key(before[0]) not in words.bylines:
+        return False
+    return not any(k.isalnum() and k not in words.agents for k in map(normalize_key, before[1:]))
 
 
 def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> bool:
