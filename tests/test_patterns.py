@@ -794,10 +794,10 @@ def test_a_facility_word_with_an_indefinite_adjective_is_a_description(
 def test_more_towns_and_a_glued_spelling_are_known_places(tmp_path) -> None:
     from shabaka.extract.gazetteer import KnownNamesExtractor
 
-    text = "وانتقل الوفد من الدويرة إلى برج العرب ثم إلى المزونة واختتم بالدارالبيضاء"
+    text = "وانتقل الوفد من الدويرة إلى برج العرب ثم إلى المزونة وساقية سيدي يوسف واختتم بالدارالبيضاء"
     sentence = text.split(" ")
     found = [" ".join(sentence[s.start : s.end]) for s in KnownNamesExtractor().extract([sentence])[0]]
-    assert found == ["الدويرة", "برج العرب", "المزونة", "بالدارالبيضاء"]
+    assert found == ["الدويرة", "برج العرب", "المزونة", "وساقية سيدي يوسف", "بالدارالبيضاء"]
     # the city written without its space is the same place as the city written with it
     (tmp_path / "a.txt").write_text("وعقد الاجتماع في الدار البيضاء أمس.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("ووصل الوفد إلى الدارالبيضاء صباحا.\n", encoding="utf-8")
