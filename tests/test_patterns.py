@@ -821,3 +821,22 @@ def test_a_byline_with_the_words_of_by_names_no_person(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     people = {d["label"] for _, d in build_graph(tmp_path).nodes(data=True) if d.get("type") == "PER"}
     assert people == {"كريم الساحلي"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "person"),
+    [
+        # the model's span left out the compound given name before it, or the family after آل
+        ("وسجل المهاجم عبد الرزاق سالم الهادي هدفين", (4, 6), "عبد الرزاق سالم الهادي"),
+        ("واستقبل الأمير فهد بن سعد آل الشيخ والوفد", (2, 5), "فهد بن سعد آل الشيخ"),
+    ],
+)
+def test_a_model_person_takes_the_compound_given_name_and_the_family(
+    text: str, model: tuple[int, int], person: str
+) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = text.split()
+    (span,) = merge_spans([], [Span(*model, "PER")], tokens)
+    assert " ".join(tokens[span.start : span.end]) == person

@@ -198,19 +198,25 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
 
 def _with_family(span: Span, tokens: Sequence[str]) -> Span:
     """A person's span that stops right before آل (or on it) takes آل and the word after it:
-    the family's name, a title word too (... بن إبراهيم | آل الشيخ).
+    the family's name, a title word too (... بن إبراهيم | آل الشيخ); one that starts right
+    after عبد and a definite word takes them: a compound given name (عبد الفتاح | ...).
 
     >>> _with_family(Span(0, 5, "PER"), "سالم بن خالد بن ناصر آل الشيخ وقال".split())
     Span(start=0, end=7, type='PER', confidence=1.0)
     >>> _with_family(Span(0, 3, "PER"), "سالم بن خالد وقال".split())
     Span(start=0, end=3, type='PER', confidence=1.0)
+    >>> _with_family(Span(4, 6, "PER"), "وسجل اللاعب عبد الرزاق سالم الهادي".split())
+    Span(start=2, end=6, type='PER', confidence=1.0)
     """
     if span.type != "PER":
         return span
+    start = span.start
+    if start > 1 and normalize_key(tokens[start - 2]) == "عبد" and is_definite(normalize_key(tokens[start - 1])):
+        start -= 2  # عبد الفتاح | إسماعيل بلقاسمي: the compound given name the model left out
     end = span.end - (span.end - span.start > 1 and normalize_key(tokens[span.end - 1]) == "ال")
     if end + 1 < len(tokens) and normalize_key(tokens[end]) == "ال" and tokens[end + 1].isalpha():
-        return Span(span.start, end + 2, span.type, span.confidence)
-    return span
+        end += 2
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
 
 
 def _before_phrase(span: Span, tokens: Sequence[str]) -> Span:
