@@ -840,3 +840,20 @@ def test_a_model_person_takes_the_compound_given_name_and_the_family(
     tokens = text.split()
     (span,) = merge_spans([], [Span(*model, "PER")], tokens)
     assert " ".join(tokens[span.start : span.end]) == person
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "reason"),
+    [
+        # a word and a verbal noun read as a person: "utmost care", no family name
+        ("وأولى الملف فائق الاهتمام", (2, 4), "phrase"),
+        ("وأبدى الفريق كامل الاستعداد", (2, 4), "phrase"),
+        # a family name of another shape stays a person
+        ("وقال محمد الأنصاري إن", (1, 3), ""),
+    ],
+)
+def test_a_word_and_a_verbal_noun_are_no_person(text: str, span: tuple[int, int], reason: str) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(*span, "PER"), text.split()) == reason

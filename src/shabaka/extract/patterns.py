@@ -663,6 +663,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     'concept'
     >>> implausible(Span(1, 3, "LOC"), "وافتتح مستشفى جامعي".split())
     'description'
+    >>> implausible(Span(1, 3, "PER"), "يوليه كامل الاستعداد".split())
+    'phrase'
     """
     words = words or pattern_words()
     if span.type == "PER" and byline_author(tokens[: span.start], words):
@@ -683,6 +685,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "concept"
     if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
         return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
+    if span.type == "PER" and len(inside) == 2 and _masdar(inside[1]):
+        return "phrase"  # فائق الاهتمام "utmost attention": a word and a verbal noun, no family name
     if len(inside) >= 2 and _description(inside[0], inside[1], words):
         return "description"  # مستشفى جامعي "a university hospital", مستشفى آخر "another hospital"
     return ""
