@@ -198,10 +198,10 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
 
 def _with_family(span: Span, tokens: Sequence[str]) -> Span:
     """A person's span that stops right before آل (or on it) takes آل and the word after it:
-    the family's name, a title word too (... بن إبراهيم | آل الشيخ); one that starts right
-    after عبد and a definite word takes them: a compound given name (عبد الفتاح | ...).
+    the family's name, a title word too (... بن ناصر | آل الأمير); one that starts right
+    after عبد and a definite word takes them: a compound given name (عبد الرزاق | ...).
 
-    >>> _with_family(Span(0, 5, "PER"), "سالم بن خالد بن ناصر آل الشيخ وقال".split())
+    >>> _with_family(Span(0, 5, "PER"), "سالم بن خالد بن ناصر آل الأمير وقال".split())
     Span(start=0, end=7, type='PER', confidence=1.0)
     >>> _with_family(Span(0, 3, "PER"), "سالم بن خالد وقال".split())
     Span(start=0, end=3, type='PER', confidence=1.0)
@@ -212,7 +212,7 @@ def _with_family(span: Span, tokens: Sequence[str]) -> Span:
         return span
     start = span.start
     if start > 1 and normalize_key(tokens[start - 2]) == "عبد" and is_definite(normalize_key(tokens[start - 1])):
-        start -= 2  # عبد الفتاح | إسماعيل بلقاسمي: the compound given name the model left out
+        start -= 2  # عبد الرزاق | سالم الهادي: the compound given name the model left out
     end = span.end - (span.end - span.start > 1 and normalize_key(tokens[span.end - 1]) == "ال")
     if end + 1 < len(tokens) and normalize_key(tokens[end]) == "ال" and tokens[end + 1].isalpha():
         end += 2

@@ -416,7 +416,7 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
             key = keys[j]
             if keys[j - 1] == "ال" and key.isalpha() and j > i:
                 j += 1
-                break  # آل الشيخ، آل سعود: the word after آل is the family's name, a title word too
+                break  # آل الأمير، آل سعود: the word after آل is the family's name, a title word too
             if not key.isalpha() or key in words.stops or key in words.verbs or key in words.person_cues:
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or _clitic_after(keys, j):
@@ -552,7 +552,7 @@ def _place_rows_at(keys: Sequence[str], i: int, words: PatternWords) -> list[tup
 
 def _place_lists(keys: Sequence[str], words: PatternWords) -> list[Span]:
     """Runs of :data:`PLACE_LIST_MIN` or more cue-only places, each after the first opening
-    with و (الكاف وجندوبة وقفصة): a list of governorates, no common words. A direction
+    with و (نابل وباجة وسليانة): a list of governorates, no common words. A direction
     (الشرقية والغربية) is no place of such a list."""
     spans: list[Span] = []
     run: list[Span] = []
@@ -686,7 +686,7 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
         return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
     if span.type == "PER" and len(inside) == 2 and _masdar(inside[1]):
-        return "phrase"  # فائق الاهتمام "utmost attention": a word and a verbal noun, no family name
+        return "phrase"  # بالغ الاهتمام "utmost attention": a word and a verbal noun, no family name
     if len(inside) >= 2 and _description(inside[0], inside[1], words):
         return "description"  # مستشفى جامعي "a university hospital", مستشفى آخر "another hospital"
     return ""
