@@ -866,3 +866,19 @@ def test_cooperation_ending_an_office_s_name_states_no_agreement():
 def test_supplying_someone_directly_is_support():
     found = relations("وسيزود [[صندوق التنمية الإقليمي|ORG|a]] [[ماليستان|LOC|b]] بمضخات للمياه.")
     assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_the_one_named_after_an_appointing_noun_is_appointed():
+    found = relations("وأصدر الرئيس [[كمال يوسف|PER|a]] مرسوما بتعيين [[سمير داود|PER|b]] وزيرا للمالية.")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}
+    found = relations("ووافق [[مجلس إدارة شركة النور|ORG|a]] على قرار بتعيين [[سمير داود|PER|b]] مديرا عاما.")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}
+
+
+def test_aid_handed_out_goes_to_the_place_where_it_was_handed_out():
+    found = relations(
+        "ووزع [[صندوق التنمية الإقليمي|ORG|a]] أمس 800 سلة غذائية على الأسر النازحة في بلدة [[وادي الريم|LOC|b]]."
+    )
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+    found = relations("ووزع الأمير [[كمال يوسف|PER|a]] الجوائز على الفائزين في [[وادي الريم|LOC|b]].")
+    assert found == set()  # a person handing out prizes gives no aid to the town

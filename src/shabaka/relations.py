@@ -1163,8 +1163,8 @@ def _pairs(
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
-    if genitive and row.direction == "active" and _purpose(keys[first], row):
-        genitive = False  # (X) ... لدعم الأردن: the genitive of a noun of purpose is its object
+    if genitive and row.direction == "active" and (_purpose(keys[first], row) or _order_content(keys[first], row)):
+        genitive = False  # (X) ... لدعم الأردن، أصدر X أمرا بتعيين Y: the genitive is the noun's object
     possessor = None
     if trig.pronoun and not (near_left and left[0].type in row.source_types):
         # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
@@ -1267,6 +1267,17 @@ def _ba_title(sent: _Sentence, end: int) -> bool:
     """Is the first word after token ``end`` (a comma aside) a title under ب (اتصالا، بفخامة الرئيس X)?"""
     j = end + 1 if end < len(sent.keys) and sent.keys[end] in _COMMAS else end
     return j < len(sent.keys) and sent.keys[j][:1] == "ب" and _clitic_title(sent.keys[j])
+
+
+#: Relation types whose noun, under the ب of an order's content, takes its object as genitive
+#: (أصدر X مرسوما بتعيين Y: Y is appointed, X appoints).
+ORDERED_TYPES = frozenset({"appointment"})
+
+
+def _order_content(key: str, row: TriggerRow) -> bool:
+    """Is the noun ``key`` what an order or decision says (مرسوما بتعيين، قرار بتكليف)?"""
+    return row.type in ORDERED_TYPES and key[:1] == "ب"
+
 
 
 def _purpose(key: str, row: TriggerRow) -> bool:
