@@ -1279,7 +1279,6 @@ def _order_content(key: str, row: TriggerRow) -> bool:
     return row.type in ORDERED_TYPES and key[:1] == "ب"
 
 
-
 def _purpose(key: str, row: TriggerRow) -> bool:
     """Does the noun ``key`` carry the ل of purpose (لدعم، لتمويل), not a ل of its own form (لقاء)?"""
     return key[:1] == "ل" and not any(form[0][:1] == "ل" and _same_word(key, form[0]) for form in row.nouns)
