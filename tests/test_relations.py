@@ -882,3 +882,12 @@ def test_aid_handed_out_goes_to_the_place_where_it_was_handed_out():
     assert found == {("support", ("a", "b"), ("a", "b"))}
     found = relations("ووزع الأمير [[كمال يوسف|PER|a]] الجوائز على الفائزين في [[وادي الريم|LOC|b]].")
     assert found == set()  # a person handing out prizes gives no aid to the town
+
+
+def test_a_host_named_before_a_reception_s_pronoun_receives_the_one_who_arrived():
+    found = relations(
+        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]]، وكان الأمير [[سمير داود|PER|c]] في مقدمة مستقبليه."
+    )
+    assert found == {("visit", ("a", "b"), ("a", "b")), ("meeting", ("c", "a"), ("a", "c"))}
+    found = relations("وصلت الطائرة إلى [[وادي الريم|LOC|b]]، وكان الأمير [[سمير داود|PER|c]] في استقبالها.")
+    assert found == set()  # what arrived is no one named

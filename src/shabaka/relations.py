@@ -1142,6 +1142,14 @@ def _pairs(
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
     )
+    if (
+        near_left
+        and row.direction == "reverse"
+        and sent.words[end - 1].endswith(_PRONOUN_ENDINGS)
+        and not right
+        and (guest := _guest(sent, trig, left[0], actors))
+    ):
+        return [(left[0], guest, True)]  # وصل X إلى Z، وكان Y في مقدمة مستقبليه: Y received X
     if near_left and trig.noun and row.direction == "active" and len(left) > 1 and _to_recipient(sent, left[0]):
         giver, recipient = left[1], left[0]  # قدم X للأردن منحة: the one under ل receives, the one before gives
         if giver.type in row.source_types and recipient.type in row.target_types:
@@ -1256,6 +1264,19 @@ def _pairs(
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
 ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _guest(sent: _Sentence, trig: _Trigger, host: _Actor, actors: Sequence[_Actor]) -> _Actor | None:
+    """The one a reception's pronoun stands for when its host is named just before it (وصل X
+    إلى Z، وكان Y في استقباله): the nearest actor before the host that the row can take as its
+    other side, within reach of a possessor, not joined to the host."""
+    row = trig.row
+    for a in sorted((a for a in actors if a.last < host.first), key=lambda a: -a.last):
+        if _distance(sent, a.last + 1, trig.first) >= POSSESSOR_TOKENS:
+            return None
+        if a.type in row.target_types and not _coordinated(a, host, sent):
+            return a
+    return None
 
 
 def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
