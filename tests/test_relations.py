@@ -891,3 +891,8 @@ def test_a_host_named_before_a_reception_s_pronoun_receives_the_one_who_arrived(
     assert found == {("visit", ("a", "b"), ("a", "b")), ("meeting", ("c", "a"), ("a", "c"))}
     found = relations("وصلت الطائرة إلى [[وادي الريم|LOC|b]]، وكان الأمير [[سمير داود|PER|c]] في استقبالها.")
     assert found == set()  # what arrived is no one named
+
+
+def test_a_supporting_participle_relates_the_supporter_before_to_the_one_after_its_lam():
+    found = relations("وجدد تأكيد موقف [[ماليستان|LOC|a]] الداعم ل[[جبهة الوادي|ORG|b]] في مطالبها.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
