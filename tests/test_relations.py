@@ -896,3 +896,15 @@ def test_a_host_named_before_a_reception_s_pronoun_receives_the_one_who_arrived(
 def test_a_supporting_participle_relates_the_supporter_before_to_the_one_after_its_lam():
     found = relations("وجدد تأكيد موقف [[ماليستان|LOC|a]] الداعم ل[[جبهة الوادي|ORG|b]] في مطالبها.")
     assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_the_head_of_a_delegation_met_is_met_too():
+    found = relations(
+        "واجتمع الوزير [[كمال يوسف|PER|a]] مع وفد من [[صندوق التنمية الإقليمي|ORG|b]]"
+        " برئاسة المدير الإقليمي [[سمير داود|PER|c]]."
+    )
+    assert found == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+    found = relations(
+        "واجتمع الوزير [[كمال يوسف|PER|a]] مع وفد من [[صندوق التنمية الإقليمي|ORG|b]]، وقال [[سمير داود|PER|c]] إن ..."
+    )
+    assert found == {("meeting", None, ("a", "b"))}

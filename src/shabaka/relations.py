@@ -1254,11 +1254,30 @@ def _pairs(
             continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
         preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
         giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
-        for subj in subjects:
-            src, dst = (obj, subj) if (row.direction == "reverse") != giver else (subj, obj)
-            if src.type in row.source_types and dst.type in row.target_types:
-                out.append((src, dst, not symmetric))
+        for other in (obj, *_delegation_head(sent, obj, row)):
+            for subj in subjects:
+                src, dst = (other, subj) if (row.direction == "reverse") != giver else (subj, other)
+                if src.type in row.source_types and dst.type in row.target_types:
+                    out.append((src, dst, not symmetric))
     return out
+
+
+#: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
+#: وفدا من البنك Y برئاسة مديره Z: X met Z too).
+DELEGATION_TYPES = frozenset({"meeting"})
+
+
+def _delegation_head(sent: _Sentence, obj: _Actor, row: TriggerRow) -> list[_Actor]:
+    """The person named as head after ``obj`` (برئاسة [title] Z), for the types in DELEGATION_TYPES."""
+    if row.type not in DELEGATION_TYPES:
+        return []
+    j = obj.last + 1
+    if j >= len(sent.keys) or sent.keys[j] not in LED_BY:
+        return []
+    head = next((a for a in sent.actors if a.first > j), None)
+    if head is None or head.type != "PER":
+        return []
+    return [head] if all(k in sent.title_tokens or sent.is_title(k) for k in range(j + 1, head.first)) else []
 
 
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
