@@ -908,3 +908,14 @@ def test_the_head_of_a_delegation_met_is_met_too():
         "واجتمع الوزير [[كمال يوسف|PER|a]] مع وفد من [[صندوق التنمية الإقليمي|ORG|b]]، وقال [[سمير داود|PER|c]] إن ..."
     )
     assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_a_host_named_after_a_reception_s_pronoun_receives_the_one_named_before():
+    found = relations(
+        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]] اليوم، وكان في استقباله الرئيس [[سمير داود|PER|c]]."
+    )
+    assert found == {("visit", ("a", "b"), ("a", "b")), ("meeting", ("c", "a"), ("a", "c"))}
+    found = relations(
+        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]] اليوم، وكان في استقباله بالمطار الرئيس [[سمير داود|PER|c]]."
+    )
+    assert ("meeting", ("b", "a"), ("a", "b")) not in found  # the place arrived at receives no one

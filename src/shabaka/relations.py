@@ -1142,12 +1142,13 @@ def _pairs(
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
     )
+    host_before = near_left and left[0].type in row.source_types
     if (
-        near_left
+        host_before
         and row.direction == "reverse"
         and sent.words[end - 1].endswith(_PRONOUN_ENDINGS)
         and not right
-        and (guest := _guest(sent, trig, left[0], actors))
+        and (guest := _guest(sent, trig, left[0].first, actors))
     ):
         return [(left[0], guest, True)]  # وصل X إلى Z، وكان Y في مقدمة مستقبليه: Y received X
     if near_left and trig.noun and row.direction == "active" and len(left) > 1 and _to_recipient(sent, left[0]):
@@ -1188,6 +1189,18 @@ def _pairs(
             ),
             None,
         )
+    if (
+        possessor is None
+        and not host_before
+        and row.direction == "reverse"
+        and sent.words[end - 1].endswith(_PRONOUN_ENDINGS)
+        and right
+        and right[0] not in places
+        and right[0].type in row.source_types
+        and _distance(sent, end, right[0].first) < OBJECT_TOKENS
+        and (guest := _guest(sent, trig, first, actors))
+    ):  # وصل X إلى Z، وكان في استقباله (بالمطار) الرئيس Y: Y received X, the one named before
+        return [(host, guest, True) for host in _chain(right[0], right[1:], sent)]
     if genitive:
         subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
         if not symmetric:  # وقوف X إلى جانب Y: the one stood by is the object, not a second subject
@@ -1285,15 +1298,16 @@ ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أث
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
 
 
-def _guest(sent: _Sentence, trig: _Trigger, host: _Actor, actors: Sequence[_Actor]) -> _Actor | None:
-    """The one a reception's pronoun stands for when its host is named just before it (وصل X
-    إلى Z، وكان Y في استقباله): the nearest actor before the host that the row can take as its
-    other side, within reach of a possessor, not joined to the host."""
+def _guest(sent: _Sentence, trig: _Trigger, before: int, actors: Sequence[_Actor]) -> _Actor | None:
+    """The one a reception's pronoun stands for (وصل X إلى Z، وكان Y في استقباله): the nearest
+    actor before token ``before`` (the host, or the trigger when the host follows it) that the
+    row can take as its other side, within reach of a possessor, not joined to the one after it."""
     row = trig.row
-    for a in sorted((a for a in actors if a.last < host.first), key=lambda a: -a.last):
+    candidates = sorted((a for a in actors if a.last < before), key=lambda a: -a.last)
+    for a, nxt in zip(candidates, [None, *candidates], strict=False):
         if _distance(sent, a.last + 1, trig.first) >= POSSESSOR_TOKENS:
             return None
-        if a.type in row.target_types and not _coordinated(a, host, sent):
+        if a.type in row.target_types and not (nxt is not None and _coordinated(a, nxt, sent)):
             return a
     return None
 
