@@ -916,6 +916,7 @@ def test_a_host_named_after_a_reception_s_pronoun_receives_the_one_named_before(
     )
     assert found == {("visit", ("a", "b"), ("a", "b")), ("meeting", ("c", "a"), ("a", "c"))}
     found = relations(
-        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]] اليوم، وكان في استقباله بالمطار الرئيس [[سمير داود|PER|c]]."
+        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]] اليوم،"
+        " وكان في استقباله بالمطار الرئيس [[سمير داود|PER|c]]."
     )
     assert ("meeting", ("b", "a"), ("a", "b")) not in found  # the place arrived at receives no one
