@@ -920,3 +920,10 @@ def test_a_host_named_after_a_reception_s_pronoun_receives_the_one_named_before(
         " وكان في استقباله بالمطار الرئيس [[سمير داود|PER|c]]."
     )
     assert ("meeting", ("b", "a"), ("a", "b")) not in found  # the place arrived at receives no one
+
+
+def test_a_state_appoints():
+    found = relations("وعينت [[ماليستان|LOC|a]] الدبلوماسي [[سمير داود|PER|b]] سفيرا جديدا.")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}
+    found = relations("وعين الرئيس [[كمال يوسف|PER|a]] [[سمير داود|PER|b]] سفيرا في [[ماليستان|LOC|c]].")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}  # the place of the post appoints no one
