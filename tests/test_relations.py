@@ -927,3 +927,10 @@ def test_a_state_appoints():
     assert found == {("appointment", ("a", "b"), ("a", "b"))}
     found = relations("وعين الرئيس [[كمال يوسف|PER|a]] [[سمير داود|PER|b]] سفيرا في [[ماليستان|LOC|c]].")
     assert found == {("appointment", ("a", "b"), ("a", "b"))}  # the place of the post appoints no one
+
+
+def test_thanks_told_by_a_noun_with_its_pronoun_or_a_first_person_verb_are_praise():
+    found = relations("وقدم [[كمال يوسف|PER|a]] شكره العميق لحكومة [[ماليستان|LOC|b]] على دعمها.")
+    assert found == {("praise", ("a", "b"), ("a", "b"))}
+    found = relations("وقال [[كمال يوسف|PER|a]] نهنئ الرئيس [[سمير داود|PER|b]] بفوزه.")
+    assert found == {("praise", ("a", "b"), ("a", "b"))}
