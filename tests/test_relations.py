@@ -934,3 +934,20 @@ def test_thanks_told_by_a_noun_with_its_pronoun_or_a_first_person_verb_are_prais
     assert found == {("praise", ("a", "b"), ("a", "b"))}
     found = relations("وقال [[كمال يوسف|PER|a]] نهنئ الرئيس [[سمير داود|PER|b]] بفوزه.")
     assert found == {("praise", ("a", "b"), ("a", "b"))}
+
+
+def test_the_places_travelled_between_are_not_the_visitor():
+    found = relations(
+        "وغادر الرئيس [[كمال يوسف|PER|a]] [[وادي الريم|LOC|b]] مساء أمس إلى [[جبل النور|LOC|c]] في زيارة رسمية"
+        " ل[[ماليستان|LOC|d]]."
+    )
+    assert ("visit", ("a", "d"), ("a", "d")) in found
+    assert not {r for r in found if r[1] and r[1][0] in ("b", "c")}
+
+
+def test_an_inviter_named_a_few_titles_after_the_invitation_is_no_host_visited():
+    found = relations(
+        "وكان [[كمال يوسف|PER|a]] قد وصل إلى [[وادي الريم|LOC|b]] في زيارة دولة، تلبية لدعوة من رئيس"
+        " [[ماليستان|LOC|c]] سمو الشيخ [[سمير داود|PER|d]]."
+    )
+    assert ("visit", ("a", "d"), ("a", "d")) not in found

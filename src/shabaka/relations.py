@@ -1087,6 +1087,8 @@ def _pairs(
             and _clear(sent, a.last + 1, first, a)
             and not _after_bayna(sent, a)
             and not _led_by(sent, a)
+            # (غادر X القاهرة إلى جدة في زيارة: the places travelled between are not the visitor)
+            and not (trig.noun and row.type == "visit" and a.type == "LOC")
         ),
         key=lambda a: -a.last,
     )
@@ -1254,7 +1256,7 @@ def _pairs(
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
-        if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 4), obj.first)):
+        if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 8), obj.first)):
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
         if any(keys[j] in TOWARDS for j in range(max(after, obj.first - 2), obj.first)):
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
