@@ -951,3 +951,8 @@ def test_an_inviter_named_a_few_titles_after_the_invitation_is_no_host_visited()
         " [[ماليستان|LOC|c]] سمو الشيخ [[سمير داود|PER|d]]."
     )
     assert ("visit", ("a", "d"), ("a", "d")) not in found
+
+
+def test_sanctions_against_a_party_are_conflict():
+    found = relations("وأعلنت [[وزارة المالية|ORG|a]] أمس عقوبات جديدة ضد [[جبهة الوادي|ORG|b]] وقادتها.")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}
