@@ -107,7 +107,7 @@ COORDINATION_FILLERS = _keys(
     "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
-_PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
+_PREPOSITIONS = _keys("على مع إلى الى ل ب من عن ضد")
 _COMMAS = frozenset("،,")
 
 
