@@ -866,3 +866,93 @@ def test_cooperation_ending_an_office_s_name_states_no_agreement():
 def test_supplying_someone_directly_is_support():
     found = relations("وسيزود [[صندوق التنمية الإقليمي|ORG|a]] [[ماليستان|LOC|b]] بمضخات للمياه.")
     assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_the_one_named_after_an_appointing_noun_is_appointed():
+    found = relations("وأصدر الرئيس [[كمال يوسف|PER|a]] مرسوما بتعيين [[سمير داود|PER|b]] وزيرا للمالية.")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}
+    found = relations("ووافق [[مجلس إدارة شركة النور|ORG|a]] على قرار بتعيين [[سمير داود|PER|b]] مديرا عاما.")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}
+
+
+def test_aid_handed_out_goes_to_the_place_where_it_was_handed_out():
+    found = relations(
+        "ووزع [[صندوق التنمية الإقليمي|ORG|a]] أمس 800 سلة غذائية على الأسر النازحة في بلدة [[وادي الريم|LOC|b]]."
+    )
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+    found = relations("ووزع الأمير [[كمال يوسف|PER|a]] الجوائز على الفائزين في [[وادي الريم|LOC|b]].")
+    assert found == set()  # a person handing out prizes gives no aid to the town
+
+
+def test_a_host_named_before_a_reception_s_pronoun_receives_the_one_who_arrived():
+    found = relations(
+        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]]، وكان الأمير [[سمير داود|PER|c]] في مقدمة مستقبليه."
+    )
+    assert found == {("visit", ("a", "b"), ("a", "b")), ("meeting", ("c", "a"), ("a", "c"))}
+    found = relations("وصلت الطائرة إلى [[وادي الريم|LOC|b]]، وكان الأمير [[سمير داود|PER|c]] في استقبالها.")
+    assert found == set()  # what arrived is no one named
+
+
+def test_a_supporting_participle_relates_the_supporter_before_to_the_one_after_its_lam():
+    found = relations("وجدد تأكيد موقف [[ماليستان|LOC|a]] الداعم ل[[جبهة الوادي|ORG|b]] في مطالبها.")
+    assert found == {("support", ("a", "b"), ("a", "b"))}
+
+
+def test_the_head_of_a_delegation_met_is_met_too():
+    found = relations(
+        "واجتمع الوزير [[كمال يوسف|PER|a]] مع وفد من [[صندوق التنمية الإقليمي|ORG|b]]"
+        " برئاسة المدير الإقليمي [[سمير داود|PER|c]]."
+    )
+    assert found == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+    found = relations(
+        "واجتمع الوزير [[كمال يوسف|PER|a]] مع وفد من [[صندوق التنمية الإقليمي|ORG|b]]، وقال [[سمير داود|PER|c]] إن ..."
+    )
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_a_host_named_after_a_reception_s_pronoun_receives_the_one_named_before():
+    found = relations(
+        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]] اليوم، وكان في استقباله الرئيس [[سمير داود|PER|c]]."
+    )
+    assert found == {("visit", ("a", "b"), ("a", "b")), ("meeting", ("c", "a"), ("a", "c"))}
+    found = relations(
+        "وصل الرئيس [[كمال يوسف|PER|a]] إلى [[وادي الريم|LOC|b]] اليوم،"
+        " وكان في استقباله بالمطار الرئيس [[سمير داود|PER|c]]."
+    )
+    assert ("meeting", ("b", "a"), ("a", "b")) not in found  # the place arrived at receives no one
+
+
+def test_a_state_appoints():
+    found = relations("وعينت [[ماليستان|LOC|a]] الدبلوماسي [[سمير داود|PER|b]] سفيرا جديدا.")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}
+    found = relations("وعين الرئيس [[كمال يوسف|PER|a]] [[سمير داود|PER|b]] سفيرا في [[ماليستان|LOC|c]].")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}  # the place of the post appoints no one
+
+
+def test_thanks_told_by_a_noun_with_its_pronoun_or_a_first_person_verb_are_praise():
+    found = relations("وقدم [[كمال يوسف|PER|a]] شكره العميق لحكومة [[ماليستان|LOC|b]] على دعمها.")
+    assert found == {("praise", ("a", "b"), ("a", "b"))}
+    found = relations("وقال [[كمال يوسف|PER|a]] نهنئ الرئيس [[سمير داود|PER|b]] بفوزه.")
+    assert found == {("praise", ("a", "b"), ("a", "b"))}
+
+
+def test_the_places_travelled_between_are_not_the_visitor():
+    found = relations(
+        "وغادر الرئيس [[كمال يوسف|PER|a]] [[وادي الريم|LOC|b]] مساء أمس إلى [[جبل النور|LOC|c]] في زيارة رسمية"
+        " ل[[ماليستان|LOC|d]]."
+    )
+    assert ("visit", ("a", "d"), ("a", "d")) in found
+    assert not {r for r in found if r[1] and r[1][0] in ("b", "c")}
+
+
+def test_an_inviter_named_a_few_titles_after_the_invitation_is_no_host_visited():
+    found = relations(
+        "وكان [[كمال يوسف|PER|a]] قد وصل إلى [[وادي الريم|LOC|b]] في زيارة دولة، تلبية لدعوة من رئيس"
+        " [[ماليستان|LOC|c]] سمو الشيخ [[سمير داود|PER|d]]."
+    )
+    assert ("visit", ("a", "d"), ("a", "d")) not in found
+
+
+def test_sanctions_against_a_party_are_conflict():
+    found = relations("وأعلنت [[وزارة المالية|ORG|a]] أمس عقوبات جديدة ضد [[جبهة الوادي|ORG|b]] وقادتها.")
+    assert found == {("conflict", ("a", "b"), ("a", "b"))}

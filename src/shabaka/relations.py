@@ -107,7 +107,7 @@ COORDINATION_FILLERS = _keys(
     "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
-_PREPOSITIONS = _keys("على مع إلى الى ل ب من عن")
+_PREPOSITIONS = _keys("على مع إلى الى ل ب من عن ضد")
 _COMMAS = frozenset("،,")
 
 
@@ -1087,6 +1087,8 @@ def _pairs(
             and _clear(sent, a.last + 1, first, a)
             and not _after_bayna(sent, a)
             and not _led_by(sent, a)
+            # (غادر X القاهرة إلى جدة في زيارة: the places travelled between are not the visitor)
+            and not (trig.noun and row.type == "visit" and a.type == "LOC")
         ),
         key=lambda a: -a.last,
     )
@@ -1142,6 +1144,15 @@ def _pairs(
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
     )
+    host_before = near_left and left[0].type in row.source_types
+    if (
+        host_before
+        and row.direction == "reverse"
+        and sent.words[end - 1].endswith(_PRONOUN_ENDINGS)
+        and not right
+        and (guest := _guest(sent, trig, left[0].first, actors))
+    ):
+        return [(left[0], guest, True)]  # وصل X إلى Z، وكان Y في مقدمة مستقبليه: Y received X
     if near_left and trig.noun and row.direction == "active" and len(left) > 1 and _to_recipient(sent, left[0]):
         giver, recipient = left[1], left[0]  # قدم X للأردن منحة: the one under ل receives, the one before gives
         if giver.type in row.source_types and recipient.type in row.target_types:
@@ -1163,8 +1174,8 @@ def _pairs(
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
-    if genitive and row.direction == "active" and _purpose(keys[first], row):
-        genitive = False  # (X) ... لدعم الأردن: the genitive of a noun of purpose is its object
+    if genitive and row.direction == "active" and (_purpose(keys[first], row) or _order_content(keys[first], row)):
+        genitive = False  # (X) ... لدعم الأردن، أصدر X أمرا بتعيين Y: the genitive is the noun's object
     possessor = None
     if trig.pronoun and not (near_left and left[0].type in row.source_types):
         # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
@@ -1180,6 +1191,18 @@ def _pairs(
             ),
             None,
         )
+    if (
+        possessor is None
+        and not host_before
+        and row.direction == "reverse"
+        and sent.words[end - 1].endswith(_PRONOUN_ENDINGS)
+        and right
+        and right[0] not in places
+        and right[0].type in row.source_types
+        and _distance(sent, end, right[0].first) < OBJECT_TOKENS
+        and (guest := _guest(sent, trig, first, actors))
+    ):  # وصل X إلى Z، وكان في استقباله (بالمطار) الرئيس Y: Y received X, the one named before
+        return [(host, guest, True) for host in _chain(right[0], right[1:], sent)]
     if genitive:
         subjects = _chain(right[0], right[1:], sent)  # زيارة عزيز للخرطوم
         if not symmetric:  # وقوف X إلى جانب Y: the one stood by is the object, not a second subject
@@ -1233,7 +1256,7 @@ def _pairs(
         return out
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
-        if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 4), obj.first)):
+        if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 8), obj.first)):
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
         if any(keys[j] in TOWARDS for j in range(max(after, obj.first - 2), obj.first)):
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
@@ -1246,16 +1269,49 @@ def _pairs(
             continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
         preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
         giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
-        for subj in subjects:
-            src, dst = (obj, subj) if (row.direction == "reverse") != giver else (subj, obj)
-            if src.type in row.source_types and dst.type in row.target_types:
-                out.append((src, dst, not symmetric))
+        for other in (obj, *_delegation_head(sent, obj, row)):
+            for subj in subjects:
+                src, dst = (other, subj) if (row.direction == "reverse") != giver else (subj, other)
+                if src.type in row.source_types and dst.type in row.target_types:
+                    out.append((src, dst, not symmetric))
     return out
+
+
+#: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
+#: وفدا من البنك Y برئاسة مديره Z: X met Z too).
+DELEGATION_TYPES = frozenset({"meeting"})
+
+
+def _delegation_head(sent: _Sentence, obj: _Actor, row: TriggerRow) -> list[_Actor]:
+    """The person named as head after ``obj`` (برئاسة [title] Z), for the types in DELEGATION_TYPES."""
+    if row.type not in DELEGATION_TYPES:
+        return []
+    j = obj.last + 1
+    if j >= len(sent.keys) or sent.keys[j] not in LED_BY:
+        return []
+    head = next((a for a in sent.actors if a.first > j), None)
+    if head is None or head.type != "PER":
+        return []
+    return [head] if all(k in sent.title_tokens or sent.is_title(k) for k in range(j + 1, head.first)) else []
 
 
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
 ADJUNCT_OPENERS = _keys("لدى عند فور عقب إثر اثر خلال أثناء اثناء")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")
+
+
+def _guest(sent: _Sentence, trig: _Trigger, before: int, actors: Sequence[_Actor]) -> _Actor | None:
+    """The one a reception's pronoun stands for (وصل X إلى Z، وكان Y في استقباله): the nearest
+    actor before token ``before`` (the host, or the trigger when the host follows it) that the
+    row can take as its other side, within reach of a possessor, not joined to the one after it."""
+    row = trig.row
+    candidates = sorted((a for a in actors if a.last < before), key=lambda a: -a.last)
+    for a, nxt in zip(candidates, [None, *candidates], strict=False):
+        if _distance(sent, a.last + 1, trig.first) >= POSSESSOR_TOKENS:
+            return None
+        if a.type in row.target_types and not (nxt is not None and _coordinated(a, nxt, sent)):
+            return a
+    return None
 
 
 def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
@@ -1267,6 +1323,16 @@ def _ba_title(sent: _Sentence, end: int) -> bool:
     """Is the first word after token ``end`` (a comma aside) a title under ب (اتصالا، بفخامة الرئيس X)?"""
     j = end + 1 if end < len(sent.keys) and sent.keys[end] in _COMMAS else end
     return j < len(sent.keys) and sent.keys[j][:1] == "ب" and _clitic_title(sent.keys[j])
+
+
+#: Relation types whose noun, under the ب of an order's content, takes its object as genitive
+#: (أصدر X مرسوما بتعيين Y: Y is appointed, X appoints).
+ORDERED_TYPES = frozenset({"appointment"})
+
+
+def _order_content(key: str, row: TriggerRow) -> bool:
+    """Is the noun ``key`` what an order or decision says (مرسوما بتعيين، قرار بتكليف)?"""
+    return row.type in ORDERED_TYPES and key[:1] == "ب"
 
 
 def _purpose(key: str, row: TriggerRow) -> bool:
