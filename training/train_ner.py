@@ -31,6 +31,9 @@ from shabaka.conll import TYPES, aqmar_type, read_gold, span_scores
 from shabaka.extract.base import normalize_type
 from shabaka.extract.features import LEXICON, WORDINFO, Featurizer, norm
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from news_gold_bio import news_gold_sentences, parse_splits
+
 SEED = 13
 MODELS = Path(__file__).resolve().parents[1] / "src" / "shabaka" / "extract" / "models"
 DEV_FRACTION = 0.10
@@ -672,6 +675,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--silver-sentences", type=Path, help="news tagged by training/encoder.py (CoNLL, xz) as extra CRF data"
     )
     ap.add_argument("--silver-max", type=int, help="use only the first N sentences of --silver-sentences")
+    ap.add_argument(
+        "--news-gold",
+        default="",
+        metavar="SPLITS",
+        help="comma list of open news gold splits (benchmarks/data/news_gold) projected to BIO as extra CRF data",
+    )
+    ap.add_argument("--news-gold-repeat", type=int, default=1, help="each --news-gold sentence this many times")
     ap.add_argument("--wikifane-names", action="store_true", help="add WikiFANE's annotated names to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
@@ -700,6 +710,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise SystemExit(f"unknown extra set {name}")
     if args.silver_sentences:
         extra += silver_sentences(args.silver_sentences, args.silver_max)
+    if args.news_gold:
+        extra += news_gold_sentences(parse_splits(args.news_gold)) * args.news_gold_repeat
 
     gaz_rows = (
         [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit, wikifane_names=args.wikifane_names)
@@ -782,7 +794,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
         "lexicon": args.lexicon, "wikifane_names": args.wikifane_names, "silver": bool(args.silver),
         "silver_sentences": args.silver_sentences.name if args.silver_sentences else None,
-        "silver_max": args.silver_max,
+        "silver_max": args.silver_max, "news_gold": args.news_gold, "news_gold_repeat": args.news_gold_repeat,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
