@@ -103,6 +103,7 @@ def test_train_ner_adds_the_news_sentences_repeated(gold_dir: Path, tmp_path: Pa
     assert train_ner.main([*args, "--news-gold", "dev", "--news-gold-repeat", "3"]) == 0
     assert seen == {"sentences": 1 + 3 * 2, "tagged_per": 1 + 3 * 2}
     assert json.loads((out / "config.json").read_text())["news_gold"] == "dev"
+    assert "real-news gold" in (out / "NOTICE.md").read_text(encoding="utf-8")  # the excerpts' outlets credited
 
 
 def test_a_build_uses_the_model_folder_of_the_settings(tmp_path: Path, caplog) -> None:

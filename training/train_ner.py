@@ -317,6 +317,15 @@ sentences, no text of them is in this folder.
 """
 
 
+NOTICE_NEWS = """
+`ner.crfsuite` and `clusters.tsv` (trained with `--news-gold`) also learned from the open splits of
+shabaka's real-news gold (`benchmarks/data/news_gold/`: short excerpts of Arabic news pages, each
+credited to its outlet with its URL in that folder's `SOURCES.md`; the entities annotated for
+shabaka, projected onto tokens by `training/news_gold_bio.py`). Feature weights and clusters name
+words of those excerpts; the excerpts' text and copyright belong to their outlets.
+"""
+
+
 NOTICE_LEXICON = """
 `lexicon.tsv` — per normalized word form, the labels it gets (most frequent label, count, shares
 of each type, bucketed) in ANERcorp train (see above).
@@ -337,6 +346,7 @@ def write_notice(
     lexicon: bool = False,
     wikifane: bool = False,
     silver_sentences: bool = False,
+    news_gold: bool = False,
 ) -> None:
     """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
     mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
@@ -346,6 +356,7 @@ def write_notice(
         + (NOTICE_WORDINFO if wordinfo else "")
         + (NOTICE_VECTORS if vectors else "")
         + (NOTICE_SILVER if silver_sentences else "")
+        + (NOTICE_NEWS if news_gold else "")
         + (NOTICE_LEXICON if lexicon else "")
         + (NOTICE_WIKIFANE if wikifane else "")
         + "\n## License of AKhateeb/arabic-names\n\n```\n"
@@ -759,6 +770,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bool(lexicons),
         "wikifane" in lexicons or args.wikifane_names,
         bool(args.silver_sentences),
+        bool(args.news_gold),
     )
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
