@@ -42,6 +42,7 @@ Usage::
     python benchmarks/bench_news.py --split test    # one split (a closed split is scored only when named)
     python benchmarks/bench_news.py --json out.json
     python benchmarks/bench_news.py --split dev4 --model-dir /tmp/model   # another embedded model
+    python benchmarks/bench_news.py --split dev4 --no-known-names         # the model without the rules before it
     python benchmarks/bench_news.py --split dev --show-errors   # errors, on an open split only (dev ... dev5)
 """
 
@@ -361,6 +362,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         help="another embedded NER model folder (training/train_ner.py --out; default: shipped)",
     )
+    parser.add_argument(
+        "--no-known-names",
+        dest="known_names",
+        action="store_false",
+        help="the model alone: no known names nor name patterns before it (a model's own share of the graph)",
+    )
     args = parser.parse_args(argv)
     if args.show_errors and args.split not in OPEN_SPLITS:
         parser.error(
@@ -375,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = [a for a in articles if split in ("all", a.split)]
         if not chosen:
             raise SystemExit(f"bench_news: split {split!r} has no articles in {args.gold / 'gold.jsonl'}")
-        results[split] = run_split(chosen, model_dir=args.model_dir)
+        results[split] = run_split(chosen, model_dir=args.model_dir, known_names=args.known_names)
     print(table(results))
     if args.show_errors:
         print(show_errors(results[args.split]))
