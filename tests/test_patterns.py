@@ -851,3 +851,67 @@ def test_a_word_and_a_verbal_noun_are_no_person(text: str, span: tuple[int, int]
     from shabaka.extract.patterns import implausible
 
     assert implausible(Span(*span, "PER"), text.split()) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time word ends a person's name after a title
+        ("ويصل وزير الداخلية الدكتور أحمد ولد مرزوق يوم غد إلى المدينة", [("أحمد ولد مرزوق", "PER")]),
+        ("ويزور الوزير الدكتور محمد ولد سيدي غدا الجمعة المدينة", [("محمد ولد سيدي", "PER")]),
+        # a verb ends a facility's name
+        ("وقال إن مستشفى الملك فهد يقدم الخدمات للمرضى", [("مستشفى الملك فهد", "LOC")]),
+        # a known place after a word for a town stands alone, a place of two words stays whole
+        ("وتعاني مدينة عدن جراء انقطاع الكهرباء", [("عدن", "LOC")]),
+        ("ووصل الوفد إلى مدينة عين تموشنت مساء", [("عين تموشنت", "LOC")]),
+    ],
+)
+def test_where_names_after_a_title_a_facility_or_a_town_word_end(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "club"),
+    [
+        # a time word, or a word for a stadium or a town under a proclitic, ends a club's name
+        ("وتعثر المريخ بالتعادل مع هلال كوستي الأسبوع الماضي.", "هلال كوستي"),
+        ("وتعادل نادي بارادو بملعب عمر حمادي.", "نادي بارادو"),
+        ("وفاز اتحاد تبسة بمدينة سطيف.", "اتحاد تبسة"),
+    ],
+)
+def test_where_a_clubs_name_ends(sentence: str, club: str) -> None:
+    found = doc_names(SPORT + sentence)
+    assert (club, "ORG") in found
+    assert not any(name.startswith(club + " ") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a proper noun and its adjective take a complement under لل
+        ("وافتتح معرض مسقط الدولي للكتاب دورته", [("معرض مسقط الدولي للكتاب", "MISC")]),
+        # a directorate's genitive may be two nouns joined by و
+        ("ونظمت مديرية التربية والتعليم ندوة", [("مديرية التربية والتعليم", "ORG")]),
+        # the board of a body: the body's own name follows under لل
+        (
+            "واجتمع المجلس الإداري للمكتب الوطني للسكك الحديدية أمس",
+            [("المجلس الإداري", "ORG"), ("للمكتب الوطني للسكك الحديدية", "ORG")],
+        ),
+        # drinking water: an adjective and its complement in a body's name
+        (
+            "وأعلن المكتب الوطني للكهرباء والماء الصالح للشرب عن خطة",
+            [("المكتب الوطني للكهرباء والماء الصالح للشرب", "ORG")],
+        ),
+    ],
+)
+def test_complements_and_coordinated_genitives_of_bodies_and_fairs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_a_place_with_tanween_is_an_adjective() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    tokens = ["وأوقف", "الجيش", "٩", "مواطنين", "و٣٥", "سوريًّا", "في", "عكار"]
+    assert implausible(Span(5, 6, "LOC"), tokens) == "indefinite"
+    assert implausible(Span(7, 8, "LOC"), tokens) == ""

@@ -33,7 +33,12 @@ The shape, token by token after the head:
 * a name that ends on a word for bodies (مجلس إدارة الصندوق "the fund's board") is no
   name;
 * where an indefinite head opens the genitive of another (مجلس إدارة صندوق النقد), the
-  name is the innermost one's.
+  name is the innermost one's, and a complement under لل that opens a body's name is that
+  body (المجلس الإداري | للمكتب الوطني للسكك الحديدية: the board, then the office);
+* a proper noun that closes a chain with its adjective takes a complement, as an adjective
+  does (معرض أبوظبي الدولي للكتاب);
+* a time word (يوم، غد، الأسبوع) or a verb ends any name found by its shape, and a word for a
+  stadium or a town under a proclitic (بملعب، بمدينة) ends a club's.
 
 Places that are common words
 ----------------------------
@@ -83,6 +88,8 @@ SPORT_WORDS = 3
 #: A Latin acronym (OCP, ANP) and an Arabic letter.
 LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 ARABIC = re.compile("[\u0600-\u06ff]")
+#: The tanween marks (ً ٌ ٍ) of an indefinite noun or adjective.
+TANWEEN = re.compile("[\u064b-\u064d]")
 
 
 class PatternDataError(DataFileError):
@@ -268,6 +275,8 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             if is_definite(key):
                 open_chain = False
                 last_closed = genitive_end = j + 1
+                if chain and _definite_adjective(key, words):
+                    adjective_end = j + 1  # معرض أبوظبي الدولي | للكتاب: an adjective after a proper noun
             elif j > start + 1 and keys[j - 1] in words.cues and not key.startswith(("و", "ب", "ف", "ك")):
                 open_chain = False  # مديرية شرطة محافظة اربد: the place after محافظة closes the chain
                 last_closed = genitive_end = j + 1
@@ -284,6 +293,8 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             last_closed = j + 1  # a second adjective: الثقافية والفنية
         elif key.startswith("وال") and head in words.coordinating and j == genitive_end and key[1:] not in words.heads:
             last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن (not | والشركة)
+        elif key.startswith("لل") and "ال" + key[2:] in words.heads:
+            break  # المجلس الإداري | للمكتب الوطني ...: the board of another body, whose name follows
         elif key.startswith("لل") and len(key) >= 4 and last_closed and (definite_head or adjective_end == j):
             last_closed = genitive_end = complement_end = j + 1  # an aim, also after an adjective: الليبية للأخبار
         elif key.startswith("وال") and j == complement_end and key[1:] not in words.heads:
@@ -342,6 +353,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
+            if j > start and not given and (key in words.verbs or verb_like(key)):
+                break  # مستشفى السياب | يقدم الخدمات
             # a noun before its genitive is no adjective (مستشفى قوى الأمن), nor a given name (مطار هواري بومدين)
             construct = j == start and j + 1 < len(keys) and is_definite(keys[j + 1])
             construct = construct and not _is_adjective(keys[j + 1], words)
@@ -496,7 +509,7 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     while j < len(keys) and town < 2:
         key = keys[j]
         clitic = key.startswith(("وال", "لل", "بال")) or (town > 0 and _clitic_after(keys, j))  # not واد, بلوزداد
-        if not key.isalpha() or key in words.stops or clitic or _nisba(key, words):
+        if not key.isalpha() or key in words.stops or clitic or _nisba(key, words) or _place_word(key, words):
             break
         town += 1
         j += 1
@@ -505,6 +518,13 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     if town == 0:
         return None
     return j + 1 if j < len(keys) and _nisba(keys[j], words) else j
+
+
+def _place_word(key: str, words: PatternWords) -> bool:
+    """Whether a key is a word for a stadium, a town or a place's cue under a proclitic
+    (بملعب، بمدينة، وبولاية): it opens a new phrase, never a word of a club's name."""
+    variants = proclitic_variants(key)[1:]
+    return any(v in words.facilities or v in words.towns or v in words.cues for v in variants)
 
 
 def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
@@ -627,8 +647,10 @@ def _town_end(keys: Sequence[str], j: int, first: bool, words: PatternWords) -> 
         return j + 1
     if key.endswith(("ي", "يه")) or key.startswith(("لل", "بال", "ال")):
         return None  # an adjective: مدينة ساحلية
+    known = known_places()
     second = (
         after.isalpha()
+        and (key not in known or f"{key} {after}" in known)  # مدينة عدن | جراء: a known place stands alone
         and after not in words.stops
         and after not in words.cues
         and not after.startswith(("و", "ب", "ل", "ف", "ك", "الم"))
@@ -665,6 +687,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     'description'
     >>> implausible(Span(1, 3, "PER"), "يوليه كامل الاستعداد".split())
     'phrase'
+    >>> implausible(Span(1, 2, "LOC"), "وتوقيف سوريًّا".split())
+    'indefinite'
     """
     words = words or pattern_words()
     if span.type == "PER" and byline_author(tokens[: span.start], words):
@@ -677,6 +701,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
+    if span.type == "LOC" and len(inside) == 1 and TANWEEN.search(tokens[span.start]):
+        return "indefinite"  # سوريًّا "Syrian" (an accusative adjective): a place's name takes no tanween
     if span.start > 0 and keys[span.start - 1] == "عبد":
         return "half a name"  # مركز حي عبد | الله السالم: the end of a compound name cut off
     if inside == ("الله",) and _blessing(tokens, span.start):
@@ -701,7 +727,7 @@ def _description(first: str, second: str, words: PatternWords) -> bool:
     facility = any(v in words.facilities for v in variants)
     if not (facility or any(v in words.heads for v in variants)) or is_definite(first) or is_definite(second):
         return False
-    nisba = len(second) > 3 and second.endswith(("ي", "يه")) and second not in place_keys() | town_keys()
+    nisba = len(second) > 3 and second.endswith(("ي", "يه")) and second not in known_places()
     return second in words.describers or (facility and nisba and second not in given_names())
 
 
@@ -776,7 +802,7 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
 def _place_ends(keys: Sequence[str], j: int) -> bool:
     """Whether a known place (a country, a listed town) of one to three words ends at
     ``keys[j]``, its first word under و or not: a list of places goes on with one."""
-    known = place_keys() | town_keys()
+    known = known_places()
     for n in range(1, 4):
         if j - n + 1 < 0:
             break
@@ -790,6 +816,12 @@ def _place_ends(keys: Sequence[str], j: int) -> bool:
 def town_keys() -> frozenset[str]:
     """The keys of the listed towns and provinces (``places.txt``)."""
     return frozenset(a for a, _, _ in place_aliases().merges)
+
+
+@cache
+def known_places() -> frozenset[str]:
+    """The keys of every known place: the alias tables' and the listed towns and provinces."""
+    return place_keys() | town_keys()
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
