@@ -196,12 +196,24 @@ def person_words() -> frozenset[str]:
     surnames in the name list the embedded model ships (``extract/models/gazetteer.tsv``,
     derived from ``names_xlit``: كريستوفر of كريستوفر نولان)."""
     words = set(given_names(more=True))
+    for entry in _model_names(PERSON_CATEGORIES):
+        words.update(entry.split())
+    return frozenset(words)
+
+
+@cache
+def country_keys() -> frozenset[str]:
+    """The keys of the one-word country names of the embedded model's name list (مصر، العراق، سوريه)."""
+    return frozenset(normalize_key(e) for e in _model_names(frozenset(("COUNTRY",))) if " " not in e)
+
+
+def _model_names(categories: frozenset[str]) -> Iterator[str]:
+    """The entries of the given categories in the embedded model's name list (``extract/models/gazetteer.tsv``)."""
     text = (files("shabaka") / "extract" / "models" / "gazetteer.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         category, _, entry = line.partition("\t")
-        if category in PERSON_CATEGORIES:
-            words.update(entry.split())
-    return frozenset(words)
+        if category in categories:
+            yield entry
 
 
 class GazetteerError(DataFileError):

@@ -72,7 +72,7 @@ from shabaka.clean.article import dateline
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases, given_names, place_aliases, place_keys
+from shabaka.lexicon import GazetteerEntry, club_aliases, country_keys, given_names, place_aliases, place_keys
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -737,13 +737,32 @@ def nationality(key: str) -> bool:
     >>> [nationality(normalize_key(w)) for w in ("الجزائري", "السورية", "الأمريكيين", "السعودي", "الهادي")]
     [True, True, True, True, False]
     """
+    return _nisba_base(key, place_keys()) is not None
+
+
+def _nisba_base(key: str, places: frozenset[str]) -> str | None:
+    """The stem of a definite nisba of one of ``places`` (العراقية → عراق), or None."""
     if not is_definite(key):
-        return False
+        return None
     base = next((key[2 : -len(e)] for e in ("يين", "يون", "يه", "ي") if key.endswith(e)), None)
     if not base:
-        return False
-    places = place_keys()
-    return any(p in places for p in ("ال" + base, base, base + "يا", base + "ا", "ال" + base + "يه"))
+        return None
+    return base if any(p in places for p in ("ال" + base, base, base + "يا", base + "ا", "ال" + base + "يه")) else None
+
+
+def nation(key: str) -> str | None:
+    """The country a word names or qualifies, as the stem its name and its nisba share: a
+    definite nisba of a country (المصرية) or a country's name (مصر، سورية); None for any other
+    word (a town, بغداد، البغدادي, too).
+
+    >>> [nation(normalize_key(w)) for w in ("المصرية", "مصر", "السوري", "سورية", "العراق", "بغداد", "وزارة")]
+    ['مصر', 'مصر', 'سور', 'سور', 'عراق', None, None]
+    """
+    countries = country_keys()
+    if key not in countries:
+        return _nisba_base(key, countries)
+    stem = key[2:] if is_definite(key) else key
+    return next((stem[: -len(e)] for e in ("يا", "يه", "ا") if stem.endswith(e) and len(stem) > len(e) + 1), stem)
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
