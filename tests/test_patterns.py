@@ -686,6 +686,23 @@ def test_aims_and_complements_of_a_body(text: str, expected: list[tuple[str, str
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aim under لل after a proper name (a place, a given name, an open head's name)
+        ("ومول صندوق أبوظبي للتنمية المشروع", [("صندوق أبوظبي للتنمية", "ORG")]),
+        ("وتخرج من جامعة نايف العربية للعلوم الأمنية أمس", [("جامعة نايف العربية للعلوم الأمنية", "ORG")]),
+        ("وأدرجت الأسهم في بورصة عمان للأوراق المالية أمس", [("بورصة عمان للأوراق المالية", "ORG")]),
+        # a complement under ل whose genitive is a place
+        ("وعرضت الخطة على المجلس المركزي لمصرف سورية في اجتماعه", [("المجلس المركزي لمصرف سورية", "ORG")]),
+        # a common noun before the aim is no name
+        ("وشكلت لجنة خاصة للتحقيق في الحادث", []),
+    ],
+)
+def test_aims_after_a_proper_name_and_places_under_lam(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
 def test_an_international_organization_named_by_its_aim_is_no_concept() -> None:
     from shabaka.extract import Span
     from shabaka.extract.patterns import implausible

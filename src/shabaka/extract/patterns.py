@@ -263,10 +263,19 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
         if not key.isalpha() or key in words.stops:
             break
         if open_chain:
-            if key.startswith(("لل", "بال", "وال", "فال", "كال")):
+            body = words.heads.get(head) == "ORG"  # not an event's: كأس آسيا | للمرة الثانية
+            if body and key.startswith("لل") and len(key) >= 4 and chain and (open_end == j or _proper(keys[j - 1])):
+                open_chain = False  # a complement after a proper name: صندوق أبوظبي للتنمية، بورصة لندن للأوراق
+                last_closed = genitive_end = complement_end = j + 1
+            elif key.startswith(("لل", "بال", "وال", "فال", "كال")):
                 break  # a proclitic on a definite word: a preposition or a new phrase, not a genitive
-            if is_definite(key):
+            elif is_definite(key):
                 open_chain = False
+                last_closed = genitive_end = j + 1
+                if chain and _definite_adjective(key, words):
+                    adjective_end = j + 1  # a proper name's adjective: جامعة نايف العربية | للعلوم الأمنية
+            elif last_closed and chain == 0 and key in place_keys():
+                open_chain = False  # the genitive of a complement under ل is a place: المجلس المركزي لمصرف لبنان
                 last_closed = genitive_end = j + 1
             elif j > start + 1 and keys[j - 1] in words.cues and not key.startswith(("و", "ب", "ف", "ك")):
                 open_chain = False  # مديرية شرطة محافظة اربد: the place after محافظة closes the chain
@@ -301,6 +310,11 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             # before an adjective, never a body's head: التعليم العالي والبحث العلمي; not الأمريكية | والموساد
         j += 1
     return last_closed or open_end
+
+
+def _proper(key: str) -> bool:
+    """Whether an indefinite word is a known place or given name (أبوظبي، لندن، نايف)."""
+    return key in place_keys() or key in given_names(more=True)
 
 
 def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
