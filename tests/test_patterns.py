@@ -703,6 +703,20 @@ def test_aims_after_a_proper_name_and_places_under_lam(text: str, expected: list
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("واستقبل الرئيس ضيفه في قصر بعبدا أمس", [("قصر بعبدا", "LOC")]),
+        ("وافتتح الوزير معرضا في متحف الكويت الوطني أمس", [("متحف الكويت الوطني", "LOC")]),
+        # a definite word the vocabulary lacks is a proper name; a common one is not
+        ("ونقل المصابون إلى مستشفى الهارثة ثم إلى مستشفى المدينة", [("مستشفى الهارثة", "LOC")]),
+        ("وطالب بتقليص قصر المدة الزمنية", []),
+    ],
+)
+def test_palaces_museums_and_hospitals_named_by_a_rare_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
 def test_an_international_organization_named_by_its_aim_is_no_concept() -> None:
     from shabaka.extract import Span
     from shabaka.extract.patterns import implausible

@@ -207,6 +207,14 @@ def country_keys() -> frozenset[str]:
     return frozenset(normalize_key(e) for e in _model_names(frozenset(("COUNTRY",))) if " " not in e)
 
 
+@cache
+def vocabulary() -> frozenset[str]:
+    """The words of the embedded model's vocabulary (``extract/models/wordinfo.tsv``, normalized
+    keys): the words of a large news corpus, common nouns and frequent names; a word it lacks is rare."""
+    text = (files("shabaka") / "extract" / "models" / "wordinfo.tsv").read_text(encoding="utf-8")
+    return frozenset(line.partition("\t")[0] for line in text.splitlines())
+
+
 def _model_names(categories: frozenset[str]) -> Iterator[str]:
     """The entries of the given categories in the embedded model's name list (``extract/models/gazetteer.tsv``)."""
     text = (files("shabaka") / "extract" / "models" / "gazetteer.tsv").read_text(encoding="utf-8")

@@ -72,7 +72,15 @@ from shabaka.clean.article import dateline
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases, country_keys, given_names, place_aliases, place_keys
+from shabaka.lexicon import (
+    GazetteerEntry,
+    club_aliases,
+    country_keys,
+    given_names,
+    place_aliases,
+    place_keys,
+    vocabulary,
+)
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -332,6 +340,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
     ['مركب الحسن الثاني']
     >>> names("ونقل إلى مستشفى الأمير علي ثم إلى مستشفى قوى الأمن العام وليس إلى مستشفى حكومي")
     ['مستشفى الأمير علي', 'مستشفى قوى الأمن العام']
+    >>> names("واستقبله في قصر قرطاج ثم زار مستشفى الهارثة قبل أن يعود إلى مستشفى المدينة")
+    ['قصر قرطاج', 'مستشفى الهارثة']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -362,7 +372,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
             adjective = key.endswith(("ي", "يه")) and not given and not construct
             if not is_definite(key) and (adjective or (j == start and key.startswith("لا"))):
                 break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
-            proper = proper or not is_definite(key) or key in words.ordinals or given
+            rare = is_definite(key) and key not in vocabulary() and not key.endswith(("ي", "يه"))  # مستشفى الهارثة
+            proper = proper or not is_definite(key) or key in words.ordinals or given or rare
             j += 1
             if key in words.ordinals or (_nisba(key, words) and not given):
                 proper = True
