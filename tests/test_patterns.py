@@ -543,6 +543,28 @@ def test_the_outlet_of_a_dateline_in_either_order(tmp_path, line: str, outlet: s
     assert labels.get(place) == "LOC"
 
 
+@pytest.mark.parametrize(
+    ("opening", "outlets"),
+    [
+        ("صدى الوادي| ", ["صدى الوادي"]),  # a bar
+        ("الميدان - ", ["الميدان"]),  # a common word as the outlet's name
+        ("نبض المدينة – عن الأيام – ", ["نبض المدينة", "الأيام"]),  # the source it credits under عن
+        ("عاجل - ", []),  # a section's label
+        ("سامي الورتاني - ", []),  # a writer
+        ("الميدان - سامي الورتاني - ", ["الميدان"]),  # the outlet, then its writer
+    ],
+)
+def test_an_outlet_credited_at_the_opening_of_the_story(tmp_path, opening: str, outlets: list[str]) -> None:
+    body = (
+        "افتتح وزير الثقافة مساء أمس معرضا للفن التشكيلي يضم أكثر من مئتي لوحة لفنانين من عشرين بلدا، "
+        "ويستمر المعرض حتى نهاية الشهر المقبل في قاعة المدينة الكبرى."
+    )
+    (tmp_path / "a.txt").write_text(f"معرض للفن التشكيلي\n{opening}{body}\n", encoding="utf-8")
+    labels = {d["label"]: d["type"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert [o for o in outlets if labels.get(o) == "ORG"] == outlets
+    assert not {"عاجل", "سامي الورتاني"} & labels.keys()
+
+
 def test_a_writer_before_the_datelines_place_is_no_outlet(tmp_path) -> None:
     body = (
         "افتتح وزير الثقافة مساء أمس معرضا للفن التشكيلي يضم أكثر من مئتي لوحة لفنانين من عشرين بلدا، "

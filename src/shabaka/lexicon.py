@@ -208,6 +208,13 @@ def country_keys() -> frozenset[str]:
 
 
 @cache
+def world_place_keys() -> frozenset[str]:
+    """The keys of :func:`place_keys` and of the countries, regions and towns of the embedded
+    model's name list (برلين، كيب تاون)."""
+    return place_keys() | {normalize_key(e) for e in _model_names(frozenset(("COUNTRY", "REGION", "CITY")))}
+
+
+@cache
 def vocabulary() -> frozenset[str]:
     """The words of the embedded model's vocabulary (``extract/models/wordinfo.tsv``, normalized
     keys): the words of a large news corpus, common nouns and frequent names; a word it lacks is rare."""

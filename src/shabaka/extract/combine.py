@@ -17,6 +17,8 @@ from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
 from shabaka.extract.patterns import (
     ARABIC,
+    CREDIT_MARKS,
+    CREDIT_SENTENCES,
     LATIN_ACRONYM,
     byline_author,
     implausible,
@@ -124,11 +126,16 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
 def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
     """The spans of a document's sentences without the authors of its bylines: a person
     named right after كتب / بقلم ... and punctuation, in the same sentence or at the start
-    of the next one (a byline "كتب.." is cut into a sentence of its own).
+    of the next one (a byline "كتب.." is cut into a sentence of its own); and, near the top
+    of the story, a person credited like an outlet: at the start of a sentence before a dash
+    (سامي الورتاني - ...) or after the dash of an outlet's or a place's credit, at the end of
+    the sentence or before another dash (الرؤية – سامي الورتاني، البلاد - سامي الورتاني - ...).
 
     >>> sents = [["كتب", ".", "."], ["سامي", "الورتاني"], ["وقال", "سامي", "الورتاني"]]
     >>> drop_bylines(sents, [[], [Span(0, 2, "PER")], [Span(1, 3, "PER")]])
     [[], [], [Span(start=1, end=3, type='PER', confidence=1.0)]]
+    >>> drop_bylines([["الرؤية", "–", "سامي", "الورتاني"]], [[Span(0, 1, "ORG"), Span(2, 4, "PER")]])
+    [[Span(start=0, end=1, type='ORG', confidence=1.0)]]
     """
     out = []
     for i, (tokens, found) in enumerate(zip(sentences, spans, strict=True)):
@@ -138,11 +145,30 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
                 s
                 for s in found
                 if not (
-                    s.type == "PER" and (byline_author(tokens[: s.start]) or (s.start == 0 and byline_author(previous)))
+                    s.type == "PER"
+                    and (
+                        byline_author(tokens[: s.start])
+                        or (s.start == 0 and byline_author(previous))
+                        or (i < CREDIT_SENTENCES and _credited_writer(s, tokens))
+                    )
                 )
             ]
         )
     return out
+
+
+def _credited_writer(span: Span, tokens: Sequence[str]) -> bool:
+    """Whether a person is credited like an outlet (see :func:`drop_bylines`)."""
+    after = tokens[span.end] if span.end < len(tokens) else ""
+    if span.start == 0:
+        return after in CREDIT_MARKS and span.end + 1 < len(tokens)
+    before = tokens[: span.start - 1]
+    return (
+        tokens[span.start - 1] in CREDIT_MARKS
+        and 1 <= len(before) <= 3
+        and all(t.isalpha() for t in before)
+        and (after == "" or after in CREDIT_MARKS)
+    )
 
 
 def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:

@@ -80,6 +80,7 @@ from shabaka.lexicon import (
     place_aliases,
     place_keys,
     vocabulary,
+    world_place_keys,
 )
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
@@ -123,6 +124,7 @@ ROLES = (
     "end",
     "describer",
     "agent",
+    "section",
 )
 
 
@@ -157,6 +159,7 @@ class PatternWords:
     ends: frozenset[str]
     describers: frozenset[str]
     agents: frozenset[str]
+    sections: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -891,9 +894,53 @@ class NamePatternExtractor(Extractor):
             )
             for tokens, k, found, body in zip(sentences, keys, known, bodies, strict=True)
         ]
+        spans = [_first_wins(_credit_spans(k, words), found) if i < CREDIT_SENTENCES else found
+                 for i, (k, found) in enumerate(zip(keys, spans, strict=True))]  # fmt: skip
         return _acronyms(
             sentences, [_with_source(tokens, found) for tokens, found in zip(sentences, spans, strict=True)]
         )
+
+
+#: The sentences at the top of a document where an outlet's credit may open a paragraph.
+CREDIT_SENTENCES = 8
+#: The dashes and bars that close an outlet's credit (الأمة| ...، وطنا اليوم- ...).
+CREDIT_MARKS = frozenset("-–—|ـ_")
+
+
+def _credit_spans(keys: Sequence[str], words: PatternWords) -> list[Span]:
+    """The outlet credited at the start of a sentence near the top of a story: one to three
+    words, then a dash or a bar, then the story (الأمة| قرر البنك ...، وطنا اليوم- خاص- ...),
+    and the source credited after it under عن between dashes (عروبة الإخباري – عن العرب اليوم –);
+    not a place (a dateline), a writer (a given name first), "our correspondent", a byline or
+    a section's label (عاجل –، فيديو |).
+
+    >>> from shabaka.text import normalize_key
+    >>> def credits(text):
+    ...     toks = text.split()
+    ...     found = _credit_spans([normalize_key(t) for t in toks], pattern_words())
+    ...     return [" ".join(toks[s.start : s.end]) for s in found]
+    >>> credits("الأمة | قرر البنك المركزي رفع الفائدة"), credits("صوت المدينة – عن الأيام – أكد الوزير")
+    (['الأمة'], ['صوت المدينة', 'الأيام'])
+    >>> credits("القاهرة - قرر البنك"), credits("سامي الورتاني - قرر البنك"), credits("عاجل | قرر البنك")
+    ([], [], [])
+    >>> credits("ما يدعم - بوضوح - متانة الشراكة")
+    []
+    """
+    end = next((k for k in range(1, min(4, len(keys))) if keys[k] in CREDIT_MARKS), None)
+    if end is None or end + 1 >= len(keys) or not all(ARABIC.match(k) and k.isalpha() for k in keys[:end]):
+        return []
+    if any(len(k) < 3 or verb_like(k) for k in keys[:end]):
+        return []  # a clause, not a name: ما يدعم - ...
+    head = keys[:end]
+    if " ".join(head) in world_place_keys() or head[0] in world_place_keys() or head[0] in given_names(more=True):
+        return []
+    if head[0].startswith("مراسل") or not words.bylines.isdisjoint(head) or not words.sections.isdisjoint(head):
+        return []
+    spans = [Span(0, end, "ORG")]
+    close = next((k for k in range(end + 3, min(end + 6, len(keys))) if keys[k] in CREDIT_MARKS), None)
+    if keys[end + 1] == "عن" and close is not None and all(k.isalpha() for k in keys[end + 2 : close]):
+        spans.append(Span(end + 2, close, "ORG"))
+    return spans
 
 
 #: Quotation marks that open and close a name.
