@@ -361,6 +361,11 @@ def test_the_palestinian_news_agency_by_its_short_name() -> None:
         ("وقال الوزير ماهر عبد الستار إن الخطة جاهزة", (3, 5), (2, 5)),
         # ... not a definite word (an adjective that may also be a given name)
         ("وقال مدير الصندوق العربي عبد الستار ماهر إن", (4, 7), (4, 7)),
+        # a first word that reads as a verb and is a common word is the verb of the sentence
+        ("وقد أولم سامي الحداد مأدبة عشاء للوفد", (1, 4), (2, 4)),
+        # two common words in a row end the name; one alone (a family name may be one) does not
+        ("وعقد سامي الحداد سلسلة اجتماعات مع الوفد", (1, 5), (1, 3)),
+        ("وقال المهندس حازم الأشموني إن", (2, 4), (2, 4)),
     ],
 )
 def test_the_edges_of_a_person_span(text: str, model: tuple[int, int], expected: tuple[int, int]) -> None:

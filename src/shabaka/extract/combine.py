@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from shabaka.arabic import is_definite, proclitic_variants
+from shabaka.arabic import drop_article, is_definite, proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
 from shabaka.extract.patterns import (
@@ -27,7 +27,7 @@ from shabaka.extract.patterns import (
     town_keys,
     verb_like,
 )
-from shabaka.lexicon import given_names, person_words
+from shabaka.lexicon import given_names, person_words, vocabulary
 from shabaka.text import normalize_key
 
 
@@ -188,7 +188,9 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     """A person's span is cut to the name in it: first words that are nouns of an event or
     a statement or a party to it (the ``event`` words of the name patterns, under any
     proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his counterpart X") are
-    cut off, and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
+    cut off, and so is a first word that reads as a verb and is a common word (أولم | ميقاتي),
+    and all from two common words in a row on (نجيب ميقاتي | سلسلة اجتماعات: :func:`_common_word`),
+    and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
     in his post") and what follows a verb after the name's first two words (امجد خريسات |
     شملت ...) or a word after its first that reads as a verb and is no listed name word
     (هاينز | يجسد ...: :func:`~shabaka.extract.patterns.verb_like`); a name the model starts
@@ -205,21 +207,41 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     Span(start=0, end=1, type='PER', confidence=1.0)
     >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
     Span(start=1, end=4, type='PER', confidence=1.0)
+    >>> _after_event(Span(1, 3, "PER"), "وقد أولم ميقاتي".split())
+    Span(start=2, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(0, 4, "PER"), "نجيب ميقاتي سلسلة اجتماعات".split())
+    Span(start=0, end=2, type='PER', confidence=1.0)
     """
     if span.type != "PER":
         return span
     events = pattern_words().events
     start, end = span.start, span.end
-    while start < end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
-        start += 1
+    while start < end and (
+        any(v in events for v in proclitic_variants(normalize_key(tokens[start])))
+        or (_present_verb(normalize_key(tokens[start])) and _common_word(tokens[start]))
+    ):
+        start += 1  # أولم ميقاتي "Mikati gave a banquet"
     end = next((i for i in range(start + 2, end) if _past_verb(normalize_key(tokens[i]))), end)
     end = next((i for i in range(start + 1, end) if _present_verb(normalize_key(tokens[i]))), end)
+    end = next((i for i in range(start + 1, end - 1) if _common_word(tokens[i]) and _common_word(tokens[i + 1])), end)
     if end - start > 2 and _with_pronoun(tokens[end - 1]):
         end -= 1
     if start == span.start < end and start > 0 and normalize_key(tokens[start]) in ("عبد", "ابو"):
         before = normalize_key(tokens[start - 1])
         start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _common_word(token: str) -> bool:
+    """Whether a word in a person's span may be a common word: in the embedded model's
+    vocabulary and, under no proclitic and with or without the article, a word of no listed
+    person's name (أولم "gave a banquet", سلسلة "a series"; not ومحمد, الحموشي nor بن). Many
+    family names are such words too (الأشموني): alone, it cuts nothing (see :func:`_after_event`)."""
+    key = normalize_key(token)
+    if key not in vocabulary() or not key.isalpha():
+        return False
+    names = person_words()
+    return not any(v in names or drop_article(v) in names or "ال" + v in names for v in proclitic_variants(key))
 
 
 def _with_family(span: Span, tokens: Sequence[str]) -> Span:
