@@ -909,3 +909,14 @@ def test_a_word_and_a_verbal_noun_are_no_person(text: str, span: tuple[int, int]
     from shabaka.extract.patterns import implausible
 
     assert implausible(Span(*span, "PER"), text.split()) == reason
+
+
+def test_a_person_joined_by_and_to_a_person_named_before_is_a_person(tmp_path) -> None:
+    text = (
+        "واعتقلت القوات سامي الحداد من حي الزهور، وفضل المرزوقي من البلدة القديمة، "
+        "وحضر المداهمة مساعد المدير ومساعد القائد، وغاب عنها وزير الداخلية."
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    labels = {d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True)}
+    assert "فضل المرزوقي" in labels
+    assert not any("القائد" in label for label in labels)  # a title, not a person

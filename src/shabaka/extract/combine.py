@@ -74,7 +74,42 @@ def combined_spans(extractors: Sequence[Extractor], documents: list[list[list[st
         ):
             for i, found in enumerate(found_doc):
                 doc_spans[i] = merge_spans(doc_spans[i], found, doc_tokens[i])
+    spans = [
+        [
+            merge_spans(found, _listed_persons(tokens, found))
+            for tokens, found in zip(doc_tokens, doc_spans, strict=True)
+        ]
+        for doc_tokens, doc_spans in zip(documents, spans, strict=True)
+    ]
     return [drop_bylines(doc_tokens, doc_spans) for doc_tokens, doc_spans in zip(documents, spans, strict=True)]
+
+
+def _listed_persons(tokens: Sequence[str], found: list[Span]) -> list[Span]:
+    """The persons joined by و to a person named before them in the sentence, that no
+    extractor found: و on a listed given name, then a name word (a word that is no stop word,
+    verb, title, head of a body nor common word: محمد رمضان، ويونس المشيفري ومازن السعدي; not
+    ومساعد القائد، وحاكم مصرف لبنان).
+
+    >>> toks = "سجل محمد رمضان ومازن السعدي وعلى الحارس".split()
+    >>> _listed_persons(toks, [Span(1, 3, "PER")])
+    [Span(start=3, end=5, type='PER', confidence=1.0)]
+    >>> _listed_persons(toks, [])
+    []
+    """
+    words = pattern_words()
+    no_name = words.stops | words.verbs | words.person_cues | words.titles | words.heads.keys()  # وعلى، ومساعد، مصرف
+    out: list[Span] = []
+    first = min((s.end for s in found if s.type == "PER"), default=len(tokens))
+    for i in range(first, len(tokens) - 1):
+        key, after = normalize_key(tokens[i]), normalize_key(tokens[i + 1])
+        if not key.startswith("و") or key[1:] in no_name or key[1:] not in given_names(more=True):
+            continue
+        if not after.isalpha() or after in no_name:
+            continue
+        if _common_word(tokens[i + 1]) or verb_like(after) or any(s.start <= i + 1 and i < s.end for s in found):
+            continue
+        out.append(Span(i, i + 2, "PER"))
+    return out
 
 
 def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | None = None) -> list[Span]:
