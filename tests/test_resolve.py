@@ -597,6 +597,24 @@ def test_a_place_named_with_a_word_for_an_area_is_the_place_named_without_it():
     assert not same(res, m, ("b", "مدينة الصدر"), ("c", "الصدر"))  # a person, not the place
 
 
+NASAB_CHAIN = """
+## a
+واستقبل [[خالد بن فهد بن سعود|PER]] الوفد في مكتبه.
+## b
+وأشاد [[خالد بن فهد|PER]] بنتائج الزيارة، وحضر اللقاء [[سالم بن علي|PER]].
+## c
+وقال [[سالم بن علي بن حمد|PER]] و[[سالم بن علي بن ناصر|PER]] إن الاتفاق جاهز.
+"""
+
+
+def test_a_name_and_its_fathers_name_is_the_one_longer_chain_of_the_corpus():
+    res, m = resolve(NASAB_CHAIN)
+    assert same(res, m, ("b", "خالد بن فهد"), ("a", "خالد بن فهد بن سعود"))
+    # two longer chains begin with it: neither is chosen
+    assert not same(res, m, ("b", "سالم بن علي"), ("c", "سالم بن علي بن حمد"))
+    assert not same(res, m, ("b", "سالم بن علي"), ("c", "سالم بن علي بن ناصر"))
+
+
 def test_abd_written_together_with_the_name_is_the_same_person(tmp_path) -> None:
     from shabaka import build_graph
 

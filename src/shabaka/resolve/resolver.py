@@ -535,12 +535,17 @@ class Resolver:
             elsewhere = spelled or bool(g.types["PER"])
             own = {c for k in groups.members[root] for c in heads.get(name_words(k), ())} - {root}
             own = {c for c in own if not groups.conflict(root, c)}
+            # a chain of a name and its father's (محمد بن سلمان) names the one longer chain of the corpus
+            chain = {c for k in groups.members[root] if len(name_words(k)) >= 3 for c in heads.get(name_words(k), ())}
+            chain = {c for c in chain if c != root and not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
                 if not here:
                     here = [c for c in own if doc in merged[c].docs]
                 if len(here) == 1 or (not here and len(cands) == 1 and root not in full_groups and elsewhere):
                     links[doc, root] = (here or sorted(cands))[0]
+                elif not here and not cands and len(chain) == 1:
+                    links[doc, root] = next(iter(chain))
         for (doc, root), target in sorted(links.items()):  # a short name of a short name: to the longest
             seen = {root}
             while (doc, target) in links and target not in seen:
