@@ -920,3 +920,21 @@ def test_a_person_joined_by_and_to_a_person_named_before_is_a_person(tmp_path) -
     labels = {d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True)}
     assert "فضل المرزوقي" in labels
     assert not any("القائد" in label for label in labels)  # a title, not a person
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وزار الوفد تونس والكاف أمس", ["والكاف"]),
+        ("ورسم الطالب حرف الكاف والقلم بيده", []),  # a common word beside a common word
+    ],
+)
+def test_a_place_that_needs_a_cue_joined_by_and_to_a_known_place(text: str, expected: list[str]) -> None:
+    assert [n for n, kind in names(text) if kind == "LOC" and n != "تونس"] == expected
+
+
+def test_a_list_of_places_that_need_a_cue_survives_the_models_merge(tmp_path) -> None:
+    text = "وستقام المهرجانات في عدة ولايات تونسية وهي الكاف وجندوبة وقفصة وتوزر، وهي ولايات حدودية."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    labels = {d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True)}
+    assert {"الكاف", "جندوبة", "قفصة", "توزر"} <= {label.removeprefix("و") for label in labels}

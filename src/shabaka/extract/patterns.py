@@ -550,16 +550,34 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
 
     >>> names("وشملت الحملة المفرق والطفيلة وعجلون أمس")
     ['المفرق', 'والطفيلة', 'وعجلون']
+
+    One joined by و to a known place that needs no cue is a place too:
+
+    >>> names("زار تونس والكاف"), names("الكاف والقلم")
+    (['والكاف'], [])
     """
     words = words or pattern_words()
     spans: list[Span] = []
     for i, key in enumerate(keys):
         under_b = key.startswith(("ب", "وب"))
         for n, v in _place_rows_at(keys, i, words):
-            if _cued(keys, i, i + n, words) or (under_b and v != key):
+            if _cued(keys, i, i + n, words) or (under_b and v != key) or _beside_place(keys, i, i + n):
                 spans.append(Span(i, i + n, "LOC"))
                 break
     return _first_wins(spans, _place_lists(keys, words))
+
+
+def _beside_place(keys: Sequence[str], start: int, end: int) -> bool:
+    """Whether a place at ``keys[start:end]`` is joined by و to a known place that needs no
+    cue (تونس والكاف); two that need one are a list only from three on (:func:`_place_lists`)."""
+    words = pattern_words()
+
+    def known(key: str) -> bool:
+        return key in place_keys() and (key,) not in words.places
+
+    after = keys[end] if end < len(keys) else ""
+    before = keys[start - 1].removeprefix("و") if start else ""
+    return (after.startswith("و") and known(after[1:])) or (keys[start].startswith("و") and known(before))
 
 
 #: The fewest cue-only places joined by و that make a list of places without a cue.
@@ -711,7 +729,13 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "blessing"  # حفظه الله، طيب الله ثراه: God in a blessing on someone, no entity of the story
     if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
         return "concept"
-    if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
+    if (
+        span.type != "ORG"
+        and inside in words.places
+        and not _cued(keys, span.start, span.end, words)
+        and not _beside_place(keys, span.start, span.end)
+        and span not in _place_lists([normalize_key(t) for t in tokens], words)
+    ):
         return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
     if span.type == "PER" and len(inside) == 2 and _masdar(inside[1]):
         return "phrase"  # بالغ الاهتمام "utmost attention": a word and a verbal noun, no family name
