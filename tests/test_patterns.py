@@ -366,6 +366,7 @@ def test_the_palestinian_news_agency_by_its_short_name() -> None:
         # two common words in a row end the name; one alone (a family name may be one) does not
         ("وعقد سامي الحداد سلسلة اجتماعات مع الوفد", (1, 5), (1, 3)),
         ("وقال المهندس حازم الأشموني إن", (2, 4), (2, 4)),
+        ("وتراجعت السائقة يوتا كلاين إلى المركز السادس", (2, 4), (2, 4)),  # a present tense's shape: a name
     ],
 )
 def test_the_edges_of_a_person_span(text: str, model: tuple[int, int], expected: tuple[int, int]) -> None:
@@ -738,6 +739,7 @@ def test_aims_after_a_proper_name_and_places_under_lam(text: str, expected: list
         # a definite word the vocabulary lacks is a proper name; a common one is not
         ("ونقل المصابون إلى مستشفى الهارثة ثم إلى مستشفى المدينة", [("مستشفى الهارثة", "LOC")]),
         ("وطالب بتقليص قصر المدة الزمنية", []),
+        ("وخصصت الملكة غرفة في قصر تابع لها", []),  # a participle after the word, no name
     ],
 )
 def test_palaces_museums_and_hospitals_named_by_a_rare_word(text: str, expected: list[tuple[str, str]]) -> None:

@@ -253,7 +253,7 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     start, end = span.start, span.end
     while start < end and (
         any(v in events for v in proclitic_variants(normalize_key(tokens[start])))
-        or (_present_verb(normalize_key(tokens[start])) and _common_word(tokens[start]))
+        or (_past_verb_first(normalize_key(tokens[start])) and _common_word(tokens[start]))
     ):
         start += 1  # أولم ميقاتي "Mikati gave a banquet"
     end = next((i for i in range(start + 2, end) if _past_verb(normalize_key(tokens[i]))), end)
@@ -404,6 +404,12 @@ def _past_verb(key: str) -> bool:
     فعلت of four letters that is no given name (امجد خريسات | شملت; not محمد رفعت)."""
     words = pattern_words()
     return key in words.verbs or (len(key) == 4 and key.endswith("ت") and key not in given_names(more=True))
+
+
+def _past_verb_first(key: str) -> bool:
+    """Whether the first word of a person's span has the shape of a verb in the past, أفعل
+    (أولم، أقام), not a present tense (يوتا of a foreign name)."""
+    return key.startswith("ا") and len(key) == 4
 
 
 def _present_verb(key: str) -> bool:

@@ -375,6 +375,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
             adjective = key.endswith(("ي", "يه")) and not given and not construct
             if not is_definite(key) and (adjective or (j == start and key.startswith("لا"))):
                 break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
+            if j == start and not is_definite(key) and verb_like(key) and not given and key not in place_keys():
+                break  # a participle or a verb: قصر تابع لها "a palace of hers"
             rare = is_definite(key) and key not in vocabulary() and not key.endswith(("ي", "يه"))  # مستشفى الهارثة
             proper = proper or not is_definite(key) or key in words.ordinals or given or rare
             j += 1
@@ -947,8 +949,8 @@ def _credit_spans(keys: Sequence[str], words: PatternWords) -> list[Span]:
     (['الأمة'], ['صوت المدينة', 'الأيام'])
     >>> credits("القاهرة - قرر البنك"), credits("سامي الورتاني - قرر البنك"), credits("عاجل | قرر البنك")
     ([], [], [])
-    >>> credits("ما يدعم - بوضوح - متانة الشراكة")
-    []
+    >>> credits("ما يدعم - بوضوح - متانة الشراكة"), credits("الصالحية المفرق - غيث الطراونة - أمر الملك")
+    ([], [])
     """
     end = next((k for k in range(1, min(4, len(keys))) if keys[k] in CREDIT_MARKS), None)
     if end is None or end + 1 >= len(keys) or not all(ARABIC.match(k) and k.isalpha() for k in keys[:end]):
@@ -956,7 +958,10 @@ def _credit_spans(keys: Sequence[str], words: PatternWords) -> list[Span]:
     if any(len(k) < 3 or verb_like(k) for k in keys[:end]):
         return []  # a clause, not a name: ما يدعم - ...
     head = keys[:end]
-    if " ".join(head) in world_place_keys() or head[0] in world_place_keys() or head[0] in given_names(more=True):
+    places = world_place_keys()
+    if " ".join(head) in places or head[0] in places or any((k,) in words.places or k in country_keys() for k in head):
+        return []  # a dateline (الصالحية المفرق - ...)
+    if head[0] in given_names(more=True):
         return []
     if head[0].startswith("مراسل") or not words.bylines.isdisjoint(head) or not words.sections.isdisjoint(head):
         return []
