@@ -615,6 +615,20 @@ def test_a_name_and_its_fathers_name_is_the_one_longer_chain_of_the_corpus():
     assert not same(res, m, ("b", "سالم بن علي"), ("c", "سالم بن علي بن ناصر"))
 
 
+STATE_NOUN = """
+## a
+وقال الوزير إن [[الأردن|LOC]] يتمتع بتغطية صحية شاملة متاحة في أي منطقة [[بالمملكة|LOC]].
+## b
+وزار الوفد [[المغرب|LOC]] و[[تونس|LOC]]، وأشاد بتجربة [[المملكة|LOC]].
+"""
+
+
+def test_a_state_noun_alone_is_the_country_its_story_names_most():
+    res, m = resolve(STATE_NOUN)
+    assert same(res, m, ("a", "بالمملكة"), ("a", "الأردن"))
+    assert not same(res, m, ("b", "المملكة"), ("b", "المغرب"))  # two countries named as often: neither
+
+
 def test_abd_written_together_with_the_name_is_the_same_person(tmp_path) -> None:
     from shabaka import build_graph
 

@@ -806,13 +806,16 @@ def _nisba_base(key: str, places: frozenset[str]) -> str | None:
 
 def nation(key: str) -> str | None:
     """The country a word names or qualifies, as the stem its name and its nisba share: a
-    definite nisba of a country (المصرية) or a country's name (مصر، سورية); None for any other
-    word (a town, بغداد، البغدادي, too).
+    definite nisba of a country (المصرية) or a country's name (مصر، سورية), under a proclitic
+    or not (وتونس، بالمغرب); None for any other word (a town, بغداد، البغدادي, too).
 
     >>> [nation(normalize_key(w)) for w in ("المصرية", "مصر", "السوري", "سورية", "العراق", "بغداد", "وزارة")]
     ['مصر', 'مصر', 'سور', 'سور', 'عراق', None, None]
+    >>> nation("وتونس"), nation("بالمغرب"), nation("لبنان")
+    ('تونس', 'مغرب', 'لبنان')
     """
     countries = country_keys()
+    key = next((v for v in proclitic_variants(key) if v in countries or _nisba_base(v, countries)), key)
     if key not in countries:
         return _nisba_base(key, countries)
     stem = key[2:] if is_definite(key) else key

@@ -648,16 +648,20 @@ class Resolver:
                 links.update(((doc, root), cands[0]) for doc in g.docs)
         return links
 
-    @staticmethod
     def _state_noun_links(
-        groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
+        self, groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
     ) -> dict[tuple[str, str], str]:
-        """Per document, the place a state noun alone stands for (see ``partial``)."""
+        """Per document, the place a state noun alone stands for (see ``partial``): the one
+        place of the document named with it (المملكة المغربية), or else the country the
+        document names most (:meth:`_top_nation`), where it is a place of the document (الأردن)."""
         named: dict[str, set[str]] = defaultdict(set)  # state noun -> places named with it
+        countries: dict[str, set[str]] = defaultdict(set)  # a country's stem -> places named so (الاردن)
         for k in sorted(forms):
             words = spelling_key(k).split()
             if len(words) > 1 and words[0] in word_set(STATE_NOUNS):
                 named[words[0]].add(groups.find(k))
+            if len(words) == 1 and (stem := nation(k)) and not nationality(k):
+                countries[stem].add(groups.find(k))
 
         def place(g: Form) -> bool:
             return g.types.total() > 0 and majority_type(g.types) == "LOC"
@@ -670,6 +674,11 @@ class Resolver:
             cands = {c for w in nouns for c in named[w] if c != root and not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs and place(merged[c])]
+                if not here and nouns:
+                    top = countries.get(self._top_nation(doc) or "", set()) - {root}
+                    here = [
+                        c for c in top if doc in merged[c].docs and place(merged[c]) and not groups.conflict(root, c)
+                    ]
                 if len(here) == 1:
                     links[doc, root] = here[0]
         return links
