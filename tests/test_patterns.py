@@ -940,3 +940,11 @@ def test_a_list_of_places_that_need_a_cue_survives_the_models_merge(tmp_path) ->
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     labels = {d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True)}
     assert {"الكاف", "جندوبة", "قفصة", "توزر"} <= {label.removeprefix("و") for label in labels}
+
+
+def test_security_with_a_nationality_alone_is_no_body(tmp_path) -> None:
+    text = "وأشاد السفير بتعاون الأمن التونسي مع نظرائه، وبعمل المديرية العامة للأمن الوطني."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    labels = {d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True)}
+    assert "الأمن التونسي" not in labels
+    assert "المديرية العامة للأمن الوطني" in labels

@@ -709,6 +709,10 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     ('not a name', 'common word')
     >>> implausible(Span(1, 3, "ORG"), "ويهدد والأمن الغذائي".split())
     'concept'
+    >>> implausible(Span(1, 3, "ORG"), "تعاون الأمن المغربي".split())
+    'concept'
+    >>> implausible(Span(0, 3, "ORG"), "الأمن الوطني المغربي".split())
+    ''
     >>> implausible(Span(1, 3, "LOC"), "وافتتح مستشفى جامعي".split())
     'description'
     >>> implausible(Span(1, 3, "PER"), "يوليه كامل الاستعداد".split())
@@ -729,8 +733,14 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "half a name"  # مركز حي عبد | الله السالم: the end of a compound name cut off
     if inside == ("الله",) and _blessing(tokens, span.start):
         return "blessing"  # حفظه الله، طيب الله ثراه: God in a blessing on someone, no entity of the story
-    if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
+    if len(inside) > 1 and any((first, inside[1]) in words.concepts for first in proclitic_variants(inside[0])):
         return "concept"
+    if (
+        len(inside) == 2
+        and nationality(inside[1])
+        and any((v,) in words.concepts for v in proclitic_variants(inside[0]))
+    ):
+        return "concept"  # الأمن المغربي "Moroccan security": the forces of a country, no body
     if (
         span.type != "ORG"
         and inside in words.places
