@@ -948,3 +948,22 @@ def test_security_with_a_nationality_alone_is_no_body(tmp_path) -> None:
     labels = {d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True)}
     assert "الأمن التونسي" not in labels
     assert "المديرية العامة للأمن الوطني" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "why"),
+    [
+        ("وارتفع سعر الجنيه المصري أمام العملات", (2, 4, "MISC"), "not a name"),  # a country's currency
+        ("وانتشرت الدوريات في مدن ومناطق الشمال", (4, 5, "LOC"), "not a name"),  # "areas"
+        ("واستقبل الملك وولي العهد حفظهما الله الضيوف", (5, 6, "MISC"), "blessing"),  # a blessing on two
+    ],
+)
+def test_currencies_of_a_country_areas_and_a_blessing_on_two(text: str, span: tuple[int, int, str], why: str) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(*span), text.split()) == why
+
+
+def test_an_orchestra_is_a_body() -> None:
+    assert names("وأحيا الأوركسترا السيمفوني التونسي الحفل") == [("الأوركسترا السيمفوني التونسي", "ORG")]

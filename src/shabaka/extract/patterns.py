@@ -707,6 +707,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     >>> toks = "وارتفع سعر الدولار في مشهد احتفائي".split()
     >>> implausible(Span(2, 3, "MISC"), toks), implausible(Span(4, 5, "LOC"), toks)
     ('not a name', 'common word')
+    >>> implausible(Span(1, 3, "MISC"), "وارتفع الدولار الأمريكي".split())
+    'not a name'
     >>> implausible(Span(1, 3, "ORG"), "ويهدد والأمن الغذائي".split())
     'concept'
     >>> implausible(Span(1, 3, "ORG"), "تعاون الأمن المغربي".split())
@@ -729,6 +731,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
+    if len(inside) == 2 and nationality(inside[1]) and not words.not_names.isdisjoint(proclitic_variants(inside[0])):
+        return "not a name"  # a currency of a country: الدولار الأمريكي، الجنيه المصري
     if span.start > 0 and keys[span.start - 1] == "عبد":
         return "half a name"  # مركز حي عبد | الله السالم: the end of a compound name cut off
     if inside == ("الله",) and _blessing(tokens, span.start):
@@ -771,13 +775,16 @@ def _description(first: str, second: str, words: PatternWords) -> bool:
 
 def _blessing(tokens: Sequence[str], i: int) -> bool:
     """Whether God at ``tokens[i]`` is in a blessing on someone: a word with a pronoun right
-    before (حفظه الله، رحمها الله) or right after (طيب الله ثراه، رضي الله عنه); not بفضل الله.
+    before (حفظه الله، رحمها الله، حفظهما الله) or right after (طيب الله ثراه، رضي الله عنه); not
+    بفضل الله.
 
     >>> _blessing("الأمير الراحل طيب الله ثراه".split(), 3), _blessing("وقال بفضل الله إن".split(), 2)
     (True, False)
+    >>> _blessing("وولي العهد حفظهما الله ،".split(), 3)
+    True
     """
     near = [normalize_key(tokens[j]) for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-    return any(len(k) >= 3 and k.endswith(("ه", "ها", "هم")) for k in near)
+    return any(len(k) >= 3 and k.endswith(("ه", "ها", "هم", "هما")) for k in near)
 
 
 def _no_name_alone(key: str, kind: str, words: PatternWords) -> bool:
