@@ -967,3 +967,14 @@ def test_currencies_of_a_country_areas_and_a_blessing_on_two(text: str, span: tu
 
 def test_an_orchestra_is_a_body() -> None:
     assert names("وأحيا الأوركسترا السيمفوني التونسي الحفل") == [("الأوركسترا السيمفوني التونسي", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وحصل الصندوق على حصة في شركة النفط المملوكة للدولة", []),  # "the oil company"
+        ("وارتفعت أرباح شركة الفوسفات الأردنية أمس", [("شركة الفوسفات الأردنية", "ORG")]),
+    ],
+)
+def test_a_company_word_and_one_common_noun_is_no_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
