@@ -978,3 +978,15 @@ def test_an_orchestra_is_a_body() -> None:
 )
 def test_a_company_word_and_one_common_noun_is_no_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+def test_the_regions_of_morocco_are_places_named_with_their_word(tmp_path) -> None:
+    text = (
+        "وزار الوزير جهة مراكش - آسفي أمس، ثم انتقل إلى جهة فاس مكناس، "
+        "وأعلن أن مشاريع جهة طنجة تطوان الحسيمة ستنطلق قريبا."
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    places = {d["label"] for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True) if d["type"] == "LOC"}
+    regions = {" ".join(p.replace("-", " ").split()) for p in places if p.startswith("جهة")}
+    assert regions == {"جهة مراكش آسفي", "جهة فاس مكناس", "جهة طنجة تطوان الحسيمة"}
+    assert not {"مراكش", "آسفي", "فاس", "مكناس"} & places  # no town cut out of a region
