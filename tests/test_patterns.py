@@ -990,3 +990,7 @@ def test_the_regions_of_morocco_are_places_named_with_their_word(tmp_path) -> No
     regions = {" ".join(p.replace("-", " ").split()) for p in places if p.startswith("جهة")}
     assert regions == {"جهة مراكش آسفي", "جهة فاس مكناس", "جهة طنجة تطوان الحسيمة"}
     assert not {"مراكش", "آسفي", "فاس", "مكناس"} & places  # no town cut out of a region
+
+
+def test_an_occupation_after_a_body_is_no_adjective_of_its_name() -> None:
+    assert names("وصدر قرار مجلس الوزراء القاضي بتمديد المهلة") == [("مجلس الوزراء", "ORG")]

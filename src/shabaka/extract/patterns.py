@@ -273,6 +273,8 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             break
         if not key.isalpha() or key in words.stops:
             break
+        if not open_chain and key in words.person_cues and key not in words.adjectives:
+            break  # an occupation is no adjective of a name: قرار مجلس الوزراء | القاضي بـ "stipulating"
         if open_chain:
             body = words.heads.get(head) == "ORG"  # not an event's: كأس آسيا | للمرة الثانية
             if body and key.startswith("لل") and len(key) >= 4 and chain and (open_end == j or _proper(keys[j - 1])):
