@@ -196,12 +196,39 @@ def person_words() -> frozenset[str]:
     surnames in the name list the embedded model ships (``extract/models/gazetteer.tsv``,
     derived from ``names_xlit``: كريستوفر of كريستوفر نولان)."""
     words = set(given_names(more=True))
+    for entry in _model_names(PERSON_CATEGORIES):
+        words.update(entry.split())
+    return frozenset(words)
+
+
+@cache
+def country_keys() -> frozenset[str]:
+    """The keys of the one-word country names of the embedded model's name list (مصر، العراق، سوريه)."""
+    return frozenset(normalize_key(e) for e in _model_names(frozenset(("COUNTRY",))) if " " not in e)
+
+
+@cache
+def world_place_keys() -> frozenset[str]:
+    """The keys of :func:`place_keys` and of the countries, regions and towns of the embedded
+    model's name list (برلين، كيب تاون)."""
+    return place_keys() | {normalize_key(e) for e in _model_names(frozenset(("COUNTRY", "REGION", "CITY")))}
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """The words of the embedded model's vocabulary (``extract/models/wordinfo.tsv``, normalized
+    keys): the words of a large news corpus, common nouns and frequent names; a word it lacks is rare."""
+    text = (files("shabaka") / "extract" / "models" / "wordinfo.tsv").read_text(encoding="utf-8")
+    return frozenset(line.partition("\t")[0] for line in text.splitlines())
+
+
+def _model_names(categories: frozenset[str]) -> Iterator[str]:
+    """The entries of the given categories in the embedded model's name list (``extract/models/gazetteer.tsv``)."""
     text = (files("shabaka") / "extract" / "models" / "gazetteer.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         category, _, entry = line.partition("\t")
-        if category in PERSON_CATEGORIES:
-            words.update(entry.split())
-    return frozenset(words)
+        if category in categories:
+            yield entry
 
 
 class GazetteerError(DataFileError):
