@@ -1058,3 +1058,17 @@ def test_the_regions_of_morocco_are_places_named_with_their_word(tmp_path) -> No
 
 def test_an_occupation_after_a_body_is_no_adjective_of_its_name() -> None:
     assert names("وصدر قرار مجلس الوزراء القاضي بتمديد المهلة") == [("مجلس الوزراء", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("واجتمع رئيس الوزراء مع مدراء المؤسسة الأمنية لمحافظة نابلس", (5, 9)),
+        ("وأشاد بدور المؤسسة العسكرية للبلاد", (2, 5)),
+    ],
+)
+def test_the_security_or_military_establishment_is_no_body(text: str, span: tuple[int, int]) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(*span, "ORG"), text.split()) == "concept"
