@@ -1072,3 +1072,58 @@ def test_the_security_or_military_establishment_is_no_body(text: str, span: tupl
     from shabaka.extract.patterns import implausible
 
     assert implausible(Span(*span, "ORG"), text.split()) == "concept"
+
+
+def test_a_title_under_and_opens_a_persons_name() -> None:
+    text = "وحضر رئيس المجلس الوطني للإعلام ، والدكتور أحمد مبارك الزعابي الحفل"
+    assert ("أحمد مبارك الزعابي", "PER") in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "kept"),
+    [
+        # a place's Latin spelling after its Arabic name is cut off
+        ("وتصل الشحنة إلى ميناء مرسيليا Marseille قريبا", (3, 6), (3, 5)),
+        # a competition typed as a body loses its sport, as an event does
+        ("وتصدر الفريق الدوري السوداني الممتاز لكرة القدم", (2, 7), (2, 5)),
+    ],
+)
+def test_latin_spellings_and_sports_are_cut_from_model_spans(
+    text: str, model: tuple[int, int], kept: tuple[int, int]
+) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    (span,) = merge_spans([], [Span(*model, "ORG")], text.split())
+    assert (span.start, span.end) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a session's adjective after a body's head is no adjective of the body
+        ("وافتتح الرئيس جلسة المجلس العادية اليوم", []),
+        ("ودعا إلى جلسة المجلس الاستثنائية غدا", []),
+        # places that are also common words: squares, a verb under و
+        ("وتفقد الخدمات في جميع الميادين والمحاور", []),
+        ("وضبطت الأسلحة وبوشر التحقيق", []),
+        ("وقصفت الطائرات مدينة الميادين أمس", [("الميادين", "LOC")]),
+    ],
+)
+def test_session_adjectives_and_common_words_that_are_places(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "why"),
+    [
+        ("وتفقد الخدمات في جميع الميادين والمحاور", 4, "common word"),
+        ("وضبطت الأسلحة وبوشر التحقيق", 2, "common word"),
+        ("وقصفت الطائرات مدينة الميادين أمس", 3, ""),
+    ],
+)
+def test_a_place_that_is_a_common_word_needs_a_cue_under_and_too(text: str, start: int, why: str) -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.patterns import implausible
+
+    assert implausible(Span(start, start + 1, "LOC"), text.split()) == why

@@ -20,6 +20,7 @@ from shabaka.extract.patterns import (
     CREDIT_MARKS,
     CREDIT_SENTENCES,
     LATIN_ACRONYM,
+    LATIN_WORD,
     byline_author,
     implausible,
     nationality,
@@ -214,10 +215,18 @@ def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
 
     >>> _acronym_apart(Span(0, 3, "ORG"), "الوكالة الوطنية ANP".split())
     [Span(start=0, end=2, type='ORG', confidence=1.0), Span(start=2, end=3, type='ORG', confidence=1.0)]
+
+    Other Latin words after the Arabic ones (a place's spelling in brackets lost) are cut off:
+
+    >>> _acronym_apart(Span(0, 3, "LOC"), "ميناء مرسيليا Marseille".split())
+    [Span(start=0, end=2, type='LOC', confidence=1.0)]
     """
     last = span.end - 1
     if last > span.start and LATIN_ACRONYM.fullmatch(tokens[last]) and ARABIC.search(tokens[last - 1]):
         return [Span(span.start, last, span.type, span.confidence), Span(last, span.end, span.type, span.confidence)]
+    cut = next((k for k in range(span.start + 1, span.end) if LATIN_WORD.match(tokens[k])), None)
+    if cut is not None and ARABIC.search(tokens[cut - 1]):
+        return [Span(span.start, cut, span.type, span.confidence)]  # فوس كافاو | Fos: its Latin spelling cut off
     return [span]
 
 
@@ -348,6 +357,12 @@ def _without_province(span: Span, tokens: Sequence[str]) -> Span:
     return Span(span.start + 1, span.end, span.type, span.confidence)
 
 
+def _competition(token: str) -> bool:
+    """Whether a token is the head word of a competition (دوري، الدوري، بكأس ...)."""
+    heads = pattern_words().heads
+    return any(heads.get(drop_article(v)) == "MISC" for v in proclitic_variants(normalize_key(token)))
+
+
 def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
     """A competition's span without the word بطولة before a league's name and without the
     sport it ends on (بطولة | الرابطة الأولى | لكرة القدم): its name is the league's.
@@ -356,9 +371,11 @@ def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
     Span(start=0, end=2, type='MISC', confidence=1.0)
     >>> _without_sport(Span(0, 4, "MISC"), "لبطولة الدوري الممتاز الأولى".split())
     Span(start=1, end=4, type='MISC', confidence=1.0)
+    >>> _without_sport(Span(0, 5, "ORG"), "الدوري السوداني الممتاز لكرة القدم".split())
+    Span(start=0, end=3, type='ORG', confidence=1.0)
     """
-    if span.type != "MISC":
-        return span
+    if span.end <= span.start or (span.type != "MISC" and not _competition(tokens[span.start])):
+        return span  # a competition the model typed ORG (الدوري السوداني الممتاز لكرة القدم) is one too
     start, end = span.start, span.end
     if end - start > 3 and normalize_key(tokens[end - 2]) == "لكره":
         end -= 2

@@ -96,6 +96,8 @@ MAX_TOKENS = 10
 SPORT_WORDS = 3
 #: A Latin acronym (OCP, ANP) and an Arabic letter.
 LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+#: A word in Latin letters.
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]")
 ARABIC = re.compile("[\u0600-\u06ff]")
 #: The tanween marks (ً ٌ ٍ) of an indefinite noun or adjective.
 TANWEEN = re.compile("[\u064b-\u064d]")
@@ -413,6 +415,12 @@ NAME_OPENERS = frozenset(("ابو", "ام", "عبد"))
 NASAB_WORDS = frozenset(("بن", "ابن", "بنت"))
 
 
+def _person_cue(key: str, words: PatternWords) -> bool:
+    """Whether a key is a title or occupation before a person's name, under و or not
+    (الكاتب والمخرج زيد، وزير الدولة والدكتور أحمد)."""
+    return key in words.person_cues or (key.startswith("و") and key[1:] in words.person_cues)
+
+
 def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies: Sequence[Span] = ()) -> list[Span]:
     """Persons named after a title: a listed given name at most :data:`TITLE_REACH`
     words after a title or occupation, or right after the name of a body (``bodies``: مدير
@@ -447,7 +455,7 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
         if (keys[i] not in given and not compound) or keys[i] in words.stops:  # علي is على
             i += 1
             continue
-        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
+        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if _person_cue(keys[c], words)), None)
         if cue is None and any(b.end == i for b in bodies):
             cue = i - 1  # the body's last word: its head (مدير، رئيس) stands before the body
         if cue is None or not all(k.isalpha() and k not in words.stops for k in keys[cue + 1 : i]):
@@ -581,9 +589,9 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     words = words or pattern_words()
     spans: list[Span] = []
     for i, key in enumerate(keys):
-        under_b = key.startswith(("ب", "وب"))
         for n, v in _place_rows_at(keys, i, words):
-            if _cued(keys, i, i + n, words) or (under_b and v != key) or _beside_place(keys, i, i + n):
+            under_b = key.endswith(v) and key[: -len(v)] in ("ب", "وب")  # بالزرقاء; not وبوشر (و + بوشر)
+            if _cued(keys, i, i + n, words) or under_b or _beside_place(keys, i, i + n):
                 spans.append(Span(i, i + n, "LOC"))
                 break
     return _first_wins(spans, _place_lists(keys, words))
@@ -773,7 +781,7 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "concept"  # الأمن المغربي "Moroccan security": the forces of a country, no body
     if (
         span.type != "ORG"
-        and inside in words.places
+        and (inside in words.places or (inside[0][:1] == "و" and (inside[0][1:], *inside[1:]) in words.places))
         and not _cued(keys, span.start, span.end, words)
         and not _beside_place(keys, span.start, span.end)
         and span not in _place_lists([normalize_key(t) for t in tokens], words)
