@@ -994,3 +994,19 @@ def test_the_regions_of_morocco_are_places_named_with_their_word(tmp_path) -> No
 
 def test_an_occupation_after_a_body_is_no_adjective_of_its_name() -> None:
     assert names("وصدر قرار مجلس الوزراء القاضي بتمديد المهلة") == [("مجلس الوزراء", "ORG")]
+
+
+def test_a_club_name_shared_by_two_countries_is_the_club_of_the_storys_country(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "يستضيف الهلال اليوم فريق الأهلي في مباراة مهمة من الدوري السوداني، ويتصدر الهلال الترتيب "
+        "بفارق نقطتين، ويأمل المدرب في الفوز لتعزيز الصدارة قبل مواجهة المريخ في أم درمان بالسودان.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "يحل الهلال ضيفا على الخليج في مباراة من دوري روشن السعودي، ويسعى الفريق إلى الفوز "
+        "لتعزيز صدارته، ويغيب عن الهلال لاعبان بسبب الإصابة قبل مباراة الجولة المقبلة في السعودية.",
+        encoding="utf-8",
+    )
+    graph = build_graph(tmp_path)
+    clubs = {d["label"]: d["documents"] for _, d in graph.nodes(data=True) if "الهلال" in d["aliases"]}
+    assert clubs == {"الهلال السوداني": ["a"], "الهلال السعودي": ["b"]}

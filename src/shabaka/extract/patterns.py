@@ -897,10 +897,20 @@ def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = N
 
 @cache
 def _known_clubs() -> GazetteerExtractor:
-    """The clubs of ``clubs.csv`` and their short names, as a list to match."""
+    """The clubs of ``clubs.csv`` and their short names, as a list to match; the name that clubs
+    of two countries share without their nationality is found too (الهلال of الهلال السعودي and
+    الهلال السوداني: the resolver tells them apart by the country of the story)."""
     names: dict[str, set[str]] = {}
+    shared: dict[str, set[str]] = {}  # a name without a country's nisba -> the clubs named with it
     for alias, canonical, _ in club_aliases().merges:
         names.setdefault(canonical, set()).add(alias)
+        *stem, last = canonical.split()
+        if stem and nation(last):
+            shared.setdefault(" ".join(stem), set()).add(canonical)
+    for stem, clubs in shared.items():
+        if len({nation(c.split()[-1]) for c in clubs}) > 1:
+            for club in clubs:
+                names[club].add(stem)
     return GazetteerExtractor(entries=[GazetteerEntry(c, "ORG", tuple(a)) for c, a in names.items()])
 
 
