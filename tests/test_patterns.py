@@ -1010,3 +1010,15 @@ def test_a_club_name_shared_by_two_countries_is_the_club_of_the_storys_country(t
     graph = build_graph(tmp_path)
     clubs = {d["label"]: d["documents"] for _, d in graph.nodes(data=True) if "الهلال" in d["aliases"]}
     assert clubs == {"الهلال السوداني": ["a"], "الهلال السعودي": ["b"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وشنت الطائرات غارات على الضاحية الجنوبية لبيروت", [("الضاحية الجنوبية", "LOC")]),
+        ("وتقدم الجيش في بالولاية الشمالية أمس", [("بالولاية الشمالية", "LOC")]),
+        ("ويبنى مستشفى في المنطقة الشرقية بالمدينة", []),  # an area of a town
+    ],
+)
+def test_a_suburb_or_a_province_named_by_its_direction(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [n for n in names(text) if n[1] == "LOC"] == expected

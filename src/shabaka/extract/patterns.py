@@ -618,6 +618,12 @@ def _place_lists(keys: Sequence[str], words: PatternWords) -> list[Span]:
     return spans + (run if len(run) >= PLACE_LIST_MIN else [])
 
 
+#: The words for a province before its name (محافظة صعدة is صعدة).
+PROVINCE_WORDS = frozenset(map(normalize_key, ("محافظة", "ولاية", "إقليم", "لواء", "قضاء")))
+#: Definite words for a province or a suburb that, with an adjective of direction, name a place
+#: (الضاحية الجنوبية of Beirut, الولاية الشمالية of Sudan); not المنطقة (المنطقة الشرقية بنابلس: an
+#: area of a town).
+DIRECTED_AREAS = frozenset(map(normalize_key, ("الضاحية", "الولاية", "المحافظة", "الإقليم")))
 #: Adjectives of direction: they belong to a place's name (الضاحية الجنوبية).
 DIRECTIONS = frozenset(
     normalize_key(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي", "الغربي")
@@ -638,11 +644,25 @@ def town_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     ['باب الواد', 'والقصبة', 'وعين النعجة']
     >>> names("وتقع مدينة الإنتاج الإعلامي قرب مدينة رياضية جديدة")
     []
+
+    The word itself, definite, with an adjective of direction is a place too (الضاحية الجنوبية،
+    بالولاية الشمالية):
+
+    >>> names("وشن غارات على الضاحية الجنوبية وقرى بالولاية الشمالية")
+    ['الضاحية الجنوبية', 'بالولاية الشمالية']
     """
     words = words or pattern_words()
     spans: list[Span] = []
     i = 0
     while i < len(keys):
+        if (
+            i + 1 < len(keys)
+            and keys[i + 1] in DIRECTIONS
+            and not DIRECTED_AREAS.isdisjoint(proclitic_variants(keys[i]))
+        ):
+            spans.append(Span(i, i + 2, "LOC"))
+            i += 2
+            continue
         if not any(v in words.towns for v in proclitic_variants(keys[i])):
             i += 1
             continue

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
 from shabaka.config import ResolveSettings, check_choice
-from shabaka.extract.combine import PROVINCE_WORDS
-from shabaka.extract.patterns import PatternWords, nation, nationality, pattern_words
+from shabaka.extract.patterns import PROVINCE_WORDS, PatternWords, nation, nationality, pattern_words
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
