@@ -1022,3 +1022,8 @@ def test_a_club_name_shared_by_two_countries_is_the_club_of_the_storys_country(t
 )
 def test_a_suburb_or_a_province_named_by_its_direction(text: str, expected: list[tuple[str, str]]) -> None:
     assert [n for n in names(text) if n[1] == "LOC"] == expected
+
+
+def test_the_general_secretariat_of_a_body_names_the_body() -> None:
+    found = names("وعقد الاجتماع في مقر الأمانة العامة لمنظمة التعاون الإسلامي بجدة")
+    assert found == [("لمنظمة التعاون الإسلامي", "ORG")]

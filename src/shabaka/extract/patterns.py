@@ -125,6 +125,7 @@ ROLES = (
     "describer",
     "agent",
     "section",
+    "organ",
 )
 
 
@@ -160,6 +161,7 @@ class PatternWords:
     describers: frozenset[str]
     agents: frozenset[str]
     sections: frozenset[str]
+    organs: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -231,6 +233,8 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     []
     >>> names("ونقلت وكالة الأنباء الليبية للأخبار عن الشركة القابضة للكهرباء والماء أن وزارة الصحة للمواطنين")
     ['وكالة الأنباء الليبية للأخبار', 'الشركة القابضة للكهرباء والماء', 'وزارة الصحة']
+    >>> names("وعقد الاجتماع بمقر الأمانة العامة لجامعة الدول العربية بالقاهرة")
+    ['لجامعة الدول العربية']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -245,6 +249,11 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
         if inner == i + 1 and head[0] in words.weak and "ال" + head[0] in words.generic and is_definite(keys[inner]):
             i = inner  # إدارة المؤسسة الوطنية للكهرباء "the management of ...": the name is the body's
             continue
+        if end is not None and head[0] in words.organs:
+            lam = next((j for j in range(i + 1, end) if keys[j][:1] == "ل" and keys[j][1:] in words.heads), None)
+            if lam is not None:
+                i = lam  # الأمانة العامة | لجامعة الدول العربية: the organ of a body, the name is the body's
+                continue
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
         if end is not None and head[0] in words.weak and end - i < 3:
