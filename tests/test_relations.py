@@ -956,3 +956,43 @@ def test_an_inviter_named_a_few_titles_after_the_invitation_is_no_host_visited()
 def test_sanctions_against_a_party_are_conflict():
     found = relations("وأعلنت [[وزارة المالية|ORG|a]] أمس عقوبات جديدة ضد [[جبهة الوادي|ORG|b]] وقادتها.")
     assert found == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+# --- sixth round of rules (issue 14): verb inflections made from the table's forms
+
+
+def test_a_dual_future_verb_is_made_from_the_listed_present():
+    # the table lists يلتقي; يلتقيان (under the future's س) comes from shabaka/data/inflections.csv
+    found = relations("[[نادر السالمي|PER|a]] و[[ماركو فيدال|PER|b]] سيلتقيان غدا في الرباط.")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_plural_and_feminine_dual_verbs_are_made_from_the_listed_past():
+    assert relations("أعضاء [[مجلس الشيوخ|ORG|a]] زاروا [[تايوان|LOC|b]] الأسبوع الماضي.") == {
+        ("visit", ("a", "b"), ("a", "b"))
+    }
+    found = relations("الوزيرتان [[هالة زيدان|PER|a]] و[[إيفا مورا|PER|b]] اجتمعتا في جنيف.")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_object_pronoun_is_made_for_a_directed_verb():
+    # انتقده: the one criticized is the one named before, the critic the one after the verb
+    text = "ظهر [[سمير العلوي|PER|a]] في البرلمان أمس، فانتقده [[يوسف الكرمي|PER|b]] بشدة."
+    assert relations(text) == {("criticism", ("b", "a"), ("a", "b"))}
+
+
+def test_a_word_ending_in_teh_marbuta_is_no_verb_with_a_pronoun():
+    # إدانة and أدانه have one key; only the verb ends in ه
+    assert relations("قال [[سمير العلوي|PER|a]] إن إدانة [[الجامعة العربية|ORG|b]] جاءت متأخرة.") == set()
+
+
+def test_inflections_skip_nouns_of_the_table_and_homographs():
+    from shabaka.relations import trigger_table
+    from shabaka.text import normalize_key
+
+    support = next(row for row in trigger_table() if row.type == "support")
+    forms = {" ".join(f) for f in support.verbs}
+    assert normalize_key("دعمتا") in forms and normalize_key("دعما") not in forms  # دعما is the noun's
+    appointment = next(row for row in trigger_table() if row.type == "appointment")
+    forms = {" ".join(f) for f in appointment.verbs}
+    assert normalize_key("عينوا") in forms and normalize_key("عينها") not in forms  # the same body: عينها

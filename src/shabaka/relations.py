@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
@@ -199,8 +199,102 @@ def _forms(cell: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(normalize_key(w) for w in f.split()) for f in cell.split("|") if f.strip())
 
 
+@dataclass(frozen=True, slots=True)
+class InflectionRule:
+    """One row of ``shabaka/data/inflections.csv``: how a verb form's first word inflects."""
+
+    tense: str  # past | present (a form starting with ي)
+    ending: str  # the base's last letters, cut before a suffix
+    prefix: str  # the letter in place of the present's ي, or ""
+    suffixes: tuple[str, ...]
+    object: bool  # the suffixes are object pronouns
+
+
+@cache
+def inflection_rules() -> tuple[InflectionRule, ...]:
+    """The rows of ``shabaka/data/inflections.csv`` (comment lines start with ``#``).
+
+    Raises
+    ------
+    RelationTableError
+        When a row lacks a column or names a tense other than past or present.
+    """
+    path = str(files("shabaka") / "data" / "inflections.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    rules = []
+    for n, row in enumerate(csv.DictReader(lines), 2):
+        if row.get("tense") not in ("past", "present") or row.get("object") is None:
+            raise RelationTableError(f"{path}, row {n}: a row needs a tense (past or present) and every column")
+        rules.append(
+            InflectionRule(
+                tense=row["tense"],
+                ending=normalize_key(row["ending"]),
+                prefix=normalize_key(row["prefix"]),
+                suffixes=tuple(normalize_key(x) for x in row["suffixes"].split("|")),
+                object=row["object"].strip() == "yes",
+            )
+        )
+    return tuple(rules)
+
+
+def inflect(word: str, objects: bool) -> list[str]:
+    """The regular inflections of a verb form's first word (a :func:`normalize_key` key) by the
+    rules of :func:`inflection_rules`: she, the two, they, we, and with ``objects`` the object
+    pronouns.
+
+    >>> inflect(normalize_key("التقى"), objects=False)
+    ['التقت', 'التقيا', 'التقتا', 'التقوا']
+    >>> inflect(normalize_key("يستقبل"), objects=True)[:6]
+    ['تستقبل', 'تستقبلان', 'نستقبل', 'يستقبلان', 'يستقبلون', 'يستقبله']
+    """
+    tense = "present" if word.startswith("ي") else "past"
+    rules = [r for r in inflection_rules() if r.tense == tense and word.endswith(r.ending)]
+    longest = max((len(r.ending) for r in rules), default=0)
+    out: list[str] = []
+    for rule in rules:
+        if len(rule.ending) == longest and (objects or not rule.object):
+            base = word[: len(word) - len(rule.ending)]
+            base = rule.prefix + base[1:] if rule.prefix else base
+            out += [base + s for s in rule.suffixes if base + s != word]
+    return out
+
+
+def _inflected(
+    forms: tuple[tuple[str, ...], ...], directed: bool, nouns: Collection[str], listed: Collection[str]
+) -> tuple[tuple[str, ...], ...]:
+    """The verb forms of a row and the regular inflections (:func:`inflect`) of its bases, the
+    forms no other form inflects to (التقى، يلتقي; not التقت، تلتقي), but of a one-word form of two
+    letters (حل: حلا is a noun); none that the table lists as a form of its own (``listed``: أجريا
+    اتصالا is a symmetric call), none that is a light verb (خصصها: :data:`LIGHT_VERBS`) and none that
+    a noun of the table reads (``nouns``: دعما، قصفه)."""
+    out = dict.fromkeys(forms)
+    made: set[tuple[str, ...]] = set()
+    for form in forms:
+        present = form[0][:1] in ("ت", "ن") and ("ي" + form[0][1:], *form[1:]) in out
+        if form in made or present or (len(form) == 1 and len(form[0]) < 3):
+            continue
+        objects = directed and len(form) == 1 and form[0] not in noun_homographs()
+        for word in inflect(form[0], objects=objects):
+            new = (word, *form[1:])
+            made.add(new)
+            if not (" ".join(new) in listed or word in LIGHT_VERBS or any(b in nouns for b in _noun_bases(word))):
+                out.setdefault(new)
+    return tuple(out)
+
+
+@cache
+def noun_homographs() -> frozenset[str]:
+    """The verb bases of ``shabaka/data/noun_homographs.txt``, common nouns too (عين، ثمن): they
+    take no object pronoun (:func:`_inflected`)."""
+    path = files("shabaka") / "data" / "noun_homographs.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_key(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
 def load_triggers(path: str) -> tuple[TriggerRow, ...]:
-    """Read a trigger table (the format of ``shabaka/data/relations.csv``).
+    """Read a trigger table (the format of ``shabaka/data/relations.csv``); each verb form
+    comes with its regular inflections (:func:`inflect`).
 
     Raises
     ------
@@ -233,7 +327,9 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
             )
         except (KeyError, AttributeError) as e:
             raise RelationTableError(f"{path}, line {n}: missing column {e}; the header names the columns") from None
-    return tuple(rows)
+    nouns = {form[0] for row in rows for form in row.nouns}
+    listed = {" ".join(form) for row in rows for form in row.verbs}
+    return tuple(replace(row, verbs=_inflected(row.verbs, row.direction != "symmetric", nouns, listed)) for row in rows)
 
 
 _VERB_CLITICS = frozenset({"و", "ف", "س"})  # (س: the future of an imperfect verb, سيزور)
@@ -344,6 +440,8 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
             continue  # most tokens open no trigger form
         match = None
         for form, row, noun in openings:
+            if not noun and words[i].endswith("ة"):
+                continue  # a verb never ends in ة (إدانة is no أدانه, as normalize_key writes both)
             end = _form_end(words, keys, blocked, i, form)
             if end is not None and (match is None or end > match.end):
                 match = _Trigger(i, end, row, noun)
