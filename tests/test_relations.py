@@ -996,3 +996,45 @@ def test_inflections_skip_nouns_of_the_table_and_homographs():
     appointment = next(row for row in trigger_table() if row.type == "appointment")
     forms = {" ".join(f) for f in appointment.verbs}
     assert normalize_key("عينوا") in forms and normalize_key("عينها") not in forms  # the same body: عينها
+
+
+# --- sixth round: lists, appositions and light clauses (the meeting of two heads of agencies)
+
+
+def test_a_destination_is_no_subject_of_the_next_verb():
+    # مدريد is where كريم بناني went; the one who met خوان لوبيث is the first clause's subject
+    text = "سافر [[كريم بناني|PER|a]] إلى [[مدريد|LOC|b]] أمس، والتقى هناك [[خوان لوبيث|PER|c]]."
+    assert relations(text) == {("meeting", None, ("a", "c"))}
+
+
+def test_each_title_between_commas_leaves_the_list_joined():
+    for c in ("و[[جون كيلر|PER|c]]", "[[وجون كيلر|PER|c]]"):  # a mention taken with its و, too
+        text = f"التقى [[سمير العلوي|PER|a]] بكل من [[إيما بورغ|PER|b]]، رئيسة الوكالة، {c}، مدير المكتب."
+        assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_those_who_witness_a_signing_are_no_parties():
+    text = "شهد [[نبيل الصافي|PER|a]]، رئيس الحكومة، و[[أنطوان ديبري|PER|b]]، الوزير الأول، مراسم توقيع اتفاقيتين."
+    assert relations(text) == set()
+
+
+def test_a_list_after_each_of_in_a_relative_clause_after_a_qualified_noun():
+    text = (
+        "وكان الاجتماع الرفيع المستوى، الذي ضم كلا من [[سمير العلوي|PER|a]] بصفته مديرا للوكالة، "
+        "أكبر جهاز أمني في [[تونس|LOC|c]]، و[[جون كيلر|PER|b]]، مدير المكتب، مثمرا."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_a_light_verb_subject_after_an_adjunct():
+    text = "وتوجت المباحثات التي جمعت في أكثر من مناسبة [[سمير العلوي|PER|a]] و[[جون كيلر|PER|b]] بخطة مشتركة."
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_a_noun_after_khilal_with_its_own_light_clause_names_its_actors():
+    text = (
+        "واتفقا خلال المحادثات التي جمعت [[سمير العلوي|PER|a]]، المدير العام ل[[الأمن الوطني|ORG|o]] ومراقبة "
+        "الحدود، و [[جون كيلر|PER|b]] على خطة."
+    )
+    # the title goes on after the body it names, up to its comma: a's apposition, and b is joined by و
+    assert relations(text) == {("meeting", None, ("a", "b"))}

@@ -38,6 +38,7 @@ from importlib.resources import files
 from typing import Any
 
 from shabaka.errors import DataFileError
+from shabaka.lexicon import given_names
 from shabaka.model import Mention, Sentence
 from shabaka.resolve import parse_title
 from shabaka.text import normalize_key, token_offsets
@@ -543,7 +544,7 @@ def _locative(
 #: Words of attendance: the actors after one (and its titles) attended, and are no parties (بحضور X).
 ATTENDANCE = _keys("بحضور وبحضور حضور")
 #: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
-ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر")
+ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر شهد وشهد شهدت وشهدت يشهد تشهد")
 #: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
 AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
 #: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
@@ -560,6 +561,15 @@ BEHALF = (_keys("نيابة عن"), _keys("باسم"), _keys("ممثلا عن"),
 NAMED_EVENTS = _keys("منتدى مؤتمر ملتقى معرض مهرجان")
 #: Nouns of relations: the بين after one is theirs (البحث في العلاقات بين X وY relates nothing).
 RELATIONS_NOUNS = _keys("العلاقات علاقات العلاقة علاقة")
+
+
+def _witnessed(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor, its title aside, the subject right after a verb of attendance (حضر X، شهد
+    [الرئيس] X ... مراسم توقيع): the one who attended an event a later noun names?"""
+    j = actor.first - 1
+    while j >= 0 and (j in sent.title_tokens or _bare(sent.keys[j]) in DATE_WORDS):
+        j -= 1
+    return j >= 0 and sent.keys[j] in ATTENDED
 
 
 def _affiliated(actor: _Actor, keys: Sequence[str]) -> bool:
@@ -1036,19 +1046,47 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
         owner[j] is not None and not sent.complement(sent.actors[owner[j]]) for j in gap
     ):
         return False
+    if _title_between_commas(sent, gap) and _and_joined(sent, b):
+        return True  # X، المدير العام لـZ ومراقبة التراب الوطني، و Y: a's title, however long
     words = [j for j in gap if keys[j] not in _COMMAS]
     if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
         return False
     # X، وزير خارجية ...، والسيد Y: the apposition of a's title does not open the gap
     apposition = [j in sent.title_tokens or owner[j] is not None for j in words]  # (its title and what it names)
-    words = words[next((n for n, j in enumerate(words) if not apposition[n] or _and_opener(keys[j])), 0) :]
+    words = words[next((n for n, j in enumerate(words) if not apposition[n] or _and_opener(keys[j])), len(words)) :]
     if not words:
-        return keys[b.first].startswith("و")
+        return _and_joined(sent, b)
     # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y), or with
     # a connector (X، بالإضافة إلى Y; X، وعن الجانب المصري Y)
     if any(tuple(keys[j] for j in words[: len(c)]) == c for c in COORDINATION_CONNECTORS):
         return True
     return _and_opener(keys[words[0]])
+
+
+#: The most words an apposition between commas may have (:func:`_title_between_commas`).
+APPOSITION_TOKENS = 12
+
+
+def _title_between_commas(sent: _Sentence, gap: Sequence[int]) -> bool:
+    """Is the gap between two actors a comma, an apposition that opens with a title, a comma and
+    at most و (X، المدير العام لـZ ومراقبة التراب الوطني، و Y)?"""
+    keys = sent.keys
+    commas = [n for n, j in enumerate(gap) if keys[j] in _COMMAS]
+    if len(commas) < 2 or commas[0] != 0 or any(keys[j] != "و" for j in gap[commas[-1] + 1 :]):
+        return False
+    inside = gap[1 : commas[-1]]
+    return 0 < len(inside) <= APPOSITION_TOKENS and (inside[0] in sent.title_tokens or sent.is_title(inside[0]))
+
+
+def _and_joined(sent: _Sentence, actor: _Actor) -> bool:
+    """Does the actor carry و, outside its mention (و[X]) or inside it (a mention taken with its
+    clitic: وكريستوفر راي، والولايات المتحدة), not the first letter of a name (وليد، واشنطن)?"""
+    head = sent.keys[actor.first][len(actor.prefix) :]
+    if actor.prefix.endswith("و") or (actor.first > 0 and sent.keys[actor.first - 1] == "و"):
+        return True
+    if not head.startswith("و") or head in given_names(more=True):
+        return False
+    return actor.type == "PER" or head.startswith(("وال", "وو"))
 
 
 def _and_opener(k: str) -> bool:
@@ -1100,6 +1138,23 @@ def _common_subject(sent: _Sentence, first: int) -> bool:
     while j >= max(0, first - 3) and sent.owner[j] is None and not (keys[j] in COMPLEMENTIZERS or _is_break(keys[j])):
         j -= 1
     return j < first - 1 and j >= 0 and keys[j] in COMPLEMENTIZERS
+
+
+#: Prepositions whose actor is no subject of a verb after it (وصل X إلى Y ... والتقى Z: Y meets no one).
+OBJECT_PREPOSITIONS = _keys("إلى الى على مع عن ضد لدى")
+
+
+def _under_preposition(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor, its title aside, introduced by a preposition of :data:`OBJECT_PREPOSITIONS`
+    (إلى [الرئيس] X)? It is what an earlier word reaches, not the subject of a verb after it,
+    unless a relative pronoun follows it (مع قوات X التي اقتحمت Y: X is the relative verb's subject)."""
+    after = actor.last + 1
+    if after < len(sent.keys) and sent.keys[after] in RELATIVES:
+        return False
+    j = actor.first - 1
+    while j >= 0 and j in sent.title_tokens:
+        j -= 1
+    return j >= 0 and sent.keys[j] in OBJECT_PREPOSITIONS
 
 
 def _under_la(sent: _Sentence, actor: _Actor) -> bool:
@@ -1159,14 +1214,51 @@ def _located_actor(sent: _Sentence, actor: _Actor) -> bool:
 
 
 def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Actor]:
-    """``first`` and the actors of ``rest`` coordinated with it, one after the other."""
+    """``first`` and the actors of ``rest`` coordinated with it, one after the other; after كل من
+    (:func:`_each_of`), each actor that carries و in the clause, whatever apposition stands between."""
     out = [first]
+    listed = _each_of(sent, first)
     for a in rest:
-        if a.first > out[-1].last and _coordinated(out[-1], a, sent):
+        if a.first <= out[-1].last:
+            continue
+        if _coordinated(out[-1], a, sent) or (listed and _listed_after(sent, out[-1], a)):
             out.append(a)
-        elif a.first > out[-1].last:
+        else:
             break
     return out
+
+
+def _relative_after(sent: _Sentence, end: int) -> int:
+    """Where the relative pronoun of a noun's relative clause stands (الزيارة التي، الاجتماع العالي
+    المستوى، الذي): at ``end``, or after at most two words that qualify the noun and a comma;
+    ``end`` when there is none."""
+    keys = sent.keys
+    for k in range(end, min(end + 4, len(keys) - 1)):
+        if keys[k] in RELATIVES:
+            return k
+        if sent.owner[k] is not None or k in sent.title_tokens or (_is_break(keys[k]) and keys[k] not in _COMMAS):
+            break
+        if keys[k] in _COMMAS and not (k + 1 < len(keys) and keys[k + 1] in RELATIVES):
+            break
+    return end
+
+
+def _each_of(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor, its title aside, the first of a list opened by كل من or كلا من (بكل من)?"""
+    j = actor.first - 1
+    while j >= 0 and j in sent.title_tokens:
+        j -= 1
+    return j > 0 and (_bare(sent.keys[j - 1]).removeprefix("ب"), sent.keys[j]) in _EACH_OF
+
+
+def _listed_after(sent: _Sentence, last: _Actor, actor: _Actor) -> bool:
+    """Is ``actor`` the next item of a كل من list after ``last`` (… [last]، title، أقوى جهاز ...، و[actor]):
+    it carries و, and no clause break nor trigger stands between?"""
+    return (
+        _and_joined(sent, actor)
+        and _clear(sent, last.last + 1, actor.first)
+        and not any(last.last < t < actor.first for t in sent.trigger_starts)
+    )
 
 
 def _pairs(
@@ -1191,7 +1283,7 @@ def _pairs(
         key=lambda a: -a.last,
     )
     # زيارة الدولة التي: one word may qualify the noun before its relative clause
-    rel = end + 1 if end + 2 < len(keys) and sent.owner[end] is None and keys[end + 1] in RELATIVES else end
+    rel = _relative_after(sent, end)
     light = trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
     if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
         end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
@@ -1223,7 +1315,13 @@ def _pairs(
         return []  # حضر الاستقبال X، وY: those named attended it
     if trig.noun and not trig.pronoun and end < len(keys) and sent.is_title(end) and end not in sent.title_tokens:
         return []  # زيارة ولي العهد إلى X: the visitor is a title with no name
-    if trig.noun and first > 0 and _bare(keys[first - 1]) in ADJUNCT_OPENERS and keys[first].startswith("ال"):
+    if (
+        trig.noun
+        and not light
+        and first > 0
+        and _bare(keys[first - 1]) in ADJUNCT_OPENERS
+        and keys[first].startswith("ال")
+    ):
         return []  # سيجري خلال الزيارة محادثات مع X: the visit was named before; the verb tells the rest
     if row.type == "visit" and trig.noun and (left_after := _left_after_visit(sent, trig, actors)):
         return left_after  # غادر X الرياض بعد انتهاء زيارة رسمية: X visited الرياض
@@ -1236,11 +1334,12 @@ def _pairs(
     near_left = (
         bool(left)
         # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
-        and not (light and right and _verb_subject(sent, first, end, right[0]))
+        and not (light and right and _light_subject(sent, first, end, right[0]))
         and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
+        and not (not trig.noun and _under_preposition(sent, left[0]))
     )
     host_before = near_left and left[0].type in row.source_types
     if (
@@ -1315,13 +1414,15 @@ def _pairs(
             if not _coordinated(a, subjects[0], sent):
                 break
             subjects.insert(0, a)
+        if trig.noun and _witnessed(sent, subjects[0]):
+            return []  # شهد X، ...، وY مراسم توقيع: they attended the signing
     elif (
         right
         and right[0] not in places
         and not _common_subject(sent, first)
         and (light or not trig.noun)
         and _distance(sent, end, right[0].first) < RIGHT_TOKENS
-        and _verb_subject(sent, first, end, right[0])
+        and (_light_subject(sent, first, end, right[0]) if light else _verb_subject(sent, first, end, right[0]))
     ):
         subjects = _chain(right[0], right[1:], sent)
         dropped = _dropped_subject(sent, trig, actors)
@@ -1751,6 +1852,26 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     if head < actor.first and (keys[head] in UNNAMED_AGENTS or _common_noun(sent, head)):
         return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
+
+
+def _light_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
+    """Can ``actor`` be the subject of a noun's light verb (المباحثات التي جمعت X ...)? As for any
+    verb (:func:`_verb_subject`), or after an adjunct of place or time that opens after the verb
+    (التي جمعت في أكثر من مناسبة X): no preposition right before the actor, its title aside."""
+    if _verb_subject(sent, first, end, actor):
+        return True
+    keys, j = sent.keys, actor.first - 1
+    while j >= end and j in sent.title_tokens:
+        j -= 1
+    return (
+        end < actor.first
+        and _bare(keys[end]) in LOCATIVES | ADJUNCT_OPENERS
+        and not actor.prefix
+        and j >= end
+        and keys[j] not in _PREPOSITIONS | FROM_WORDS
+        and _clear(sent, end, actor.first)
+        and not any(sent.owner[k] is not None for k in range(end, actor.first))
+    )
 
 
 def _filler(sent: _Sentence, j: int) -> bool:
