@@ -1038,3 +1038,25 @@ def test_a_noun_after_khilal_with_its_own_light_clause_names_its_actors():
     )
     # the title goes on after the body it names, up to its comma: a's apposition, and b is joined by و
     assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+# --- sixth round: lists of places and persons raided or arrested
+
+
+def test_a_list_of_places_after_a_colon():
+    text = "واقتحمت [[قوات الأمن|ORG|a]] قرى وبلدات: [[عين زيتا|LOC|b]]، و[[كفر سالم|LOC|c]]، فجر اليوم."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_a_list_of_persons_past_where_each_is_from():
+    text = (
+        "واعتقلت [[قوات الأمن|ORG|a]] كلا من؛ [[رامي خليل|PER|b]] و[[سامي عودة|PER|c]] من بلدة "
+        "[[عين زيتا|LOC|d]]، والفتى [[باسل يوسف|PER|e]] فجر اليوم."
+    )
+    found = relations(text)
+    assert {d for _, d, _ in found} == {("a", "b"), ("a", "c"), ("a", "e")}
+
+
+def test_a_place_noun_with_wa_joins_the_list():
+    text = "واقتحمت [[قوات الأمن|ORG|a]] بلدة [[عين زيتا|LOC|b]] ومدينة [[كفر سالم|LOC|c]] فجر اليوم."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}

@@ -105,7 +105,10 @@ LIGHT_VERBS = _keys(
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
     "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
-    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة"
+    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة "
+    # places and persons in a list of raids and arrests (بلدات X وY، ومدينة Z; X، والفتى Y)
+    "قرية بلدة مدينة مخيم منطقة محافظة حي ضاحية المواطن المواطنة الفتى الفتاة الشاب الشابة الطفل الطفلة "
+    "الأسير الأسيرة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن ضد")
@@ -1018,13 +1021,25 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -
     quotation, unless it closes a name (“عباس عراقجي”)."""
     keys, owner = sent.keys, sent.owner
     for j in range(start, end):
-        if keys[j] == ":" and keys[max(0, j - 2) : j] in (["كلا", "من"], ["كل", "من"]):
-            continue  # استقبل X كلا من: Y، Z
+        if keys[j] in _LIST_MARKS and _list_opener(keys, j):
+            continue  # استقبل X كلا من: Y، Z; اقتحمت X قرى وبلدات: Y، وZ
         if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
         if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None and not _short_quote(sent, j):
             return False
     return True
+
+
+_LIST_MARKS = frozenset(":؛;")
+#: Plural nouns of places whose list may open after a colon (اقتحمت X قرى وبلدات: Y، وZ).
+LIST_HEADS = _keys("قرى بلدات وبلدات مدن ومدن مخيمات ومخيمات مناطق ومناطق أحياء وأحياء")
+
+
+def _list_opener(keys: Sequence[str], j: int) -> bool:
+    """Does the colon (or semicolon) at ``j`` open a list: after كل من or كلا من (كلًا من؛ X وY),
+    or after a plural noun of places (قرى وبلدات: X، وY)?"""
+    before = keys[max(0, j - 2) : j]
+    return tuple(normalize_key(k) for k in before) in _EACH_OF or (bool(before) and before[-1] in LIST_HEADS)
 
 
 def _short_quote(sent: _Sentence, j: int) -> bool:
@@ -1043,7 +1058,10 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     keys, owner = sent.keys, sent.owner
     gap = [j for j in range(a.last + 1, b.first) if not _quote(sent.words[j])]
     if any(_is_break(keys[j]) for j in gap) or any(
-        owner[j] is not None and not sent.complement(sent.actors[owner[j]]) for j in gap
+        owner[j] is not None
+        and not sent.complement(sent.actors[owner[j]])
+        and not _from_origin(sent, sent.actors[owner[j]])  # X من بلدة Z، وY: where X is from
+        for j in gap
     ):
         return False
     if _title_between_commas(sent, gap) and _and_joined(sent, b):
@@ -1052,7 +1070,14 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
         return False
     # X، وزير خارجية ...، والسيد Y: the apposition of a's title does not open the gap
-    apposition = [j in sent.title_tokens or owner[j] is not None for j in words]  # (its title and what it names)
+    origin = {  # (X من بلدة Z، والفتى Y: where X is from)
+        k
+        for j in words
+        if owner[j] is not None and _from_origin(sent, sent.actors[owner[j]])
+        for k in range(max(a.last + 1, sent.actors[owner[j]].first - 2), sent.actors[owner[j]].first)
+    }
+    # (its title and what it names, where it is from)
+    apposition = [j in sent.title_tokens or owner[j] is not None or j in origin for j in words]
     words = words[next((n for n, j in enumerate(words) if not apposition[n] or _and_opener(keys[j])), len(words)) :]
     if not words:
         return _and_joined(sent, b)
@@ -1219,8 +1244,8 @@ def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Acto
     out = [first]
     listed = _each_of(sent, first)
     for a in rest:
-        if a.first <= out[-1].last:
-            continue
+        if a.first <= out[-1].last or (a.type == "LOC" and _from_origin(sent, a)):
+            continue  # (X من بلدة Z، والفتى Y: Z is where X is from, Y the next of the list)
         if _coordinated(out[-1], a, sent) or (listed and _listed_after(sent, out[-1], a)):
             out.append(a)
         else:
