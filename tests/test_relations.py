@@ -1060,3 +1060,30 @@ def test_a_list_of_persons_past_where_each_is_from():
 def test_a_place_noun_with_wa_joins_the_list():
     text = "واقتحمت [[قوات الأمن|ORG|a]] بلدة [[عين زيتا|LOC|b]] ومدينة [[كفر سالم|LOC|c]] فجر اليوم."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+# --- sixth round: verb-first sentences whose subject has a long title
+
+
+def test_a_definite_noun_in_an_adverbial_before_the_verb_is_no_subject():
+    # السياق is the adverbial's (في ذات السياق), not an unnamed subject of استقبل
+    text = (
+        "وفي ذات السياق استقبل الشيخ [[ناصر العلي|PER|a]] أمير [[قطر|LOC|q]] أمس بمقر إقامته الرئيس الفرنسي "
+        "[[لوران دوبوا|PER|b]]."
+    )
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_title_before_a_comma_and_the_name_after_it_is_one_subject():
+    text = (
+        "التقى فخامة رئيس الجمهورية، رئيس الهيئة السيد [[سالم ولد أحمد|PER|a]]، ظهر اليوم في العاصمة، "
+        "بفخامة الرئيس السيد [[جان بيير ديالو|PER|b]]."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+    # with a time before the comma, the title alone is the subject (يلتقي رئيس الجمهورية غدا، الملك X)
+    assert relations("يلتقي رئيس الجمهورية غدا، الملك [[فيليب|PER|a]] في [[بروكسل|LOC|b]].") == set()
+
+
+def test_discussing_with_is_a_meeting():
+    text = "ناقش وزير المياه المهندس [[نبيل السقاف|PER|a]] اليوم مع مديرة المكتب [[كارين فولد|PER|b]] أنشطة المنظمة."
+    assert relations(text) == {("meeting", None, ("a", "b"))}

@@ -1142,8 +1142,12 @@ def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
     commas = [j for j in gap if sent.keys[j] in _COMMAS]
     if not commas:
         return False
-    return any(sent.is_title(j) for j in range(end, commas[0])) and any(
-        sent.is_title(j) for j in range(commas[-1] + 1, actor.first)
+    # (a time or an adverb ends the unnamed subject: التقى فخامة رئيس الجمهورية، رئيس الاتحاد X names him)
+    before = range(end, commas[0])
+    return (
+        any(sent.is_title(j) for j in before)
+        and any(_bare(sent.keys[j]) in DATE_WORDS or _adverb(sent, j) for j in before)
+        and any(sent.is_title(j) for j in range(commas[-1] + 1, actor.first))
     )
 
 
@@ -1871,10 +1875,18 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
         return False
     before = keys[first - 1] if first > 0 else ""
-    if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):
+    adverbial = first > 1 and _bare(keys[first - 2]) in ADVERBIAL_OPENERS  # وفي ذات السياق استقبل X Y
+    if (
+        sent.owner[first - 1] is None
+        and before.startswith("ال")
+        and len(before) > 3
+        and not sent.is_title(first - 1)
+        and not adverbial
+    ):
         return False
     head = next((j for j in gap if not _filler(sent, j)), actor.first)
-    if head < actor.first and (keys[head] in UNNAMED_AGENTS or _common_noun(sent, head)):
+    title_noun = head > end and sent.is_title(head - 1)  # فخامة رئيس الجمهورية، ... X: the title's noun
+    if head < actor.first and (keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun)):
         return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
 
@@ -1897,6 +1909,10 @@ def _light_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool
         and _clear(sent, end, actor.first)
         and not any(sent.owner[k] is not None for k in range(end, actor.first))
     )
+
+
+#: Words before a definite noun that make it an adverbial, not a verb's subject (في ذات السياق، في هذا الإطار).
+ADVERBIAL_OPENERS = _keys("في ذات هذا هذه نفس")
 
 
 def _filler(sent: _Sentence, j: int) -> bool:
