@@ -1087,3 +1087,30 @@ def test_a_title_before_a_comma_and_the_name_after_it_is_one_subject():
 def test_discussing_with_is_a_meeting():
     text = "ناقش وزير المياه المهندس [[نبيل السقاف|PER|a]] اليوم مع مديرة المكتب [[كارين فولد|PER|b]] أنشطة المنظمة."
     assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+# --- sixth round: arrivals and receptions
+
+
+def test_sultan_is_a_title():
+    sentence, mentions = marked("وصل سلطان [[بروناي|LOC|b]] [[حسن البلقية|PER|a]] إلى [[جاكرتا|LOC|c]] أمس.")
+    assert [(r.person, r.target) for r in find_roles(sentence, mentions)] == [("a", "b")]
+    assert relations("وصل سلطان [[بروناي|LOC|b]] [[حسن البلقية|PER|a]] إلى [[جاكرتا|LOC|c]] أمس.") == {
+        ("visit", ("a", "c"), ("a", "c"))
+    }
+
+
+def test_the_place_right_after_an_arrival_adjunct_is_the_arrivals():
+    # لدى وصوله X after استقبل: X is where the guest arrived, not a second guest of the verb
+    text = "استقبل الملك [[فهد العمري|PER|a]] أمس الرئيس [[جوزيف مبيكي|PER|b]] لدى وصوله [[الرياض|LOC|c]]."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("visit", ("b", "c"), ("b", "c"))}
+
+
+def test_the_guest_of_a_reception_after_kana_is_the_visitor_before_the_body():
+    text = (
+        "زار الوزير [[سالم الهاشمي|PER|a]] أمس مقر [[قيادة الدفاع الجوي|ORG|o]]، وكان في استقباله "
+        "لدى وصوله قائد القوات الفريق [[ماجد العتيبي|PER|b]]."
+    )
+    found = relations(text)
+    assert ("meeting", ("b", "a"), ("a", "b")) in found
+    assert not any(kind == "meeting" and "o" in pair for kind, _, pair in found)

@@ -1169,6 +1169,8 @@ def _common_subject(sent: _Sentence, first: int) -> bool:
     return j < first - 1 and j >= 0 and keys[j] in COMPLEMENTIZERS
 
 
+#: The verb كان: an actor before it and a reception after it (X، وكان في استقباله Y) is the guest.
+KANA = _keys("كان كانت")
 #: Prepositions whose actor is no subject of a verb after it (وصل X إلى Y ... والتقى Z: Y meets no one).
 OBJECT_PREPOSITIONS = _keys("إلى الى على مع عن ضد لدى")
 
@@ -1369,6 +1371,8 @@ def _pairs(
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
         and not (not trig.noun and _under_preposition(sent, left[0]))
+        # وصل X إلى Z، وكان في استقباله Y: the one before كان is the guest, the host follows
+        and not (row.direction == "reverse" and any(_bare(keys[j]) in KANA for j in range(left[0].last + 1, first)))
     )
     host_before = near_left and left[0].type in row.source_types
     if (
@@ -1490,7 +1494,7 @@ def _pairs(
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
         if any(_bare(keys[j]) in REASONS for j in range(after, obj.first)):
             continue  # التهنئة بمناسبة أمر الملك X، استهدف بسبب اغتيال X: a reason or an occasion, not the object
-        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, after, obj):
+        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, first, obj):
             continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
         if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
@@ -1534,12 +1538,15 @@ def _guest(sent: _Sentence, trig: _Trigger, before: int, actors: Sequence[_Actor
     row can take as its other side, within reach of a possessor, not joined to the one after it."""
     row = trig.row
     candidates = sorted((a for a in actors if a.last < before), key=lambda a: -a.last)
-    for a, nxt in zip(candidates, [None, *candidates], strict=False):
-        if _distance(sent, a.last + 1, trig.first) >= POSSESSOR_TOKENS:
-            return None
-        if a.type in row.target_types and not (nxt is not None and _coordinated(a, nxt, sent)):
-            return a
-    return None
+    found = [
+        a
+        for a, nxt in zip(candidates, [None, *candidates], strict=False)
+        if _distance(sent, a.last + 1, trig.first) < POSSESSOR_TOKENS
+        and a.type in row.target_types
+        and not (nxt is not None and _coordinated(a, nxt, sent))
+    ]
+    # a person before a body (زار X مقر قيادة Y، وكان في استقباله Z: X is the guest, Y where he went)
+    return next((a for a in found if a.type == "PER"), found[0] if found else None)
 
 
 def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
