@@ -1114,3 +1114,18 @@ def test_the_guest_of_a_reception_after_kana_is_the_visitor_before_the_body():
     found = relations(text)
     assert ("meeting", ("b", "a"), ("a", "b")) in found
     assert not any(kind == "meeting" and "o" in pair for kind, _, pair in found)
+
+
+# --- sixth round: the means of an act as a verb's subject
+
+
+def test_sanctions_that_target_someone_are_the_acts_of_who_imposed_them():
+    text = "أعلنت [[وزارة المالية الكندية|ORG|a]] أمس عن فرض عقوبات جديدة تستهدف [[بيلاروسيا|LOC|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) in relations(text)
+    text = "وقال سكان إن طيران [[التحالف|ORG|a]] شن غارات جوية استهدفت [[معسكر النصر|LOC|b]] فجرا."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_sanctions_blamed_are_no_ones_act():
+    text = "ألقى [[كريم السالم|PER|a]] باللوم على العقوبات التي تستهدف [[شركة النقل الوطنية|ORG|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) not in relations(text)

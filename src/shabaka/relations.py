@@ -1188,6 +1188,37 @@ def _under_preposition(sent: _Sentence, actor: _Actor) -> bool:
     return j >= 0 and sent.keys[j] in OBJECT_PREPOSITIONS
 
 
+#: Nouns of the means of an act (sanctions, strikes) that stand as a verb's subject (عقوبات تستهدف X).
+MEANS = _keys("عقوبات العقوبات غارات الغارات ضربات الضربات هجمات الهجمات")
+
+
+def _agent_of_means(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The one who used the means that a verb's subject names (أعلنت X فرض عقوبات جديدة تستهدف Y،
+    نفذ X غارات جوية استهدفت Y, قائمة العقوبات الأميركية التي تستهدف Y): the nearest actor before
+    that noun, in its clause, the trigger's row allowing it as source. The noun stands right
+    before the verb, or with at most two adjectives and a relative pronoun between."""
+    keys, j = sent.keys, trig.first - 1
+    if j >= 0 and keys[j] in RELATIVES:
+        j -= 1
+    for _ in range(3):
+        if j < 0 or sent.owner[j] is not None or keys[j] in MEANS:
+            break
+        j -= 1  # an adjective (جديدة، جوية، الأميركية)
+    if j < 1 or keys[j] not in MEANS or keys[j - 1] in _PREPOSITIONS:
+        return None  # (ألقى باللوم على العقوبات التي تستهدف ...: the sanctions are blamed, not used)
+    return next(
+        (
+            a
+            for a in sorted(actors, key=lambda a: -a.last)
+            if a.last < j
+            and a.type in trig.row.source_types
+            and _distance(sent, a.last + 1, j) < LEFT_TOKENS
+            and _clear(sent, a.last + 1, j)
+        ),
+        None,
+    )
+
+
 def _under_la(sent: _Sentence, actor: _Actor) -> bool:
     """Does the preposition ل introduce the actor (ل[X] with the ل outside the name, للأردن): after a
     noun it names the one the act is for (وجه نقدا لX، منحة للأردن), never the noun's subject?"""
@@ -1449,6 +1480,8 @@ def _pairs(
             subjects.insert(0, a)
         if trig.noun and _witnessed(sent, subjects[0]):
             return []  # شهد X، ...، وY مراسم توقيع: they attended the signing
+    elif not trig.noun and right and (agent := _agent_of_means(sent, trig, actors)) is not None:
+        subjects = [agent]  # فرضت X عقوبات جديدة تستهدف Y: X, who imposed them, acts against Y
     elif (
         right
         and right[0] not in places
