@@ -1129,3 +1129,18 @@ def test_sanctions_that_target_someone_are_the_acts_of_who_imposed_them():
 def test_sanctions_blamed_are_no_ones_act():
     text = "ألقى [[كريم السالم|PER|a]] باللوم على العقوبات التي تستهدف [[شركة النقل الوطنية|ORG|b]]."
     assert ("conflict", ("a", "b"), ("a", "b")) not in relations(text)
+
+
+# --- sixth round: credentials and what one receives from another
+
+
+def test_credentials_received_and_presented_are_a_reception():
+    text = "تسلم الرئيس [[عمر باه|PER|a]] صباح اليوم بالقصر الرئاسي أوراق اعتماد السفير [[لويس مارتان|PER|b]]."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+    text = "قدم السفير [[لويس مارتان|PER|b]] أوراق اعتماده إلى الرئيس [[عمر باه|PER|a]] أمس."
+    assert relations(text) == {("meeting", ("a", "b"), ("b", "a"))}
+
+
+def test_the_receiver_of_a_congratulation_is_the_one_praised():
+    text = "تلقى الرئيس [[عمر باه|PER|a]] أمس تهنئة [[الاتحاد الإفريقي|ORG|b]] بفوزه."
+    assert relations(text) == {("praise", ("b", "a"), ("a", "b"))}

@@ -1219,6 +1219,21 @@ def _agent_of_means(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -
     )
 
 
+#: Verbs of receiving: their subject receives what the noun after them names (تسلم X أوراق اعتماد Y).
+RECEIVING = _keys("تسلم تسلمت يتسلم تتسلم استلم استلمت يستلم تستلم تلقى تلقت يتلقى تتلقى تقبل تقبلت")
+
+
+def _receiver(sent: _Sentence, first: int, actors: Sequence[_Actor]) -> _Actor | None:
+    """The subject of a verb of receiving before the noun at token ``first``, in its clause: the
+    first actor between the verb and the noun (تسلم [الرئيس] X صباح اليوم أوراق اعتماد Y)."""
+    for v in range(first - 1, max(-1, first - POSSESSOR_TOKENS), -1):
+        if _is_break(sent.keys[v]):
+            return None
+        if _bare(sent.keys[v]) in RECEIVING:
+            return next((a for a in actors if v < a.first and a.last < first), None)
+    return None
+
+
 def _under_la(sent: _Sentence, actor: _Actor) -> bool:
     """Does the preposition ل introduce the actor (ل[X] with the ل outside the name, للأردن): after a
     noun it names the one the act is for (وجه نقدا لX، منحة للأردن), never the noun's subject?"""
@@ -1507,6 +1522,13 @@ def _pairs(
     if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
         right = [a for a in targets if after <= a.first < stop and _clear(sent, after, a.first)]
+    if genitive and not symmetric and (receiver := _receiver(sent, first, actors)) is not None:
+        # تسلم X أوراق اعتماد Y، تلقى X تهنئة Y: the genitive gives, the verb's subject receives
+        for subj in subjects:
+            src, dst = (receiver, subj) if row.direction == "reverse" else (subj, receiver)
+            if src.type in row.source_types and dst.type in row.target_types:
+                out.append((src, dst, True))
+        return out
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
     if row.direction == "active" and not row.from_source:
         # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
