@@ -1144,3 +1144,8 @@ def test_credentials_received_and_presented_are_a_reception():
 def test_the_receiver_of_a_congratulation_is_the_one_praised():
     text = "تلقى الرئيس [[عمر باه|PER|a]] أمس تهنئة [[الاتحاد الإفريقي|ORG|b]] بفوزه."
     assert relations(text) == {("praise", ("b", "a"), ("a", "b"))}
+
+
+def test_a_destination_named_before_the_visitor():
+    text = "وصل إلى [[نواكشوط|LOC|b]] صباح اليوم الخميس الرئيس [[ألفا كوندي|PER|a]] في زيارة تستغرق يومين."
+    assert ("visit", ("a", "b"), ("b", "a")) in relations(text)

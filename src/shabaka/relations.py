@@ -1495,6 +1495,8 @@ def _pairs(
             subjects.insert(0, a)
         if trig.noun and _witnessed(sent, subjects[0]):
             return []  # شهد X، ...، وY مراسم توقيع: they attended the signing
+    elif not trig.noun and (fronted := _fronted_destination(sent, trig, right)) is not None:
+        return [fronted]  # وصل إلى Z اليوم الرئيس X: the place before the subject
     elif not trig.noun and right and (agent := _agent_of_means(sent, trig, actors)) is not None:
         subjects = [agent]  # فرضت X عقوبات جديدة تستهدف Y: X, who imposed them, acts against Y
     elif (
@@ -1975,6 +1977,23 @@ def _light_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool
 
 #: Words before a definite noun that make it an adverbial, not a verb's subject (في ذات السياق، في هذا الإطار).
 ADVERBIAL_OPENERS = _keys("في ذات هذا هذه نفس")
+
+
+def _fronted_destination(
+    sent: _Sentence, trig: _Trigger, right: Sequence[_Actor]
+) -> tuple[_Actor, _Actor, bool] | None:
+    """``(subject, place, True)`` when a verb that wants a preposition before its object names
+    the place right after it, under that preposition, and its subject after the place, only times
+    and titles between (وصل إلى Z اليوم الخميس الدكتور X)."""
+    row, keys, end = trig.row, sent.keys, trig.end
+    if not row.target_prep or len(right) < 2:
+        return None
+    place, subject = right[0], right[1]
+    under = place.prefix[-1:] in row.target_prep or (place.first == end + 1 and keys[end] in row.target_prep)
+    if not (under and place.first <= end + 1 and place.type in row.target_types and subject.type in row.source_types):
+        return None
+    gap = range(place.last + 1, subject.first)
+    return (subject, place, True) if all(_filler(sent, j) for j in gap) else None
 
 
 def _filler(sent: _Sentence, j: int) -> bool:
