@@ -1149,3 +1149,16 @@ def test_the_receiver_of_a_congratulation_is_the_one_praised():
 def test_a_destination_named_before_the_visitor():
     text = "وصل إلى [[نواكشوط|LOC|b]] صباح اليوم الخميس الرئيس [[ألفا كوندي|PER|a]] في زيارة تستغرق يومين."
     assert ("visit", ("a", "b"), ("b", "a")) in relations(text)
+
+
+def test_the_one_before_a_reception_hosts_its_genitive():
+    text = "وكان الوزير [[سالم الهاشمي|PER|a]] في استقبال الرئيس [[جوزيف مبيكي|PER|b]] بالمطار."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+    text = "والسفير [[سالم الهاشمي|PER|a]] كان أيضا من بين مستقبلي الوزير [[جوزيف مبيكي|PER|b]]."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_the_name_after_in_his_reception_is_the_host():
+    # في استقباله carries its guest (ه): the one after it, with a title naming a place, hosts
+    text = "كما وجد [[سالم الهاشمي|PER|a]] في استقباله سفير [[تونس|LOC|t]] في [[مدريد|LOC|m]] [[كمال الجزيري|PER|b]]."
+    assert ("meeting", ("b", "a"), ("a", "b")) in relations(text)

@@ -1417,8 +1417,12 @@ def _pairs(
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
         and not (not trig.noun and _under_preposition(sent, left[0]))
-        # وصل X إلى Z، وكان في استقباله Y: the one before كان is the guest, the host follows
-        and not (row.direction == "reverse" and any(_bare(keys[j]) in KANA for j in range(left[0].last + 1, first)))
+        # وصل X إلى Z، وكان في استقباله Y: the one before كان is the guest the pronoun names, the host follows
+        and not (
+            row.direction == "reverse"
+            and sent.words[end - 1].endswith(_PRONOUN_ENDINGS)
+            and any(_bare(keys[j]) in KANA for j in range(left[0].last + 1, first))
+        )
     )
     host_before = near_left and left[0].type in row.source_types
     if (
@@ -1438,6 +1442,7 @@ def _pairs(
     genitive = (
         trig.noun
         and not trig.pronoun
+        and not (end - first > 1 and sent.words[end - 1].endswith(_PRONOUN_ENDINGS))  # في استقباله Y: Y hosts
         and keys[end - 1] not in _PREPOSITIONS
         and not _ba_title(sent, end)
         and bool(right)
@@ -1524,7 +1529,8 @@ def _pairs(
     if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
         right = [a for a in targets if after <= a.first < stop and _clear(sent, after, a.first)]
-    if genitive and not symmetric and (receiver := _receiver(sent, first, actors)) is not None:
+    host = left[0] if near_left and row.direction == "reverse" else None  # Y في استقبال X: Y hosts X
+    if genitive and not symmetric and (receiver := _receiver(sent, first, actors) or host) is not None:
         # تسلم X أوراق اعتماد Y، تلقى X تهنئة Y: the genitive gives, the verb's subject receives
         for subj in subjects:
             src, dst = (receiver, subj) if row.direction == "reverse" else (subj, receiver)
