@@ -1162,3 +1162,11 @@ def test_the_name_after_in_his_reception_is_the_host():
     # في استقباله carries its guest (ه): the one after it, with a title naming a place, hosts
     text = "كما وجد [[سالم الهاشمي|PER|a]] في استقباله سفير [[تونس|LOC|t]] في [[مدريد|LOC|m]] [[كمال الجزيري|PER|b]]."
     assert ("meeting", ("b", "a"), ("a", "b")) in relations(text)
+
+
+def test_a_long_relative_clause_between_commas_is_passed_over():
+    text = (
+        "التقى الوزير [[كمال بن يوسف|PER|a]]، الذي كان يمثل رئيس الجمهورية السيد [[عمر الحسني|PER|c]] في "
+        "الاجتماع السنوي السادس لمجلس الوزراء العرب، بالرئيس [[موسى كوناتي|PER|b]] أمس."
+    )
+    assert ("meeting", None, ("a", "b")) in relations(text)

@@ -1891,6 +1891,10 @@ def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Acto
     return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
 
 
+#: The most tokens a relative clause between commas may have (:func:`_past_relative_clause`).
+RELATIVE_CLAUSE_TOKENS = 20
+
+
 def _past_relative_clause(sent: _Sentence, j: int) -> int:
     """Token ``j``, or the token after a relative clause between commas that opens there
     (التقى X، الذي يزور عمان حاليا، بنظيره Y: the object is looked for after it)."""
@@ -1899,7 +1903,7 @@ def _past_relative_clause(sent: _Sentence, j: int) -> int:
         k += 1
     if k == j or k >= len(keys) or keys[k] not in RELATIVES:
         return j
-    for m in range(k + 1, min(k + 12, len(keys))):
+    for m in range(k + 1, min(k + RELATIVE_CLAUSE_TOKENS, len(keys))):
         if keys[m] in _COMMAS:
             return m + 1
         if _is_break(keys[m]):
