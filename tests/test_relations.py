@@ -1170,3 +1170,13 @@ def test_a_long_relative_clause_between_commas_is_passed_over():
         "الاجتماع السنوي السادس لمجلس الوزراء العرب، بالرئيس [[موسى كوناتي|PER|b]] أمس."
     )
     assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_two_subjects_discussing_relations_between_their_countries_met():
+    # بين البلدين is the relations', not the parties; أخوه joins the two; the country of a title is
+    # no word of the distance between the subject and its verb
+    text = (
+        "وقال البيان إن الأمير [[فيصل الراشد|PER|a]] وأخوه الرئيس [[أحمد الصالح|PER|b]] رئيس "
+        "[[جمهورية جزر القمر|LOC|c]] الشقيقة بحثا العلاقات الثنائية بين البلدين."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b"))}

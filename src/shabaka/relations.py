@@ -104,7 +104,7 @@ LIGHT_VERBS = _keys(
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
-    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
+    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها أخوه أخيه عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
     "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة "
     # places and persons in a list of raids and arrests (بلدات X وY، ومدينة Z; X، والفتى Y)
     "قرية بلدة مدينة مخيم منطقة محافظة حي ضاحية المواطن المواطنة الفتى الفتاة الشاب الشابة الطفل الطفلة "
@@ -780,6 +780,12 @@ class _Sentence:
             out.append(Role(person.entity, actor.entity, title, label, self.starts[first], self.ends[end_token]))
         return out
 
+    @cached_property
+    def complement_tokens(self) -> frozenset[int]:
+        """The tokens of the actors named in titles (:meth:`complement`): like the title's own
+        words, they do not count in the distances between a trigger and its actors."""
+        return frozenset(j for a in self.actors if self.complement(a) for j in range(a.first, a.last + 1))
+
     def complement(self, actor: _Actor) -> bool:
         """Is the actor named in a title: a role's target there, or after a title with no name (لرئيس العراق)?"""
         if any(r.target == actor.entity and r.start <= self.starts[actor.first] < r.end for r in self.roles):
@@ -1372,7 +1378,7 @@ def _pairs(
         return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
     if bayna is not None and any(_bare(keys[j]) in RELATIONS_NOUNS for j in range(end, bayna)):
-        return []  # جرى خلال اللقاء البحث في العلاقات بين X وY: the بين is the relations'
+        bayna = None  # جرى خلال اللقاء البحث في العلاقات بين X وY: the بين is the relations', it names no party
     if (
         bayna is not None
         and (trig.noun or (symmetric and not any(a.first < bayna for a in right)))
@@ -1766,6 +1772,7 @@ def _distance(sent: _Sentence, start: int, end: int) -> int:
         1
         for j in range(start, end)
         if j not in sent.title_tokens
+        and j not in sent.complement_tokens
         and _bare(keys[j]) not in DATE_WORDS
         and keys[j] not in _COMMAS
         and not _quote(words[j])
