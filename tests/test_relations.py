@@ -1180,3 +1180,8 @@ def test_two_subjects_discussing_relations_between_their_countries_met():
         "[[جمهورية جزر القمر|LOC|c]] الشقيقة بحثا العلاقات الثنائية بين البلدين."
     )
     assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_a_document_before_the_signatories_is_the_object():
+    text = "ووقع المذكرة المهندس [[هشام العمري|PER|a]]، وزير الطاقة، و[[جيمس كار|PER|b]]، وزير التجارة البريطاني."
+    assert relations(text) == {("agreement", None, ("a", "b"))}

@@ -1967,7 +1967,10 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
         return False
     head = next((j for j in gap if not _filler(sent, j)), actor.first)
     title_noun = head > end and sent.is_title(head - 1)  # فخامة رئيس الجمهورية، ... X: the title's noun
-    if head < actor.first and (keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun)):
+    document = _bare(keys[head]) in DOCUMENTS  # ووقع المذكرة X وY: the object before the subject
+    if head < actor.first and (
+        keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun and not document)
+    ):
         return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
 
@@ -1992,6 +1995,8 @@ def _light_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool
     )
 
 
+#: Documents signed or handed: after a verb, the object, not an unnamed subject (ووقع المذكرة X).
+DOCUMENTS = _keys("المذكرة الاتفاقية الاتفاق العقد البروتوكول الوثيقة الرسالة الاتفاقيتين المذكرتين")
 #: Words before a definite noun that make it an adverbial, not a verb's subject (في ذات السياق، في هذا الإطار).
 ADVERBIAL_OPENERS = _keys("في ذات هذا هذه نفس")
 
