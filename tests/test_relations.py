@@ -1185,3 +1185,13 @@ def test_two_subjects_discussing_relations_between_their_countries_met():
 def test_a_document_before_the_signatories_is_the_object():
     text = "ووقع المذكرة المهندس [[هشام العمري|PER|a]]، وزير الطاقة، و[[جيمس كار|PER|b]]، وزير التجارة البريطاني."
     assert relations(text) == {("agreement", None, ("a", "b"))}
+
+
+def test_a_place_where_the_listed_are_leaves_the_list_joined():
+    text = (
+        "واقتحمت [[قوات الأمن|ORG|a]] بلدتي [[عين زيتا|LOC|b]] و[[كفر سالم|LOC|c]] في [[الشمال|LOC|d]]، "
+        "ومدينة [[تل ريما|LOC|e]]."
+    )
+    assert {("a", x) for x in "bce"} <= {d for _, d, _ in relations(text)}
+    text = "وقع اتفاق بين [[المعهد الوطني للطرق|ORG|a]] في [[تونس|LOC|t]] و[[الهيئة العامة للنقل|ORG|b]] أمس."
+    assert ("agreement", None, ("a", "b")) in relations(text)

@@ -1066,7 +1066,7 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     if any(_is_break(keys[j]) for j in gap) or any(
         owner[j] is not None
         and not sent.complement(sent.actors[owner[j]])
-        and not _from_origin(sent, sent.actors[owner[j]])  # X من بلدة Z، وY: where X is from
+        and not _whereabouts(sent, sent.actors[owner[j]])  # X من بلدة Z، وY; X في Z، وY: where X is
         for j in gap
     ):
         return False
@@ -1076,10 +1076,10 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
         return False
     # X، وزير خارجية ...، والسيد Y: the apposition of a's title does not open the gap
-    origin = {  # (X من بلدة Z، والفتى Y: where X is from)
+    origin = {  # (X من بلدة Z، والفتى Y: where X is from; X في Z، ومدينة Y: where X is)
         k
         for j in words
-        if owner[j] is not None and _from_origin(sent, sent.actors[owner[j]])
+        if owner[j] is not None and _whereabouts(sent, sent.actors[owner[j]])
         for k in range(max(a.last + 1, sent.actors[owner[j]].first - 2), sent.actors[owner[j]].first)
     }
     # (its title and what it names, where it is from)
@@ -1287,6 +1287,17 @@ def _from_origin(sent: _Sentence, actor: _Actor) -> bool:
     return j >= 0 and keys[j] == _ORIGIN and not (j > 0 and (keys[j - 1], keys[j]) in _EACH_OF)
 
 
+def _whereabouts(sent: _Sentence, actor: _Actor) -> bool:
+    """Does the actor say where the one before it is from (:func:`_from_origin`) or, a place after في
+    (في بيت لحم، في مدينة X), where it is: in a list, it is no item of its own?"""
+    if _from_origin(sent, actor):
+        return True
+    j = actor.first - 1
+    if j >= 0 and sent.keys[j] in PLACE_NOUNS:
+        j -= 1
+    return actor.type == "LOC" and j >= 0 and _bare(sent.keys[j]) in LOCATIVES
+
+
 def _located_actor(sent: _Sentence, actor: _Actor) -> bool:
     """Does the place say where the actor right before it is (معسكر X بفج عطان، مقر Y في Z),
     rather than where an act was done?"""
@@ -1302,7 +1313,7 @@ def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Acto
     out = [first]
     listed = _each_of(sent, first)
     for a in rest:
-        if a.first <= out[-1].last or (a.type == "LOC" and _from_origin(sent, a)):
+        if a.first <= out[-1].last or (a.type == "LOC" and _whereabouts(sent, a)):
             continue  # (X من بلدة Z، والفتى Y: Z is where X is from, Y the next of the list)
         if _coordinated(out[-1], a, sent) or (listed and _listed_after(sent, out[-1], a)):
             out.append(a)
