@@ -1195,3 +1195,18 @@ def test_a_place_where_the_listed_are_leaves_the_list_joined():
     assert {("a", x) for x in "bce"} <= {d for _, d, _ in relations(text)}
     text = "وقع اتفاق بين [[المعهد الوطني للطرق|ORG|a]] في [[تونس|LOC|t]] و[[الهيئة العامة للنقل|ORG|b]] أمس."
     assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+# --- sixth round: a subject carried by a complementizer's pronoun
+
+
+def test_the_pronoun_after_a_verb_of_saying_is_its_subject():
+    text = "وأعلنت [[وزارة المالية الكندية|ORG|a]] في بيان أنها فرضت عقوبات على رجل الأعمال [[بيتر فولكوف|PER|b]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    text = "وقال الرئيس [[جون هيل|PER|a]] للصحافيين في الطائرة إنه سيلتقي [[ماريو روسي|PER|b]] قريبا."
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_receiving_from_someone_is_no_reception():
+    text = "أعلن [[صندوق الإغاثة|ORG|a]] أنه استقبل من [[البنك الإفريقي|ORG|b]] منحة بقيمة مليون دولار."
+    assert not any(kind == "meeting" for kind, _, _ in relations(text))

@@ -1517,6 +1517,8 @@ def _pairs(
             subjects.insert(0, a)
         if trig.noun and _witnessed(sent, subjects[0]):
             return []  # شهد X، ...، وY مراسم توقيع: they attended the signing
+    elif (reporter := _reported_subject(sent, trig, actors)) is not None:
+        subjects = [reporter]  # أعلنت X أنها فرضت عقوبات على Y: the pronoun is X
     elif not trig.noun and (fronted := _fronted_destination(sent, trig, right)) is not None:
         return [fronted]  # وصل إلى Z اليوم الرئيس X: the place before the subject
     elif not trig.noun and right and (agent := _agent_of_means(sent, trig, actors)) is not None:
@@ -1581,6 +1583,8 @@ def _pairs(
             continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
         preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
         giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
+        if not row.from_source and not trig.noun and preps[:1] == ["من"] and after == end and keys[end] == "من":
+            continue  # استقبل من X منحة: what was received came from X
         for other in (obj, *_delegation_head(sent, obj, row)):
             for subj in subjects:
                 src, dst = (other, subj) if (row.direction == "reverse") != giver else (subj, other)
@@ -2010,6 +2014,41 @@ def _light_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool
 DOCUMENTS = _keys("المذكرة الاتفاقية الاتفاق العقد البروتوكول الوثيقة الرسالة الاتفاقيتين المذكرتين")
 #: Words before a definite noun that make it an adverbial, not a verb's subject (في ذات السياق، في هذا الإطار).
 ADVERBIAL_OPENERS = _keys("في ذات هذا هذه نفس")
+
+
+#: Complementizers that carry the subject of their clause as a pronoun (أعلنت X أنها فرضت ...).
+PRONOUN_COMPLEMENTIZERS = _keys("أنه أنها إنه إنها بأنه بأنها")
+#: Verbs of saying, whose subject a pronoun complementizer after them stands for.
+SAYING = _keys(
+    "قال وقال قالت وقالت أضاف وأضاف أضافت وأضافت أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت ذكر وذكر ذكرت "
+    "وذكرت أوضح وأوضح أوضحت وأوضحت صرح وصرح صرحت وصرحت"
+)
+
+
+def _reported_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The subject of a verb right after a complementizer with a pronoun (أنها، إنه; قد between):
+    the first actor after the verb of saying before it (أعلنت X في بيان أنها فرضت عقوبات على Y،
+    قال X إنه التقى Y), in the sentence, the trigger's row allowing it as source."""
+    keys, j = sent.keys, trig.first - 1
+    if j >= 0 and keys[j] == "قد":
+        j -= 1
+    if trig.noun or j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
+        return None
+    say = next((v for v in range(j - 1, -1, -1) if keys[v] in SAYING or keys[v] in _PUNCTUATION_BREAKS), None)
+    if say is None or keys[say] in _PUNCTUATION_BREAKS:
+        return None
+    return next(
+        (
+            a
+            for a in actors
+            if say < a.first
+            and a.last < j
+            and a.type in ("PER", "ORG")
+            and a.type in trig.row.source_types
+            and not sent.complement(a)
+        ),
+        None,
+    )
 
 
 def _fronted_destination(
