@@ -1210,3 +1210,31 @@ def test_the_pronoun_after_a_verb_of_saying_is_its_subject():
 def test_receiving_from_someone_is_no_reception():
     text = "أعلن [[صندوق الإغاثة|ORG|a]] أنه استقبل من [[البنك الإفريقي|ORG|b]] منحة بقيمة مليون دولار."
     assert not any(kind == "meeting" for kind, _, _ in relations(text))
+
+
+# --- sixth round: signatories named by their sides
+
+
+def test_signatories_named_by_their_sides():
+    text = (
+        "وقع الاتفاقية عن الجانب التونسي الوزير [[سامي بن علي|PER|a]] وعن [[البنك الدولي|ORG|o]] مديرة مكتبه "
+        "[[آنا ريس|PER|b]]."
+    )
+    assert ("agreement", None, ("a", "b")) in relations(text)
+    text = (
+        "وقع المذكرة من جانب [[وزارة النقل|ORG|c]] الوكيل [[سامي بن علي|PER|a]]، ومن جانب [[هيئة الموانئ|ORG|d]] "
+        "رئيسها [[آنا ريس|PER|b]]."
+    )
+    assert {("agreement", None, ("a", "b")), ("agreement", None, ("c", "d"))} <= relations(text)
+    text = (
+        "وقد وقع عن الجانب المصري الوزير [[سامي بن علي|PER|a]]، بينما وقع عن الجانب الجزائري الوزير [[آنا ريس|PER|b]]."
+    )
+    assert relations(text) == {("agreement", None, ("a", "b"))}
+
+
+def test_on_behalf_of_names_no_side():
+    text = (
+        "وقع الوزير [[سامي بن علي|PER|a]] نيابة عن [[الحكومة التونسية|ORG|c]] والسفيرة [[آنا ريس|PER|b]] نيابة عن "
+        "الجانب الأوروبي على اتفاقية منحة مع [[الاتحاد الأوروبي|ORG|d]]."
+    )
+    assert ("agreement", None, ("a", "b")) in relations(text)

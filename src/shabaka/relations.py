@@ -1419,8 +1419,8 @@ def _pairs(
         return []  # سيجري خلال الزيارة محادثات مع X: the visit was named before; the verb tells the rest
     if row.type == "visit" and trig.noun and (left_after := _left_after_visit(sent, trig, actors)):
         return left_after  # غادر X الرياض بعد انتهاء زيارة رسمية: X visited الرياض
-    if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
-        return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
+    if symmetric and len((sides := _side_signatories(sent, end, actors, row))[0]) > 1:
+        return [(a, b, False) for group in sides if len(group) > 1 for k, a in enumerate(group) for b in group[k + 1 :]]
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
         return _pronoun_object_pairs(trig, right, actors, sent)
     if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
@@ -1811,22 +1811,59 @@ def _next_to(sent: _Sentence, actor: _Actor, j: int) -> bool:
     return j == actor.last + 1 or (j == actor.last + 2 and sent.keys[actor.last + 1] in _COMMAS)
 
 
+#: Words before عن by which one acts for another (نيابة عن X، ممثلا عن X).
+ON_BEHALF = _keys("نيابة ممثلا ممثلة")
+#: Words that join two clauses of one act told side by side (وقع عن الجانب X ...، بينما وقع عن الجانب Y).
+CONTRASTS = _keys("بينما فيما")
 #: Words after عن that name a side (عن الجانب المغربي X، وعن الجانب الأردني Y).
 SIDE_WORDS = _keys("الجانب جانب")
 
 
-def _side_signatories(sent: _Sentence, end: int, actors: Sequence[_Actor], row: TriggerRow) -> list[_Actor]:
-    """The actors named each after a side (وقعها عن الجانب العراقي، الوزير X، وعن الجانب المصري Y),
-    in the clause after token ``end``: the first actor after each عن الجانب."""
-    keys, out = sent.keys, []
+def _side_signatories(
+    sent: _Sentence, end: int, actors: Sequence[_Actor], row: TriggerRow
+) -> tuple[list[_Actor], list[_Actor]]:
+    """The signatories named each after a side, and the bodies named as the sides, in the clause
+    after token ``end`` and in one more that repeats the verb: وقعها عن الجانب العراقي الوزير X، وعن
+    الجانب المصري Y; وقع من جانب [وزارة] Z ... X، ومن جانب [هيئة] W ... Y; عن [الاتحاد] ... Y; بينما وقع
+    عن الجانب الجزائري Y. A signatory is the first person after the side (the first actor after
+    عن الجانب when no person follows it there)."""
+    keys = sent.keys
+    people: list[_Actor] = []
+    bodies: list[_Actor] = []
+    by_token = {a.first: a for a in actors}
     j = end
-    while j + 1 < len(keys) and not _is_break(keys[j]):
-        if _bare(keys[j]) == "عن" and keys[j + 1] in SIDE_WORDS:
-            nxt = next((a for a in actors if a.first > j + 1), None)
-            if nxt is not None and nxt.type in row.source_types and _clear(sent, j, nxt.first):
-                out.append(nxt)
-        j += 1
-    return out
+    while j + 1 < len(keys):
+        if _is_break(keys[j]) and not (keys[j] in CONTRASTS and (keys[j + 1],) in row.verbs):
+            break  # (بينما وقع عن الجانب الجزائري Y: the verb goes on with the other side)
+        # (نيابة عن X: X is the one a signatory acts for, no side)
+        opener = _bare(keys[j]) if j == 0 or keys[j - 1] not in ON_BEHALF else ""
+        if opener in ("عن", "من") and keys[j + 1] in SIDE_WORDS:  # عن الجانب X، من جانب [وزارة Z]
+            body = by_token.get(j + 2) if opener == "من" else None
+            after = body.last + 1 if body is not None else j + 2
+        elif opener == "عن" and (body := by_token.get(j + 1)) is not None:  # عن [الاتحاد]
+            after = body.last + 1
+        else:
+            j += 1
+            continue
+        if body is not None and body.type not in ("ORG", "LOC"):
+            j += 1
+            continue
+        side = [a for a in actors if a.first >= after and _clear(sent, j, a.first)]
+        side = side[: next((n for n, a in enumerate(side) if _side_opener(keys, a.first - 1)), len(side))]
+        signatory = next((a for a in side if a.type == "PER"), None)
+        if signatory is None and body is None and side and side[0].type in row.source_types:
+            signatory = side[0]
+        if signatory is not None:
+            people.append(signatory)
+        if body is not None:
+            bodies.append(body)
+        j = after
+    return people, bodies
+
+
+def _side_opener(keys: Sequence[str], j: int) -> bool:
+    """Does a side's opener (عن، من جانب) end at token ``j``?"""
+    return j >= 0 and (_bare(keys[j]) == "عن" or keys[j] in SIDE_WORDS)
 
 
 def _object_pronoun(key: str, row: TriggerRow) -> bool:
