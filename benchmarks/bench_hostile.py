@@ -119,8 +119,8 @@ def _repeat(unit: str, size: int) -> str:
 
 
 def _text_case(unit: str) -> Callable[[Path, int], dict[str, object]]:
-    """A .txt file: ``unit`` repeated, without a space or a line break (every part of it
-    alike; an Arabic letter in ``unit``, so that the document is not left out as non-Arabic)."""
+    """A .txt file: ``unit`` repeated, without a line break (every part of it alike; an Arabic
+    letter in ``unit``, so that the document is not left out as non-Arabic)."""
 
     def write(folder: Path, size: int) -> dict[str, object]:
         path = folder / "input.txt"
@@ -190,6 +190,8 @@ def _mixed(folder: Path, size: int) -> dict[str, object]:
 PATHOLOGICAL: dict[str, tuple[str, Callable[[Path, int], dict[str, object]]]] = {
     "letters": ("one letter, no space (ADDRESS_RX backtracked)", _text_case("ب")),
     "dots": ("ب. ب. without spaces", _text_case("ب.")),
+    "periods": ("قال. قال. (every period a possible abbreviation)", _text_case("قال. ")),
+    "line-words": ("one line of words, no punctuation (cut by length)", _text_case("كلمة ")),
     "brackets": ("[ب( repeated", _text_case("[ب(")),
     "at-signs": ("ب@ repeated (e-mail pattern)", _text_case("ب@")),
     "guillemets": ("« without » (quoted pattern)", _text_case("«ب")),

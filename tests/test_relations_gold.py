@@ -19,6 +19,7 @@ SPLITS = {
     "relations_gold_fresh4.jsonl": {"fresh4"},
     "relations_gold_fresh5.jsonl": {"fresh5"},
     "relations_gold_fresh6.jsonl": {"fresh6"},
+    "relations_gold_fresh7.jsonl": {"fresh7"},
 }
 KEYS = {"id", "split", "url", "outlet", "text", "mentions", "pairs"}
 

@@ -1,5 +1,3 @@
-import time
-
 from shabaka.text import (
     MAX_SENTENCE_TOKENS,
     normalize_key,
@@ -96,13 +94,12 @@ def test_over_long_sentences_are_cut_with_exact_offsets():
     assert [s.text for s in comma] == ["أ ب ج،", "د ه و ز"]  # cut after the comma, not inside a name
 
 
-def test_sentence_splitting_stays_linear_on_many_periods_and_one_huge_line():
+def test_many_periods_and_one_huge_line_are_split_right():
+    # their time is measured by `benchmarks/bench_hostile.py --scaling periods line-words`, not here
     many_periods = "قال. " * 50_000  # 50 k periods, each looked at as a possible abbreviation
     huge_line = "كلمة " * 100_000  # a 500 k character line without punctuation
-    started = time.perf_counter()
     assert len(split_sentences(many_periods)) == 50_000
     assert len(split_sentences(huge_line)) == 100_000 // MAX_SENTENCE_TOKENS
-    assert time.perf_counter() - started < 10  # quadratic splitting took minutes here
 
 
 def test_other_line_breaks_end_paragraphs():
