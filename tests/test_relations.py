@@ -1238,3 +1238,8 @@ def test_on_behalf_of_names_no_side():
         "الجانب الأوروبي على اتفاقية منحة مع [[الاتحاد الأوروبي|ORG|d]]."
     )
     assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+def test_a_description_set_off_by_a_comma_before_the_subject_is_its_own():
+    text = "انتقد الناشط الحقوقي، [[سامي الدباغ|PER|a]]، تصريحات رئيس الوزراء، [[هشام نور|PER|b]]، أمس."
+    assert relations(text) == {("criticism", ("a", "b"), ("a", "b"))}

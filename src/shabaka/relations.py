@@ -2020,8 +2020,14 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     head = next((j for j in gap if not _filler(sent, j)), actor.first)
     title_noun = head > end and sent.is_title(head - 1)  # فخامة رئيس الجمهورية، ... X: the title's noun
     document = _bare(keys[head]) in DOCUMENTS  # ووقع المذكرة X وY: the object before the subject
+    # انتقد الناشط الحقوقي، X: a description set off by a comma right before the name is the name's
+    described = (
+        actor.first - head <= 4
+        and keys[actor.first - 1] in _COMMAS
+        and all(sent.owner[j] is None and not _is_break(keys[j]) for j in range(head, actor.first))
+    )
     if head < actor.first and (
-        keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun and not document)
+        keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun and not document and not described)
     ):
         return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
