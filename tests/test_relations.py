@@ -1074,6 +1074,11 @@ def test_a_definite_noun_in_an_adverbial_before_the_verb_is_no_subject():
     assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
 
 
+def test_a_definite_noun_ending_an_adverbial_of_time_is_no_subject():
+    text = "وفي بداية الاجتماع أشاد [[مجلس الوزراء|ORG|a]] بخطاب الشيخ [[ناصر العلي|PER|b]] أمس."
+    assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
+
+
 def test_a_title_before_a_comma_and_the_name_after_it_is_one_subject():
     text = (
         "التقى فخامة رئيس الجمهورية، رئيس الهيئة السيد [[سالم ولد أحمد|PER|a]]، ظهر اليوم في العاصمة، "

@@ -2008,7 +2008,8 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
         return False
     before = keys[first - 1] if first > 0 else ""
-    adverbial = first > 1 and _bare(keys[first - 2]) in ADVERBIAL_OPENERS  # وفي ذات السياق استقبل X Y
+    # وفي ذات السياق استقبل X Y، في بداية الاجتماع أشاد X: the noun ends an adverbial
+    adverbial = any(_bare(keys[k]) in ADVERBIAL_OPENERS | ADJUNCT_OPENERS for k in range(max(0, first - 3), first - 1))
     if (
         sent.owner[first - 1] is None
         and before.startswith("ال")
