@@ -1248,3 +1248,9 @@ def test_on_behalf_of_names_no_side():
 def test_a_description_set_off_by_a_comma_before_the_subject_is_its_own():
     text = "انتقد الناشط الحقوقي، [[سامي الدباغ|PER|a]]، تصريحات رئيس الوزراء، [[هشام نور|PER|b]]، أمس."
     assert relations(text) == {("criticism", ("a", "b"), ("a", "b"))}
+
+
+def test_a_judgement_of_a_deed_names_its_doer_in_a_light_clause():
+    text = "ثمنت [[الرئاسة التونسية|ORG|a]] الدعم الذي قدمته [[دولة الكويت|LOC|b]] لـ[[وكالة الإغاثة|ORG|c]]."
+    found = relations(text)
+    assert ("praise", ("a", "b"), ("a", "b")) in found and ("support", ("b", "c"), ("b", "c")) in found
