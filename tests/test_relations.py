@@ -1254,3 +1254,8 @@ def test_a_judgement_of_a_deed_names_its_doer_in_a_light_clause():
     text = "ثمنت [[الرئاسة التونسية|ORG|a]] الدعم الذي قدمته [[دولة الكويت|LOC|b]] لـ[[وكالة الإغاثة|ORG|c]]."
     found = relations(text)
     assert ("praise", ("a", "b"), ("a", "b")) in found and ("support", ("b", "c"), ("b", "c")) in found
+
+
+def test_a_campaign_of_arrests_targets_the_place_where_it_was_waged():
+    text = "وشن [[جيش الاحتلال|ORG|a]] ليل الأربعاء حملة اعتقالات واسعة داخل قرية [[بيت عوا|LOC|b]] جنوب الخليل."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
