@@ -1259,3 +1259,11 @@ def test_a_judgement_of_a_deed_names_its_doer_in_a_light_clause():
 def test_a_campaign_of_arrests_targets_the_place_where_it_was_waged():
     text = "وشن [[جيش الاحتلال|ORG|a]] ليل الأربعاء حملة اعتقالات واسعة داخل قرية [[بيت عوا|LOC|b]] جنوب الخليل."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_two_clubs_meet_in_a_match_not_a_meeting():
+    assert relations("وانتهت قمة الدوري بين [[الوداد|ORG|a]] و[[الرجاء|ORG|b]] بالتعادل.") == set()
+    # two bodies that are not clubs do meet
+    assert relations("وانتهت قمة بين [[البنك الدولي|ORG|a]] و[[الاتحاد الأوروبي|ORG|b]] أمس.") == {
+        ("meeting", None, ("a", "b"))
+    }

@@ -38,7 +38,7 @@ from importlib.resources import files
 from typing import Any
 
 from shabaka.errors import DataFileError
-from shabaka.lexicon import given_names
+from shabaka.lexicon import club_aliases, form_key, given_names
 from shabaka.model import Mention, Sentence
 from shabaka.resolve import parse_title
 from shabaka.text import normalize_key, token_offsets
@@ -932,6 +932,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 continue
             if trig.row.type != "visit" and (_region(sent, source) or _region(sent, target)):
                 continue  # الشرق الأوسط وشمال إفريقيا: a region is visited, it does not meet or sign
+            if trig.row.type == "meeting" and _club(sent, source) and _club(sent, target):
+                continue  # قمة الدوري بين الوداد والرجاء: two clubs meet in a match, no meeting
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
             start, end = sent.starts[trig.first], sent.ends[trig.end - 1]
@@ -1000,6 +1002,19 @@ def _region(sent: _Sentence, actor: _Actor) -> bool:
     words[0] = words[0][len(actor.prefix) :]
     name = " ".join(words)
     return name in REGIONS or (name[:1] in ("و", "ف") and name[1:] in REGIONS)
+
+
+@cache
+def _club_keys() -> frozenset[str]:
+    """The keys of the clubs' names and short names (``shabaka/data/clubs.csv``)."""
+    return frozenset(k for a, b, _ in club_aliases().merges for k in (a, b))
+
+
+def _club(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor a football club of ``clubs.csv`` (الوداد، الرجاء البيضاوي), with or without و?"""
+    name = sent.text[sent.starts[actor.first] + len(actor.prefix) : sent.ends[actor.last]]
+    key = form_key(name)
+    return key in _club_keys() or (key[:1] == "و" and key[1:] in _club_keys())
 
 
 def _alongside(sent: _Sentence, actor: _Actor) -> bool:
