@@ -1098,6 +1098,22 @@ def test_latin_spellings_and_sports_are_cut_from_model_spans(
     assert (span.start, span.end) == kept
 
 
+def test_a_club_name_shared_by_two_countries_is_the_club_of_the_storys_country(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "يستضيف الهلال اليوم فريق الأهلي في مباراة مهمة من الدوري السوداني، ويتصدر الهلال الترتيب "
+        "بفارق نقطتين، ويأمل المدرب في الفوز لتعزيز الصدارة قبل مواجهة المريخ في أم درمان بالسودان.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "يحل الهلال ضيفا على الخليج في مباراة من دوري روشن السعودي، ويسعى الفريق إلى الفوز "
+        "لتعزيز صدارته، ويغيب عن الهلال لاعبان بسبب الإصابة قبل مباراة الجولة المقبلة في السعودية.",
+        encoding="utf-8",
+    )
+    graph = build_graph(tmp_path)
+    clubs = {d["label"]: d["documents"] for _, d in graph.nodes(data=True) if "الهلال" in d["aliases"]}
+    assert clubs == {"الهلال السوداني": ["a"], "الهلال السعودي": ["b"]}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1127,3 +1143,20 @@ def test_a_place_that_is_a_common_word_needs_a_cue_under_and_too(text: str, star
     from shabaka.extract.patterns import implausible
 
     assert implausible(Span(start, start + 1, "LOC"), text.split()) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وشنت الطائرات غارات على الضاحية الجنوبية لبيروت", [("الضاحية الجنوبية", "LOC")]),
+        ("وتقدم الجيش في بالولاية الشمالية أمس", [("بالولاية الشمالية", "LOC")]),
+        ("ويبنى مستشفى في المنطقة الشرقية بالمدينة", []),  # an area of a town
+    ],
+)
+def test_a_suburb_or_a_province_named_by_its_direction(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [n for n in names(text) if n[1] == "LOC"] == expected
+
+
+def test_the_general_secretariat_of_a_body_names_the_body() -> None:
+    found = names("وعقد الاجتماع في مقر الأمانة العامة لمنظمة التعاون الإسلامي بجدة")
+    assert found == [("لمنظمة التعاون الإسلامي", "ORG")]

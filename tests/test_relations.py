@@ -956,3 +956,330 @@ def test_an_inviter_named_a_few_titles_after_the_invitation_is_no_host_visited()
 def test_sanctions_against_a_party_are_conflict():
     found = relations("وأعلنت [[وزارة المالية|ORG|a]] أمس عقوبات جديدة ضد [[جبهة الوادي|ORG|b]] وقادتها.")
     assert found == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+# --- sixth round of rules (issue 14): verb inflections made from the table's forms
+
+
+def test_a_dual_future_verb_is_made_from_the_listed_present():
+    # the table lists يلتقي; يلتقيان (under the future's س) comes from shabaka/data/inflections.csv
+    found = relations("[[نادر السالمي|PER|a]] و[[ماركو فيدال|PER|b]] سيلتقيان غدا في الرباط.")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_plural_and_feminine_dual_verbs_are_made_from_the_listed_past():
+    assert relations("أعضاء [[مجلس الشيوخ|ORG|a]] زاروا [[تايوان|LOC|b]] الأسبوع الماضي.") == {
+        ("visit", ("a", "b"), ("a", "b"))
+    }
+    found = relations("الوزيرتان [[هالة زيدان|PER|a]] و[[إيفا مورا|PER|b]] اجتمعتا في جنيف.")
+    assert found == {("meeting", None, ("a", "b"))}
+
+
+def test_an_object_pronoun_is_made_for_a_directed_verb():
+    # انتقده: the one criticized is the one named before, the critic the one after the verb
+    text = "ظهر [[سمير العلوي|PER|a]] في البرلمان أمس، فانتقده [[يوسف الكرمي|PER|b]] بشدة."
+    assert relations(text) == {("criticism", ("b", "a"), ("a", "b"))}
+
+
+def test_a_word_ending_in_teh_marbuta_is_no_verb_with_a_pronoun():
+    # إدانة and أدانه have one key; only the verb ends in ه
+    assert relations("قال [[سمير العلوي|PER|a]] إن إدانة [[الجامعة العربية|ORG|b]] جاءت متأخرة.") == set()
+
+
+def test_inflections_skip_nouns_of_the_table_and_homographs():
+    from shabaka.relations import trigger_table
+    from shabaka.text import normalize_key
+
+    support = next(row for row in trigger_table() if row.type == "support")
+    forms = {" ".join(f) for f in support.verbs}
+    assert normalize_key("دعمتا") in forms and normalize_key("دعما") not in forms  # دعما is the noun's
+    appointment = next(row for row in trigger_table() if row.type == "appointment")
+    forms = {" ".join(f) for f in appointment.verbs}
+    assert normalize_key("عينوا") in forms and normalize_key("عينها") not in forms  # the same body: عينها
+
+
+# --- sixth round: lists, appositions and light clauses (the meeting of two heads of agencies)
+
+
+def test_a_destination_is_no_subject_of_the_next_verb():
+    # مدريد is where كريم بناني went; the one who met خوان لوبيث is the first clause's subject
+    text = "سافر [[كريم بناني|PER|a]] إلى [[مدريد|LOC|b]] أمس، والتقى هناك [[خوان لوبيث|PER|c]]."
+    assert relations(text) == {("meeting", None, ("a", "c"))}
+
+
+def test_each_title_between_commas_leaves_the_list_joined():
+    for c in ("و[[جون كيلر|PER|c]]", "[[وجون كيلر|PER|c]]"):  # a mention taken with its و, too
+        text = f"التقى [[سمير العلوي|PER|a]] بكل من [[إيما بورغ|PER|b]]، رئيسة الوكالة، {c}، مدير المكتب."
+        assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_those_who_witness_a_signing_are_no_parties():
+    text = "شهد [[نبيل الصافي|PER|a]]، رئيس الحكومة، و[[أنطوان ديبري|PER|b]]، الوزير الأول، مراسم توقيع اتفاقيتين."
+    assert relations(text) == set()
+
+
+def test_a_list_after_each_of_in_a_relative_clause_after_a_qualified_noun():
+    text = (
+        "وكان الاجتماع الرفيع المستوى، الذي ضم كلا من [[سمير العلوي|PER|a]] بصفته مديرا للوكالة، "
+        "أكبر جهاز أمني في [[تونس|LOC|c]]، و[[جون كيلر|PER|b]]، مدير المكتب، مثمرا."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_a_light_verb_subject_after_an_adjunct():
+    text = "وتوجت المباحثات التي جمعت في أكثر من مناسبة [[سمير العلوي|PER|a]] و[[جون كيلر|PER|b]] بخطة مشتركة."
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_a_noun_after_khilal_with_its_own_light_clause_names_its_actors():
+    text = (
+        "واتفقا خلال المحادثات التي جمعت [[سمير العلوي|PER|a]]، المدير العام ل[[الأمن الوطني|ORG|o]] ومراقبة "
+        "الحدود، و [[جون كيلر|PER|b]] على خطة."
+    )
+    # the title goes on after the body it names, up to its comma: a's apposition, and b is joined by و
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+# --- sixth round: lists of places and persons raided or arrested
+
+
+def test_a_list_of_places_after_a_colon():
+    text = "واقتحمت [[قوات الأمن|ORG|a]] قرى وبلدات: [[عين زيتا|LOC|b]]، و[[كفر سالم|LOC|c]]، فجر اليوم."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_a_list_of_persons_past_where_each_is_from():
+    text = (
+        "واعتقلت [[قوات الأمن|ORG|a]] كلا من؛ [[رامي خليل|PER|b]] و[[سامي عودة|PER|c]] من بلدة "
+        "[[عين زيتا|LOC|d]]، والفتى [[باسل يوسف|PER|e]] فجر اليوم."
+    )
+    found = relations(text)
+    assert {d for _, d, _ in found} == {("a", "b"), ("a", "c"), ("a", "e")}
+
+
+def test_a_place_noun_with_wa_joins_the_list():
+    text = "واقتحمت [[قوات الأمن|ORG|a]] بلدة [[عين زيتا|LOC|b]] ومدينة [[كفر سالم|LOC|c]] فجر اليوم."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+# --- sixth round: verb-first sentences whose subject has a long title
+
+
+def test_a_definite_noun_in_an_adverbial_before_the_verb_is_no_subject():
+    # السياق is the adverbial's (في ذات السياق), not an unnamed subject of استقبل
+    text = (
+        "وفي ذات السياق استقبل الشيخ [[ناصر العلي|PER|a]] أمير [[قطر|LOC|q]] أمس بمقر إقامته الرئيس الفرنسي "
+        "[[لوران دوبوا|PER|b]]."
+    )
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_a_definite_noun_ending_an_adverbial_of_time_is_no_subject():
+    text = "وفي بداية الاجتماع أشاد [[مجلس الوزراء|ORG|a]] بخطاب الشيخ [[ناصر العلي|PER|b]] أمس."
+    assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
+
+
+def test_a_title_before_a_comma_and_the_name_after_it_is_one_subject():
+    text = (
+        "التقى فخامة رئيس الجمهورية، رئيس الهيئة السيد [[سالم ولد أحمد|PER|a]]، ظهر اليوم في العاصمة، "
+        "بفخامة الرئيس السيد [[جان بيير ديالو|PER|b]]."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+    # with a time before the comma, the title alone is the subject (يلتقي رئيس الجمهورية غدا، الملك X)
+    assert relations("يلتقي رئيس الجمهورية غدا، الملك [[فيليب|PER|a]] في [[بروكسل|LOC|b]].") == set()
+
+
+def test_discussing_with_is_a_meeting():
+    text = "ناقش وزير المياه المهندس [[نبيل السقاف|PER|a]] اليوم مع مديرة المكتب [[كارين فولد|PER|b]] أنشطة المنظمة."
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+# --- sixth round: arrivals and receptions
+
+
+def test_sultan_is_a_title():
+    sentence, mentions = marked("وصل سلطان [[بروناي|LOC|b]] [[حسن البلقية|PER|a]] إلى [[جاكرتا|LOC|c]] أمس.")
+    assert [(r.person, r.target) for r in find_roles(sentence, mentions)] == [("a", "b")]
+    assert relations("وصل سلطان [[بروناي|LOC|b]] [[حسن البلقية|PER|a]] إلى [[جاكرتا|LOC|c]] أمس.") == {
+        ("visit", ("a", "c"), ("a", "c"))
+    }
+
+
+def test_the_place_right_after_an_arrival_adjunct_is_the_arrivals():
+    # لدى وصوله X after استقبل: X is where the guest arrived, not a second guest of the verb
+    text = "استقبل الملك [[فهد العمري|PER|a]] أمس الرئيس [[جوزيف مبيكي|PER|b]] لدى وصوله [[الرياض|LOC|c]]."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("visit", ("b", "c"), ("b", "c"))}
+
+
+def test_the_guest_of_a_reception_after_kana_is_the_visitor_before_the_body():
+    text = (
+        "زار الوزير [[سالم الهاشمي|PER|a]] أمس مقر [[قيادة الدفاع الجوي|ORG|o]]، وكان في استقباله "
+        "لدى وصوله قائد القوات الفريق [[ماجد العتيبي|PER|b]]."
+    )
+    found = relations(text)
+    assert ("meeting", ("b", "a"), ("a", "b")) in found
+    assert not any(kind == "meeting" and "o" in pair for kind, _, pair in found)
+
+
+# --- sixth round: the means of an act as a verb's subject
+
+
+def test_sanctions_that_target_someone_are_the_acts_of_who_imposed_them():
+    text = "أعلنت [[وزارة المالية الكندية|ORG|a]] أمس عن فرض عقوبات جديدة تستهدف [[بيلاروسيا|LOC|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) in relations(text)
+    text = "وقال سكان إن طيران [[التحالف|ORG|a]] شن غارات جوية استهدفت [[معسكر النصر|LOC|b]] فجرا."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_sanctions_blamed_are_no_ones_act():
+    text = "ألقى [[كريم السالم|PER|a]] باللوم على العقوبات التي تستهدف [[شركة النقل الوطنية|ORG|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) not in relations(text)
+
+
+# --- sixth round: credentials and what one receives from another
+
+
+def test_credentials_received_and_presented_are_a_reception():
+    text = "تسلم الرئيس [[عمر باه|PER|a]] صباح اليوم بالقصر الرئاسي أوراق اعتماد السفير [[لويس مارتان|PER|b]]."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+    text = "قدم السفير [[لويس مارتان|PER|b]] أوراق اعتماده إلى الرئيس [[عمر باه|PER|a]] أمس."
+    assert relations(text) == {("meeting", ("a", "b"), ("b", "a"))}
+
+
+def test_the_receiver_of_a_congratulation_is_the_one_praised():
+    text = "تلقى الرئيس [[عمر باه|PER|a]] أمس تهنئة [[الاتحاد الإفريقي|ORG|b]] بفوزه."
+    assert relations(text) == {("praise", ("b", "a"), ("a", "b"))}
+
+
+def test_a_destination_named_before_the_visitor():
+    text = "وصل إلى [[نواكشوط|LOC|b]] صباح اليوم الخميس الرئيس [[ألفا كوندي|PER|a]] في زيارة تستغرق يومين."
+    assert ("visit", ("a", "b"), ("b", "a")) in relations(text)
+
+
+def test_the_one_before_a_reception_hosts_its_genitive():
+    text = "وكان الوزير [[سالم الهاشمي|PER|a]] في استقبال الرئيس [[جوزيف مبيكي|PER|b]] بالمطار."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+    text = "والسفير [[سالم الهاشمي|PER|a]] كان أيضا من بين مستقبلي الوزير [[جوزيف مبيكي|PER|b]]."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_the_name_after_in_his_reception_is_the_host():
+    # في استقباله carries its guest (ه): the one after it, with a title naming a place, hosts
+    text = "كما وجد [[سالم الهاشمي|PER|a]] في استقباله سفير [[تونس|LOC|t]] في [[مدريد|LOC|m]] [[كمال الجزيري|PER|b]]."
+    assert ("meeting", ("b", "a"), ("a", "b")) in relations(text)
+
+
+def test_a_long_relative_clause_between_commas_is_passed_over():
+    text = (
+        "التقى الوزير [[كمال بن يوسف|PER|a]]، الذي كان يمثل رئيس الجمهورية السيد [[عمر الحسني|PER|c]] في "
+        "الاجتماع السنوي السادس لمجلس الوزراء العرب، بالرئيس [[موسى كوناتي|PER|b]] أمس."
+    )
+    assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_two_subjects_discussing_relations_between_their_countries_met():
+    # بين البلدين is the relations', not the parties; أخوه joins the two; the country of a title is
+    # no word of the distance between the subject and its verb
+    text = (
+        "وقال البيان إن الأمير [[فيصل الراشد|PER|a]] وأخوه الرئيس [[أحمد الصالح|PER|b]] رئيس "
+        "[[جمهورية جزر القمر|LOC|c]] الشقيقة بحثا العلاقات الثنائية بين البلدين."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_a_document_before_the_signatories_is_the_object():
+    text = "ووقع المذكرة المهندس [[هشام العمري|PER|a]]، وزير الطاقة، و[[جيمس كار|PER|b]]، وزير التجارة البريطاني."
+    assert relations(text) == {("agreement", None, ("a", "b"))}
+
+
+def test_a_place_where_the_listed_are_leaves_the_list_joined():
+    text = (
+        "واقتحمت [[قوات الأمن|ORG|a]] بلدتي [[عين زيتا|LOC|b]] و[[كفر سالم|LOC|c]] في [[الشمال|LOC|d]]، "
+        "ومدينة [[تل ريما|LOC|e]]."
+    )
+    assert {("a", x) for x in "bce"} <= {d for _, d, _ in relations(text)}
+    text = "وقع اتفاق بين [[المعهد الوطني للطرق|ORG|a]] في [[تونس|LOC|t]] و[[الهيئة العامة للنقل|ORG|b]] أمس."
+    assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+# --- sixth round: a subject carried by a complementizer's pronoun
+
+
+def test_the_pronoun_after_a_verb_of_saying_is_its_subject():
+    text = "وأعلنت [[وزارة المالية الكندية|ORG|a]] في بيان أنها فرضت عقوبات على رجل الأعمال [[بيتر فولكوف|PER|b]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    text = "وقال الرئيس [[جون هيل|PER|a]] للصحافيين في الطائرة إنه سيلتقي [[ماريو روسي|PER|b]] قريبا."
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_receiving_from_someone_is_no_reception():
+    text = "أعلن [[صندوق الإغاثة|ORG|a]] أنه استقبل من [[البنك الإفريقي|ORG|b]] منحة بقيمة مليون دولار."
+    assert not any(kind == "meeting" for kind, _, _ in relations(text))
+
+
+# --- sixth round: signatories named by their sides
+
+
+def test_signatories_named_by_their_sides():
+    text = (
+        "وقع الاتفاقية عن الجانب التونسي الوزير [[سامي بن علي|PER|a]] وعن [[البنك الدولي|ORG|o]] مديرة مكتبه "
+        "[[آنا ريس|PER|b]]."
+    )
+    assert ("agreement", None, ("a", "b")) in relations(text)
+    text = (
+        "وقع المذكرة من جانب [[وزارة النقل|ORG|c]] الوكيل [[سامي بن علي|PER|a]]، ومن جانب [[هيئة الموانئ|ORG|d]] "
+        "رئيسها [[آنا ريس|PER|b]]."
+    )
+    assert {("agreement", None, ("a", "b")), ("agreement", None, ("c", "d"))} <= relations(text)
+    text = (
+        "وقد وقع عن الجانب المصري الوزير [[سامي بن علي|PER|a]]، بينما وقع عن الجانب الجزائري الوزير [[آنا ريس|PER|b]]."
+    )
+    assert relations(text) == {("agreement", None, ("a", "b"))}
+
+
+def test_on_behalf_of_names_no_side():
+    text = (
+        "وقع الوزير [[سامي بن علي|PER|a]] نيابة عن [[الحكومة التونسية|ORG|c]] والسفيرة [[آنا ريس|PER|b]] نيابة عن "
+        "الجانب الأوروبي على اتفاقية منحة مع [[الاتحاد الأوروبي|ORG|d]]."
+    )
+    assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+def test_a_description_set_off_by_a_comma_before_the_subject_is_its_own():
+    text = "انتقد الناشط الحقوقي، [[سامي الدباغ|PER|a]]، تصريحات رئيس الوزراء، [[هشام نور|PER|b]]، أمس."
+    assert relations(text) == {("criticism", ("a", "b"), ("a", "b"))}
+
+
+def test_a_judgement_of_a_deed_names_its_doer_in_a_light_clause():
+    text = "ثمنت [[الرئاسة التونسية|ORG|a]] الدعم الذي قدمته [[دولة الكويت|LOC|b]] لـ[[وكالة الإغاثة|ORG|c]]."
+    found = relations(text)
+    assert ("praise", ("a", "b"), ("a", "b")) in found and ("support", ("b", "c"), ("b", "c")) in found
+
+
+def test_a_campaign_of_arrests_targets_the_place_where_it_was_waged():
+    text = "وشن [[جيش الاحتلال|ORG|a]] ليل الأربعاء حملة اعتقالات واسعة داخل قرية [[بيت عوا|LOC|b]] جنوب الخليل."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_two_clubs_meet_in_a_match_not_a_meeting():
+    assert relations("وانتهت قمة الدوري بين [[الوداد|ORG|a]] و[[الرجاء|ORG|b]] بالتعادل.") == set()
+    # two bodies that are not clubs do meet
+    assert relations("وانتهت قمة بين [[البنك الدولي|ORG|a]] و[[الاتحاد الأوروبي|ORG|b]] أمس.") == {
+        ("meeting", None, ("a", "b"))
+    }
+
+
+def test_a_verb_before_during_it_goes_on_from_the_first_clause():
+    text = (
+        "ويذكر أن الرئيس [[كريم الأنصاري|PER|a]] كان قد غادر [[تونس|LOC|t]] ظهرا متوجها إلى دولة [[الكويت|LOC|k]] "
+        "في زيارة عمل يومي 15 و16 مارس يلتقي خلالها أمير دولة [[الكويت|LOC|k]] الشيخ [[فهد الصباح|PER|b]]."
+    )
+    assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_a_condemned_deed_whose_light_clause_names_its_doer():
+    text = "دانت [[وزارة الخارجية|ORG|a]] الاعتداء الذي شنته [[جماعة النصر|ORG|b]] على [[قاعدة الريان|LOC|c]] أمس."
+    assert ("criticism", ("a", "b"), ("a", "b")) in relations(text)
+    # an unnamed doer: the place attacked is not the one condemned
+    text = "دانت [[وزارة الخارجية|ORG|a]] الاعتداء الذي شنه مجهولون على [[قاعدة الريان|LOC|c]] أمس."
+    assert not any(kind == "criticism" for kind, _, _ in relations(text))

@@ -70,13 +70,16 @@ class AliasError(DataFileError):
 
 @dataclass(slots=True)
 class AliasTable:
-    """Forced merges (alias key → canonical key, source rule), forced types, forced splits
-    and forced labels (a form's key → the label of its entity)."""
+    """Forced merges (alias key → canonical key, source rule), forced types, forced splits,
+    forced labels (a form's key → the label of its entity) and the canonical names as
+    written (key → name: the label of an entity named only by a short form, see
+    :mod:`shabaka.resolve`)."""
 
     merges: list[tuple[str, str, str]] = field(default_factory=list)
     types: dict[str, str] = field(default_factory=dict)
     splits: set[frozenset[str]] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
 
     def update(self, other: AliasTable) -> AliasTable:
         """Put ``other`` on top of this table: its merges lift this table's splits of the same pair."""
@@ -86,6 +89,7 @@ class AliasTable:
         self.types.update(other.types)
         self.splits |= other.splits
         self.labels.update(other.labels)
+        self.names.update(other.names)
         return self
 
 
@@ -121,6 +125,7 @@ def load_aliases(path: str | Path, rule: str = "alias") -> AliasTable:
                     table.types[a] = normalize_type(kind) or kind
                 continue
             table.merges.append((a, b, rule))
+            table.names.setdefault(b, " ".join(canonical.split()))
             if kind:
                 table.types[b] = normalize_type(kind) or kind
     return table

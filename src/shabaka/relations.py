@@ -32,12 +32,13 @@ from __future__ import annotations
 import csv
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
 from shabaka.errors import DataFileError
+from shabaka.lexicon import club_aliases, form_key, given_names
 from shabaka.model import Mention, Sentence
 from shabaka.resolve import parse_title
 from shabaka.text import normalize_key, token_offsets
@@ -89,6 +90,8 @@ PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
 DEMONSTRATIVES = _keys("هذا هذه ذلك تلك هذان هاتان")
 #: Words of invitation: the actor after one invited, and is no party (بدعوة من X، تلبية لدعوة X).
 INVITATIONS = _keys("دعوة بدعوة لدعوة")
+#: "During it": after a verb, the event named before, whose subject is the verb's (يلتقي خلالها Y).
+DURING = _keys("خلالها خلاله أثناءها")
 #: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
 CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
@@ -99,12 +102,15 @@ PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 LIGHT_VERBS = _keys(
     "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
     "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها "
-    "جمع جمعت ضم ضمت"
+    "جمع جمعت ضم ضمت شنه شنها شنته شنتها يشنه يشنها تشنه تشنها"
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
-    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
-    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة"
+    "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها أخوه أخيه عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
+    "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة "
+    # places and persons in a list of raids and arrests (بلدات X وY، ومدينة Z; X، والفتى Y)
+    "قرية بلدة مدينة مخيم منطقة محافظة حي ضاحية المواطن المواطنة الفتى الفتاة الشاب الشابة الطفل الطفلة "
+    "الأسير الأسيرة"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن ضد")
@@ -199,8 +205,102 @@ def _forms(cell: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(normalize_key(w) for w in f.split()) for f in cell.split("|") if f.strip())
 
 
+@dataclass(frozen=True, slots=True)
+class InflectionRule:
+    """One row of ``shabaka/data/inflections.csv``: how a verb form's first word inflects."""
+
+    tense: str  # past | present (a form starting with ي)
+    ending: str  # the base's last letters, cut before a suffix
+    prefix: str  # the letter in place of the present's ي, or ""
+    suffixes: tuple[str, ...]
+    object: bool  # the suffixes are object pronouns
+
+
+@cache
+def inflection_rules() -> tuple[InflectionRule, ...]:
+    """The rows of ``shabaka/data/inflections.csv`` (comment lines start with ``#``).
+
+    Raises
+    ------
+    RelationTableError
+        When a row lacks a column or names a tense other than past or present.
+    """
+    path = str(files("shabaka") / "data" / "inflections.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    rules = []
+    for n, row in enumerate(csv.DictReader(lines), 2):
+        if row.get("tense") not in ("past", "present") or row.get("object") is None:
+            raise RelationTableError(f"{path}, row {n}: a row needs a tense (past or present) and every column")
+        rules.append(
+            InflectionRule(
+                tense=row["tense"],
+                ending=normalize_key(row["ending"]),
+                prefix=normalize_key(row["prefix"]),
+                suffixes=tuple(normalize_key(x) for x in row["suffixes"].split("|")),
+                object=row["object"].strip() == "yes",
+            )
+        )
+    return tuple(rules)
+
+
+def inflect(word: str, objects: bool) -> list[str]:
+    """The regular inflections of a verb form's first word (a :func:`normalize_key` key) by the
+    rules of :func:`inflection_rules`: she, the two, they, we, and with ``objects`` the object
+    pronouns.
+
+    >>> inflect(normalize_key("التقى"), objects=False)
+    ['التقت', 'التقيا', 'التقتا', 'التقوا']
+    >>> inflect(normalize_key("يستقبل"), objects=True)[:6]
+    ['تستقبل', 'تستقبلان', 'نستقبل', 'يستقبلان', 'يستقبلون', 'يستقبله']
+    """
+    tense = "present" if word.startswith("ي") else "past"
+    rules = [r for r in inflection_rules() if r.tense == tense and word.endswith(r.ending)]
+    longest = max((len(r.ending) for r in rules), default=0)
+    out: list[str] = []
+    for rule in rules:
+        if len(rule.ending) == longest and (objects or not rule.object):
+            base = word[: len(word) - len(rule.ending)]
+            base = rule.prefix + base[1:] if rule.prefix else base
+            out += [base + s for s in rule.suffixes if base + s != word]
+    return out
+
+
+def _inflected(
+    forms: tuple[tuple[str, ...], ...], directed: bool, nouns: Collection[str], listed: Collection[str]
+) -> tuple[tuple[str, ...], ...]:
+    """The verb forms of a row and the regular inflections (:func:`inflect`) of its bases, the
+    forms no other form inflects to (التقى، يلتقي; not التقت، تلتقي), but of a one-word form of two
+    letters (حل: حلا is a noun); none that the table lists as a form of its own (``listed``: أجريا
+    اتصالا is a symmetric call), none that is a light verb (خصصها: :data:`LIGHT_VERBS`) and none that
+    a noun of the table reads (``nouns``: دعما، قصفه)."""
+    out = dict.fromkeys(forms)
+    made: set[tuple[str, ...]] = set()
+    for form in forms:
+        present = form[0][:1] in ("ت", "ن") and ("ي" + form[0][1:], *form[1:]) in out
+        if form in made or present or (len(form) == 1 and len(form[0]) < 3):
+            continue
+        objects = directed and len(form) == 1 and form[0] not in noun_homographs()
+        for word in inflect(form[0], objects=objects):
+            new = (word, *form[1:])
+            made.add(new)
+            if not (" ".join(new) in listed or word in LIGHT_VERBS or any(b in nouns for b in _noun_bases(word))):
+                out.setdefault(new)
+    return tuple(out)
+
+
+@cache
+def noun_homographs() -> frozenset[str]:
+    """The verb bases of ``shabaka/data/noun_homographs.txt``, common nouns too (عين، ثمن): they
+    take no object pronoun (:func:`_inflected`)."""
+    path = files("shabaka") / "data" / "noun_homographs.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_key(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
 def load_triggers(path: str) -> tuple[TriggerRow, ...]:
-    """Read a trigger table (the format of ``shabaka/data/relations.csv``).
+    """Read a trigger table (the format of ``shabaka/data/relations.csv``); each verb form
+    comes with its regular inflections (:func:`inflect`).
 
     Raises
     ------
@@ -233,7 +333,9 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
             )
         except (KeyError, AttributeError) as e:
             raise RelationTableError(f"{path}, line {n}: missing column {e}; the header names the columns") from None
-    return tuple(rows)
+    nouns = {form[0] for row in rows for form in row.nouns}
+    listed = {" ".join(form) for row in rows for form in row.verbs}
+    return tuple(replace(row, verbs=_inflected(row.verbs, row.direction != "symmetric", nouns, listed)) for row in rows)
 
 
 _VERB_CLITICS = frozenset({"و", "ف", "س"})  # (س: the future of an imperfect verb, سيزور)
@@ -344,6 +446,8 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
             continue  # most tokens open no trigger form
         match = None
         for form, row, noun in openings:
+            if not noun and words[i].endswith("ة"):
+                continue  # a verb never ends in ة (إدانة is no أدانه, as normalize_key writes both)
             end = _form_end(words, keys, blocked, i, form)
             if end is not None and (match is None or end > match.end):
                 match = _Trigger(i, end, row, noun)
@@ -445,7 +549,7 @@ def _locative(
 #: Words of attendance: the actors after one (and its titles) attended, and are no parties (بحضور X).
 ATTENDANCE = _keys("بحضور وبحضور حضور")
 #: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
-ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر")
+ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر شهد وشهد شهدت وشهدت يشهد تشهد")
 #: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
 AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
 #: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
@@ -462,6 +566,15 @@ BEHALF = (_keys("نيابة عن"), _keys("باسم"), _keys("ممثلا عن"),
 NAMED_EVENTS = _keys("منتدى مؤتمر ملتقى معرض مهرجان")
 #: Nouns of relations: the بين after one is theirs (البحث في العلاقات بين X وY relates nothing).
 RELATIONS_NOUNS = _keys("العلاقات علاقات العلاقة علاقة")
+
+
+def _witnessed(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor, its title aside, the subject right after a verb of attendance (حضر X، شهد
+    [الرئيس] X ... مراسم توقيع): the one who attended an event a later noun names?"""
+    j = actor.first - 1
+    while j >= 0 and (j in sent.title_tokens or _bare(sent.keys[j]) in DATE_WORDS):
+        j -= 1
+    return j >= 0 and sent.keys[j] in ATTENDED
 
 
 def _affiliated(actor: _Actor, keys: Sequence[str]) -> bool:
@@ -669,6 +782,12 @@ class _Sentence:
             out.append(Role(person.entity, actor.entity, title, label, self.starts[first], self.ends[end_token]))
         return out
 
+    @cached_property
+    def complement_tokens(self) -> frozenset[int]:
+        """The tokens of the actors named in titles (:meth:`complement`): like the title's own
+        words, they do not count in the distances between a trigger and its actors."""
+        return frozenset(j for a in self.actors if self.complement(a) for j in range(a.first, a.last + 1))
+
     def complement(self, actor: _Actor) -> bool:
         """Is the actor named in a title: a role's target there, or after a title with no name (لرئيس العراق)?"""
         if any(r.target == actor.entity and r.start <= self.starts[actor.first] < r.end for r in self.roles):
@@ -795,6 +914,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
         for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
             if _adjunct_noun(sent, t.first):
                 continue  # في استقبال X لدى وصوله ...، Y: the adjunct's noun ends no clause
+            if not trig.noun and trig.row.type in JUDGEMENTS and _light_clause(sent, t):
+                continue  # ثمنت X الدعم الذي قدمته Y: the deed judged names its doer, the one judged
             if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
                 limit = t.first
                 break
@@ -811,6 +932,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 continue
             if trig.row.type != "visit" and (_region(sent, source) or _region(sent, target)):
                 continue  # الشرق الأوسط وشمال إفريقيا: a region is visited, it does not meet or sign
+            if trig.row.type == "meeting" and _club(sent, source) and _club(sent, target):
+                continue  # قمة الدوري بين الوداد والرجاء: two clubs meet in a match, no meeting
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
             start, end = sent.starts[trig.first], sent.ends[trig.end - 1]
@@ -881,6 +1004,19 @@ def _region(sent: _Sentence, actor: _Actor) -> bool:
     return name in REGIONS or (name[:1] in ("و", "ف") and name[1:] in REGIONS)
 
 
+@cache
+def _club_keys() -> frozenset[str]:
+    """The keys of the clubs' names and short names (``shabaka/data/clubs.csv``)."""
+    return frozenset(k for a, b, _ in club_aliases().merges for k in (a, b))
+
+
+def _club(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor a football club of ``clubs.csv`` (الوداد، الرجاء البيضاوي), with or without و?"""
+    name = sent.text[sent.starts[actor.first] + len(actor.prefix) : sent.ends[actor.last]]
+    key = form_key(name)
+    return key in _club_keys() or (key[:1] == "و" and key[1:] in _club_keys())
+
+
 def _alongside(sent: _Sentence, actor: _Actor) -> bool:
     """Is the actor introduced by إلى جانب (alongside), its title between?"""
     j = actor.first - 1
@@ -904,19 +1040,32 @@ def _on_behalf(sent: _Sentence, a: _Actor, b: _Actor) -> bool:
     return any(between == words for words in BEHALF)
 
 
-def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -> bool:
+def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None, deeds: Collection[int] = ()) -> bool:
     """No clause break among tokens ``start`` to ``end`` (exclusive); a relative pronoun
-    right after the actor ``after`` does not count (X الذي يزور Y); a closing quote ends a
-    quotation, unless it closes a name (“عباس عراقجي”)."""
+    right after the actor ``after`` does not count (X الذي يزور Y), nor one at a token of
+    ``deeds`` (ثمنت X الدعم الذي قدمته Y: the relative clause names the deed's doer); a closing
+    quote ends a quotation, unless it closes a name (“عباس عراقجي”)."""
     keys, owner = sent.keys, sent.owner
     for j in range(start, end):
-        if keys[j] == ":" and keys[max(0, j - 2) : j] in (["كلا", "من"], ["كل", "من"]):
-            continue  # استقبل X كلا من: Y، Z
+        if (keys[j] in _LIST_MARKS and _list_opener(keys, j)) or j in deeds:
+            continue  # استقبل X كلا من: Y، Z; اقتحمت X قرى وبلدات: Y، وZ
         if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
         if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None and not _short_quote(sent, j):
             return False
     return True
+
+
+_LIST_MARKS = frozenset(":؛;")
+#: Plural nouns of places whose list may open after a colon (اقتحمت X قرى وبلدات: Y، وZ).
+LIST_HEADS = _keys("قرى بلدات وبلدات مدن ومدن مخيمات ومخيمات مناطق ومناطق أحياء وأحياء")
+
+
+def _list_opener(keys: Sequence[str], j: int) -> bool:
+    """Does the colon (or semicolon) at ``j`` open a list: after كل من or كلا من (كلًا من؛ X وY),
+    or after a plural noun of places (قرى وبلدات: X، وY)?"""
+    before = keys[max(0, j - 2) : j]
+    return tuple(normalize_key(k) for k in before) in _EACH_OF or (bool(before) and before[-1] in LIST_HEADS)
 
 
 def _short_quote(sent: _Sentence, j: int) -> bool:
@@ -935,22 +1084,60 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     keys, owner = sent.keys, sent.owner
     gap = [j for j in range(a.last + 1, b.first) if not _quote(sent.words[j])]
     if any(_is_break(keys[j]) for j in gap) or any(
-        owner[j] is not None and not sent.complement(sent.actors[owner[j]]) for j in gap
+        owner[j] is not None
+        and not sent.complement(sent.actors[owner[j]])
+        and not _whereabouts(sent, sent.actors[owner[j]])  # X من بلدة Z، وY; X في Z، وY: where X is
+        for j in gap
     ):
         return False
+    if _title_between_commas(sent, gap) and _and_joined(sent, b):
+        return True  # X، المدير العام لـZ ومراقبة التراب الوطني، و Y: a's title, however long
     words = [j for j in gap if keys[j] not in _COMMAS]
     if len([j for j in words if j not in sent.title_tokens and owner[j] is None]) > COORDINATION_TOKENS:
         return False
     # X، وزير خارجية ...، والسيد Y: the apposition of a's title does not open the gap
-    apposition = [j in sent.title_tokens or owner[j] is not None for j in words]  # (its title and what it names)
-    words = words[next((n for n, j in enumerate(words) if not apposition[n] or _and_opener(keys[j])), 0) :]
+    origin = {  # (X من بلدة Z، والفتى Y: where X is from; X في Z، ومدينة Y: where X is)
+        k
+        for j in words
+        if owner[j] is not None and _whereabouts(sent, sent.actors[owner[j]])
+        for k in range(max(a.last + 1, sent.actors[owner[j]].first - 2), sent.actors[owner[j]].first)
+    }
+    # (its title and what it names, where it is from)
+    apposition = [j in sent.title_tokens or owner[j] is not None or j in origin for j in words]
+    words = words[next((n for n, j in enumerate(words) if not apposition[n] or _and_opener(keys[j])), len(words)) :]
     if not words:
-        return keys[b.first].startswith("و")
+        return _and_joined(sent, b)
     # the gap opens with و, alone or on a title (X ورئيس الوزراء المصري Y, X، ونظيره Y), or with
     # a connector (X، بالإضافة إلى Y; X، وعن الجانب المصري Y)
     if any(tuple(keys[j] for j in words[: len(c)]) == c for c in COORDINATION_CONNECTORS):
         return True
     return _and_opener(keys[words[0]])
+
+
+#: The most words an apposition between commas may have (:func:`_title_between_commas`).
+APPOSITION_TOKENS = 12
+
+
+def _title_between_commas(sent: _Sentence, gap: Sequence[int]) -> bool:
+    """Is the gap between two actors a comma, an apposition that opens with a title, a comma and
+    at most و (X، المدير العام لـZ ومراقبة التراب الوطني، و Y)?"""
+    keys = sent.keys
+    commas = [n for n, j in enumerate(gap) if keys[j] in _COMMAS]
+    if len(commas) < 2 or commas[0] != 0 or any(keys[j] != "و" for j in gap[commas[-1] + 1 :]):
+        return False
+    inside = gap[1 : commas[-1]]
+    return 0 < len(inside) <= APPOSITION_TOKENS and (inside[0] in sent.title_tokens or sent.is_title(inside[0]))
+
+
+def _and_joined(sent: _Sentence, actor: _Actor) -> bool:
+    """Does the actor carry و, outside its mention (و[X]) or inside it (a mention taken with its
+    clitic: وكريستوفر راي، والولايات المتحدة), not the first letter of a name (وليد، واشنطن)?"""
+    head = sent.keys[actor.first][len(actor.prefix) :]
+    if actor.prefix.endswith("و") or (actor.first > 0 and sent.keys[actor.first - 1] == "و"):
+        return True
+    if not head.startswith("و") or head in given_names(more=True):
+        return False
+    return actor.type == "PER" or head.startswith(("وال", "وو"))
 
 
 def _and_opener(k: str) -> bool:
@@ -981,8 +1168,12 @@ def _unnamed_subject(sent: _Sentence, end: int, actor: _Actor) -> bool:
     commas = [j for j in gap if sent.keys[j] in _COMMAS]
     if not commas:
         return False
-    return any(sent.is_title(j) for j in range(end, commas[0])) and any(
-        sent.is_title(j) for j in range(commas[-1] + 1, actor.first)
+    # (a time or an adverb ends the unnamed subject: التقى فخامة رئيس الجمهورية، رئيس الاتحاد X names him)
+    before = range(end, commas[0])
+    return (
+        any(sent.is_title(j) for j in before)
+        and any(_bare(sent.keys[j]) in DATE_WORDS or _adverb(sent, j) for j in before)
+        and any(sent.is_title(j) for j in range(commas[-1] + 1, actor.first))
     )
 
 
@@ -1002,6 +1193,71 @@ def _common_subject(sent: _Sentence, first: int) -> bool:
     while j >= max(0, first - 3) and sent.owner[j] is None and not (keys[j] in COMPLEMENTIZERS or _is_break(keys[j])):
         j -= 1
     return j < first - 1 and j >= 0 and keys[j] in COMPLEMENTIZERS
+
+
+#: The verb كان: an actor before it and a reception after it (X، وكان في استقباله Y) is the guest.
+KANA = _keys("كان كانت")
+#: Prepositions whose actor is no subject of a verb after it (وصل X إلى Y ... والتقى Z: Y meets no one).
+OBJECT_PREPOSITIONS = _keys("إلى الى على مع عن ضد لدى")
+
+
+def _under_preposition(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor, its title aside, introduced by a preposition of :data:`OBJECT_PREPOSITIONS`
+    (إلى [الرئيس] X)? It is what an earlier word reaches, not the subject of a verb after it,
+    unless a relative pronoun follows it (مع قوات X التي اقتحمت Y: X is the relative verb's subject)."""
+    after = actor.last + 1
+    if after < len(sent.keys) and sent.keys[after] in RELATIVES:
+        return False
+    j = actor.first - 1
+    while j >= 0 and j in sent.title_tokens:
+        j -= 1
+    return j >= 0 and sent.keys[j] in OBJECT_PREPOSITIONS
+
+
+#: Nouns of the means of an act (sanctions, strikes) that stand as a verb's subject (عقوبات تستهدف X).
+MEANS = _keys("عقوبات العقوبات غارات الغارات ضربات الضربات هجمات الهجمات")
+
+
+def _agent_of_means(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The one who used the means that a verb's subject names (أعلنت X فرض عقوبات جديدة تستهدف Y،
+    نفذ X غارات جوية استهدفت Y, قائمة العقوبات الأميركية التي تستهدف Y): the nearest actor before
+    that noun, in its clause, the trigger's row allowing it as source. The noun stands right
+    before the verb, or with at most two adjectives and a relative pronoun between."""
+    keys, j = sent.keys, trig.first - 1
+    if j >= 0 and keys[j] in RELATIVES:
+        j -= 1
+    for _ in range(3):
+        if j < 0 or sent.owner[j] is not None or keys[j] in MEANS:
+            break
+        j -= 1  # an adjective (جديدة، جوية، الأميركية)
+    if j < 1 or keys[j] not in MEANS or keys[j - 1] in _PREPOSITIONS:
+        return None  # (ألقى باللوم على العقوبات التي تستهدف ...: the sanctions are blamed, not used)
+    return next(
+        (
+            a
+            for a in sorted(actors, key=lambda a: -a.last)
+            if a.last < j
+            and a.type in trig.row.source_types
+            and _distance(sent, a.last + 1, j) < LEFT_TOKENS
+            and _clear(sent, a.last + 1, j)
+        ),
+        None,
+    )
+
+
+#: Verbs of receiving: their subject receives what the noun after them names (تسلم X أوراق اعتماد Y).
+RECEIVING = _keys("تسلم تسلمت يتسلم تتسلم استلم استلمت يستلم تستلم تلقى تلقت يتلقى تتلقى تقبل تقبلت")
+
+
+def _receiver(sent: _Sentence, first: int, actors: Sequence[_Actor]) -> _Actor | None:
+    """The subject of a verb of receiving before the noun at token ``first``, in its clause: the
+    first actor between the verb and the noun (تسلم [الرئيس] X صباح اليوم أوراق اعتماد Y)."""
+    for v in range(first - 1, max(-1, first - POSSESSOR_TOKENS), -1):
+        if _is_break(sent.keys[v]):
+            return None
+        if _bare(sent.keys[v]) in RECEIVING:
+            return next((a for a in actors if v < a.first and a.last < first), None)
+    return None
 
 
 def _under_la(sent: _Sentence, actor: _Actor) -> bool:
@@ -1051,6 +1307,17 @@ def _from_origin(sent: _Sentence, actor: _Actor) -> bool:
     return j >= 0 and keys[j] == _ORIGIN and not (j > 0 and (keys[j - 1], keys[j]) in _EACH_OF)
 
 
+def _whereabouts(sent: _Sentence, actor: _Actor) -> bool:
+    """Does the actor say where the one before it is from (:func:`_from_origin`) or, a place after في
+    (في بيت لحم، في مدينة X), where it is: in a list, it is no item of its own?"""
+    if _from_origin(sent, actor):
+        return True
+    j = actor.first - 1
+    if j >= 0 and sent.keys[j] in PLACE_NOUNS:
+        j -= 1
+    return actor.type == "LOC" and j >= 0 and _bare(sent.keys[j]) in LOCATIVES
+
+
 def _located_actor(sent: _Sentence, actor: _Actor) -> bool:
     """Does the place say where the actor right before it is (معسكر X بفج عطان، مقر Y في Z),
     rather than where an act was done?"""
@@ -1061,14 +1328,51 @@ def _located_actor(sent: _Sentence, actor: _Actor) -> bool:
 
 
 def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Actor]:
-    """``first`` and the actors of ``rest`` coordinated with it, one after the other."""
+    """``first`` and the actors of ``rest`` coordinated with it, one after the other; after كل من
+    (:func:`_each_of`), each actor that carries و in the clause, whatever apposition stands between."""
     out = [first]
+    listed = _each_of(sent, first)
     for a in rest:
-        if a.first > out[-1].last and _coordinated(out[-1], a, sent):
+        if a.first <= out[-1].last or (a.type == "LOC" and _whereabouts(sent, a)):
+            continue  # (X من بلدة Z، والفتى Y: Z is where X is from, Y the next of the list)
+        if _coordinated(out[-1], a, sent) or (listed and _listed_after(sent, out[-1], a)):
             out.append(a)
-        elif a.first > out[-1].last:
+        else:
             break
     return out
+
+
+def _relative_after(sent: _Sentence, end: int) -> int:
+    """Where the relative pronoun of a noun's relative clause stands (الزيارة التي، الاجتماع العالي
+    المستوى، الذي): at ``end``, or after at most two words that qualify the noun and a comma;
+    ``end`` when there is none."""
+    keys = sent.keys
+    for k in range(end, min(end + 4, len(keys) - 1)):
+        if keys[k] in RELATIVES:
+            return k
+        if sent.owner[k] is not None or k in sent.title_tokens or (_is_break(keys[k]) and keys[k] not in _COMMAS):
+            break
+        if keys[k] in _COMMAS and not (k + 1 < len(keys) and keys[k + 1] in RELATIVES):
+            break
+    return end
+
+
+def _each_of(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor, its title aside, the first of a list opened by كل من or كلا من (بكل من)?"""
+    j = actor.first - 1
+    while j >= 0 and j in sent.title_tokens:
+        j -= 1
+    return j > 0 and (_bare(sent.keys[j - 1]).removeprefix("ب"), sent.keys[j]) in _EACH_OF
+
+
+def _listed_after(sent: _Sentence, last: _Actor, actor: _Actor) -> bool:
+    """Is ``actor`` the next item of a كل من list after ``last`` (… [last]، title، أقوى جهاز ...، و[actor]):
+    it carries و, and no clause break nor trigger stands between?"""
+    return (
+        _and_joined(sent, actor)
+        and _clear(sent, last.last + 1, actor.first)
+        and not any(last.last < t < actor.first for t in sent.trigger_starts)
+    )
 
 
 def _pairs(
@@ -1093,19 +1397,29 @@ def _pairs(
         key=lambda a: -a.last,
     )
     # زيارة الدولة التي: one word may qualify the noun before its relative clause
-    rel = end + 1 if end + 2 < len(keys) and sent.owner[end] is None and keys[end + 1] in RELATIVES else end
+    rel = _relative_after(sent, end)
     light = trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
     if light:  # المكالمات التي أجراها X مع Y، الزيارة التي قام بها X إلى Y: read from the verb on
         end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
         end += 2 if tuple(keys[end : end + 2]) in _EACH_OF else 0  # الاجتماع الذي ضم كلا من X وY
     targets = sorted([*actors, *places], key=lambda a: a.first)
-    right = [a for a in targets if end <= a.first < limit and _clear(sent, end, a.first)]
+    # ثمنت X الدعم الذي قدمته Y، دانت X الاعتداء الذي شنته Y: a judged deed's light clause names its doer
+    deeds = (
+        {
+            j
+            for j in range(end, limit - 2)
+            if keys[j] in RELATIVES and keys[j + 1] in LIGHT_VERBS and _named(sent, j + 2)
+        }
+        if (not trig.noun and row.type in JUDGEMENTS)
+        else set()
+    )
+    right = [a for a in targets if end <= a.first < limit and _clear(sent, end, a.first, deeds=deeds)]
     symmetric = row.direction == "symmetric"
     if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
         return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
     bayna = next((j for j in range(end, min(end + 6, limit)) if keys[j] == normalize_key("بين")), None)
     if bayna is not None and any(_bare(keys[j]) in RELATIONS_NOUNS for j in range(end, bayna)):
-        return []  # جرى خلال اللقاء البحث في العلاقات بين X وY: the بين is the relations'
+        bayna = None  # جرى خلال اللقاء البحث في العلاقات بين X وY: the بين is the relations', it names no party
     if (
         bayna is not None
         and (trig.noun or (symmetric and not any(a.first < bayna for a in right)))
@@ -1125,12 +1439,18 @@ def _pairs(
         return []  # حضر الاستقبال X، وY: those named attended it
     if trig.noun and not trig.pronoun and end < len(keys) and sent.is_title(end) and end not in sent.title_tokens:
         return []  # زيارة ولي العهد إلى X: the visitor is a title with no name
-    if trig.noun and first > 0 and _bare(keys[first - 1]) in ADJUNCT_OPENERS and keys[first].startswith("ال"):
+    if (
+        trig.noun
+        and not light
+        and first > 0
+        and _bare(keys[first - 1]) in ADJUNCT_OPENERS
+        and keys[first].startswith("ال")
+    ):
         return []  # سيجري خلال الزيارة محادثات مع X: the visit was named before; the verb tells the rest
     if row.type == "visit" and trig.noun and (left_after := _left_after_visit(sent, trig, actors)):
         return left_after  # غادر X الرياض بعد انتهاء زيارة رسمية: X visited الرياض
-    if symmetric and len(sides := _side_signatories(sent, end, actors, row)) > 1:
-        return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
+    if symmetric and len((sides := _side_signatories(sent, end, actors, row))[0]) > 1:
+        return [(a, b, False) for group in sides if len(group) > 1 for k, a in enumerate(group) for b in group[k + 1 :]]
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
         return _pronoun_object_pairs(trig, right, actors, sent)
     if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
@@ -1138,11 +1458,18 @@ def _pairs(
     near_left = (
         bool(left)
         # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
-        and not (light and right and _verb_subject(sent, first, end, right[0]))
+        and not (light and right and _light_subject(sent, first, end, right[0]))
         and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
+        and not (not trig.noun and _under_preposition(sent, left[0]))
+        # وصل X إلى Z، وكان في استقباله Y: the one before كان is the guest the pronoun names, the host follows
+        and not (
+            row.direction == "reverse"
+            and sent.words[end - 1].endswith(_PRONOUN_ENDINGS)
+            and any(_bare(keys[j]) in KANA for j in range(left[0].last + 1, first))
+        )
     )
     host_before = near_left and left[0].type in row.source_types
     if (
@@ -1162,6 +1489,7 @@ def _pairs(
     genitive = (
         trig.noun
         and not trig.pronoun
+        and not (end - first > 1 and sent.words[end - 1].endswith(_PRONOUN_ENDINGS))  # في استقباله Y: Y hosts
         and keys[end - 1] not in _PREPOSITIONS
         and not _ba_title(sent, end)
         and bool(right)
@@ -1217,13 +1545,21 @@ def _pairs(
             if not _coordinated(a, subjects[0], sent):
                 break
             subjects.insert(0, a)
+        if trig.noun and _witnessed(sent, subjects[0]):
+            return []  # شهد X، ...، وY مراسم توقيع: they attended the signing
+    elif (reporter := _reported_subject(sent, trig, actors)) is not None:
+        subjects = [reporter]  # أعلنت X أنها فرضت عقوبات على Y: the pronoun is X
+    elif not trig.noun and (fronted := _fronted_destination(sent, trig, right)) is not None:
+        return [fronted]  # وصل إلى Z اليوم الرئيس X: the place before the subject
+    elif not trig.noun and right and (agent := _agent_of_means(sent, trig, actors)) is not None:
+        subjects = [agent]  # فرضت X عقوبات جديدة تستهدف Y: X, who imposed them, acts against Y
     elif (
         right
         and right[0] not in places
         and not _common_subject(sent, first)
         and (light or not trig.noun)
         and _distance(sent, end, right[0].first) < RIGHT_TOKENS
-        and _verb_subject(sent, first, end, right[0])
+        and (_light_subject(sent, first, end, right[0]) if light else _verb_subject(sent, first, end, right[0]))
     ):
         subjects = _chain(right[0], right[1:], sent)
         dropped = _dropped_subject(sent, trig, actors)
@@ -1242,7 +1578,15 @@ def _pairs(
     if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
         right = [a for a in targets if after <= a.first < stop and _clear(sent, after, a.first)]
-    rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
+    host = left[0] if near_left and row.direction == "reverse" else None  # Y في استقبال X: Y hosts X
+    if genitive and not symmetric and (receiver := _receiver(sent, first, actors) or host) is not None:
+        # تسلم X أوراق اعتماد Y، تلقى X تهنئة Y: the genitive gives, the verb's subject receives
+        for subj in subjects:
+            src, dst = (receiver, subj) if row.direction == "reverse" else (subj, receiver)
+            if src.type in row.source_types and dst.type in row.target_types:
+                out.append((src, dst, True))
+        return out
+    rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after, deeds)
     if row.direction == "active" and not row.from_source:
         # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
         rest = rest[next((k for k, a in enumerate(rest) if a.type in row.target_types), len(rest)) :]
@@ -1262,13 +1606,15 @@ def _pairs(
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
         if any(_bare(keys[j]) in REASONS for j in range(after, obj.first)):
             continue  # التهنئة بمناسبة أمر الملك X، استهدف بسبب اغتيال X: a reason or an occasion, not the object
-        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, after, obj):
+        if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, first, obj):
             continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
         if row.target_prep and not direct and not any(_prep(keys[j], row.target_prep) for j in scope):
             continue  # (لدى لقائه الرئيس X: a noun with its pronoun takes its object directly)
         preps = [keys[j] for j in range(after, obj.first) if keys[j] in _PREPOSITIONS]
         giver = row.from_source and preps[:1] == ["من"]  # تلقى X مكالمة من (وزير ...) Y; not مع عدد من
+        if not row.from_source and not trig.noun and preps[:1] == ["من"] and after == end and keys[end] == "من":
+            continue  # استقبل من X منحة: what was received came from X
         for other in (obj, *_delegation_head(sent, obj, row)):
             for subj in subjects:
                 src, dst = (other, subj) if (row.direction == "reverse") != giver else (subj, other)
@@ -1306,12 +1652,15 @@ def _guest(sent: _Sentence, trig: _Trigger, before: int, actors: Sequence[_Actor
     row can take as its other side, within reach of a possessor, not joined to the one after it."""
     row = trig.row
     candidates = sorted((a for a in actors if a.last < before), key=lambda a: -a.last)
-    for a, nxt in zip(candidates, [None, *candidates], strict=False):
-        if _distance(sent, a.last + 1, trig.first) >= POSSESSOR_TOKENS:
-            return None
-        if a.type in row.target_types and not (nxt is not None and _coordinated(a, nxt, sent)):
-            return a
-    return None
+    found = [
+        a
+        for a, nxt in zip(candidates, [None, *candidates], strict=False)
+        if _distance(sent, a.last + 1, trig.first) < POSSESSOR_TOKENS
+        and a.type in row.target_types
+        and not (nxt is not None and _coordinated(a, nxt, sent))
+    ]
+    # a person before a body (زار X مقر قيادة Y، وكان في استقباله Z: X is the guest, Y where he went)
+    return next((a for a in found if a.type == "PER"), found[0] if found else None)
 
 
 def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
@@ -1432,6 +1781,20 @@ def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> 
 JUDGEMENTS = frozenset({"criticism", "praise", "condolence"})
 
 
+def _named(sent: _Sentence, j: int) -> bool:
+    """Does an actor start at token ``j``, or after the words of a title there?"""
+    while j < len(sent.keys) and sent.owner[j] is None and (j in sent.title_tokens or sent.is_title(j)):
+        j += 1
+    return j < len(sent.keys) and sent.owner[j] is not None
+
+
+def _light_clause(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is the noun trigger followed by a relative clause of a light verb (الدعم الذي قدمته Y)?"""
+    rel = _relative_after(sent, trig.end)
+    keys = sent.keys
+    return trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
+
+
 def _object_of_verb_trigger(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
     """Is a directed noun trigger the object of a verb of :data:`JUDGEMENTS` in its clause, the
     verb whose subject ``actor`` is (أدان X الهجوم على Y، أشاد X بالدعم المقدم لـY), or, under ب,
@@ -1468,6 +1831,7 @@ def _distance(sent: _Sentence, start: int, end: int) -> int:
         1
         for j in range(start, end)
         if j not in sent.title_tokens
+        and j not in sent.complement_tokens
         and _bare(keys[j]) not in DATE_WORDS
         and keys[j] not in _COMMAS
         and not _quote(words[j])
@@ -1491,22 +1855,59 @@ def _next_to(sent: _Sentence, actor: _Actor, j: int) -> bool:
     return j == actor.last + 1 or (j == actor.last + 2 and sent.keys[actor.last + 1] in _COMMAS)
 
 
+#: Words before عن by which one acts for another (نيابة عن X، ممثلا عن X).
+ON_BEHALF = _keys("نيابة ممثلا ممثلة")
+#: Words that join two clauses of one act told side by side (وقع عن الجانب X ...، بينما وقع عن الجانب Y).
+CONTRASTS = _keys("بينما فيما")
 #: Words after عن that name a side (عن الجانب المغربي X، وعن الجانب الأردني Y).
 SIDE_WORDS = _keys("الجانب جانب")
 
 
-def _side_signatories(sent: _Sentence, end: int, actors: Sequence[_Actor], row: TriggerRow) -> list[_Actor]:
-    """The actors named each after a side (وقعها عن الجانب العراقي، الوزير X، وعن الجانب المصري Y),
-    in the clause after token ``end``: the first actor after each عن الجانب."""
-    keys, out = sent.keys, []
+def _side_signatories(
+    sent: _Sentence, end: int, actors: Sequence[_Actor], row: TriggerRow
+) -> tuple[list[_Actor], list[_Actor]]:
+    """The signatories named each after a side, and the bodies named as the sides, in the clause
+    after token ``end`` and in one more that repeats the verb: وقعها عن الجانب العراقي الوزير X، وعن
+    الجانب المصري Y; وقع من جانب [وزارة] Z ... X، ومن جانب [هيئة] W ... Y; عن [الاتحاد] ... Y; بينما وقع
+    عن الجانب الجزائري Y. A signatory is the first person after the side (the first actor after
+    عن الجانب when no person follows it there)."""
+    keys = sent.keys
+    people: list[_Actor] = []
+    bodies: list[_Actor] = []
+    by_token = {a.first: a for a in actors}
     j = end
-    while j + 1 < len(keys) and not _is_break(keys[j]):
-        if _bare(keys[j]) == "عن" and keys[j + 1] in SIDE_WORDS:
-            nxt = next((a for a in actors if a.first > j + 1), None)
-            if nxt is not None and nxt.type in row.source_types and _clear(sent, j, nxt.first):
-                out.append(nxt)
-        j += 1
-    return out
+    while j + 1 < len(keys):
+        if _is_break(keys[j]) and not (keys[j] in CONTRASTS and (keys[j + 1],) in row.verbs):
+            break  # (بينما وقع عن الجانب الجزائري Y: the verb goes on with the other side)
+        # (نيابة عن X: X is the one a signatory acts for, no side)
+        opener = _bare(keys[j]) if j == 0 or keys[j - 1] not in ON_BEHALF else ""
+        if opener in ("عن", "من") and keys[j + 1] in SIDE_WORDS:  # عن الجانب X، من جانب [وزارة Z]
+            body = by_token.get(j + 2) if opener == "من" else None
+            after = body.last + 1 if body is not None else j + 2
+        elif opener == "عن" and (body := by_token.get(j + 1)) is not None:  # عن [الاتحاد]
+            after = body.last + 1
+        else:
+            j += 1
+            continue
+        if body is not None and body.type not in ("ORG", "LOC"):
+            j += 1
+            continue
+        side = [a for a in actors if a.first >= after and _clear(sent, j, a.first)]
+        side = side[: next((n for n, a in enumerate(side) if _side_opener(keys, a.first - 1)), len(side))]
+        signatory = next((a for a in side if a.type == "PER"), None)
+        if signatory is None and body is None and side and side[0].type in row.source_types:
+            signatory = side[0]
+        if signatory is not None:
+            people.append(signatory)
+        if body is not None:
+            bodies.append(body)
+        j = after
+    return people, bodies
+
+
+def _side_opener(keys: Sequence[str], j: int) -> bool:
+    """Does a side's opener (عن، من جانب) end at token ``j``?"""
+    return j >= 0 and (_bare(keys[j]) == "عن" or keys[j] in SIDE_WORDS)
 
 
 def _object_pronoun(key: str, row: TriggerRow) -> bool:
@@ -1586,11 +1987,16 @@ def _left_after_visit(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor])
     return [*out, (who, nxt, True)] if nxt is not None else out
 
 
-def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Actor]:
+def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collection[int] = ()) -> list[_Actor]:
     """The actors from token ``after`` on in the clause, when the first is within
-    :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
-    rest = [a for a in right if a.first >= after and _clear(sent, after, a.first)]
+    :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther);
+    ``deeds`` as for :func:`_clear`."""
+    rest = [a for a in right if a.first >= after and _clear(sent, after, a.first, deeds=deeds)]
     return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
+
+
+#: The most tokens a relative clause between commas may have (:func:`_past_relative_clause`).
+RELATIVE_CLAUSE_TOKENS = 20
 
 
 def _past_relative_clause(sent: _Sentence, j: int) -> int:
@@ -1601,7 +2007,7 @@ def _past_relative_clause(sent: _Sentence, j: int) -> int:
         k += 1
     if k == j or k >= len(keys) or keys[k] not in RELATIVES:
         return j
-    for m in range(k + 1, min(k + 12, len(keys))):
+    for m in range(k + 1, min(k + RELATIVE_CLAUSE_TOKENS, len(keys))):
         if keys[m] in _COMMAS:
             return m + 1
         if _is_break(keys[m]):
@@ -1611,11 +2017,12 @@ def _past_relative_clause(sent: _Sentence, j: int) -> int:
 
 def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
     """The subject a verb leaves unsaid because it goes on from the sentence's first clause:
-    after حيث، ثم، بعدما, or with و on the verb (نفى X ... وألقى باللوم على Y). It is the
+    after حيث، ثم، بعدما, before خلالها, or with و on the verb (نفى X ... وألقى باللوم على Y). It is the
     sentence's first actor, a person or an organization the trigger allows as source."""
     keys, first = sent.keys, trig.first
     clitic = keys[first][:1] in ("و", "ف") and keys[first] not in _form_index()
-    if trig.noun or not (clitic or (first > 0 and keys[first - 1] in CONTINUATIONS)):
+    during = trig.end < len(keys) and keys[trig.end] in DURING  # في زيارة ... يلتقي خلالها Y
+    if trig.noun or not (clitic or during or (first > 0 and keys[first - 1] in CONTINUATIONS)):
         return None
     head = min(actors, key=lambda a: a.first, default=None)
     if head is not None and any(keys[j] in COMPLEMENTIZERS for j in range(head.last + 1, first)):
@@ -1647,12 +2054,108 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
         return False
     before = keys[first - 1] if first > 0 else ""
-    if sent.owner[first - 1] is None and before.startswith("ال") and len(before) > 3 and not sent.is_title(first - 1):
+    # وفي ذات السياق استقبل X Y، في بداية الاجتماع أشاد X: the noun ends an adverbial
+    adverbial = any(_bare(keys[k]) in ADVERBIAL_OPENERS | ADJUNCT_OPENERS for k in range(max(0, first - 3), first - 1))
+    if (
+        sent.owner[first - 1] is None
+        and before.startswith("ال")
+        and len(before) > 3
+        and not sent.is_title(first - 1)
+        and not adverbial
+    ):
         return False
     head = next((j for j in gap if not _filler(sent, j)), actor.first)
-    if head < actor.first and (keys[head] in UNNAMED_AGENTS or _common_noun(sent, head)):
+    title_noun = head > end and sent.is_title(head - 1)  # فخامة رئيس الجمهورية، ... X: the title's noun
+    document = _bare(keys[head]) in DOCUMENTS  # ووقع المذكرة X وY: the object before the subject
+    # انتقد الناشط الحقوقي، X: a description set off by a comma right before the name is the name's
+    described = (
+        actor.first - head <= 4
+        and keys[actor.first - 1] in _COMMAS
+        and all(sent.owner[j] is None and not _is_break(keys[j]) for j in range(head, actor.first))
+    )
+    if head < actor.first and (
+        keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun and not document and not described)
+    ):
         return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
+
+
+def _light_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
+    """Can ``actor`` be the subject of a noun's light verb (المباحثات التي جمعت X ...)? As for any
+    verb (:func:`_verb_subject`), or after an adjunct of place or time that opens after the verb
+    (التي جمعت في أكثر من مناسبة X): no preposition right before the actor, its title aside."""
+    if _verb_subject(sent, first, end, actor):
+        return True
+    keys, j = sent.keys, actor.first - 1
+    while j >= end and j in sent.title_tokens:
+        j -= 1
+    return (
+        end < actor.first
+        and _bare(keys[end]) in LOCATIVES | ADJUNCT_OPENERS
+        and not actor.prefix
+        and j >= end
+        and keys[j] not in _PREPOSITIONS | FROM_WORDS
+        and _clear(sent, end, actor.first)
+        and not any(sent.owner[k] is not None for k in range(end, actor.first))
+    )
+
+
+#: Documents signed or handed: after a verb, the object, not an unnamed subject (ووقع المذكرة X).
+DOCUMENTS = _keys("المذكرة الاتفاقية الاتفاق العقد البروتوكول الوثيقة الرسالة الاتفاقيتين المذكرتين")
+#: Words before a definite noun that make it an adverbial, not a verb's subject (في ذات السياق، في هذا الإطار).
+ADVERBIAL_OPENERS = _keys("في ذات هذا هذه نفس")
+
+
+#: Complementizers that carry the subject of their clause as a pronoun (أعلنت X أنها فرضت ...).
+PRONOUN_COMPLEMENTIZERS = _keys("أنه أنها إنه إنها بأنه بأنها")
+#: Verbs of saying, whose subject a pronoun complementizer after them stands for.
+SAYING = _keys(
+    "قال وقال قالت وقالت أضاف وأضاف أضافت وأضافت أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت ذكر وذكر ذكرت "
+    "وذكرت أوضح وأوضح أوضحت وأوضحت صرح وصرح صرحت وصرحت"
+)
+
+
+def _reported_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
+    """The subject of a verb right after a complementizer with a pronoun (أنها، إنه; قد between):
+    the first actor after the verb of saying before it (أعلنت X في بيان أنها فرضت عقوبات على Y،
+    قال X إنه التقى Y), in the sentence, the trigger's row allowing it as source."""
+    keys, j = sent.keys, trig.first - 1
+    if j >= 0 and keys[j] == "قد":
+        j -= 1
+    if trig.noun or j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
+        return None
+    say = next((v for v in range(j - 1, -1, -1) if keys[v] in SAYING or keys[v] in _PUNCTUATION_BREAKS), None)
+    if say is None or keys[say] in _PUNCTUATION_BREAKS:
+        return None
+    return next(
+        (
+            a
+            for a in actors
+            if say < a.first
+            and a.last < j
+            and a.type in ("PER", "ORG")
+            and a.type in trig.row.source_types
+            and not sent.complement(a)
+        ),
+        None,
+    )
+
+
+def _fronted_destination(
+    sent: _Sentence, trig: _Trigger, right: Sequence[_Actor]
+) -> tuple[_Actor, _Actor, bool] | None:
+    """``(subject, place, True)`` when a verb that wants a preposition before its object names
+    the place right after it, under that preposition, and its subject after the place, only times
+    and titles between (وصل إلى Z اليوم الخميس الدكتور X)."""
+    row, keys, end = trig.row, sent.keys, trig.end
+    if not row.target_prep or len(right) < 2:
+        return None
+    place, subject = right[0], right[1]
+    under = place.prefix[-1:] in row.target_prep or (place.first == end + 1 and keys[end] in row.target_prep)
+    if not (under and place.first <= end + 1 and place.type in row.target_types and subject.type in row.source_types):
+        return None
+    gap = range(place.last + 1, subject.first)
+    return (subject, place, True) if all(_filler(sent, j) for j in gap) else None
 
 
 def _filler(sent: _Sentence, j: int) -> bool:

@@ -21,6 +21,7 @@ from shabaka.extract.patterns import (
     CREDIT_SENTENCES,
     LATIN_ACRONYM,
     LATIN_WORD,
+    PROVINCE_WORDS,
     byline_author,
     implausible,
     nationality,
@@ -333,10 +334,6 @@ def _before_phrase(span: Span, tokens: Sequence[str]) -> Span:
         if key in words.ends or phrase:
             return Span(span.start, i, span.type, span.confidence)
     return span
-
-
-#: The words for a province before its name (محافظة صعدة is صعدة).
-PROVINCE_WORDS = frozenset(map(normalize_key, ("محافظة", "ولاية", "إقليم", "لواء", "قضاء")))
 
 
 def _without_province(span: Span, tokens: Sequence[str]) -> Span:

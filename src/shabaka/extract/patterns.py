@@ -134,6 +134,7 @@ ROLES = (
     "describer",
     "agent",
     "section",
+    "organ",
 )
 
 
@@ -169,6 +170,7 @@ class PatternWords:
     describers: frozenset[str]
     agents: frozenset[str]
     sections: frozenset[str]
+    organs: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -240,6 +242,8 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     []
     >>> names("ونقلت وكالة الأنباء الليبية للأخبار عن الشركة القابضة للكهرباء والماء أن وزارة الصحة للمواطنين")
     ['وكالة الأنباء الليبية للأخبار', 'الشركة القابضة للكهرباء والماء', 'وزارة الصحة']
+    >>> names("وعقد الاجتماع بمقر الأمانة العامة لجامعة الدول العربية بالقاهرة")
+    ['لجامعة الدول العربية']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -254,6 +258,11 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
         if inner == i + 1 and head[0] in words.weak and "ال" + head[0] in words.generic and is_definite(keys[inner]):
             i = inner  # إدارة المؤسسة الوطنية للكهرباء "the management of ...": the name is the body's
             continue
+        if end is not None and head[0] in words.organs:
+            lam = next((j for j in range(i + 1, end) if keys[j][:1] == "ل" and keys[j][1:] in words.heads), None)
+            if lam is not None:
+                i = lam  # الأمانة العامة | لجامعة الدول العربية: the organ of a body, the name is the body's
+                continue
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
         if end is not None and head[0] in words.weak and end - i < 3:
@@ -644,6 +653,12 @@ def _place_lists(keys: Sequence[str], words: PatternWords) -> list[Span]:
     return spans + (run if len(run) >= PLACE_LIST_MIN else [])
 
 
+#: The words for a province before its name (محافظة صعدة is صعدة).
+PROVINCE_WORDS = frozenset(map(normalize_key, ("محافظة", "ولاية", "إقليم", "لواء", "قضاء")))
+#: Definite words for a province or a suburb that, with an adjective of direction, name a place
+#: (الضاحية الجنوبية of Beirut, الولاية الشمالية of Sudan); not المنطقة (المنطقة الشرقية بنابلس: an
+#: area of a town).
+DIRECTED_AREAS = frozenset(map(normalize_key, ("الضاحية", "الولاية", "المحافظة", "الإقليم")))
 #: Adjectives of direction: they belong to a place's name (الضاحية الجنوبية).
 DIRECTIONS = frozenset(
     normalize_key(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي", "الغربي")
@@ -664,11 +679,25 @@ def town_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     ['باب الواد', 'والقصبة', 'وعين النعجة']
     >>> names("وتقع مدينة الإنتاج الإعلامي قرب مدينة رياضية جديدة")
     []
+
+    The word itself, definite, with an adjective of direction is a place too (الضاحية الجنوبية،
+    بالولاية الشمالية):
+
+    >>> names("وشن غارات على الضاحية الجنوبية وقرى بالولاية الشمالية")
+    ['الضاحية الجنوبية', 'بالولاية الشمالية']
     """
     words = words or pattern_words()
     spans: list[Span] = []
     i = 0
     while i < len(keys):
+        if (
+            i + 1 < len(keys)
+            and keys[i + 1] in DIRECTIONS
+            and not DIRECTED_AREAS.isdisjoint(proclitic_variants(keys[i]))
+        ):
+            spans.append(Span(i, i + 2, "LOC"))
+            i += 2
+            continue
         if not any(v in words.towns for v in proclitic_variants(keys[i])):
             i += 1
             continue
@@ -935,10 +964,20 @@ def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = N
 
 @cache
 def _known_clubs() -> GazetteerExtractor:
-    """The clubs of ``clubs.csv`` and their short names, as a list to match."""
+    """The clubs of ``clubs.csv`` and their short names, as a list to match; the name that clubs
+    of two countries share without their nationality is found too (الهلال of الهلال السعودي and
+    الهلال السوداني: the resolver tells them apart by the country of the story)."""
     names: dict[str, set[str]] = {}
+    shared: dict[str, set[str]] = {}  # a name without a country's nisba -> the clubs named with it
     for alias, canonical, _ in club_aliases().merges:
         names.setdefault(canonical, set()).add(alias)
+        *stem, last = canonical.split()
+        if stem and nation(last):
+            shared.setdefault(" ".join(stem), set()).add(canonical)
+    for stem, clubs in shared.items():
+        if len({nation(c.split()[-1]) for c in clubs}) > 1:
+            for club in clubs:
+                names[club].add(stem)
     return GazetteerExtractor(entries=[GazetteerEntry(c, "ORG", tuple(a)) for c, a in names.items()])
 
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
 from shabaka.config import ResolveSettings, check_choice
-from shabaka.extract.combine import PROVINCE_WORDS
-from shabaka.extract.patterns import PatternWords, nation, nationality, pattern_words
+from shabaka.extract.patterns import PROVINCE_WORDS, PatternWords, nation, nationality, pattern_words
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
@@ -456,6 +455,8 @@ class Resolver:
                 or not _given_name_alone(merged[root], groups.members[root] & forms.keys())
             }
         for (_, root), target in links.items():
+            if not merged[target].types:  # a body of the alias tables named in the corpus only by a short name
+                merged[target].types.update(merged[root].types)
             merged[target].surfaces.update(merged[root].surfaces)
             merged[target].roles.update(merged[root].roles)
             merged[target].rules |= {*merged[root].rules, "partial"}
@@ -464,7 +465,7 @@ class Resolver:
         for root in sorted(set(links.values()) | shown):
             g = merged[root]
             label = next((self.table.labels[k] for k in sorted(groups.members[root]) if k in self.table.labels), None)
-            label = label or label_of(g)
+            label = label or (label_of(g) if g.labels else self.table.names.get(root, root))
             forced = next((self.table.types[k] for k in sorted(groups.members[root]) if k in self.table.types), None)
             key_of[root] = form_key(label)
             entities[key_of[root]] = Entity(
@@ -598,6 +599,11 @@ class Resolver:
                 words[0] in word_set(CLUB_WORDS) or not brands.isdisjoint(proclitic_variants(words[0]))
             ):
                 longer[" ".join(words[1:])].add(groups.find(k))
+        for k in sorted(groups.parent.keys() - forms.keys()):  # the alias tables' names not in the corpus
+            words = k.split()
+            if len(words) >= 2 and nationality(words[-1]):  # الهلال السوداني، الهلال السعودي
+                national[" ".join(words[:-1])].add(groups.find(k))
+                nation_of[groups.find(k)] = nation(words[-1]) or ""
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
             if not body(g):
@@ -609,7 +615,8 @@ class Resolver:
             kind = majority_type(g.types)
             cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
             cands = {c for c in cands if majority_type(merged[c].types) == kind}
-            abroad = {c for k in groups.members[root] for c in national.get(k, ())} & cands
+            abroad = {c for k in groups.members[root] for c in national.get(k, ())} - {root}
+            abroad = {c for c in abroad if c in cands or (not merged[c].types and not groups.conflict(root, c))}
             unheaded = {c for k in groups.members[root] for c in headed.get(k, ())} & cands
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
