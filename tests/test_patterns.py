@@ -1160,3 +1160,30 @@ def test_a_suburb_or_a_province_named_by_its_direction(text: str, expected: list
 def test_the_general_secretariat_of_a_body_names_the_body() -> None:
     found = names("وعقد الاجتماع في مقر الأمانة العامة لمنظمة التعاون الإسلامي بجدة")
     assert found == [("لمنظمة التعاون الإسلامي", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two heads of one kind joined by و share their genitive
+        ("وافتتح الوزير مهرجان ومؤتمر الشعر العربي أمس", [("مهرجان ومؤتمر الشعر العربي", "MISC")]),
+        # a conference is an event; a press conference is none
+        ("وانطلق مؤتمر التعدين الدولي في الرياض", [("مؤتمر التعدين الدولي", "MISC")]),
+        ("وقال في مؤتمر صحفي إن الخطة جاهزة", []),
+    ],
+)
+def test_conferences_and_heads_joined_by_and(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_a_body_named_after_a_place_keeps_its_complement() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = ["وتنظم", "المعرض", "هيئة", "دبي", "للثقافة", "والفنون", "سنويا"]
+    body = Span(2, 6, "ORG")
+    assert merge_spans([Span(3, 4, "LOC")], [body], tokens) == [body]
+
+
+def test_the_sudanese_merreikh_by_its_short_name() -> None:
+    assert ("المريخ", "ORG") in doc_names(SPORT + "وتعادل المريخ مع ضيفه في أم درمان.")

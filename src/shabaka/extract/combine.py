@@ -405,12 +405,26 @@ def _without_nationality(span: Span, tokens: Sequence[str]) -> Span:
 
 def _past_known(span: Span, first: list[Span], tokens: Sequence[str]) -> bool:
     """Whether a span holds an earlier extractor's name and runs on past it into a phrase
-    under a preposition (الأولمبي الباجي | بمركب ...): the name is the earlier one."""
+    under a preposition (الأولمبي الباجي | بمركب ...): the name is the earlier one. A body's
+    head before a place and its complement under لل is one name (هيئة أبوظبي للسياحة).
+
+    >>> tokens = "وتنظمه هيئة دبي للثقافة والفنون".split()
+    >>> _past_known(Span(1, 5, "ORG"), [Span(2, 3, "LOC")], tokens)
+    False
+    >>> _past_known(Span(1, 4, "ORG"), [Span(1, 3, "ORG")], "فاز الأولمبي الباجي بملعبه".split())
+    True
+    """
+    heads = pattern_words().heads
     return any(
         span.start <= k.start
         and k.end < span.end
         and (k.start, k.end) != (span.start, span.end)
-        and normalize_key(tokens[k.end]).startswith(("بال", "بم", "لل"))
+        and (after := normalize_key(tokens[k.end])).startswith(("بال", "بم", "لل"))
+        and not (
+            after.startswith("لل")
+            and k.start > span.start
+            and any(heads.get(v) == "ORG" for v in proclitic_variants(normalize_key(tokens[span.start])))
+        )
         for k in first
     )
 

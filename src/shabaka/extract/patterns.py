@@ -311,6 +311,8 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             elif j > start + 1 and keys[j - 1] in words.cues and not key.startswith(("و", "ب", "ف", "ك")):
                 open_chain = False  # مديرية شرطة محافظة اربد: the place after محافظة closes the chain
                 last_closed = genitive_end = j + 1
+            elif j == start + 1 and key.startswith("و") and words.heads.get(key[1:]) == words.heads.get(head):
+                pass  # two heads of one kind share the genitive: مهرجان ومؤتمر الموسيقى العربية
             elif key.startswith(("و", "ب", "ف", "ك")) or chain == 2:
                 break  # a new clause or a preposition, not a genitive
             elif len(key) > 4 and key.endswith(("ها", "هم", "هما")):
