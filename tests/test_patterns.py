@@ -1187,3 +1187,30 @@ def test_a_body_named_after_a_place_keeps_its_complement() -> None:
 
 def test_the_sudanese_merreikh_by_its_short_name() -> None:
     assert ("المريخ", "ORG") in doc_names(SPORT + "وتعادل المريخ مع ضيفه في أم درمان.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scorers"),
+    [
+        # a rare surname, or two, right before the minute of a goal
+        ("وسجل الأهداف كل من قرباج في الدقيقة 6 وسليمان درفوفي في الدقيقة 40.", ["قرباج", "وسليمان درفوفي"]),
+        # a given name opens the name; a word for a teammate is a cue
+        (
+            "وأضاف الثاني بقدم عادل بوعلام في الدقيقة 70 قبل أن يعدل زميله بركات في الدقيقة 80.",
+            ["عادل بوعلام", "بركات"],
+        ),
+        # common words before the minute are no player
+        ("وسجل الفريق هدفا رائعا في الدقيقة 20.", []),
+    ],
+)
+def test_scorers_before_the_minute_of_a_goal(sentence: str, scorers: list[str]) -> None:
+    found = [name for name, kind in doc_names(SPORT + sentence) if kind == "PER"]
+    assert found == scorers
+
+
+def test_a_family_name_that_reads_as_a_verb_before_a_comma_stays() -> None:
+    from shabaka.extract import Span
+    from shabaka.extract.combine import merge_spans
+
+    tokens = ["للكاتب", "والمخرج", "سامر", "نقرش", "،", "ومسرحية", "أخرى"]
+    assert merge_spans([], [Span(2, 4, "PER")], tokens) == [Span(2, 4, "PER")]

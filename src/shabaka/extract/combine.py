@@ -252,6 +252,8 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     Span(start=1, end=3, type='PER', confidence=1.0)
     >>> _after_event(Span(0, 2, "PER"), "وهاينز يجسد".split())
     Span(start=0, end=1, type='PER', confidence=1.0)
+    >>> _after_event(Span(1, 3, "PER"), "والمخرج سالم نقرش ، ومسرحية".split())
+    Span(start=1, end=3, type='PER', confidence=1.0)
     >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
     Span(start=1, end=4, type='PER', confidence=1.0)
     >>> _after_event(Span(1, 3, "PER"), "وقد أولم ميقاتي".split())
@@ -269,7 +271,14 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     ):
         start += 1  # أولم ميقاتي "Mikati gave a banquet"
     end = next((i for i in range(start + 2, end) if _past_verb(normalize_key(tokens[i]))), end)
-    end = next((i for i in range(start + 1, end) if _present_verb(normalize_key(tokens[i]))), end)
+    end = next(
+        (
+            i
+            for i in range(start + 1, end)
+            if _present_verb(normalize_key(tokens[i])) and not _before_stop(i, end, tokens)
+        ),
+        end,
+    )
     end = next((i for i in range(start + 1, end - 1) if _common_word(tokens[i]) and _common_word(tokens[i + 1])), end)
     if end - start > 2 and _with_pronoun(tokens[end - 1]):
         end -= 1
@@ -277,6 +286,12 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
         before = normalize_key(tokens[start - 1])
         start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _before_stop(i: int, end: int, tokens: Sequence[str]) -> bool:
+    """Whether ``tokens[i]`` ends a span right before punctuation: a verb takes an object or a
+    complement after it, a family name that reads as one (زيد نقرش ،) does not."""
+    return i == end - 1 and i + 1 < len(tokens) and not tokens[i + 1].isalnum()
 
 
 def _common_word(token: str) -> bool:

@@ -547,6 +547,63 @@ def club_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     return spans
 
 
+#: The most words of a scorer's name before في الدقيقة.
+SCORER_WORDS = 3
+
+
+def scorer_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """The players named by one to three indefinite words right before the minute of a goal
+    (كل من جابري في الدقيقة 6، زميله سالم بوعلي في الدقيقة 59), in one sentence of a sports
+    text: a rare word (none of the model's vocabulary) or a given name among them, or a word
+    for a teammate or a player before them; no stop word, verb or sports word.
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in scorer_spans([normalize_key(t) for t in toks])]
+    >>> names("وسجل الأهداف كل من قرباج في الدقيقة 6 وزميله بوزيد في الدقيقة 40")
+    ['قرباج', 'بوزيد']
+    >>> names("وسجل الفريق هدفا في الدقيقة 20")
+    []
+    """
+    words = words or pattern_words()
+    common = vocabulary()
+    given = given_names(more=True)
+    spans: list[Span] = []
+    for i in range(1, len(keys) - 1):
+        if keys[i] != "في" or keys[i + 1] != "الدقيقه":
+            continue
+        start = i
+        while start > 0 and i - start < SCORER_WORDS and _scorer_word(keys[start - 1], words):
+            start -= 1
+        first_given = next((j for j in range(start, i) if not given.isdisjoint(proclitic_variants(keys[j]))), None)
+        if first_given is not None:
+            start = first_given  # أحرزه أسامة بوقرة: the name opens with its given name
+        elif i - start > 2:
+            start = i - 2  # without a given name, a surname or two
+        before = keys[start - 1] if start > 0 else ""
+        teammate = not (words.events.isdisjoint(proclitic_variants(before)) and before not in words.person_cues)
+        if start < i and (teammate or first_given is not None or any(k not in common for k in keys[start:i])):
+            spans.append(Span(start, i, "PER"))
+    return spans
+
+
+def _scorer_word(key: str, words: PatternWords) -> bool:
+    """Whether a key may be a word of a scorer's name: indefinite, no stop word, verb, event
+    noun, title or sports word."""
+    variants = proclitic_variants(key)
+    return (
+        key.isalpha()
+        and not is_definite(key)
+        and key not in words.stops
+        and key not in words.verbs
+        and words.events.isdisjoint(variants)
+        and words.person_cues.isdisjoint(variants)
+        and words.sport.isdisjoint(variants)
+        and not verb_like(key)
+    )
+
+
 def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWords) -> int | None:
     """Where the club's name opened at ``start`` ends (exclusive), or None."""
     j = start + 1
@@ -1013,6 +1070,7 @@ class NamePatternExtractor(Extractor):
                 found,
                 quoted_spans(tokens, k, words),
                 club_spans(k, words) if sports else [],
+                scorer_spans(k, words) if sports else [],
                 facility_spans(k, words),
                 body,
                 place_spans(k, words),
