@@ -70,13 +70,18 @@ def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
 def combined_spans(extractors: Sequence[Extractor], documents: list[list[list[str]]]) -> list[list[list[Span]]]:
     """The spans of each document's tokenized sentences as a run finds them: each extractor's
     in turn (the documents taken together), merged (:func:`merge_spans`: earlier extractors
-    win), without the bylines' authors (:func:`drop_bylines`)."""
+    win), with the persons joined by و to a person that none found (:func:`_listed_persons`),
+    without the bylines' authors (:func:`drop_bylines`) and, but for the names of a user's
+    gazetteer, without the persons credited like an outlet near the top of a story
+    (:func:`_credited_writer`: الرباط - سامي الورتاني، البلاد - سامي الورتاني - ...)."""
     spans: list[list[list[Span]]] = [[[] for _ in doc] for doc in documents]
     for extractor in extractors:
         for doc_spans, doc_tokens, found_doc in zip(
             spans, documents, extractor.extract_documents(documents), strict=True
         ):
             for i, found in enumerate(found_doc):
+                if i < CREDIT_SENTENCES and extractor.name != "gazetteer":
+                    found = [s for s in found if not (s.type == "PER" and _credited_writer(s, doc_tokens[i]))]
                 doc_spans[i] = merge_spans(doc_spans[i], found, doc_tokens[i])
     spans = [
         [
@@ -165,16 +170,11 @@ def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | N
 def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) -> list[list[Span]]:
     """The spans of a document's sentences without the authors of its bylines: a person
     named right after كتب / بقلم ... and punctuation, in the same sentence or at the start
-    of the next one (a byline "كتب.." is cut into a sentence of its own); and, near the top
-    of the story, a person credited like an outlet: at the start of a sentence before a dash
-    (سامي الورتاني - ...) or after the dash of an outlet's or a place's credit, at the end of
-    the sentence or before another dash (الرؤية – سامي الورتاني، البلاد - سامي الورتاني - ...).
+    of the next one (a byline "كتب.." is cut into a sentence of its own).
 
     >>> sents = [["كتب", ".", "."], ["سامي", "الورتاني"], ["وقال", "سامي", "الورتاني"]]
     >>> drop_bylines(sents, [[], [Span(0, 2, "PER")], [Span(1, 3, "PER")]])
     [[], [], [Span(start=1, end=3, type='PER', confidence=1.0)]]
-    >>> drop_bylines([["الرؤية", "–", "سامي", "الورتاني"]], [[Span(0, 1, "ORG"), Span(2, 4, "PER")]])
-    [[Span(start=0, end=1, type='ORG', confidence=1.0)]]
     """
     out = []
     for i, (tokens, found) in enumerate(zip(sentences, spans, strict=True)):
@@ -184,12 +184,7 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
                 s
                 for s in found
                 if not (
-                    s.type == "PER"
-                    and (
-                        byline_author(tokens[: s.start])
-                        or (s.start == 0 and byline_author(previous))
-                        or (i < CREDIT_SENTENCES and _credited_writer(s, tokens))
-                    )
+                    s.type == "PER" and (byline_author(tokens[: s.start]) or (s.start == 0 and byline_author(previous)))
                 )
             ]
         )
@@ -197,7 +192,16 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
 
 
 def _credited_writer(span: Span, tokens: Sequence[str]) -> bool:
-    """Whether a person is credited like an outlet (see :func:`drop_bylines`)."""
+    """Whether a person is credited like an outlet, near the top of a story: at the start of a
+    sentence before a dash (سامي الورتاني - ...) or after the dash of an outlet's or a place's
+    credit, at the end of the sentence or before another dash (الرؤية – سامي الورتاني، البلاد -
+    سامي الورتاني - ...): a writer, page chrome.
+
+    >>> _credited_writer(Span(2, 4, "PER"), "الرؤية – سامي الورتاني".split())
+    True
+    >>> _credited_writer(Span(2, 4, "PER"), "وقال الوزير سامي الورتاني إن".split())
+    False
+    """
     after = tokens[span.end] if span.end < len(tokens) else ""
     if span.start == 0:
         return after in CREDIT_MARKS and span.end + 1 < len(tokens)
