@@ -1214,3 +1214,18 @@ def test_a_family_name_that_reads_as_a_verb_before_a_comma_stays() -> None:
 
     tokens = ["للكاتب", "والمخرج", "سامر", "نقرش", "،", "ومسرحية", "أخرى"]
     assert merge_spans([], [Span(2, 4, "PER")], tokens) == [Span(2, 4, "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named after a ruler: the title, the ruler's name and ordinal, then its adjective
+        ("وأقيم الحفل في مركز الملك فيصل الثاني الثقافي بالمدينة", [("مركز الملك فيصل الثاني الثقافي", "ORG")]),
+        ("وتخرج في جامعة الأمير سلطان قبل عامين", [("جامعة الأمير سلطان", "ORG")]),
+        # a house (دار) names a body with two words after it, not a verb (دار الحديث حول)
+        ("وأحيت الفرقة حفلا في دار الأوبرا السورية مساء", [("دار الأوبرا السورية", "ORG")]),
+        ("ودار الحديث حول الخطة", []),
+    ],
+)
+def test_bodies_named_after_a_ruler_and_houses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected

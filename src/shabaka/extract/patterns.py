@@ -289,6 +289,10 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
         if key in words.ordinals and not open_chain and words.heads.get(head) == "MISC":
             last_closed = j + 1  # an event's ordinal is its own: بطولة الرابطة المحترفة الأولى
             break
+        if open_chain and key in words.titles and (named := _royal_name_end(keys, j + 1, words)) > j + 1:
+            open_chain = False  # مركز الملك عبدالله الثاني | الثقافي: a body named after a ruler
+            last_closed = genitive_end = j = named
+            continue
         if not key.isalpha() or key in words.stops:
             break
         if not open_chain and key in words.person_cues and key not in words.adjectives:
@@ -350,6 +354,25 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
 def _proper(key: str) -> bool:
     """Whether an indefinite word is a known place or given name (أبوظبي، لندن، نايف)."""
     return key in place_keys() or key in given_names(more=True)
+
+
+def _given(key: str) -> bool:
+    """Whether a key is a listed given name, or a compound one written as one word (عبدالله)."""
+    return key in given_names(more=True) or (key.startswith("عبد") and len(key) > 5)
+
+
+def _royal_name_end(keys: Sequence[str], j: int, words: PatternWords) -> int:
+    """Where the name of a person after a title inside a body's name ends (``j`` if none): a
+    listed given name, up to two more indefinite words and an ordinal (الملك | عبدالله الثاني).
+    """
+    if j >= len(keys) or not _given(keys[j]):
+        return j
+    end = j + 1
+    while end < len(keys) and end - j < 3 and keys[end].isalpha() and not is_definite(keys[end]):
+        if keys[end] in words.stops or keys[end].startswith(("و", "ب", "ل", "ف", "ك")):
+            break
+        end += 1
+    return end + 1 if end < len(keys) and keys[end] in words.ordinals else end
 
 
 def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
