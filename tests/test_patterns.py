@@ -1229,3 +1229,16 @@ def test_a_family_name_that_reads_as_a_verb_before_a_comma_stays() -> None:
 )
 def test_bodies_named_after_a_ruler_and_houses(text: str, expected: list[tuple[str, str]]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the given name علي, spelled with ي, inside a name after a title
+        ("وترأس الجلسة النائب فهد علي العتيبي أمس", [("فهد علي العتيبي", "PER")]),
+        # the preposition على after a name is no part of it
+        ("وأكد النائب فهد على الحاجة إلى الإصلاح", []),
+    ],
+)
+def test_a_middle_name_ali_is_no_preposition(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [n for n in names(text) if n[1] == "PER"] == expected

@@ -449,13 +449,31 @@ NAME_OPENERS = frozenset(("ابو", "ام", "عبد"))
 NASAB_WORDS = frozenset(("بن", "ابن", "بنت"))
 
 
+def _middle_ali(keys: Sequence[str], tokens: Sequence[str] | None, j: int) -> bool:
+    """Whether ``keys[j]`` is the given name علي inside a person's name: spelled with ي (the
+    preposition على ends in ى, which the keys fold into ي) and followed by a definite family name."""
+    return (
+        tokens is not None
+        and keys[j] == "علي"
+        and tokens[j] == "علي"
+        and j + 1 < len(keys)
+        and is_definite(keys[j + 1])
+        and not keys[j + 1].startswith("لل")
+    )
+
+
 def _person_cue(key: str, words: PatternWords) -> bool:
     """Whether a key is a title or occupation before a person's name, under و or not
     (الكاتب والمخرج زيد، وزير الدولة والدكتور أحمد)."""
     return key in words.person_cues or (key.startswith("و") and key[1:] in words.person_cues)
 
 
-def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies: Sequence[Span] = ()) -> list[Span]:
+def person_spans(
+    keys: Sequence[str],
+    words: PatternWords | None = None,
+    bodies: Sequence[Span] = (),
+    tokens: Sequence[str] | None = None,
+) -> list[Span]:
     """Persons named after a title: a listed given name at most :data:`TITLE_REACH`
     words after a title or occupation, or right after the name of a body (``bodies``: مدير
     الإدارة العامة للجمارك سامي يوسف), and the words of the name after it (two at least;
@@ -502,6 +520,9 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
             if keys[j - 1] == "ال" and key.isalpha() and j > i:
                 j += 1
                 break  # آل الأمير، آل سعود: the word after آل is the family's name, a title word too
+            if _middle_ali(keys, tokens, j):
+                j += 1
+                continue  # مرزوق علي الغانم: the name علي, spelled with ي, before a family name
             if not key.isalpha() or key in words.stops or key in words.verbs or key in words.person_cues:
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or _clitic_after(keys, j):
@@ -1098,7 +1119,7 @@ class NamePatternExtractor(Extractor):
                 body,
                 place_spans(k, words),
                 town_spans(k, words),
-                person_spans(k, words, body),
+                person_spans(k, words, body, tokens),
             )
             for tokens, k, found, body in zip(sentences, keys, known, bodies, strict=True)
         ]
