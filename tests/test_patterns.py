@@ -1242,3 +1242,8 @@ def test_bodies_named_after_a_ruler_and_houses(text: str, expected: list[tuple[s
 )
 def test_a_middle_name_ali_is_no_preposition(text: str, expected: list[tuple[str, str]]) -> None:
     assert [n for n in names(text) if n[1] == "PER"] == expected
+
+
+def test_a_body_of_the_kingdom_unnamed_is_no_name() -> None:
+    # "the kingdom's exchange": a body named by a word for the country as a whole is none
+    assert names("وقال إن بورصة المملكة تأسست قبل عشرين عاما") == []
