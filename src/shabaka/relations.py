@@ -135,6 +135,7 @@ class TriggerRow:
     gloss: str
     cypher: str
     in_place: bool = False  # a place where the act was done (في X، بـX) is its target
+    needs: frozenset[str] = frozenset()  # words one of which must stand near the trigger (its document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +328,7 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
                     gloss=row["gloss"].strip(),
                     cypher=row["cypher"].strip(),
                     in_place=row["in_place"].strip() == "yes",
+                    needs=_keys(row.get("needs") or ""),
                 )
             )
         except (KeyError, AttributeError) as e:
@@ -908,6 +910,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
             continue
+        if trig.row.needs and not _needed(sent, trig):
+            continue  # وقعت اشتباكات بين X وY، وقع X مرسوما: no document, nothing signed
         limit, last = len(keys), trig.end
         for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
             if _adjunct_noun(sent, t.first):
@@ -937,6 +941,37 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 Relation(row.type, pair, direction, sentence_text[start:end], start, end, row.gloss, row.cypher),
             )
     return list(out.values())
+
+
+#: How far before a trigger (tokens) a word its row ``needs`` may stand; after it, up to its clause's end.
+NEEDS_TOKENS = 12
+_WORD_CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _unclitic(key: str) -> set[str]:
+    """A word and what it is without its proclitics and article (وبالاتفاقية → اتفاقية)."""
+    out = {key}
+    for clitic in ("و", "ف"):
+        if key.startswith(clitic) and len(key) > 3:
+            out.add(key[1:])
+    for k in list(out):
+        if k[:1] in _WORD_CLITICS[2:] and len(k) > 3:
+            out.add(k[1:])
+            if k[1:2] == "ل":  # للاتفاق: ل + (ا)ل
+                out.add("ا" + k[1:])
+    return out | {k[2:] for k in out if k.startswith("ال") and len(k) > 4}
+
+
+def _needed(sent: _Sentence, trig: _Trigger) -> bool:
+    """Does one of the words the trigger's row needs stand outside the names, in the
+    :data:`NEEDS_TOKENS` tokens before it or in its clause after it (الاتفاقية التي وقعها، وقع
+    X، وزير ...، وY مذكرة تفاهم)?"""
+    keys, needs = sent.keys, trig.row.needs
+    after = next((j for j in range(trig.end, len(keys)) if _is_break(keys[j])), len(keys))
+    return any(
+        sent.owner[j] is None and not _unclitic(keys[j]).isdisjoint(needs)
+        for j in (*range(max(0, trig.first - NEEDS_TOKENS), trig.first), *range(trig.end, after))
+    )
 
 
 _CLOSING_QUOTES = frozenset("”»")
