@@ -3,7 +3,10 @@ written for these tests, each guarding one rule of precision (issue 14)."""
 
 from __future__ import annotations
 
+import pytest
 from test_relations import relations
+
+from shabaka.relations import RelationTableError, load_context
 
 
 def test_waqa_occurs_signs_only_a_document():
@@ -18,3 +21,24 @@ def test_waqa_occurs_signs_only_a_document():
     assert relations(signed) == {("agreement", None, ("a", "b"))}
     before = "وتشمل المذكرة الثانية التعاون في مجال العمل، ووقعها [[سامي بكري|PER|a]]، ونظيره [[لوكاس موريل|PER|b]]."
     assert relations(before) == {("agreement", None, ("a", "b"))}
+
+
+def test_a_cancelled_asked_for_or_feared_act_is_none():
+    # a noun of an act cancelled, postponed, left, asked for or warned of: it did not happen
+    assert relations("ألغى [[بايدن|PER|a]] زيارته إلى [[إسرائيل|LOC|b]].") == set()
+    assert relations("انسحبت [[الولايات المتحدة|LOC|a]] من الاتفاق النووي مع [[إيران|LOC|b]].") == set()
+    assert relations("هدد [[ترامب|PER|a]] بالانسحاب من اتفاقية التجارة مع [[كندا|LOC|b]].") == set()
+    assert relations("طالب [[الحزب|ORG|a]] بتعيين [[نادية سالم|PER|b]] رئيسة للجنة.") == set()
+    assert relations("حذرت [[الأمم المتحدة|ORG|a]] من هجوم على [[رفح|LOC|b]].") == set()
+    assert relations("طالبت [[روسيا|LOC|a]] برفع العقوبات المفروضة على [[بيلاروسيا|LOC|b]].") == set()
+    assert relations("فشل [[الوداد|ORG|a]] في الفوز أمام [[الرجاء|ORG|b]].") == set()
+    # a row of the table undoes only its types: one concludes a visit (أنهى زيارته), not an agreement
+    assert relations("أنهى [[بوريطة|PER|a]] زيارته إلى [[داكار|LOC|b]].") == {("visit", ("a", "b"), ("a", "b"))}
+    assert relations("أعلنت [[كولومبيا|LOC|a]] إنهاء الاتفاق مع [[فنزويلا|LOC|b]].") == set()
+
+
+def test_a_context_table_names_known_types(tmp_path):
+    path = tmp_path / "context.csv"
+    path.write_text("# comment\nkind,types,words\nundone,wedding,ألغى\n", encoding="utf-8")
+    with pytest.raises(RelationTableError, match=r"context\.csv, line 3: unknown relation type 'wedding'"):
+        load_context(str(path))

@@ -910,6 +910,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
             continue
+        if trig.noun and _undone(sent, trig):
+            continue  # ألغى X زيارته إلى Y، طالب X بتعيين Y: it did not happen
         if trig.row.needs and not _needed(sent, trig):
             continue  # وقعت اشتباكات بين X وY، وقع X مرسوما: no document, nothing signed
         limit, last = len(keys), trig.end
@@ -943,6 +945,58 @@ def _relations(sent: _Sentence) -> list[Relation]:
     return list(out.values())
 
 
+@cache
+def context_words() -> dict[tuple[str, str], frozenset[str]]:
+    """The words of ``shabaka/data/relation_context.csv`` by (kind, relation type); a row with no
+    types is under every type of the trigger table."""
+    return load_context(str(files("shabaka") / "data" / "relation_context.csv"))
+
+
+def load_context(path: str) -> dict[tuple[str, str], frozenset[str]]:
+    """Read a table of context words (the format of ``shabaka/data/relation_context.csv``).
+
+    Raises
+    ------
+    RelationTableError
+        When a row lacks a column or names a relation type the trigger table does not have.
+    """
+    types = {row.type for row in trigger_table()}
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
+    for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True):
+        if None in (row.get("kind"), row.get("types"), row.get("words")):
+            raise RelationTableError(f"{path}, line {n}: a row needs the columns kind, types, words")
+        named = set(row["types"].split())
+        if named - types:
+            raise RelationTableError(f"{path}, line {n}: unknown relation type {sorted(named - types)[0]!r}")
+        for kind_type in named or types:
+            key = (row["kind"].strip(), kind_type)
+            out[key] = out.get(key, frozenset()) | _keys(row["words"])
+    return out
+
+
+#: At most this many words (names, titles, dates not counted) between an undoing word and its trigger.
+UNDONE_TOKENS = 3
+
+
+def _undone(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is the noun trigger what an undoing word just before it cancels, postpones, asks for or
+    fears (``undone`` in ``relation_context.csv``: ألغى X زيارته، هدد بالانسحاب من الاتفاق، حذر من هجوم)?"""
+    words = context_words().get(("undone", trig.row.type), frozenset())
+    between = 0
+    for j in range(trig.first - 1, -1, -1):
+        if _is_break(sent.keys[j]):
+            return False
+        if sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words):
+            return True
+        if sent.owner[j] is None and j not in sent.title_tokens:
+            between += _distance(sent, j, j + 1)
+        if between > UNDONE_TOKENS:
+            return False
+    return False
+
+
 #: How far before a trigger (tokens) a word its row ``needs`` may stand; after it, up to its clause's end.
 NEEDS_TOKENS = 12
 _WORD_CLITICS = ("و", "ف", "ب", "ل", "ك")
@@ -957,7 +1011,7 @@ def _unclitic(key: str) -> set[str]:
     for k in list(out):
         if k[:1] in _WORD_CLITICS[2:] and len(k) > 3:
             out.add(k[1:])
-            if k[1:2] == "ل":  # للاتفاق: ل + (ا)ل
+            if k.startswith("لل"):  # للاتفاق: ل + (ا)لاتفاق
                 out.add("ا" + k[1:])
     return out | {k[2:] for k in out if k.startswith("ال") and len(k) > 4}
 
