@@ -42,3 +42,17 @@ def test_a_context_table_names_known_types(tmp_path):
     path.write_text("# comment\nkind,types,words\nundone,wedding,ألغى\n", encoding="utf-8")
     with pytest.raises(RelationTableError, match=r"context\.csv, line 3: unknown relation type 'wedding'"):
         load_context(str(path))
+
+
+def test_a_meeting_or_clash_of_clubs_is_a_game():
+    # a word of sport, or a known club (clubs.csv): لقاء and مواجهة are games, no meeting nor clash
+    assert relations("انتهى لقاء [[الأهلي|ORG|a]] و[[الزمالك|ORG|b]] بالتعادل.") == set()
+    assert relations("تترقب الجماهير مواجهة [[الوداد|ORG|a]] مع [[الرجاء|ORG|b]] في الديربي.") == set()
+    assert relations("يلتقي [[الترجي|ORG|a]] و[[النادي الإفريقي|ORG|b]] مساء الأحد.") == set()
+    # persons meet, and bodies clash, where no sport is named
+    assert relations("اندلعت مواجهات بين [[الجيش|ORG|a]] و[[قوات الدعم السريع|ORG|b]] في الخرطوم.") == {
+        ("conflict", None, ("a", "b"))
+    }
+    assert relations("التقى [[إنفانتينو|PER|a]] [[فوزي لقجع|PER|b]] على هامش المباراة.") == {
+        ("meeting", None, ("a", "b"))
+    }

@@ -37,8 +37,9 @@ from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
+from shabaka.arabic import proclitic_variants
 from shabaka.errors import DataFileError
-from shabaka.lexicon import given_names
+from shabaka.lexicon import club_aliases, given_names
 from shabaka.model import Mention, Sentence
 from shabaka.resolve import parse_title
 from shabaka.text import normalize_key, token_offsets
@@ -932,6 +933,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
         ):
             if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
+            if _match(sent, trig.row, source, target):
+                continue  # لقاء الأهلي والزمالك: a game, told by sport relations
             if trig.row.type != "visit" and (_region(sent, source) or _region(sent, target)):
                 continue  # الشرق الأوسط وشمال إفريقيا: a region is visited, it does not meet or sign
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
@@ -999,21 +1002,13 @@ def _undone(sent: _Sentence, trig: _Trigger) -> bool:
 
 #: How far before a trigger (tokens) a word its row ``needs`` may stand; after it, up to its clause's end.
 NEEDS_TOKENS = 12
-_WORD_CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
 def _unclitic(key: str) -> set[str]:
-    """A word and what it is without its proclitics and article (وبالاتفاقية → اتفاقية)."""
-    out = {key}
-    for clitic in ("و", "ف"):
-        if key.startswith(clitic) and len(key) > 3:
-            out.add(key[1:])
-    for k in list(out):
-        if k[:1] in _WORD_CLITICS[2:] and len(k) > 3:
-            out.add(k[1:])
-            if k.startswith("لل"):  # للاتفاق: ل + (ا)لاتفاق
-                out.add("ا" + k[1:])
-    return out | {k[2:] for k in out if k.startswith("ال") and len(k) > 4}
+    """A word and what it is under its proclitics and without its article (وبالاتفاقية → اتفاقية),
+    of three letters at least (بحث is no ب + حث)."""
+    variants = [key, *(v for v in proclitic_variants(key) if len(v) > 2)]
+    return {*variants, *(v[2:] for v in variants if v.startswith("ال") and len(v) > 4)}
 
 
 def _needed(sent: _Sentence, trig: _Trigger) -> bool:
@@ -1081,10 +1076,35 @@ def _region(sent: _Sentence, actor: _Actor) -> bool:
     (وشمال إفريقيا)? A club named like one (الخليج) is no place."""
     if actor.type != "LOC":
         return False
+    name = _name(sent, actor)
+    return name in REGIONS or (name[:1] in ("و", "ف") and name[1:] in REGIONS)
+
+
+def _name(sent: _Sentence, actor: _Actor) -> str:
+    """The actor's name as normalized keys, without the letters of its first token left outside
+    the mention (the و of و[الرجاء])."""
     words = list(sent.keys[actor.first : actor.last + 1])
     words[0] = words[0][len(actor.prefix) :]
-    name = " ".join(words)
-    return name in REGIONS or (name[:1] in ("و", "ف") and name[1:] in REGIONS)
+    return " ".join(words)
+
+
+@cache
+def _club_keys() -> frozenset[str]:
+    """The keys of the known clubs' names and short names (``clubs.csv``)."""
+    return frozenset(normalize_key(name) for merge in club_aliases().merges for name in merge[:2])
+
+
+def _match(sent: _Sentence, row: TriggerRow, source: _Actor, target: _Actor) -> bool:
+    """Is the meeting or clash of two bodies a game (``match`` in ``relation_context.csv``): a
+    word of sport in the sentence, or a known club among them (لقاء الأهلي والزمالك، مواجهة
+    الوداد والرجاء في الديربي)?"""
+    words = context_words().get(("match", row.type))
+    if not words or source.type != "ORG" or target.type != "ORG":
+        return False
+    names = (_name(sent, source), _name(sent, target))
+    if any(not _unclitic(name).isdisjoint(_club_keys()) for name in names):
+        return True
+    return any(o is None and not _unclitic(k).isdisjoint(words) for k, o in zip(sent.keys, sent.owner, strict=True))
 
 
 def _alongside(sent: _Sentence, actor: _Actor) -> bool:
