@@ -1074,6 +1074,11 @@ def test_a_definite_noun_in_an_adverbial_before_the_verb_is_no_subject():
     assert relations(text) == {("meeting", ("a", "b"), ("a", "b"))}
 
 
+def test_a_definite_noun_ending_an_adverbial_of_time_is_no_subject():
+    text = "وفي بداية الاجتماع أشاد [[مجلس الوزراء|ORG|a]] بخطاب الشيخ [[ناصر العلي|PER|b]] أمس."
+    assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
+
+
 def test_a_title_before_a_comma_and_the_name_after_it_is_one_subject():
     text = (
         "التقى فخامة رئيس الجمهورية، رئيس الهيئة السيد [[سالم ولد أحمد|PER|a]]، ظهر اليوم في العاصمة، "
@@ -1238,3 +1243,27 @@ def test_on_behalf_of_names_no_side():
         "الجانب الأوروبي على اتفاقية منحة مع [[الاتحاد الأوروبي|ORG|d]]."
     )
     assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+def test_a_description_set_off_by_a_comma_before_the_subject_is_its_own():
+    text = "انتقد الناشط الحقوقي، [[سامي الدباغ|PER|a]]، تصريحات رئيس الوزراء، [[هشام نور|PER|b]]، أمس."
+    assert relations(text) == {("criticism", ("a", "b"), ("a", "b"))}
+
+
+def test_a_judgement_of_a_deed_names_its_doer_in_a_light_clause():
+    text = "ثمنت [[الرئاسة التونسية|ORG|a]] الدعم الذي قدمته [[دولة الكويت|LOC|b]] لـ[[وكالة الإغاثة|ORG|c]]."
+    found = relations(text)
+    assert ("praise", ("a", "b"), ("a", "b")) in found and ("support", ("b", "c"), ("b", "c")) in found
+
+
+def test_a_campaign_of_arrests_targets_the_place_where_it_was_waged():
+    text = "وشن [[جيش الاحتلال|ORG|a]] ليل الأربعاء حملة اعتقالات واسعة داخل قرية [[بيت عوا|LOC|b]] جنوب الخليل."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_two_clubs_meet_in_a_match_not_a_meeting():
+    assert relations("وانتهت قمة الدوري بين [[الوداد|ORG|a]] و[[الرجاء|ORG|b]] بالتعادل.") == set()
+    # two bodies that are not clubs do meet
+    assert relations("وانتهت قمة بين [[البنك الدولي|ORG|a]] و[[الاتحاد الأوروبي|ORG|b]] أمس.") == {
+        ("meeting", None, ("a", "b"))
+    }

@@ -39,7 +39,7 @@ from typing import Any
 
 from shabaka.arabic import proclitic_variants
 from shabaka.errors import DataFileError
-from shabaka.lexicon import club_aliases, given_names
+from shabaka.lexicon import club_aliases, form_key, given_names
 from shabaka.model import Mention, Sentence
 from shabaka.resolve import parse_title
 from shabaka.text import normalize_key, token_offsets
@@ -619,6 +619,7 @@ class _Sentence:
         self.title_tokens: set[int] = set()
         self.verb_triggers: dict[int, TriggerRow] = {}  # the verb triggers by first token (set by _relations)
         self.trigger_starts: list[int] = []  # ... and of all triggers
+        self.noun_triggers: list[_Trigger] = []  # ... and the noun triggers
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
 
@@ -872,6 +873,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
     triggers = [t for t in _find_triggers(sent.words, keys, blocked) if not _in_office_name(sent, t)]
     sent.verb_triggers = {t.first: t.row for t in triggers if not t.noun}
     sent.trigger_starts = [t.first for t in triggers]
+    sent.noun_triggers = [t for t in triggers if t.noun]
     if not triggers:  # most sentences: nothing more to read
         return []
     trigger_tokens = {j for t in triggers for j in range(t.first, t.end)}
@@ -919,6 +921,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
         for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
             if _adjunct_noun(sent, t.first):
                 continue  # في استقبال X لدى وصوله ...، Y: the adjunct's noun ends no clause
+            if not trig.noun and trig.row.type in JUDGEMENTS and _light_clause(sent, t):
+                continue  # ثمنت X الدعم الذي قدمته Y: the deed judged names its doer, the one judged
             if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
                 limit = t.first
                 break
@@ -937,6 +941,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 continue  # لقاء الأهلي والزمالك: a game, told by sport relations
             if trig.row.type != "visit" and (_region(sent, source) or _region(sent, target)):
                 continue  # الشرق الأوسط وشمال إفريقيا: a region is visited, it does not meet or sign
+            if trig.row.type == "meeting" and _club(sent, source) and _club(sent, target):
+                continue  # قمة الدوري بين الوداد والرجاء: two clubs meet in a match, no meeting
             pair = (source.entity, target.entity) if source.first < target.first else (target.entity, source.entity)
             direction = (source.entity, target.entity) if directed else None
             start, end = sent.starts[trig.first], sent.ends[trig.end - 1]
@@ -1088,12 +1094,6 @@ def _name(sent: _Sentence, actor: _Actor) -> str:
     return " ".join(words)
 
 
-@cache
-def _club_keys() -> frozenset[str]:
-    """The keys of the known clubs' names and short names (``clubs.csv``)."""
-    return frozenset(normalize_key(name) for merge in club_aliases().merges for name in merge[:2])
-
-
 def _match(sent: _Sentence, row: TriggerRow, source: _Actor, target: _Actor) -> bool:
     """Is the meeting or clash of two bodies a game (``match`` in ``relation_context.csv``): a
     word of sport in the sentence, or a known club among them (لقاء الأهلي والزمالك، مواجهة
@@ -1101,10 +1101,22 @@ def _match(sent: _Sentence, row: TriggerRow, source: _Actor, target: _Actor) -> 
     words = context_words().get(("match", row.type))
     if not words or source.type != "ORG" or target.type != "ORG":
         return False
-    names = (_name(sent, source), _name(sent, target))
-    if any(not _unclitic(name).isdisjoint(_club_keys()) for name in names):
+    if _club(sent, source) or _club(sent, target):
         return True
     return any(o is None and not _unclitic(k).isdisjoint(words) for k, o in zip(sent.keys, sent.owner, strict=True))
+
+
+@cache
+def _club_keys() -> frozenset[str]:
+    """The keys of the clubs' names and short names (``shabaka/data/clubs.csv``)."""
+    return frozenset(k for a, b, _ in club_aliases().merges for k in (a, b))
+
+
+def _club(sent: _Sentence, actor: _Actor) -> bool:
+    """Is the actor a football club of ``clubs.csv`` (الوداد، الرجاء البيضاوي), with or without و?"""
+    name = sent.text[sent.starts[actor.first] + len(actor.prefix) : sent.ends[actor.last]]
+    key = form_key(name)
+    return key in _club_keys() or (key[:1] == "و" and key[1:] in _club_keys())
 
 
 def _alongside(sent: _Sentence, actor: _Actor) -> bool:
@@ -1130,13 +1142,14 @@ def _on_behalf(sent: _Sentence, a: _Actor, b: _Actor) -> bool:
     return any(between == words for words in BEHALF)
 
 
-def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None) -> bool:
+def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None, deeds: Collection[int] = ()) -> bool:
     """No clause break among tokens ``start`` to ``end`` (exclusive); a relative pronoun
-    right after the actor ``after`` does not count (X الذي يزور Y); a closing quote ends a
-    quotation, unless it closes a name (“عباس عراقجي”)."""
+    right after the actor ``after`` does not count (X الذي يزور Y), nor one at a token of
+    ``deeds`` (ثمنت X الدعم الذي قدمته Y: the relative clause names the deed's doer); a closing
+    quote ends a quotation, unless it closes a name (“عباس عراقجي”)."""
     keys, owner = sent.keys, sent.owner
     for j in range(start, end):
-        if keys[j] in _LIST_MARKS and _list_opener(keys, j):
+        if (keys[j] in _LIST_MARKS and _list_opener(keys, j)) or j in deeds:
             continue  # استقبل X كلا من: Y، Z; اقتحمت X قرى وبلدات: Y، وZ
         if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
@@ -1492,7 +1505,13 @@ def _pairs(
         end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
         end += 2 if tuple(keys[end : end + 2]) in _EACH_OF else 0  # الاجتماع الذي ضم كلا من X وY
     targets = sorted([*actors, *places], key=lambda a: a.first)
-    right = [a for a in targets if end <= a.first < limit and _clear(sent, end, a.first)]
+    # ثمنت X الدعم الذي قدمته Y: the relative pronouns of the deeds a judgement names (see _relations)
+    deeds = (
+        {_relative_after(sent, t.end) for t in sent.noun_triggers if _light_clause(sent, t)}
+        if (not trig.noun and row.type in JUDGEMENTS)
+        else set()
+    )
+    right = [a for a in targets if end <= a.first < limit and _clear(sent, end, a.first, deeds=deeds)]
     symmetric = row.direction == "symmetric"
     if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
         return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
@@ -1665,7 +1684,7 @@ def _pairs(
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, True))
         return out
-    rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after)
+    rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after, deeds)
     if row.direction == "active" and not row.from_source:
         # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
         rest = rest[next((k for k, a in enumerate(rest) if a.type in row.target_types), len(rest)) :]
@@ -1860,6 +1879,13 @@ def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> 
 JUDGEMENTS = frozenset({"criticism", "praise", "condolence"})
 
 
+def _light_clause(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is the noun trigger followed by a relative clause of a light verb (الدعم الذي قدمته Y)?"""
+    rel = _relative_after(sent, trig.end)
+    keys = sent.keys
+    return trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
+
+
 def _object_of_verb_trigger(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
     """Is a directed noun trigger the object of a verb of :data:`JUDGEMENTS` in its clause, the
     verb whose subject ``actor`` is (أدان X الهجوم على Y، أشاد X بالدعم المقدم لـY), or, under ب,
@@ -2052,10 +2078,11 @@ def _left_after_visit(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor])
     return [*out, (who, nxt, True)] if nxt is not None else out
 
 
-def _objects(sent: _Sentence, right: Sequence[_Actor], after: int) -> list[_Actor]:
+def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collection[int] = ()) -> list[_Actor]:
     """The actors from token ``after`` on in the clause, when the first is within
-    :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther)."""
-    rest = [a for a in right if a.first >= after and _clear(sent, after, a.first)]
+    :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther);
+    ``deeds`` as for :func:`_clear`."""
+    rest = [a for a in right if a.first >= after and _clear(sent, after, a.first, deeds=deeds)]
     return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
 
 
@@ -2117,7 +2144,8 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
         return False
     before = keys[first - 1] if first > 0 else ""
-    adverbial = first > 1 and _bare(keys[first - 2]) in ADVERBIAL_OPENERS  # وفي ذات السياق استقبل X Y
+    # وفي ذات السياق استقبل X Y، في بداية الاجتماع أشاد X: the noun ends an adverbial
+    adverbial = any(_bare(keys[k]) in ADVERBIAL_OPENERS | ADJUNCT_OPENERS for k in range(max(0, first - 3), first - 1))
     if (
         sent.owner[first - 1] is None
         and before.startswith("ال")
@@ -2129,8 +2157,14 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     head = next((j for j in gap if not _filler(sent, j)), actor.first)
     title_noun = head > end and sent.is_title(head - 1)  # فخامة رئيس الجمهورية، ... X: the title's noun
     document = _bare(keys[head]) in DOCUMENTS  # ووقع المذكرة X وY: the object before the subject
+    # انتقد الناشط الحقوقي، X: a description set off by a comma right before the name is the name's
+    described = (
+        actor.first - head <= 4
+        and keys[actor.first - 1] in _COMMAS
+        and all(sent.owner[j] is None and not _is_break(keys[j]) for j in range(head, actor.first))
+    )
     if head < actor.first and (
-        keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun and not document)
+        keys[head] in UNNAMED_AGENTS or (_common_noun(sent, head) and not title_noun and not document and not described)
     ):
         return False  # وتستهدف العقوبات X، هاجم مسؤول في الحكومة X: the subject is not named
     return not _unnamed_subject(sent, end, actor)
