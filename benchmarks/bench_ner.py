@@ -19,7 +19,7 @@ plus the model's size on disk, load time, tagging throughput on the ANERcorp tes
 per CPU-second and per wall-second, one process, the first pass: caches start empty)
 and peak memory (max RSS). Usage, from the repository root::
 
-    python benchmarks/bench_ner.py [--data ../shared/data] [--extractor embedded] [--crf-only]
+    python benchmarks/bench_ner.py [--data ../shared/data] [--extractor embedded] [--crf-only] [--model-dir DIR]
 """
 
 from __future__ import annotations
@@ -121,12 +121,15 @@ def main(argv=None) -> int:
     ap.add_argument("--extractor", default="embedded")
     ap.add_argument("--crf-only", action="store_true", help="embedded: CRF alone, without the BiLSTM")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument("--model-dir", type=Path, help="embedded: another model folder (train_ner.py --out)")
     args = ap.parse_args(argv)
     data: Path = args.data
     results: dict = {}
 
     t0 = time.perf_counter()
     options = {"ensemble": False} if args.crf_only else {}
+    if args.model_dir:
+        options["model_dir"] = args.model_dir
     extractor = make_extractor(args.extractor, **options)
     extractor.extract([["تجربة"]])  # forces the lazy model load
     load_s = time.perf_counter() - t0
@@ -174,7 +177,7 @@ def main(argv=None) -> int:
     caraner_scores(results, "caraner", "", cgold, predict_bio(extractor, [t for t, _ in car]))
 
     if args.extractor == "embedded" and not args.crf_only:
-        settings = Settings()
+        settings = Settings(model_dir=args.model_dir)
         names = " + ".join(extractor_names(settings))
         print(
             f"\n==== PRODUCT PATH: shabaka build's extraction with default settings ({names}, merged as a build does)"

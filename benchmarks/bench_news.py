@@ -41,6 +41,8 @@ Usage::
     python benchmarks/bench_news.py                 # the open splits that have articles, side by side
     python benchmarks/bench_news.py --split test    # one split (a closed split is scored only when named)
     python benchmarks/bench_news.py --json out.json
+    python benchmarks/bench_news.py --split dev4 --model-dir /tmp/model   # another embedded model
+    python benchmarks/bench_news.py --split dev4 --no-known-names         # the model without the rules before it
     python benchmarks/bench_news.py --split dev --show-errors   # errors, on an open split only (dev ... dev5)
 """
 
@@ -355,6 +357,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", metavar="OUT", type=Path, help="write the results (errors included) as JSON")
     parser.add_argument("--show-errors", action="store_true", help="list the errors of each article (open splits only)")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="gold folder (default: %(default)s)")
+    parser.add_argument(
+        "--model-dir",
+        type=Path,
+        help="another embedded NER model folder (training/train_ner.py --out; default: shipped)",
+    )
+    parser.add_argument(
+        "--no-known-names",
+        dest="known_names",
+        action="store_false",
+        help="the model alone: no known names nor name patterns before it (a model's own share of the graph)",
+    )
     args = parser.parse_args(argv)
     if args.show_errors and args.split not in OPEN_SPLITS:
         parser.error(
@@ -369,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = [a for a in articles if split in ("all", a.split)]
         if not chosen:
             raise SystemExit(f"bench_news: split {split!r} has no articles in {args.gold / 'gold.jsonl'}")
-        results[split] = run_split(chosen)
+        results[split] = run_split(chosen, model_dir=args.model_dir, known_names=args.known_names)
     print(table(results))
     if args.show_errors:
         print(show_errors(results[args.split]))

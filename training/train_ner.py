@@ -31,6 +31,9 @@ from shabaka.conll import TYPES, aqmar_type, read_gold, span_scores
 from shabaka.extract.base import normalize_type
 from shabaka.extract.features import LEXICON, WORDINFO, Featurizer, norm
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from news_gold_bio import news_gold_sentences, parse_splits
+
 SEED = 13
 MODELS = Path(__file__).resolve().parents[1] / "src" / "shabaka" / "extract" / "models"
 DEV_FRACTION = 0.10
@@ -314,6 +317,15 @@ sentences, no text of them is in this folder.
 """
 
 
+NOTICE_NEWS = """
+`ner.crfsuite` and `clusters.tsv` (trained with `--news-gold`) also learned from the open splits of
+shabaka's real-news gold (`benchmarks/data/news_gold/`: short excerpts of Arabic news pages, each
+credited to its outlet with its URL in that folder's `SOURCES.md`; the entities annotated for
+shabaka, projected onto tokens by `training/news_gold_bio.py`). Feature weights and clusters name
+words of those excerpts; the excerpts' text and copyright belong to their outlets.
+"""
+
+
 NOTICE_LEXICON = """
 `lexicon.tsv` — per normalized word form, the labels it gets (most frequent label, count, shares
 of each type, bucketed) in ANERcorp train (see above).
@@ -334,6 +346,7 @@ def write_notice(
     lexicon: bool = False,
     wikifane: bool = False,
     silver_sentences: bool = False,
+    news_gold: bool = False,
 ) -> None:
     """Write ``NOTICE.md``: credits, plus the license texts that must travel with the data."""
     mit = (data / "gazetteers" / "arabic_names_akhateeb" / "LICENSE").read_text(encoding="utf-8").strip()
@@ -343,6 +356,7 @@ def write_notice(
         + (NOTICE_WORDINFO if wordinfo else "")
         + (NOTICE_VECTORS if vectors else "")
         + (NOTICE_SILVER if silver_sentences else "")
+        + (NOTICE_NEWS if news_gold else "")
         + (NOTICE_LEXICON if lexicon else "")
         + (NOTICE_WIKIFANE if wikifane else "")
         + "\n## License of AKhateeb/arabic-names\n\n```\n"
@@ -672,6 +686,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--silver-sentences", type=Path, help="news tagged by training/encoder.py (CoNLL, xz) as extra CRF data"
     )
     ap.add_argument("--silver-max", type=int, help="use only the first N sentences of --silver-sentences")
+    ap.add_argument(
+        "--news-gold",
+        default="",
+        metavar="SPLITS",
+        help="comma list of open news gold splits (benchmarks/data/news_gold) projected to BIO as extra CRF data",
+    )
+    ap.add_argument("--news-gold-repeat", type=int, default=1, help="each --news-gold sentence this many times")
     ap.add_argument("--wikifane-names", action="store_true", help="add WikiFANE's annotated names to the gazetteer")
     ap.add_argument("--wordinfo", type=Path, help="word classes + frequency bands (training/clusters.py)")
     ap.add_argument("--seed", type=int, default=SEED, help="seed of the first BiLSTM")
@@ -700,6 +721,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise SystemExit(f"unknown extra set {name}")
     if args.silver_sentences:
         extra += silver_sentences(args.silver_sentences, args.silver_max)
+    if args.news_gold:
+        extra += news_gold_sentences(parse_splits(args.news_gold)) * args.news_gold_repeat
 
     gaz_rows = (
         [] if args.no_gazetteer else build_gazetteer(args.data, xlit=args.xlit, wikifane_names=args.wikifane_names)
@@ -747,6 +770,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bool(lexicons),
         "wikifane" in lexicons or args.wikifane_names,
         bool(args.silver_sentences),
+        bool(args.news_gold),
     )
     print(f"resources: {len(gaz_rows)} gazetteer rows, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
@@ -782,7 +806,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": args.seed, "vectors": bool(args.vectors), "neural_extra": args.neural_extra,
         "lexicon": args.lexicon, "wikifane_names": args.wikifane_names, "silver": bool(args.silver),
         "silver_sentences": args.silver_sentences.name if args.silver_sentences else None,
-        "silver_max": args.silver_max,
+        "silver_max": args.silver_max, "news_gold": args.news_gold, "news_gold_repeat": args.news_gold_repeat,
     }  # fmt: skip
     (out / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 

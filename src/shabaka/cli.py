@@ -39,6 +39,11 @@ REPORT_URL = "the project's issue tracker (see README.md)"
 #: that is on by default gets a ``--no-...`` flag.
 SETTING_FLAGS: dict[str, tuple[str, str | None, str]] = {
     "extractor": ("--extractor", None, "entity extractor (default: %(default)s)"),
+    "model_dir": (
+        "--model-dir",
+        "DIR",
+        "with the embedded extractor: another model folder (training/train_ner.py --out); default: the shipped one",
+    ),
     "gazetteer": ("--gazetteer", "FILE", "CSV/YAML list of names (name,type,aliases); added to the extractor's finds"),
     "aliases": ("--aliases", "FILE", "CSV alias table for entity resolution"),
     "window": ("--window", None, "co-mention window (default: %(default)s)"),
@@ -165,6 +170,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     tag.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     _add_setting(tag, "extractor")
+    _add_setting(tag, "model_dir")
     _add_setting(tag, "gazetteer", "the list of names, for --extractor gazetteer")
     ev = sub.add_parser(
         "evaluate-ner",
@@ -172,6 +178,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("file", metavar="FILE", help="CoNLL file (token gold-tag per line, blank line between sentences)")
     _add_setting(ev, "extractor")
+    _add_setting(ev, "model_dir")
     _add_setting(ev, "gazetteer", "the list of names, for --extractor gazetteer")
     ev.add_argument(
         "--column", type=int, default=1, metavar="N", help="column of the gold tag (0 is the token; default: 1)"

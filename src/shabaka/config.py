@@ -147,6 +147,8 @@ class Settings:
         ``synchronous``, ``threads`` or ``processes`` (Dask's single-machine schedulers;
         ``synchronous`` for debugging), or the address of a ``dask.distributed`` scheduler
         (``tcp://host:8786``)
+    model_dir : with the ``embedded`` extractor, the folder of another model (``ner.crfsuite`` and
+        its resources, as ``training/train_ner.py --out`` writes it); None: the model shipped
     """
 
     extractor: str = "embedded"
@@ -164,6 +166,7 @@ class Settings:
     allow_non_arabic: bool = False
     cleaner: CleanSettings = CleanSettings()
     resolver: ResolveSettings = ResolveSettings()
+    model_dir: str | Path | None = None
 
     def __post_init__(self) -> None:
         check_choice("window", self.window, WINDOWS)
@@ -171,6 +174,11 @@ class Settings:
             raise SettingsError(f"min_weight must be at least 1, not {self.min_weight}")
         if self.evidence_cap < 0:
             raise SettingsError(f"evidence_cap must be 0 or more, not {self.evidence_cap}")
+        if self.model_dir is not None and self.extractor != "embedded":
+            raise SettingsError(
+                f"a model folder ({self.model_dir}) is for the embedded extractor, not {self.extractor!r}: "
+                "drop the model folder or use --extractor embedded"
+            )
         if self.extractor == "gazetteer" and self.gazetteer is None:
             raise SettingsError("the gazetteer extractor needs a gazetteer file (--gazetteer FILE)")
         check_choice("engine", self.engine, ENGINES)

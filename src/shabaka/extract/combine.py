@@ -58,6 +58,8 @@ def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
         return {"path": settings.gazetteer}
     if name == "known-names":
         return {"aliases": settings.aliases}
+    if name == "embedded" and settings.model_dir is not None:
+        return {"model_dir": settings.model_dir}
     return {}
 
 
