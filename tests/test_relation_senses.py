@@ -56,3 +56,20 @@ def test_a_meeting_or_clash_of_clubs_is_a_game():
     assert relations("التقى [[إنفانتينو|PER|a]] [[فوزي لقجع|PER|b]] على هامش المباراة.") == {
         ("meeting", None, ("a", "b"))
     }
+
+
+def test_a_judgement_of_a_deed_done_to_someone_does_not_judge_them():
+    # condemning an arrest or a raid judges the one who did it, not the one it was done to
+    assert relations("ندد [[الاتحاد الأفريقي|ORG|a]] باعتقال المعارض [[أحمد سالم|PER|b]].") == set()
+    assert relations("استنكرت [[مصر|LOC|a]] اقتحام المستوطنين لـ[[المسجد الأقصى|LOC|b]].") == set()
+    assert relations("أشاد [[السيسي|PER|a]] بالعلاقات المتميزة بين [[مصر|LOC|b]] و[[الإمارات|LOC|c]].") == set()
+    # condolences for the dead, or to the families of victims, go to no one named
+    assert relations("قدم [[الرئيس تبون|PER|a]] واجب العزاء لأسرة الراحل [[عبد الحميد مهري|PER|b]].") == set()
+    assert relations("أعرب [[الأزهر|ORG|a]] عن تعازيه لأسر ضحايا تفجير [[كنيسة مار مرقس|ORG|b]].") == set()
+    # the one judged or condoled stands before the deed
+    assert relations("عزى [[الملك عبدالله|PER|a]] [[محمود عباس|PER|b]] في وفاة [[صائب عريقات|PER|c]].") == {
+        ("condolence", ("a", "b"), ("a", "b"))
+    }
+    assert relations("أدانت [[الحكومة|ORG|a]] قيام [[الميليشيا|ORG|b]] باستهداف المطار.") == {
+        ("criticism", ("a", "b"), ("a", "b"))
+    }

@@ -1704,6 +1704,8 @@ def _pairs(
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
         if any(_bare(keys[j]) in REASONS for j in range(after, obj.first)):
             continue  # التهنئة بمناسبة أمر الملك X، استهدف بسبب اغتيال X: a reason or an occasion, not the object
+        if _about(sent, row, after, obj):
+            continue  # ندد X باعتقال Y، التعازي لأسرة الراحل Y: Y is what the deed was done to
         if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, first, obj):
             continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
@@ -1719,6 +1721,15 @@ def _pairs(
                 if src.type in row.source_types and dst.type in row.target_types:
                     out.append((src, dst, not symmetric))
     return out
+
+
+def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
+    """Does a word of ``about`` (``relation_context.csv``) stand between token ``after`` and the
+    object: the deed judged was done to it, or it died (أدان X اعتقال Y، عزى في وفاة Y)?"""
+    words = context_words().get(("about", row.type))
+    return bool(words) and any(
+        sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words) for j in range(after, obj.first)
+    )
 
 
 #: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
