@@ -73,3 +73,19 @@ def test_a_judgement_of_a_deed_done_to_someone_does_not_judge_them():
     assert relations("أدانت [[الحكومة|ORG|a]] قيام [[الميليشيا|ORG|b]] باستهداف المطار.") == {
         ("criticism", ("a", "b"), ("a", "b"))
     }
+
+
+def test_an_appointment_noun_takes_its_appointee_after_it_and_its_appointer_near_before():
+    # the genitive of تعيين is the one appointed, the one before it (as for the verb) appoints
+    found = relations("قرر [[مجلس الإدارة|ORG|a]] تعيين [[سامي نصر|PER|b]] مديرا عاما.")
+    assert found == {("appointment", ("a", "b"), ("a", "b"))}
+    assert relations("وجاء في القرار تعيين [[حسين الدباس|PER|a]] مديرا والإبقاء على [[سليم عبيد|PER|b]].") == set()
+    far = "عين الملك [[نور الدين بدوي|PER|a]] وزيرا أول خلفا له، إلى جانب تعيين [[رمطان لعمامرة|PER|b]] نائبا له."
+    assert ("appointment", ("a", "b"), ("a", "b")) not in relations(far)
+    # the predecessor is not appointed, and the dismissed one appoints no one
+    assert relations("عين [[الملك|PER|a]] [[أحمد التوفيق|PER|b]] وزيرا خلفا لـ[[محمد الكبير|PER|c]].") == {
+        ("appointment", ("a", "b"), ("a", "b"))
+    }
+    assert relations("كلف [[الرئيس|PER|a]] وزير الداخلية بتسيير الوزارة بدلا من [[كمال بلجود|PER|b]].") == set()
+    dismissed = "أعلن [[بوتفليقة|PER|a]] إقالة حكومة [[أحمد أويحيى|PER|b]] وعين [[نور الدين بدوي|PER|c]] خلفا له."
+    assert ("appointment", ("b", "c"), ("b", "c")) not in relations(dismissed)

@@ -1557,7 +1557,12 @@ def _pairs(
         bool(left)
         # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
         and not (light and right and _light_subject(sent, first, end, right[0]))
-        and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
+        # (an order's noun is read like its verb: قرر X تعيين Y; not X خلفا له، إلى جانب تعيين Y)
+        and (
+            (trig.noun and row.type not in ORDERED_TYPES)
+            or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS
+        )
+        and not _patient(sent, row, left[0])
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
@@ -1600,8 +1605,8 @@ def _pairs(
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
-    if genitive and row.direction == "active" and (_purpose(keys[first], row) or _order_content(keys[first], row)):
-        genitive = False  # (X) ... لدعم الأردن، أصدر X أمرا بتعيين Y: the genitive is the noun's object
+    if genitive and row.direction == "active" and (_purpose(keys[first], row) or row.type in ORDERED_TYPES):
+        genitive = False  # (X) ... لدعم الأردن، قرر X تعيين Y: the genitive is the noun's object
     possessor = None
     if trig.pronoun and not (near_left and left[0].type in row.source_types):
         # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
@@ -1723,6 +1728,26 @@ def _pairs(
     return out
 
 
+#: At most this many words (titles not counted) between a word of ``patient`` and its actor.
+PATIENT_TOKENS = 2
+
+
+def _patient(sent: _Sentence, row: TriggerRow, actor: _Actor) -> bool:
+    """Does a word of ``patient`` (``relation_context.csv``) stand just before the actor: it is
+    the one something was done to, not the subject of the trigger after it (إقالة حكومة X وعين Y)?"""
+    words = context_words().get(("patient", row.type), frozenset())
+    between = 0
+    for j in range(actor.first - 1, -1, -1):
+        if _is_break(sent.keys[j]) or sent.owner[j] is not None:
+            return False
+        if not _unclitic(sent.keys[j]).isdisjoint(words):
+            return True
+        between += j not in sent.title_tokens and not sent.is_title(j)
+        if between > PATIENT_TOKENS:
+            return False
+    return False
+
+
 def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
     """Does a word of ``about`` (``relation_context.csv``) stand between token ``after`` and the
     object: the deed judged was done to it, or it died (أدان X اعتقال Y، عزى في وفاة Y)?"""
@@ -1786,11 +1811,6 @@ def _ba_title(sent: _Sentence, end: int) -> bool:
 #: Relation types whose noun, under the ب of an order's content, takes its object as genitive
 #: (أصدر X مرسوما بتعيين Y: Y is appointed, X appoints).
 ORDERED_TYPES = frozenset({"appointment"})
-
-
-def _order_content(key: str, row: TriggerRow) -> bool:
-    """Is the noun ``key`` what an order or decision says (مرسوما بتعيين، قرار بتكليف)?"""
-    return row.type in ORDERED_TYPES and key[:1] == "ب"
 
 
 def _purpose(key: str, row: TriggerRow) -> bool:
