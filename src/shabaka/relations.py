@@ -1563,6 +1563,8 @@ def _pairs(
             or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS
         )
         and not _patient(sent, row, left[0])
+        # (التهنئة بمناسبة تعيين Y: the noun names the occasion, its doer is not the one before)
+        and not (trig.noun and any(_bare(keys[j]) in REASONS for j in range(left[0].last + 1, first)))
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
