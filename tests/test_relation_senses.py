@@ -89,3 +89,21 @@ def test_an_appointment_noun_takes_its_appointee_after_it_and_its_appointer_near
     assert relations("كلف [[الرئيس|PER|a]] وزير الداخلية بتسيير الوزارة بدلا من [[كمال بلجود|PER|b]].") == set()
     dismissed = "أعلن [[بوتفليقة|PER|a]] إقالة حكومة [[أحمد أويحيى|PER|b]] وعين [[نور الدين بدوي|PER|c]] خلفا له."
     assert ("appointment", ("b", "c"), ("b", "c")) not in relations(dismissed)
+
+
+def test_one_who_foils_survives_or_discusses_an_attack_did_not_make_it():
+    assert relations("تصدت [[الدفاعات الجوية|ORG|a]] لهجوم على [[قاعدة حميميم|LOC|b]].") == set()
+    assert relations("أحبطت [[الشرطة|ORG|a]] هجوما على [[كنيسة مار جرجس|ORG|b]].") == set()
+    assert relations("ناقش [[مجلس الأمن|ORG|a]] العقوبات على [[كوريا الشمالية|LOC|b]].") == set()
+    blamed = "حمل [[الحوثيون|ORG|a]] [[الولايات المتحدة|LOC|b]] مسؤولية الهجوم على [[صنعاء|LOC|c]]."
+    assert ("conflict", ("b", "c"), ("b", "c")) not in relations(blamed)
+
+
+def test_one_who_undergoes_criticism_is_its_target():
+    # تعرض، تلقى: the one named before the noun is criticized, by the one after من
+    for text in (
+        "تعرض [[الوزير|PER|a]] لانتقادات واسعة من [[المعارضة|ORG|b]].",
+        "[[الوزير|PER|a]] تلقى انتقادات حادة من [[المعارضة|ORG|b]].",
+    ):
+        assert relations(text) == {("criticism", ("b", "a"), ("a", "b"))}
+    assert relations("تعرض [[الوزير|PER|a]] لانتقادات واسعة في [[البرلمان|ORG|b]].") == set()

@@ -1576,6 +1576,14 @@ def _pairs(
             and any(_bare(keys[j]) in KANA for j in range(left[0].last + 1, first))
         )
     )
+    if near_left and trig.noun and row.direction == "active":
+        if _word_around(sent, "not_agent", row, left[0], first):
+            return []  # نجا X من هجوم على Y، تصدى X لهجوم، حمل X Y مسؤولية الهجوم: X did not do it
+        # تعرض X لانتقادات من Y: Y → X (a row of from_source reads its giver itself: تلقى X تهنئة Y)
+        if not row.from_source and _word_around(sent, "receives", row, left[0], first):
+            giver = next((a for a in right if _prep_before(sent, end, a, _ORIGIN)), None)
+            ok = giver is not None and giver.type in row.source_types and left[0].type in row.target_types
+            return [(giver, left[0], True)] if ok else []
     host_before = near_left and left[0].type in row.source_types
     if (
         host_before
@@ -1732,12 +1740,13 @@ def _pairs(
 
 #: At most this many words (titles not counted) between a word of ``patient`` and its actor.
 PATIENT_TOKENS = 2
+#: ... and between a verb and its subject, for the words of ``not_agent`` and ``receives``.
+VERB_FIRST_TOKENS = 1
 
 
-def _patient(sent: _Sentence, row: TriggerRow, actor: _Actor) -> bool:
-    """Does a word of ``patient`` (``relation_context.csv``) stand just before the actor: it is
-    the one something was done to, not the subject of the trigger after it (إقالة حكومة X وعين Y)?"""
-    words = context_words().get(("patient", row.type), frozenset())
+def _word_before(sent: _Sentence, words: frozenset[str], actor: _Actor, most: int) -> bool:
+    """Does one of ``words`` stand before the actor in its clause, at most ``most`` words
+    between (names end the search, titles do not count)?"""
     between = 0
     for j in range(actor.first - 1, -1, -1):
         if _is_break(sent.keys[j]) or sent.owner[j] is not None:
@@ -1745,9 +1754,33 @@ def _patient(sent: _Sentence, row: TriggerRow, actor: _Actor) -> bool:
         if not _unclitic(sent.keys[j]).isdisjoint(words):
             return True
         between += j not in sent.title_tokens and not sent.is_title(j)
-        if between > PATIENT_TOKENS:
+        if between > most:
             return False
     return False
+
+
+def _patient(sent: _Sentence, row: TriggerRow, actor: _Actor) -> bool:
+    """Does a word of ``patient`` (``relation_context.csv``) stand just before the actor: it is
+    the one something was done to, not the subject of the trigger after it (إقالة حكومة X وعين Y)?"""
+    return _word_before(sent, context_words().get(("patient", row.type), frozenset()), actor, PATIENT_TOKENS)
+
+
+def _word_around(sent: _Sentence, kind: str, row: TriggerRow, actor: _Actor, first: int) -> bool:
+    """Does a word of ``kind`` (``relation_context.csv``) stand between the actor and the noun
+    trigger at token ``first``, or just before the actor (تعرض X لانتقادات، X تعرض لانتقادات)?"""
+    words = context_words().get((kind, row.type), frozenset())
+    between = range(actor.last + 1, first)
+    return bool(words) and (
+        any(sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words) for j in between)
+        or _word_before(sent, words, actor, VERB_FIRST_TOKENS)
+    )
+
+
+def _prep_before(sent: _Sentence, end: int, actor: _Actor, prep: str) -> bool:
+    """Is ``prep`` the first preposition between token ``end`` and the actor, no clause break
+    between (تعرض لانتقادات واسعة من Y)?"""
+    preps = [k for k in sent.keys[end : actor.first] if k in _PREPOSITIONS]
+    return preps[:1] == [prep] and _clear(sent, end, actor.first)
 
 
 def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
