@@ -107,3 +107,13 @@ def test_one_who_undergoes_criticism_is_its_target():
     ):
         assert relations(text) == {("criticism", ("b", "a"), ("a", "b"))}
     assert relations("تعرض [[الوزير|PER|a]] لانتقادات واسعة في [[البرلمان|ORG|b]].") == set()
+
+
+def test_an_envoy_carries_what_another_sends():
+    # the message goes from the one after من (or the genitive) to the one after إلى; the envoy is no party
+    expected = {("call", ("b", "c"), ("b", "c"))}
+    assert relations("سلم [[السفير علي|PER|a]] رسالة من [[الرئيس تبون|PER|b]] إلى [[الرئيس سعيد|PER|c]].") == expected
+    envoy = "حل [[الأمير تركي|PER|a]] بالرباط حاملا رسالة إلى [[الملك محمد|PER|c]] من [[الملك سلمان|PER|b]]."
+    assert relations(envoy) == {("call", ("b", "c"), ("c", "b"))}
+    condolences = "نقل [[السفير أحمد|PER|a]] تعازي [[الملك سلمان|PER|b]] إلى [[الرئيس أردوغان|PER|c]]."
+    assert relations(condolences) == {("condolence", ("b", "c"), ("b", "c"))}

@@ -1581,9 +1581,17 @@ def _pairs(
             return []  # نجا X من هجوم على Y، تصدى X لهجوم، حمل X Y مسؤولية الهجوم: X did not do it
         # تعرض X لانتقادات من Y: Y → X (a row of from_source reads its giver itself: تلقى X تهنئة Y)
         if not row.from_source and _word_around(sent, "receives", row, left[0], first):
-            giver = next((a for a in right if _prep_before(sent, end, a, _ORIGIN)), None)
+            giver = next((a for a in right if _introduced_by(sent, end, a) == _ORIGIN), None)
             ok = giver is not None and giver.type in row.source_types and left[0].type in row.target_types
             return [(giver, left[0], True)] if ok else []
+    if near_left and trig.noun and row.direction == "active" and _word_around(sent, "carrier", row, left[0], first):
+        # حمل X رسالة من Y إلى Z، X حاملا رسالة إلى Z من Y: X carries it, Y sends it to Z
+        sender = next((a for a in right if _introduced_by(sent, end, a) == _ORIGIN), None)
+        if sender is None and right and all(j in sent.title_tokens for j in range(end, right[0].first)):
+            sender = right[0]  # نقل X تعازي Y إلى Z: the genitive sends
+        recipient = next((a for a in right if _introduced_by(sent, end, a) in TO_WORDS), None)
+        ok = sender and recipient and sender.type in row.source_types and recipient.type in row.target_types
+        return [(sender, recipient, True)] if ok else []
     host_before = near_left and left[0].type in row.source_types
     if (
         host_before
@@ -1776,11 +1784,18 @@ def _word_around(sent: _Sentence, kind: str, row: TriggerRow, actor: _Actor, fir
     )
 
 
-def _prep_before(sent: _Sentence, end: int, actor: _Actor, prep: str) -> bool:
-    """Is ``prep`` the first preposition between token ``end`` and the actor, no clause break
-    between (تعرض لانتقادات واسعة من Y)?"""
-    preps = [k for k in sent.keys[end : actor.first] if k in _PREPOSITIONS]
-    return preps[:1] == [prep] and _clear(sent, end, actor.first)
+#: Prepositions of the one something is sent or given to (إلى Z، لـZ).
+TO_WORDS = _keys("إلى الى ل")
+
+
+def _introduced_by(sent: _Sentence, start: int, actor: _Actor) -> str | None:
+    """The preposition nearest before the actor from token ``start`` on (its own ل: للملك), no
+    clause break between (رسالة إلى Z من Y: من for Y, إلى for Z)."""
+    if not _clear(sent, start, actor.first):
+        return None
+    if actor.prefix.endswith("ل"):
+        return normalize_key("ل")
+    return next((k for k in reversed(sent.keys[start : actor.first]) if k in _PREPOSITIONS), None)
 
 
 def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
