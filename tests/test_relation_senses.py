@@ -117,3 +117,11 @@ def test_an_envoy_carries_what_another_sends():
     assert relations(envoy) == {("call", ("b", "c"), ("c", "b"))}
     condolences = "نقل [[السفير أحمد|PER|a]] تعازي [[الملك سلمان|PER|b]] إلى [[الرئيس أردوغان|PER|c]]."
     assert relations(condolences) == {("condolence", ("b", "c"), ("b", "c"))}
+
+
+def test_a_verb_whose_object_is_unnamed_relates_no_one_named_later():
+    accused = "اتهم [[ظريف|PER|a]] مسؤولين أميركيين بدفع [[الولايات المتحدة|LOC|b]] إلى الحرب."
+    assert relations(accused) == set()
+    assert relations("اتهم [[ظريف|PER|a]] [[الولايات المتحدة|LOC|b]] بتأجيج الحرب.") == {
+        ("conflict", ("a", "b"), ("a", "b"))
+    }

@@ -1727,6 +1727,8 @@ def _pairs(
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
         if any(_bare(keys[j]) in REASONS for j in range(after, obj.first)):
             continue  # التهنئة بمناسبة أمر الملك X، استهدف بسبب اغتيال X: a reason or an occasion, not the object
+        if not trig.noun and not symmetric and any(_bare(keys[j]) in UNNAMED_AGENTS for j in range(after, obj.first)):
+            break  # اتهم X مسؤولين أمريكيين بدفع Y: the verb's object is unnamed, Y is in what it is charged with
         if _about(sent, row, after, obj):
             continue  # ندد X باعتقال Y، التعازي لأسرة الراحل Y: Y is what the deed was done to
         if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, first, obj):
