@@ -1267,3 +1267,19 @@ def test_two_clubs_meet_in_a_match_not_a_meeting():
     assert relations("وانتهت قمة بين [[البنك الدولي|ORG|a]] و[[الاتحاد الأوروبي|ORG|b]] أمس.") == {
         ("meeting", None, ("a", "b"))
     }
+
+
+def test_a_verb_before_during_it_goes_on_from_the_first_clause():
+    text = (
+        "ويذكر أن الرئيس [[كريم الأنصاري|PER|a]] كان قد غادر [[تونس|LOC|t]] ظهرا متوجها إلى دولة [[الكويت|LOC|k]] "
+        "في زيارة عمل يومي 15 و16 مارس يلتقي خلالها أمير دولة [[الكويت|LOC|k]] الشيخ [[فهد الصباح|PER|b]]."
+    )
+    assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_a_condemned_deed_whose_light_clause_names_its_doer():
+    text = "دانت [[وزارة الخارجية|ORG|a]] الاعتداء الذي شنته [[جماعة النصر|ORG|b]] على [[قاعدة الريان|LOC|c]] أمس."
+    assert ("criticism", ("a", "b"), ("a", "b")) in relations(text)
+    # an unnamed doer: the place attacked is not the one condemned
+    text = "دانت [[وزارة الخارجية|ORG|a]] الاعتداء الذي شنه مجهولون على [[قاعدة الريان|LOC|c]] أمس."
+    assert not any(kind == "criticism" for kind, _, _ in relations(text))

@@ -91,6 +91,8 @@ PASSIVE_MARKERS = _keys("تم يتم سيتم وتم")
 DEMONSTRATIVES = _keys("هذا هذه ذلك تلك هذان هاتان")
 #: Words of invitation: the actor after one invited, and is no party (بدعوة من X، تلبية لدعوة X).
 INVITATIONS = _keys("دعوة بدعوة لدعوة")
+#: "During it": after a verb, the event named before, whose subject is the verb's (يلتقي خلالها Y).
+DURING = _keys("خلالها خلاله أثناءها")
 #: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
 CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
@@ -101,7 +103,7 @@ PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 LIGHT_VERBS = _keys(
     "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
     "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها "
-    "جمع جمعت ضم ضمت"
+    "جمع جمعت ضم ضمت شنه شنها شنته شنتها يشنه يشنها تشنه تشنها"
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
@@ -619,7 +621,6 @@ class _Sentence:
         self.title_tokens: set[int] = set()
         self.verb_triggers: dict[int, TriggerRow] = {}  # the verb triggers by first token (set by _relations)
         self.trigger_starts: list[int] = []  # ... and of all triggers
-        self.noun_triggers: list[_Trigger] = []  # ... and the noun triggers
         self._titles: dict[int, bool] = {}
         self.roles = self._roles()
 
@@ -873,7 +874,6 @@ def _relations(sent: _Sentence) -> list[Relation]:
     triggers = [t for t in _find_triggers(sent.words, keys, blocked) if not _in_office_name(sent, t)]
     sent.verb_triggers = {t.first: t.row for t in triggers if not t.noun}
     sent.trigger_starts = [t.first for t in triggers]
-    sent.noun_triggers = [t for t in triggers if t.noun]
     if not triggers:  # most sentences: nothing more to read
         return []
     trigger_tokens = {j for t in triggers for j in range(t.first, t.end)}
@@ -1505,9 +1505,13 @@ def _pairs(
         end = rel + (3 if rel + 2 < len(keys) and keys[rel + 2] in _BIHA else 2)
         end += 2 if tuple(keys[end : end + 2]) in _EACH_OF else 0  # الاجتماع الذي ضم كلا من X وY
     targets = sorted([*actors, *places], key=lambda a: a.first)
-    # ثمنت X الدعم الذي قدمته Y: the relative pronouns of the deeds a judgement names (see _relations)
+    # ثمنت X الدعم الذي قدمته Y، دانت X الاعتداء الذي شنته Y: a judged deed's light clause names its doer
     deeds = (
-        {_relative_after(sent, t.end) for t in sent.noun_triggers if _light_clause(sent, t)}
+        {
+            j
+            for j in range(end, limit - 2)
+            if keys[j] in RELATIVES and keys[j + 1] in LIGHT_VERBS and _named(sent, j + 2)
+        }
         if (not trig.noun and row.type in JUDGEMENTS)
         else set()
     )
@@ -1962,6 +1966,13 @@ def _object_of_previous_verb(sent: _Sentence, trig: _Trigger, actor: _Actor) -> 
 JUDGEMENTS = frozenset({"criticism", "praise", "condolence"})
 
 
+def _named(sent: _Sentence, j: int) -> bool:
+    """Does an actor start at token ``j``, or after the words of a title there?"""
+    while j < len(sent.keys) and sent.owner[j] is None and (j in sent.title_tokens or sent.is_title(j)):
+        j += 1
+    return j < len(sent.keys) and sent.owner[j] is not None
+
+
 def _light_clause(sent: _Sentence, trig: _Trigger) -> bool:
     """Is the noun trigger followed by a relative clause of a light verb (الدعم الذي قدمته Y)?"""
     rel = _relative_after(sent, trig.end)
@@ -2191,11 +2202,12 @@ def _past_relative_clause(sent: _Sentence, j: int) -> int:
 
 def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
     """The subject a verb leaves unsaid because it goes on from the sentence's first clause:
-    after حيث، ثم، بعدما, or with و on the verb (نفى X ... وألقى باللوم على Y). It is the
+    after حيث، ثم، بعدما, before خلالها, or with و on the verb (نفى X ... وألقى باللوم على Y). It is the
     sentence's first actor, a person or an organization the trigger allows as source."""
     keys, first = sent.keys, trig.first
     clitic = keys[first][:1] in ("و", "ف") and keys[first] not in _form_index()
-    if trig.noun or not (clitic or (first > 0 and keys[first - 1] in CONTINUATIONS)):
+    during = trig.end < len(keys) and keys[trig.end] in DURING  # في زيارة ... يلتقي خلالها Y
+    if trig.noun or not (clitic or during or (first > 0 and keys[first - 1] in CONTINUATIONS)):
         return None
     head = min(actors, key=lambda a: a.first, default=None)
     if head is not None and any(keys[j] in COMPLEMENTIZERS for j in range(head.last + 1, first)):
