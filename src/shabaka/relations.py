@@ -1806,10 +1806,15 @@ def _introduced_by(sent: _Sentence, start: int, actor: _Actor) -> str | None:
 
 def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
     """Does a word of ``about`` (``relation_context.csv``) stand between token ``after`` and the
-    object: the deed judged was done to it, or it died (أدان X اعتقال Y، عزى في وفاة Y)?"""
+    object: the deed judged was done to it, or it died (أدان X اعتقال Y، عزى في وفاة Y)? Not when a
+    relative clause between names the object as the doer (دان X الاعتداء الذي شنته Y)."""
     words = context_words().get(("about", row.type))
+    keys = sent.keys
     return bool(words) and any(
-        sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words) for j in range(after, obj.first)
+        sent.owner[j] is None
+        and not _unclitic(keys[j]).isdisjoint(words)
+        and not any(keys[k] in RELATIVES for k in range(j, obj.first))
+        for j in range(after, obj.first)
     )
 
 
