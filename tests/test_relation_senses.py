@@ -125,3 +125,21 @@ def test_a_verb_whose_object_is_unnamed_relates_no_one_named_later():
     assert relations("اتهم [[ظريف|PER|a]] [[الولايات المتحدة|LOC|b]] بتأجيج الحرب.") == {
         ("conflict", ("a", "b"), ("a", "b"))
     }
+
+
+def test_one_named_before_an_attack_made_it_only_through_a_verb_of_doing():
+    # a reporter, a council, a relief agency: no doer of the strikes the sentence names
+    assert relations("أعلنت [[وزارة الصحة|ORG|a]] مقتل 20 شخصا في غارات على [[رفح|LOC|b]].") == set()
+    assert relations("عقد [[مجلس الأمن|ORG|a]] جلسة طارئة بشأن الهجوم على [[المنشآت النفطية|ORG|b]].") == set()
+    assert relations("قدم [[الهلال الأحمر|ORG|a]] مساعدات للمتضررين من القصف على [[غزة|LOC|b]].") == set()
+    # شن، فرض، قام بـ (before or after the doer) make it
+    assert relations("شنت طائرات [[التحالف|ORG|a]] فجر اليوم غارات على [[صنعاء|LOC|b]].") == {
+        ("conflict", ("a", "b"), ("a", "b"))
+    }
+    assert relations("وكانت [[واشنطن|LOC|a]] قد فرضت الشهر الماضي عقوبات جديدة على [[طهران|LOC|b]].") == {
+        ("conflict", ("a", "b"), ("a", "b"))
+    }
+    # (a partitive من keeps the noun the verb's object; other prepositions make it an adjunct)
+    assert relations("وفرضت [[الولايات المتحدة|LOC|a]] مجموعات من العقوبات على [[إيران|LOC|b]].") == {
+        ("conflict", ("a", "b"), ("a", "b"))
+    }

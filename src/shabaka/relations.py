@@ -1012,8 +1012,8 @@ NEEDS_TOKENS = 12
 
 def _unclitic(key: str) -> set[str]:
     """A word and what it is under its proclitics and without its article (وبالاتفاقية → اتفاقية),
-    of three letters at least (بحث is no ب + حث)."""
-    variants = [key, *(v for v in proclitic_variants(key) if len(v) > 2)]
+    of three letters at least under ب، ل or ك (بحث is no ب + حث; وشن is و + شن)."""
+    variants = [key, *(v for v in proclitic_variants(key) if len(v) > 2 or (key[:1] in "وف" and v == key[1:]))]
     return {*variants, *(v[2:] for v in variants if v.startswith("ال") and len(v) > 4)}
 
 
@@ -1581,6 +1581,8 @@ def _pairs(
         )
     )
     if near_left and trig.noun and row.direction == "active":
+        if not trig.pronoun and _needs_doer(row) and not _word_around(sent, "doer", row, left[0], first):
+            return []  # أعلنت X مقتل 20 في غارات على Y: X reports, who struck is not named
         if _word_around(sent, "not_agent", row, left[0], first):
             return []  # نجا X من هجوم على Y، تصدى X لهجوم، حمل X Y مسؤولية الهجوم: X did not do it
         # تعرض X لانتقادات من Y: Y → X (a row of from_source reads its giver itself: تلقى X تهنئة Y)
@@ -1754,20 +1756,23 @@ def _pairs(
 
 #: At most this many words (titles not counted) between a word of ``patient`` and its actor.
 PATIENT_TOKENS = 2
-#: ... and between a verb and its subject, for the words of ``not_agent`` and ``receives``.
+#: ... and between a verb and its subject, for the words of ``not_agent``, ``receives``, ``doer``...
 VERB_FIRST_TOKENS = 1
+#: ... and then between the subject and the noun, the verb's object (أعلنت X أمس عقوبات على Y; not
+#: أعلنت X مقتل 20 شخصا في غارات على Y).
+VERB_OBJECT_TOKENS = 6
 
 
 def _word_before(sent: _Sentence, words: frozenset[str], actor: _Actor, most: int) -> bool:
     """Does one of ``words`` stand before the actor in its clause, at most ``most`` words
-    between (names end the search, titles do not count)?"""
+    between (names end the search; titles, dates, commas and quotes do not count)?"""
     between = 0
     for j in range(actor.first - 1, -1, -1):
+        if sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words):
+            return True  # (a verb of saying may be one: وأعلنت X عقوبات على Y)
         if _is_break(sent.keys[j]) or sent.owner[j] is not None:
             return False
-        if not _unclitic(sent.keys[j]).isdisjoint(words):
-            return True
-        between += j not in sent.title_tokens and not sent.is_title(j)
+        between += bool(_distance(sent, j, j + 1)) and not sent.is_title(j)
         if between > most:
             return False
     return False
@@ -1779,15 +1784,37 @@ def _patient(sent: _Sentence, row: TriggerRow, actor: _Actor) -> bool:
     return _word_before(sent, context_words().get(("patient", row.type), frozenset()), actor, PATIENT_TOKENS)
 
 
+def _needs_doer(row: TriggerRow) -> bool:
+    """Does a noun of the row take a subject named before it only through a verb of doing
+    (``doer`` in ``relation_context.csv``: شن X غارات على Y، فرضت X عقوبات على Y)?"""
+    return ("doer", row.type) in context_words()
+
+
 def _word_around(sent: _Sentence, kind: str, row: TriggerRow, actor: _Actor, first: int) -> bool:
     """Does a word of ``kind`` (``relation_context.csv``) stand between the actor and the noun
-    trigger at token ``first``, or just before the actor (تعرض X لانتقادات، X تعرض لانتقادات)?"""
+    trigger at token ``first``, or just before the actor, the noun near after it (تعرض X لانتقادات،
+    X تعرض لانتقادات)?"""
     words = context_words().get((kind, row.type), frozenset())
     between = range(actor.last + 1, first)
     return bool(words) and (
         any(sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words) for j in between)
-        or _word_before(sent, words, actor, VERB_FIRST_TOKENS)
+        or (_verb_object(sent, actor, first) and _word_before(sent, words, actor, VERB_FIRST_TOKENS))
     )
+
+
+#: Nouns of quantity whose من is partitive (مجموعات من العقوبات: the noun is still the object).
+QUANTITIES = _keys("مجموعة مجموعات سلسلة حزمة موجة عدد جملة")
+#: Prepositions after which a noun is an adjunct, no verb's object (مقتل 20 في غارات، جلسة بشأن الهجوم).
+ADJUNCT_PREPOSITIONS = _keys("في فى بشأن حول من عن جراء إثر اثر")
+
+
+def _verb_object(sent: _Sentence, actor: _Actor, first: int) -> bool:
+    """May the noun trigger at token ``first`` be the object of a verb whose subject is the actor:
+    near after it (other names, titles, dates, numbers and marks not counted), not in an adjunct?"""
+    keys = sent.keys
+    between = sum(_distance(sent, j, j + 1) for j in range(actor.last + 1, first) if sent.owner[j] is None)
+    partitive = first > 1 and keys[first - 1] == _ORIGIN and _bare(keys[first - 2]) in QUANTITIES
+    return between <= VERB_OBJECT_TOKENS and (partitive or _bare(keys[first - 1]) not in ADJUNCT_PREPOSITIONS)
 
 
 #: Prepositions of the one something is sent or given to (إلى Z، لـZ).
