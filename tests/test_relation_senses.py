@@ -143,3 +143,12 @@ def test_one_named_before_an_attack_made_it_only_through_a_verb_of_doing():
     assert relations("وفرضت [[الولايات المتحدة|LOC|a]] مجموعات من العقوبات على [[إيران|LOC|b]].") == {
         ("conflict", ("a", "b"), ("a", "b"))
     }
+
+
+def test_an_agreement_discussed_or_criticized_is_not_the_speakers():
+    assert relations("ناقش [[مجلس النواب|ORG|a]] اتفاقية التجارة الحرة مع [[الاتحاد الأوروبي|ORG|b]].") == set()
+    assert relations("انتقد [[حزب العمال|ORG|a]] اتفاق الهجرة مع [[رواندا|LOC|b]].") == set()
+    # the parties it names stay parties
+    assert relations("انتقد [[حزب العمال|ORG|a]] الاتفاق بين [[بريطانيا|LOC|b]] و[[رواندا|LOC|c]].") == {
+        ("agreement", None, ("b", "c"))
+    }

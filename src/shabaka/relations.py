@@ -1580,11 +1580,11 @@ def _pairs(
             and any(_bare(keys[j]) in KANA for j in range(left[0].last + 1, first))
         )
     )
+    if near_left and trig.noun and _word_around(sent, "not_agent", row, left[0], first):
+        return []  # تصدى X لهجوم، حمل X Y مسؤولية الهجوم، انتقد X اتفاق الهجرة مع Y: X did not do it
     if near_left and trig.noun and row.direction == "active":
         if not trig.pronoun and _needs_doer(row) and not _word_around(sent, "doer", row, left[0], first):
             return []  # أعلنت X مقتل 20 في غارات على Y: X reports, who struck is not named
-        if _word_around(sent, "not_agent", row, left[0], first):
-            return []  # نجا X من هجوم على Y، تصدى X لهجوم، حمل X Y مسؤولية الهجوم: X did not do it
         # تعرض X لانتقادات من Y: Y → X (a row of from_source reads its giver itself: تلقى X تهنئة Y)
         if not row.from_source and _word_around(sent, "receives", row, left[0], first):
             giver = next((a for a in right if _introduced_by(sent, end, a) == _ORIGIN), None)
