@@ -152,3 +152,11 @@ def test_an_agreement_discussed_or_criticized_is_not_the_speakers():
     assert relations("انتقد [[حزب العمال|ORG|a]] الاتفاق بين [[بريطانيا|LOC|b]] و[[رواندا|LOC|c]].") == {
         ("agreement", None, ("b", "c"))
     }
+
+
+def test_a_negated_verb_negates_the_noun_it_takes():
+    assert relations("لم توقع [[الهند|LOC|a]] على الاتفاقية مع [[باكستان|LOC|b]].") == set()
+    assert relations("لم يحقق [[الوداد|ORG|a]] الفوز على [[الرجاء|ORG|b]].") == set()
+    # a noun after a negated noun is not negated with it (ما is also "what")
+    text = "تم استعراض ما نتج عن الزيارة من مخرجات تتعلق بدعم التعاون بين [[القاهرة|LOC|a]] و[[واشنطن|LOC|b]]."
+    assert ("agreement", None, ("a", "b")) in relations(text)

@@ -910,9 +910,18 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _affiliated(a, keys)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
+    negated: _Trigger | None = None  # the last trigger under a negation
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
+            negated = None if trig.noun else trig
             continue
+        if (
+            negated is not None
+            and trig.noun
+            and _distance(sent, negated.end, trig.first) <= NEGATED_OBJECT_TOKENS
+            and _clear(sent, negated.end, trig.first)
+        ):
+            continue  # لم توقع X على الاتفاقية مع Y: the negated verb's object is negated too
         if trig.noun and _undone(sent, trig):
             continue  # ألغى X زيارته إلى Y، طالب X بتعيين Y: it did not happen
         if trig.row.needs and not _needed(sent, trig):
@@ -1004,6 +1013,11 @@ def _undone(sent: _Sentence, trig: _Trigger) -> bool:
         if between > UNDONE_TOKENS:
             return False
     return False
+
+
+#: A noun trigger at most this many tokens (titles, dates and marks not counted) after a negated verb
+#: trigger, in its clause, is its object, negated with it (لم توقع X على الاتفاقية مع Y).
+NEGATED_OBJECT_TOKENS = 6
 
 
 #: How far before a trigger (tokens) a word its row ``needs`` may stand; after it, up to its clause's end.
