@@ -160,3 +160,11 @@ def test_a_negated_verb_negates_the_noun_it_takes():
     # a noun after a negated noun is not negated with it (ما is also "what")
     text = "تم استعراض ما نتج عن الزيارة من مخرجات تتعلق بدعم التعاون بين [[القاهرة|LOC|a]] و[[واشنطن|LOC|b]]."
     assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+def test_a_list_of_subjects_without_wa_is_no_subject_and_object():
+    listed = "أدانت عدة دول، بينها [[الولايات المتحدة|LOC|a]]، [[الاتحاد الأوروبي|ORG|b]]، [[ألمانيا|LOC|c]]، الهجوم."
+    assert relations(listed) == set()
+    assert relations("رحبت [[مصر|LOC|a]]، [[الأردن|LOC|b]]، [[قطر|LOC|c]] بالاتفاق.") == set()
+    # one comma between a verb-first subject and its object is no list
+    assert relations("استقبل [[الملك|PER|a]]، [[الرئيس ماكرون|PER|b]].") == {("meeting", ("a", "b"), ("a", "b"))}

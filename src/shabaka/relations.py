@@ -1739,6 +1739,8 @@ def _pairs(
         rest = [a for a in rest if a in places and a.first > rest[0].last]
     if not rest:
         return out
+    if _asyndetic(sent, subjects[-1], rest[0]):
+        return out  # أدانت دول، بينها X، Y، Z، الهجوم: X, Y and Z are a list of subjects
     for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
         scope = [*range(after, obj.first), obj.first]
         if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 8), obj.first)):
@@ -1843,6 +1845,22 @@ def _introduced_by(sent: _Sentence, start: int, actor: _Actor) -> str | None:
     if actor.prefix.endswith("ل"):
         return normalize_key("ل")
     return next((k for k in reversed(sent.keys[start : actor.first]) if k in _PREPOSITIONS), None)
+
+
+#: Words that open a list of examples (دول، بينها X، Y، Z).
+LIST_OPENERS = _keys("بينها بينهم منها منهم مثل خاصة سيما أبرزها أبرزهم")
+
+
+def _asyndetic(sent: _Sentence, subject: _Actor, obj: _Actor) -> bool:
+    """Is ``obj`` the next item of a list without و the subject is in: only a comma between
+    them, and a list opener just before the subject or a third item after (بينها X، Y; X، Y، Z)?"""
+    keys, owner = sent.keys, sent.owner
+    if [keys[j] for j in range(subject.last + 1, obj.first)] not in ([","], ["،"]):
+        return False
+    opened = any(_bare(keys[j]) in LIST_OPENERS for j in range(max(0, subject.first - 2), subject.first))
+    after = obj.last + 1
+    third = after + 1 < len(keys) and keys[after] in _COMMAS and owner[after + 1] is not None
+    return opened or third
 
 
 def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
