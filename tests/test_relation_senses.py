@@ -168,3 +168,11 @@ def test_a_list_of_subjects_without_wa_is_no_subject_and_object():
     assert relations("رحبت [[مصر|LOC|a]]، [[الأردن|LOC|b]]، [[قطر|LOC|c]] بالاتفاق.") == set()
     # one comma between a verb-first subject and its object is no list
     assert relations("استقبل [[الملك|PER|a]]، [[الرئيس ماكرون|PER|b]].") == {("meeting", ("a", "b"), ("a", "b"))}
+
+
+def test_an_interview_a_chair_a_hope_or_an_invitation_is_no_meeting_nor_visit():
+    assert relations("قال [[الوزير أحمد|PER|a]] في لقاء مع قناة [[الجزيرة|ORG|b]] إن الحكومة ستستقيل.") == set()
+    assert relations("صرح [[الوزير أحمد|PER|a]] خلال لقاء مع [[قناة العربية|ORG|b]] بأن الأزمة انتهت.") == set()
+    assert relations("اجتمع [[مجلس الوزراء|ORG|a]] برئاسة [[الملك|PER|b]].") == set()
+    assert relations("يأمل [[الرئيس|PER|a]] في زيارة [[الصين|LOC|b]] العام المقبل.") == set()
+    assert relations("تلقى [[الرئيس|PER|a]] دعوة من [[الملك|PER|b]] لزيارة [[المغرب|LOC|c]].") == set()

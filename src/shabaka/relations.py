@@ -1870,10 +1870,10 @@ def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
     words = context_words().get(("about", row.type))
     keys = sent.keys
     return bool(words) and any(
-        sent.owner[j] is None
+        (sent.owner[j] is None or j == obj.first)  # (or the name's first word: [قناة الجزيرة])
         and not _unclitic(keys[j]).isdisjoint(words)
         and not any(keys[k] in RELATIVES for k in range(j, obj.first))
-        for j in range(after, obj.first)
+        for j in range(after, obj.first + 1)
     )
 
 
