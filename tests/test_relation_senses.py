@@ -176,3 +176,13 @@ def test_an_interview_a_chair_a_hope_or_an_invitation_is_no_meeting_nor_visit():
     assert relations("اجتمع [[مجلس الوزراء|ORG|a]] برئاسة [[الملك|PER|b]].") == set()
     assert relations("يأمل [[الرئيس|PER|a]] في زيارة [[الصين|LOC|b]] العام المقبل.") == set()
     assert relations("تلقى [[الرئيس|PER|a]] دعوة من [[الملك|PER|b]] لزيارة [[المغرب|LOC|c]].") == set()
+
+
+def test_what_one_is_accused_of_is_told_not_stated():
+    text = (
+        "واتهم الوزير [[سالم فارس|PER|a]]، اليوم، الرئيس [[جون ميلر|PER|b]] بتقديم المساعدات المالية والوقود"
+        " [[لغزة|LOC|c]]."
+    )
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    text = "اتهمت [[إسرائيل|LOC|a]] [[إيران|LOC|b]] بتمويل [[حزب الله|ORG|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}

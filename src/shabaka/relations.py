@@ -2044,17 +2044,23 @@ def _light_clause(sent: _Sentence, trig: _Trigger) -> bool:
     return trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
 
 
+#: Relation types whose verbs may charge their object with a deed (اتهم، انتقد X بـ...): told, not stated.
+CHARGES = frozenset({"conflict", "criticism"})
+
+
 def _object_of_verb_trigger(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
     """Is a directed noun trigger the object of a verb of :data:`JUDGEMENTS` in its clause, the
     verb whose subject ``actor`` is (أدان X الهجوم على Y، أشاد X بالدعم المقدم لـY), or, under ب,
-    what an earlier verb of its type charges its object ``actor`` with (اتهم Z X بقصف Y: told,
-    not stated):
+    what an earlier verb of :data:`CHARGES` charges its object ``actor`` with (اتهم Z X بقصف Y،
+    اتهم Z X بتقديم المساعدات لـY: told, not stated):
     then ``actor`` did not do what the noun names."""
     if not trig.noun or trig.row.direction == "symmetric":
         return False
-    charge = sent.keys[trig.first].startswith("ب")
+    keys = sent.keys
+    # (the charge: the noun, or a masdar before it, under ب: اتهم Z X بقصف Y، اتهم Z X بتقديم المساعدات لـY)
+    charge = any(keys[j].startswith("ب") and len(keys[j]) > 3 for j in range(actor.last + 1, trig.first + 1))
     return any(
-        (row.type in JUDGEMENTS or (charge and row is not trig.row and row.type == trig.row.type and v < actor.first))
+        (row.type in JUDGEMENTS or (charge and row is not trig.row and row.type in CHARGES and v < actor.first))
         and v < trig.first
         and (v < actor.first or v > actor.last)
         and _clear(sent, v, trig.first)
