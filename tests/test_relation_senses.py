@@ -186,3 +186,15 @@ def test_what_one_is_accused_of_is_told_not_stated():
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
     text = "اتهمت [[إسرائيل|LOC|a]] [[إيران|LOC|b]] بتمويل [[حزب الله|ORG|c]]."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_granting_an_honour_or_facing_a_challenge_is_another_sense():
+    assert relations("منحت [[جامعة القاهرة|ORG|a]] الدكتوراه الفخرية للرئيس [[ماكرون|PER|b]].") == set()
+    assert relations("منح [[الاتحاد الأوروبي|ORG|a]] [[الأردن|LOC|b]] وضعا متقدما في العلاقات.") == set()
+    assert relations("بحث الوزير سبل مواجهة التحديات التي تواجه [[مصر|LOC|a]] و[[السودان|LOC|b]].") == set()
+    # a grant of money is support, a clash with a party a conflict
+    assert relations("منح [[البنك الدولي|ORG|a]] [[تونس|LOC|b]] قرضا بقيمة 500 مليون دولار.") == {
+        ("support", ("a", "b"), ("a", "b"))
+    }
+    clash = "اندلعت مواجهة عنيفة بين [[الجيش|ORG|a]] و[[المتمردين|ORG|b]]."
+    assert relations(clash) == {("conflict", None, ("a", "b"))}

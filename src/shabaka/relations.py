@@ -922,6 +922,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
             and _clear(sent, negated.end, trig.first)
         ):
             continue  # لم توقع X على الاتفاقية مع Y: the negated verb's object is negated too
+        if _other_sense(sent, trig):
+            continue  # منح X الدكتوراه الفخرية لـY، مواجهة التحديات: another sense of the word
         if trig.noun and _undone(sent, trig):
             continue  # ألغى X زيارته إلى Y، طالب X بتعيين Y: it did not happen
         if trig.row.needs and not _needed(sent, trig):
@@ -992,6 +994,27 @@ def load_context(path: str) -> dict[tuple[str, str], frozenset[str]]:
             key = (row["kind"].strip(), kind_type)
             out[key] = out.get(key, frozenset()) | _keys(row["words"])
     return out
+
+
+#: The words (outside names) after a trigger read for its object's sense (``sense`` in ``relation_context.csv``).
+SENSE_TOKENS = 2
+
+
+def _other_sense(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is one of the first :data:`SENSE_TOKENS` words after the trigger, outside names and in its
+    clause, a word of ``sense``: the trigger means something else (منح X وساما، مواجهة الإرهاب)?"""
+    words = context_words().get(("sense", trig.row.type))
+    if not words:
+        return False
+    seen = 0
+    for j in range(trig.end, len(sent.keys)):
+        if _is_break(sent.keys[j]) or seen >= SENSE_TOKENS:
+            return False
+        if sent.owner[j] is None and j not in sent.title_tokens and _distance(sent, j, j + 1):
+            if not _unclitic(sent.keys[j]).isdisjoint(words):
+                return True
+            seen += 1
+    return False
 
 
 #: At most this many words (names, titles, dates not counted) between an undoing word and its trigger.
