@@ -198,3 +198,8 @@ def test_granting_an_honour_or_facing_a_challenge_is_another_sense():
     }
     clash = "اندلعت مواجهة عنيفة بين [[الجيش|ORG|a]] و[[المتمردين|ORG|b]]."
     assert relations(clash) == {("conflict", None, ("a", "b"))}
+
+
+def test_those_who_attended_the_talks_held_none():
+    text = "حضر جلسة المباحثات مدير الإعلام بوزارة [[الخارجية|ORG|a]] [[سامي نقلي|PER|b]]، و[[عادل مراد|PER|c]]."
+    assert relations(text) == set()

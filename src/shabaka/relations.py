@@ -554,6 +554,9 @@ ATTENDANCE = _keys("بحضور وبحضور حضور")
 #: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
 ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر شهد وشهد شهدت وشهدت يشهد تشهد")
 #: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
+#: Nouns of the sitting of an event, between a verb of attending and the event (حضر جلسة المباحثات).
+SESSIONS = _keys("جلسة جلسات حفل مراسم مراسيم")
+
 AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
 #: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
 UNNAMED_AGENTS = _keys("مسؤول مسؤولون مسؤولين مصدر مصادر")
@@ -1574,8 +1577,9 @@ def _pairs(
         return []  # الذي عين سفيرا، كما عين X، سفيرا لدى ...: the one named was appointed, by someone unnamed
     if trig.noun and first > 0 and keys[first - 1] in DEMONSTRATIVES:
         return []  # حضر هذا الاستقبال X: an event named before, its actors not in this sentence
-    if trig.noun and first > 0 and keys[first - 1] in ATTENDED:
-        return []  # حضر الاستقبال X، وY: those named attended it
+    session = first > 1 and _bare(keys[first - 1]) in SESSIONS  # (حضر جلسة المباحثات)
+    if trig.noun and first > 0 and keys[first - 1 - session] in ATTENDED:
+        return []  # حضر الاستقبال X، وY، حضر جلسة المباحثات X: those named attended it
     if trig.noun and not trig.pronoun and end < len(keys) and sent.is_title(end) and end not in sent.title_tokens:
         return []  # زيارة ولي العهد إلى X: the visitor is a title with no name
     if (
