@@ -203,3 +203,9 @@ def test_granting_an_honour_or_facing_a_challenge_is_another_sense():
 def test_those_who_attended_the_talks_held_none():
     text = "حضر جلسة المباحثات مدير الإعلام بوزارة [[الخارجية|ORG|a]] [[سامي نقلي|PER|b]]، و[[عادل مراد|PER|c]]."
     assert relations(text) == set()
+
+
+def test_a_win_beats_someone_only_in_a_game():
+    assert relations("فاز [[حزب العدالة|ORG|a]] على [[حزب الشعب|ORG|b]] في الانتخابات البلدية.") == set()
+    assert relations("أشاد [[الرئيس|PER|a]] بانتصار [[الجيش|ORG|b]] على [[داعش|ORG|c]].") == set()
+    assert relations("فاز [[الهلال|ORG|a]] على [[النصر|ORG|b]] بهدفين نظيفين.") == {("sport", ("a", "b"), ("a", "b"))}

@@ -1058,13 +1058,13 @@ def _unclitic(key: str) -> set[str]:
 
 
 def _needed(sent: _Sentence, trig: _Trigger) -> bool:
-    """Does one of the words the trigger's row needs stand outside the names, in the
-    :data:`NEEDS_TOKENS` tokens before it or in its clause after it (الاتفاقية التي وقعها، وقع
-    X، وزير ...، وY مذكرة تفاهم)?"""
+    """Does one of the words the trigger's row needs stand in the :data:`NEEDS_TOKENS` tokens
+    before it or in its clause after it, names included (الاتفاقية التي وقعها، وقع X، وزير ...، وY
+    مذكرة تفاهم، فاز [نادي X] على Y)?"""
     keys, needs = sent.keys, trig.row.needs
     after = next((j for j in range(trig.end, len(keys)) if _is_break(keys[j])), len(keys))
     return any(
-        sent.owner[j] is None and not _unclitic(keys[j]).isdisjoint(needs)
+        not _unclitic(keys[j]).isdisjoint(needs)
         for j in (*range(max(0, trig.first - NEEDS_TOKENS), trig.first), *range(trig.end, after))
     )
 
