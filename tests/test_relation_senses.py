@@ -209,3 +209,11 @@ def test_a_win_beats_someone_only_in_a_game():
     assert relations("فاز [[حزب العدالة|ORG|a]] على [[حزب الشعب|ORG|b]] في الانتخابات البلدية.") == set()
     assert relations("أشاد [[الرئيس|PER|a]] بانتصار [[الجيش|ORG|b]] على [[داعش|ORG|c]].") == set()
     assert relations("فاز [[الهلال|ORG|a]] على [[النصر|ORG|b]] بهدفين نظيفين.") == {("sport", ("a", "b"), ("a", "b"))}
+
+
+def test_a_deed_judged_judges_its_doer_not_the_one_it_was_done_to():
+    assert relations("أدانت [[مصر|LOC|a]] العدوان الإسرائيلي على [[غزة|LOC|b]].") == set()
+    assert relations("ندد [[الاتحاد|ORG|a]] بالتصعيد ضد [[لبنان|LOC|b]].") == set()
+    assert relations("أدانت [[الجامعة|ORG|a]] استمرار احتلال [[إسرائيل|LOC|b]] للجولان.") == {
+        ("criticism", ("a", "b"), ("a", "b"))
+    }

@@ -1890,15 +1890,26 @@ def _asyndetic(sent: _Sentence, subject: _Actor, obj: _Actor) -> bool:
     return opened or third
 
 
+#: Prepositions of the one a deed was done to (الاعتداء على Y، التصعيد ضد Y، الانتهاكات بحق Y).
+DONE_TO = _keys("على ضد بحق في ل")
+
+
 def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
     """Does a word of ``about`` (``relation_context.csv``) stand between token ``after`` and the
     object: the deed judged was done to it, or it died (أدان X اعتقال Y، عزى في وفاة Y)? Not when a
     relative clause between names the object as the doer (دان X الاعتداء الذي شنته Y)."""
-    words = context_words().get(("about", row.type))
+    words = context_words().get(("about", row.type), frozenset())
+    deeds = context_words().get(("deed", row.type), frozenset())
     keys = sent.keys
-    return bool(words) and any(
+
+    def done_to(j: int) -> bool:  # a deed, then a preposition: (الاعتداء على Y، التصعيد ضد Y)
+        return not _unclitic(keys[j]).isdisjoint(deeds) and (
+            any(_prep(keys[k], DONE_TO) for k in range(j + 1, obj.first)) or obj.prefix[-1:] == "ل"
+        )
+
+    return any(
         (sent.owner[j] is None or j == obj.first)  # (or the name's first word: [قناة الجزيرة])
-        and not _unclitic(keys[j]).isdisjoint(words)
+        and (not _unclitic(keys[j]).isdisjoint(words) or done_to(j))
         and not any(keys[k] in RELATIVES for k in range(j, obj.first))
         for j in range(after, obj.first + 1)
     )
