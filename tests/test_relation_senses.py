@@ -217,3 +217,8 @@ def test_a_deed_judged_judges_its_doer_not_the_one_it_was_done_to():
     assert relations("أدانت [[الجامعة|ORG|a]] استمرار احتلال [[إسرائيل|LOC|b]] للجولان.") == {
         ("criticism", ("a", "b"), ("a", "b"))
     }
+
+
+def test_a_condition_states_nothing():
+    assert relations("وإذا هاجمت [[إيران|LOC|a]] [[إسرائيل|LOC|b]] فإن الرد سيكون قاسيا.") == set()
+    assert relations("لو زار [[ترامب|PER|a]] [[طهران|LOC|b]] لتغير كل شيء.") == set()

@@ -79,8 +79,8 @@ CLAUSE_BREAKS = _keys(
 )
 #: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
 RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
-#: Negations and attempts: what follows did not (or not yet) happen.
-NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون")
+#: Negations, attempts and conditions: what follows did not (or not yet) happen.
+NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون إذا وإذا فإذا لو ولو")
 #: Words after which a place is where something happened, not a party to it.
 LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
 #: Words that introduce where a report comes from: the next actor is no party to it.
