@@ -139,6 +139,9 @@ def test_one_named_before_an_attack_made_it_only_through_a_verb_of_doing():
     assert relations("وكانت [[واشنطن|LOC|a]] قد فرضت الشهر الماضي عقوبات جديدة على [[طهران|LOC|b]].") == {
         ("conflict", ("a", "b"), ("a", "b"))
     }
+    # (an aside in brackets does not count in the distance to the noun)
+    aside = "فرض [[مكتب المراقبة|ORG|a]] التابع للوزارة (OFAC) اليوم (6 مايو) عقوبات على [[سالم عيسى|PER|b]]."
+    assert relations(aside) == {("conflict", ("a", "b"), ("a", "b"))}
     # (a partitive من keeps the noun the verb's object; other prepositions make it an adjunct)
     assert relations("وفرضت [[الولايات المتحدة|LOC|a]] مجموعات من العقوبات على [[إيران|LOC|b]].") == {
         ("conflict", ("a", "b"), ("a", "b"))

@@ -1855,7 +1855,11 @@ def _verb_object(sent: _Sentence, actor: _Actor, first: int) -> bool:
     """May the noun trigger at token ``first`` be the object of a verb whose subject is the actor:
     near after it (other names, titles, dates, numbers and marks not counted), not in an adjunct?"""
     keys = sent.keys
-    between = sum(_distance(sent, j, j + 1) for j in range(actor.last + 1, first) if sent.owner[j] is None)
+    between = sum(
+        _distance(sent, j, j + 1)
+        for j in range(actor.last + 1, first)
+        if sent.owner[j] is None and not any(c in "()" for c in sent.words[j])  # (not an aside: (OFAC))
+    )
     partitive = first > 1 and keys[first - 1] == _ORIGIN and _bare(keys[first - 2]) in QUANTITIES
     return between <= VERB_OBJECT_TOKENS and (partitive or _bare(keys[first - 1]) not in ADJUNCT_PREPOSITIONS)
 
