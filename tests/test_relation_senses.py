@@ -225,3 +225,8 @@ def test_a_deed_judged_judges_its_doer_not_the_one_it_was_done_to():
 def test_a_condition_states_nothing():
     assert relations("وإذا هاجمت [[إيران|LOC|a]] [[إسرائيل|LOC|b]] فإن الرد سيكون قاسيا.") == set()
     assert relations("لو زار [[ترامب|PER|a]] [[طهران|LOC|b]] لتغير كل شيء.") == set()
+
+
+def test_fa_inna_opens_a_clause_like_inna():
+    text = "وبحسب الوكالة التابعة لنظام [[الأسد|PER|a]]، فإن الغارات استهدفت مواقع في [[مصياف|LOC|b]]."
+    assert relations(text) == set()

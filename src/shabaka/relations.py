@@ -72,7 +72,7 @@ def _keys(words: str) -> frozenset[str]:
 #: Tokens that end the clause of a trigger: punctuation, complementizers, relative
 #: pronouns, verbs of saying and clause-opening conjunctions (as normalize_key keys).
 CLAUSE_BREAKS = _keys(
-    ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
+    ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن فإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
     "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
     "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة مؤكدة مشيرا مشيرة موضحا موضحة "
     "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم حين وحين حينما وحينما"
