@@ -230,3 +230,8 @@ def test_a_condition_states_nothing():
 def test_fa_inna_opens_a_clause_like_inna():
     text = "وبحسب الوكالة التابعة لنظام [[الأسد|PER|a]]، فإن الغارات استهدفت مواقع في [[مصياف|LOC|b]]."
     assert relations(text) == set()
+
+
+def test_a_place_struck_before_is_no_doer_of_the_next_strikes():
+    text = "وإلى جانب الهجمات على [[طرطوس|LOC|a]]، شنت الطائرات أيضا غارات على مدينة [[دير الزور|LOC|b]]."
+    assert relations(text) == set()

@@ -1624,8 +1624,12 @@ def _pairs(
     if near_left and trig.noun and _word_around(sent, "not_agent", row, left[0], first):
         return []  # تصدى X لهجوم، حمل X Y مسؤولية الهجوم، انتقد X اتفاق الهجرة مع Y: X did not do it
     if near_left and trig.noun and row.direction == "active":
-        if not trig.pronoun and _needs_doer(row) and not _word_around(sent, "doer", row, left[0], first):
-            return []  # أعلنت X مقتل 20 في غارات على Y: X reports, who struck is not named
+        if (
+            not trig.pronoun
+            and _needs_doer(row)
+            and (not _word_around(sent, "doer", row, left[0], first) or _under_preposition(sent, left[0]))
+        ):  # أعلنت X مقتل 20 في غارات على Y: X reports; الهجمات على X، شنت الطائرات غارات على Y: X was struck
+            return []
         # تعرض X لانتقادات من Y: Y → X (a row of from_source reads its giver itself: تلقى X تهنئة Y)
         if not row.from_source and _word_around(sent, "receives", row, left[0], first):
             giver = next((a for a in right if _introduced_by(sent, end, a) == _ORIGIN), None)
