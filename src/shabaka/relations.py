@@ -553,10 +553,9 @@ def _locative(
 ATTENDANCE = _keys("بحضور وبحضور حضور")
 #: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
 ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر شهد وشهد شهدت وشهدت يشهد تشهد")
-#: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
 #: Nouns of the sitting of an event, between a verb of attending and the event (حضر جلسة المباحثات).
 SESSIONS = _keys("جلسة جلسات حفل مراسم مراسيم")
-
+#: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
 AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
 #: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
 UNNAMED_AGENTS = _keys("مسؤول مسؤولون مسؤولين مصدر مصادر")
