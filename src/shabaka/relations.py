@@ -16,7 +16,11 @@ Precision comes first (an invented relation misleads a journalist):
 * a place after في (``في القاهرة``) or under ب (``بالرباط``) is where something
   happened, not a party to it;
 * a country or body named inside a person's title (``وزير خارجية تركيا هاكان فيدان``)
-  is linked to the person by :func:`find_roles`, and is no actor of the event.
+  is linked to the person by :func:`find_roles`, and is no actor of the event;
+* the words around a trigger that change what it states are data too
+  (``shabaka/data/relation_context.csv``): an act cancelled or only asked for (ألغى زيارته),
+  another sense of the word (منح X وساما), a deed done to the one named (ندد باعتقال Y), a game
+  between clubs, an envoy who only carries a message, a reporter who did not strike.
 
 :func:`find_roles` reads titles before a person's name (``سفير الولايات المتحدة لدى
 المغرب دايفيد فيشر``) and in apposition after it (``X، سفيرا لدى مالي``), using the
