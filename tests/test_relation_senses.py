@@ -235,3 +235,8 @@ def test_fa_inna_opens_a_clause_like_inna():
 def test_a_place_struck_before_is_no_doer_of_the_next_strikes():
     text = "وإلى جانب الهجمات على [[طرطوس|LOC|a]]، شنت الطائرات أيضا غارات على مدينة [[دير الزور|LOC|b]]."
     assert relations(text) == set()
+
+
+def test_a_verb_form_after_a_preposition_is_a_noun():
+    # في قصف على Y: the bombing, whose doer is not the reporter before it
+    assert relations("أفاد [[المرصد السوري|ORG|a]] بمقتل جنديين في قصف على [[إدلب|LOC|b]].") == set()

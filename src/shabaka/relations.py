@@ -87,6 +87,8 @@ RELATIVES = _keys("الذي التي الذين اللذين اللتين الل
 NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون إذا وإذا فإذا لو ولو")
 #: Words after which a place is where something happened, not a party to it.
 LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
+#: Prepositions after which a word is a noun, never a verb (في قصف، جراء قصف).
+NOUN_PREPOSITIONS = _keys("في فى من على إلى الى عن جراء إثر اثر عقب خلال بعد قبل منذ")
 #: Words that introduce where a report comes from: the next actor is no party to it.
 SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
 #: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
@@ -455,6 +457,8 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
         for form, row, noun in openings:
             if not noun and words[i].endswith("ة"):
                 continue  # a verb never ends in ة (إدانة is no أدانه, as normalize_key writes both)
+            if not noun and i > 0 and keys[i - 1] in NOUN_PREPOSITIONS:
+                continue  # a verb never follows a preposition (في قصف على Y: a noun)
             end = _form_end(words, keys, blocked, i, form)
             if end is not None and (match is None or end > match.end):
                 match = _Trigger(i, end, row, noun)
