@@ -60,7 +60,8 @@ words), :func:`club_spans` finds the clubs: the known ones and their short names
 followed by a nisba (النجم الساحلي، الكوكب المراكشي، النادي الرياضي الصفاقسي), or an
 indefinite club word followed by the name of its town, one or two words and an optional
 nisba (اتحاد طنجة، حسنية أكادير، شباب الريف الحسيمي). Outside sports texts these words are a
-star, a union, youth or the army, and are left alone.
+star, a union, youth or the army, and are left alone. A sports text's scorers named by a surname
+or two right before the minute of a goal (كل من X في الدقيقة 6) are persons (:func:`scorer_spans`).
 """
 
 from __future__ import annotations
