@@ -1283,3 +1283,13 @@ def test_a_condemned_deed_whose_light_clause_names_its_doer():
     # an unnamed doer: the place attacked is not the one condemned
     text = "دانت [[وزارة الخارجية|ORG|a]] الاعتداء الذي شنه مجهولون على [[قاعدة الريان|LOC|c]] أمس."
     assert not any(kind == "criticism" for kind, _, _ in relations(text))
+
+
+def test_a_place_after_the_arrested_is_where_the_arrest_was():
+    text = "واعتقلت [[قوات الأمن|ORG|a]] الشاب [[سامر خليل|PER|b]]، بعد مداهمة منزله في بلدة [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+    # a place after a place raided is where that place lies; a place after من, where the arrested lives
+    text = "واقتحمت [[قوات الأمن|ORG|a]] مخيم [[الوادي|LOC|b]] قرب مدينة [[عين سارة|LOC|c]] صباحا."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    text = "واعتقلت [[قوات الأمن|ORG|a]] الشاب [[سامر خليل|PER|b]] من سكان البلدة القديمة في [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}

@@ -1598,7 +1598,10 @@ def _pairs(
         rest = [a for a in rest if a in places and a.first > rest[0].last]
     if not rest:
         return out
-    for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
+    objects = _chain(rest[0], rest[1:], sent)  # the first object near, the ones joined to it by و anywhere
+    if row.in_place and (where := _place_after_objects(sent, objects, rest, places)) is not None:
+        objects.append(where)  # اعتقلت X الشاب Y، بعد مداهمة منزله في بلدة Z: the arrest was in Z too
+    for obj in objects:
         scope = [*range(after, obj.first), obj.first]
         if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 8), obj.first)):
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
@@ -1621,6 +1624,25 @@ def _pairs(
                 if src.type in row.source_types and dst.type in row.target_types:
                     out.append((src, dst, not symmetric))
     return out
+
+
+def _place_after_objects(
+    sent: _Sentence, objects: Sequence[_Actor], rest: Sequence[_Actor], places: Collection[_Actor]
+) -> _Actor | None:
+    """The place where an act was done, named after its objects in the clause (اعتقلت X الشاب Y في
+    بلدة Z، بعد مداهمة منزله في بلدة Z): the nearest place of ``places`` after the last object, under في
+    (or قرب، وسط) and within :data:`OBJECT_TOKENS` of it. None when an object is a place (اقتحمت مخيم X
+    قرب مدينة Y: Y is where X lies) and after من (Y من سكان البلدة القديمة بالقدس: where Y lives)."""
+    if any(a in places or a.type == "LOC" for a in objects):
+        return None
+    last, keys = objects[-1], sent.keys
+    where = next((a for a in rest if a.first > last.last), None)
+    if where is None or where not in places or _distance(sent, last.last + 1, where.first) >= OBJECT_TOKENS:
+        return None
+    j = where.first - 1 if keys[where.first - 1] not in PLACE_NOUNS else where.first - 2
+    if _bare(keys[j]) not in LOCATIVES or any(keys[k] == _ORIGIN for k in range(last.last + 1, j)):
+        return None
+    return where
 
 
 #: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
