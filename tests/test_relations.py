@@ -1293,3 +1293,14 @@ def test_a_place_after_the_arrested_is_where_the_arrest_was():
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
     text = "واعتقلت [[قوات الأمن|ORG|a]] الشاب [[سامر خليل|PER|b]] من سكان البلدة القديمة في [[عين سارة|LOC|c]]."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verb_with_wa_goes_on_from_the_subject_of_the_reported_clause():
+    text = (
+        "وذكرت [[وكالة الأنباء|ORG|n]] أن [[قوات الأمن|ORG|a]] اقتحمت بلدة [[عين سارة|LOC|c]] فجرا، "
+        "واعتقلت الشاب [[سامر خليل|PER|b]]."
+    )
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+    # a common noun after أن is the reported clause's subject: the verb's is not named
+    text = "وذكرت [[وكالة الأنباء|ORG|n]] أن قوات الأمن اقتحمت البلدة فجرا، واعتقلت الشاب [[سامر خليل|PER|b]]."
+    assert relations(text) == set()

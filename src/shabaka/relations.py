@@ -2047,8 +2047,12 @@ def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) 
     if trig.noun or not (clitic or during or (first > 0 and keys[first - 1] in CONTINUATIONS)):
         return None
     head = min(actors, key=lambda a: a.first, default=None)
-    if head is not None and any(keys[j] in COMPLEMENTIZERS for j in range(head.last + 1, first)):
-        return None  # أكد X أن قطر ... وتثمن: the verb goes on from the reported clause, not from X
+    if head is not None and (said := [j for j in range(head.last + 1, first) if keys[j] in COMPLEMENTIZERS]):
+        # أكد X أن قطر ... وتثمن: the verb goes on from the reported clause, from its subject named right
+        # after أن (its title aside: قال X إن قوات Y اقتحمت Z، واعتقلت W)
+        head = min((a for a in actors if a.first > said[-1]), key=lambda a: a.first, default=None)
+        if head is not None and not all(j in sent.title_tokens for j in range(said[-1] + 1, head.first)):
+            return None
     if (
         head is None
         or head.last >= first - 1
