@@ -1304,3 +1304,12 @@ def test_a_verb_with_wa_goes_on_from_the_subject_of_the_reported_clause():
     # a common noun after أن is the reported clause's subject: the verb's is not named
     text = "وذكرت [[وكالة الأنباء|ORG|n]] أن قوات الأمن اقتحمت البلدة فجرا، واعتقلت الشاب [[سامر خليل|PER|b]]."
     assert relations(text) == set()
+
+
+def test_an_aside_in_brackets_after_a_name_leaves_the_list_joined():
+    text = (
+        "واعتقلت [[قوات الأمن|ORG|a]] الشابين [[سامر خليل|PER|b]] (19 عاما)، و[[رامي عودة|PER|c]] (20 عاما) "
+        "في بلدة [[عين سارة|LOC|d]]."
+    )
+    found = relations(text)
+    assert {("conflict", ("a", x), ("a", x)) for x in "bcd"} == found

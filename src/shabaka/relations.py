@@ -1083,6 +1083,7 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     """
     keys, owner = sent.keys, sent.owner
     gap = [j for j in range(a.last + 1, b.first) if not _quote(sent.words[j])]
+    gap = gap[_aside(sent, a.last + 1) :] if gap and gap[0] == a.last + 1 else gap  # X (15 عاما)، وY
     if any(_is_break(keys[j]) for j in gap) or any(
         owner[j] is not None
         and not sent.complement(sent.actors[owner[j]])
@@ -1112,6 +1113,25 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     if any(tuple(keys[j] for j in words[: len(c)]) == c for c in COORDINATION_CONNECTORS):
         return True
     return _and_opener(keys[words[0]])
+
+
+#: The most words an aside in brackets right after a name may have (:func:`_aside`).
+ASIDE_TOKENS = 4
+
+
+def _aside(sent: _Sentence, j: int) -> int:
+    """How many tokens, from ``j`` on, an aside in brackets right after a name takes (its age, its
+    initials: X (15 عاما)، وY): the brackets and at most :data:`ASIDE_TOKENS` words without an actor
+    or a clause break inside; 0 when there is none."""
+    keys = sent.keys
+    if j >= len(keys) or keys[j] != "(":
+        return 0
+    for k in range(j + 1, min(j + ASIDE_TOKENS + 2, len(keys))):
+        if keys[k] == ")":
+            return k + 1 - j
+        if sent.owner[k] is not None or _is_break(keys[k]):
+            return 0
+    return 0
 
 
 #: The most words an apposition between commas may have (:func:`_title_between_commas`).
