@@ -37,6 +37,7 @@ from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
+from shabaka.arabic import proclitic_variants
 from shabaka.errors import DataFileError
 from shabaka.lexicon import club_aliases, form_key, given_names
 from shabaka.model import Mention, Sentence
@@ -137,6 +138,7 @@ class TriggerRow:
     gloss: str
     cypher: str
     in_place: bool = False  # a place where the act was done (في X، بـX) is its target
+    needs: frozenset[str] = frozenset()  # words one of which must stand near the trigger (its document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +331,7 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
                     gloss=row["gloss"].strip(),
                     cypher=row["cypher"].strip(),
                     in_place=row["in_place"].strip() == "yes",
+                    needs=_keys(row.get("needs") or ""),
                 )
             )
         except (KeyError, AttributeError) as e:
@@ -907,9 +910,24 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _affiliated(a, keys)
     ]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
+    negated: _Trigger | None = None  # the last trigger under a negation
     for n, trig in enumerate(triggers):
         if any(keys[j] in NEGATIONS for j in range(max(0, trig.first - NEGATION_TOKENS), trig.first)):
+            negated = None if trig.noun else trig
             continue
+        if (
+            negated is not None
+            and trig.noun
+            and _distance(sent, negated.end, trig.first) <= NEGATED_OBJECT_TOKENS
+            and _clear(sent, negated.end, trig.first)
+        ):
+            continue  # لم توقع X على الاتفاقية مع Y: the negated verb's object is negated too
+        if _other_sense(sent, trig):
+            continue  # منح X الدكتوراه الفخرية لـY، مواجهة التحديات: another sense of the word
+        if trig.noun and _undone(sent, trig):
+            continue  # ألغى X زيارته إلى Y، طالب X بتعيين Y: it did not happen
+        if trig.row.needs and not _needed(sent, trig):
+            continue  # وقعت اشتباكات بين X وY، وقع X مرسوما: no document, nothing signed
         limit, last = len(keys), trig.end
         for t in triggers[n + 1 :]:  # a chain of triggers (توقيع مذكرة تفاهم وبروتوكول تعاون) shares its actors
             if _adjunct_noun(sent, t.first):
@@ -930,6 +948,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
         ):
             if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
+            if _match(sent, trig.row, source, target):
+                continue  # لقاء الأهلي والزمالك: a game, told by sport relations
             if trig.row.type != "visit" and (_region(sent, source) or _region(sent, target)):
                 continue  # الشرق الأوسط وشمال إفريقيا: a region is visited, it does not meet or sign
             if trig.row.type == "meeting" and _club(sent, source) and _club(sent, target):
@@ -943,6 +963,107 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 Relation(row.type, pair, direction, sentence_text[start:end], start, end, row.gloss, row.cypher),
             )
     return list(out.values())
+
+
+@cache
+def context_words() -> dict[tuple[str, str], frozenset[str]]:
+    """The words of ``shabaka/data/relation_context.csv`` by (kind, relation type); a row with no
+    types is under every type of the trigger table."""
+    return load_context(str(files("shabaka") / "data" / "relation_context.csv"))
+
+
+def load_context(path: str) -> dict[tuple[str, str], frozenset[str]]:
+    """Read a table of context words (the format of ``shabaka/data/relation_context.csv``).
+
+    Raises
+    ------
+    RelationTableError
+        When a row lacks a column or names a relation type the trigger table does not have.
+    """
+    types = {row.type for row in trigger_table()}
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
+    for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True):
+        if None in (row.get("kind"), row.get("types"), row.get("words")):
+            raise RelationTableError(f"{path}, line {n}: a row needs the columns kind, types, words")
+        named = set(row["types"].split())
+        if named - types:
+            raise RelationTableError(f"{path}, line {n}: unknown relation type {sorted(named - types)[0]!r}")
+        for kind_type in named or types:
+            key = (row["kind"].strip(), kind_type)
+            out[key] = out.get(key, frozenset()) | _keys(row["words"])
+    return out
+
+
+#: The words (outside names) after a trigger read for its object's sense (``sense`` in ``relation_context.csv``).
+SENSE_TOKENS = 2
+
+
+def _other_sense(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is one of the first :data:`SENSE_TOKENS` words after the trigger, outside names and in its
+    clause, a word of ``sense``: the trigger means something else (منح X وساما، مواجهة الإرهاب)?"""
+    words = context_words().get(("sense", trig.row.type))
+    if not words:
+        return False
+    seen = 0
+    for j in range(trig.end, len(sent.keys)):
+        if _is_break(sent.keys[j]) or seen >= SENSE_TOKENS:
+            return False
+        if sent.owner[j] is None and j not in sent.title_tokens and _distance(sent, j, j + 1):
+            if not _unclitic(sent.keys[j]).isdisjoint(words):
+                return True
+            seen += 1
+    return False
+
+
+#: At most this many words (names, titles, dates not counted) between an undoing word and its trigger.
+UNDONE_TOKENS = 3
+
+
+def _undone(sent: _Sentence, trig: _Trigger) -> bool:
+    """Is the noun trigger what an undoing word just before it cancels, postpones, asks for or
+    fears (``undone`` in ``relation_context.csv``: ألغى X زيارته، هدد بالانسحاب من الاتفاق، حذر من هجوم)?"""
+    words = context_words().get(("undone", trig.row.type), frozenset())
+    between = 0
+    for j in range(trig.first - 1, -1, -1):
+        if _is_break(sent.keys[j]):
+            return False
+        if sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words):
+            return True
+        if sent.owner[j] is None and j not in sent.title_tokens:
+            between += _distance(sent, j, j + 1)
+        if between > UNDONE_TOKENS:
+            return False
+    return False
+
+
+#: A noun trigger at most this many tokens (titles, dates and marks not counted) after a negated verb
+#: trigger, in its clause, is its object, negated with it (لم توقع X على الاتفاقية مع Y).
+NEGATED_OBJECT_TOKENS = 6
+
+
+#: How far before a trigger (tokens) a word its row ``needs`` may stand; after it, up to its clause's end.
+NEEDS_TOKENS = 12
+
+
+def _unclitic(key: str) -> set[str]:
+    """A word and what it is under its proclitics and without its article (وبالاتفاقية → اتفاقية),
+    of three letters at least under ب، ل or ك (بحث is no ب + حث; وشن is و + شن)."""
+    variants = [key, *(v for v in proclitic_variants(key) if len(v) > 2 or (key[:1] in "وف" and v == key[1:]))]
+    return {*variants, *(v[2:] for v in variants if v.startswith("ال") and len(v) > 4)}
+
+
+def _needed(sent: _Sentence, trig: _Trigger) -> bool:
+    """Does one of the words the trigger's row needs stand outside the names, in the
+    :data:`NEEDS_TOKENS` tokens before it or in its clause after it (الاتفاقية التي وقعها، وقع
+    X، وزير ...، وY مذكرة تفاهم)?"""
+    keys, needs = sent.keys, trig.row.needs
+    after = next((j for j in range(trig.end, len(keys)) if _is_break(keys[j])), len(keys))
+    return any(
+        sent.owner[j] is None and not _unclitic(keys[j]).isdisjoint(needs)
+        for j in (*range(max(0, trig.first - NEEDS_TOKENS), trig.first), *range(trig.end, after))
+    )
 
 
 _CLOSING_QUOTES = frozenset("”»")
@@ -998,10 +1119,28 @@ def _region(sent: _Sentence, actor: _Actor) -> bool:
     (وشمال إفريقيا)? A club named like one (الخليج) is no place."""
     if actor.type != "LOC":
         return False
+    name = _name(sent, actor)
+    return name in REGIONS or (name[:1] in ("و", "ف") and name[1:] in REGIONS)
+
+
+def _name(sent: _Sentence, actor: _Actor) -> str:
+    """The actor's name as normalized keys, without the letters of its first token left outside
+    the mention (the و of و[الرجاء])."""
     words = list(sent.keys[actor.first : actor.last + 1])
     words[0] = words[0][len(actor.prefix) :]
-    name = " ".join(words)
-    return name in REGIONS or (name[:1] in ("و", "ف") and name[1:] in REGIONS)
+    return " ".join(words)
+
+
+def _match(sent: _Sentence, row: TriggerRow, source: _Actor, target: _Actor) -> bool:
+    """Is the meeting or clash of two bodies a game (``match`` in ``relation_context.csv``): a
+    word of sport in the sentence, or a known club among them (لقاء الأهلي والزمالك، مواجهة
+    الوداد والرجاء في الديربي)?"""
+    words = context_words().get(("match", row.type))
+    if not words or source.type != "ORG" or target.type != "ORG":
+        return False
+    if _club(sent, source) or _club(sent, target):
+        return True
+    return any(o is None and not _unclitic(k).isdisjoint(words) for k, o in zip(sent.keys, sent.owner, strict=True))
 
 
 @cache
@@ -1479,7 +1618,14 @@ def _pairs(
         bool(left)
         # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
         and not (light and right and _light_subject(sent, first, end, right[0]))
-        and (trig.noun or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS)
+        # (an order's noun is read like its verb: قرر X تعيين Y; not X خلفا له، إلى جانب تعيين Y)
+        and (
+            (trig.noun and row.type not in ORDERED_TYPES)
+            or _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS
+        )
+        and not _patient(sent, row, left[0])
+        # (التهنئة بمناسبة تعيين Y: the noun names the occasion, its doer is not the one before)
+        and not (trig.noun and any(_bare(keys[j]) in REASONS for j in range(left[0].last + 1, first)))
         and not any(keys[j] in PRONOUN_PARTNERS for j in range(left[0].last + 1, first))
         and not _object_of_previous_verb(sent, trig, left[0])
         and not _object_of_verb_trigger(sent, trig, left[0])
@@ -1491,6 +1637,24 @@ def _pairs(
             and any(_bare(keys[j]) in KANA for j in range(left[0].last + 1, first))
         )
     )
+    if near_left and trig.noun and _word_around(sent, "not_agent", row, left[0], first):
+        return []  # تصدى X لهجوم، حمل X Y مسؤولية الهجوم، انتقد X اتفاق الهجرة مع Y: X did not do it
+    if near_left and trig.noun and row.direction == "active":
+        if not trig.pronoun and _needs_doer(row) and not _word_around(sent, "doer", row, left[0], first):
+            return []  # أعلنت X مقتل 20 في غارات على Y: X reports, who struck is not named
+        # تعرض X لانتقادات من Y: Y → X (a row of from_source reads its giver itself: تلقى X تهنئة Y)
+        if not row.from_source and _word_around(sent, "receives", row, left[0], first):
+            giver = next((a for a in right if _introduced_by(sent, end, a) == _ORIGIN), None)
+            ok = giver is not None and giver.type in row.source_types and left[0].type in row.target_types
+            return [(giver, left[0], True)] if ok else []
+    if near_left and trig.noun and row.direction == "active" and _word_around(sent, "carrier", row, left[0], first):
+        # حمل X رسالة من Y إلى Z، X حاملا رسالة إلى Z من Y: X carries it, Y sends it to Z
+        sender = next((a for a in right if _introduced_by(sent, end, a) == _ORIGIN), None)
+        if sender is None and right and all(j in sent.title_tokens for j in range(end, right[0].first)):
+            sender = right[0]  # نقل X تعازي Y إلى Z: the genitive sends
+        recipient = next((a for a in right if _introduced_by(sent, end, a) in TO_WORDS), None)
+        ok = sender and recipient and sender.type in row.source_types and recipient.type in row.target_types
+        return [(sender, recipient, True)] if ok else []
     host_before = near_left and left[0].type in row.source_types
     if (
         host_before
@@ -1522,8 +1686,8 @@ def _pairs(
     )
     if genitive and right[0].type not in row.source_types:
         genitive = False  # زيارة المسجد النبوي: a place is what is visited
-    if genitive and row.direction == "active" and (_purpose(keys[first], row) or _order_content(keys[first], row)):
-        genitive = False  # (X) ... لدعم الأردن، أصدر X أمرا بتعيين Y: the genitive is the noun's object
+    if genitive and row.direction == "active" and (_purpose(keys[first], row) or row.type in ORDERED_TYPES):
+        genitive = False  # (X) ... لدعم الأردن، قرر X تعيين Y: the genitive is the noun's object
     possessor = None
     if trig.pronoun and not (near_left and left[0].type in row.source_types):
         # في ختام زيارته إلى العراق: his, the actor named before that can be the source (not بغداد in
@@ -1618,6 +1782,8 @@ def _pairs(
         rest = [a for a in rest if a in places and a.first > rest[0].last]
     if not rest:
         return out
+    if _asyndetic(sent, subjects[-1], rest[0]):
+        return out  # أدانت دول، بينها X، Y، Z، الهجوم: X, Y and Z are a list of subjects
     objects = _chain(rest[0], rest[1:], sent)  # the first object near, the ones joined to it by و anywhere
     if row.in_place and (where := _place_after_objects(sent, objects, rest, places)) is not None:
         objects.append(where)  # اعتقلت X الشاب Y، بعد مداهمة منزله في بلدة Z: the arrest was in Z too
@@ -1629,6 +1795,10 @@ def _pairs(
             continue  # أشاد بالموقف الأمريكي تجاه X: X is what the stance is about
         if any(_bare(keys[j]) in REASONS for j in range(after, obj.first)):
             continue  # التهنئة بمناسبة أمر الملك X، استهدف بسبب اغتيال X: a reason or an occasion, not the object
+        if not trig.noun and not symmetric and any(_bare(keys[j]) in UNNAMED_AGENTS for j in range(after, obj.first)):
+            break  # اتهم X مسؤولين أمريكيين بدفع Y: the verb's object is unnamed, Y is in what it is charged with
+        if _about(sent, row, after, obj):
+            continue  # ندد X باعتقال Y، التعازي لأسرة الراحل Y: Y is what the deed was done to
         if _adjunct_noun(sent, first) and _in_verb_clause(sent, first, obj) and not _in_adjunct(sent, first, obj):
             continue  # والتقى خلال زيارته الملك X: X is the verb's object, not the visit's
         direct = trig.pronoun and obj is rest[0] and all(j in sent.title_tokens for j in range(after, obj.first))
@@ -1663,6 +1833,113 @@ def _place_after_objects(
     if _bare(keys[j]) not in LOCATIVES or any(keys[k] == _ORIGIN for k in range(last.last + 1, j)):
         return None
     return where
+
+
+#: At most this many words (titles not counted) between a word of ``patient`` and its actor.
+PATIENT_TOKENS = 2
+#: ... and between a verb and its subject, for the words of ``not_agent``, ``receives``, ``doer``...
+VERB_FIRST_TOKENS = 1
+#: ... and then between the subject and the noun, the verb's object (أعلنت X أمس عقوبات على Y; not
+#: أعلنت X مقتل 20 شخصا في غارات على Y).
+VERB_OBJECT_TOKENS = 6
+
+
+def _word_before(sent: _Sentence, words: frozenset[str], actor: _Actor, most: int) -> bool:
+    """Does one of ``words`` stand before the actor in its clause, at most ``most`` words
+    between (names end the search; titles, dates, commas and quotes do not count)?"""
+    between = 0
+    for j in range(actor.first - 1, -1, -1):
+        if sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words):
+            return True  # (a verb of saying may be one: وأعلنت X عقوبات على Y)
+        if _is_break(sent.keys[j]) or sent.owner[j] is not None:
+            return False
+        between += bool(_distance(sent, j, j + 1)) and not sent.is_title(j)
+        if between > most:
+            return False
+    return False
+
+
+def _patient(sent: _Sentence, row: TriggerRow, actor: _Actor) -> bool:
+    """Does a word of ``patient`` (``relation_context.csv``) stand just before the actor: it is
+    the one something was done to, not the subject of the trigger after it (إقالة حكومة X وعين Y)?"""
+    return _word_before(sent, context_words().get(("patient", row.type), frozenset()), actor, PATIENT_TOKENS)
+
+
+def _needs_doer(row: TriggerRow) -> bool:
+    """Does a noun of the row take a subject named before it only through a verb of doing
+    (``doer`` in ``relation_context.csv``: شن X غارات على Y، فرضت X عقوبات على Y)?"""
+    return ("doer", row.type) in context_words()
+
+
+def _word_around(sent: _Sentence, kind: str, row: TriggerRow, actor: _Actor, first: int) -> bool:
+    """Does a word of ``kind`` (``relation_context.csv``) stand between the actor and the noun
+    trigger at token ``first``, or just before the actor, the noun near after it (تعرض X لانتقادات،
+    X تعرض لانتقادات)?"""
+    words = context_words().get((kind, row.type), frozenset())
+    between = range(actor.last + 1, first)
+    return bool(words) and (
+        any(sent.owner[j] is None and not _unclitic(sent.keys[j]).isdisjoint(words) for j in between)
+        or (_verb_object(sent, actor, first) and _word_before(sent, words, actor, VERB_FIRST_TOKENS))
+    )
+
+
+#: Nouns of quantity whose من is partitive (مجموعات من العقوبات: the noun is still the object).
+QUANTITIES = _keys("مجموعة مجموعات سلسلة حزمة موجة عدد جملة")
+#: Prepositions after which a noun is an adjunct, no verb's object (مقتل 20 في غارات، جلسة بشأن الهجوم).
+ADJUNCT_PREPOSITIONS = _keys("في فى بشأن حول من عن جراء إثر اثر")
+
+
+def _verb_object(sent: _Sentence, actor: _Actor, first: int) -> bool:
+    """May the noun trigger at token ``first`` be the object of a verb whose subject is the actor:
+    near after it (other names, titles, dates, numbers and marks not counted), not in an adjunct?"""
+    keys = sent.keys
+    between = sum(_distance(sent, j, j + 1) for j in range(actor.last + 1, first) if sent.owner[j] is None)
+    partitive = first > 1 and keys[first - 1] == _ORIGIN and _bare(keys[first - 2]) in QUANTITIES
+    return between <= VERB_OBJECT_TOKENS and (partitive or _bare(keys[first - 1]) not in ADJUNCT_PREPOSITIONS)
+
+
+#: Prepositions of the one something is sent or given to (إلى Z، لـZ).
+TO_WORDS = _keys("إلى الى ل")
+
+
+def _introduced_by(sent: _Sentence, start: int, actor: _Actor) -> str | None:
+    """The preposition nearest before the actor from token ``start`` on (its own ل: للملك), no
+    clause break between (رسالة إلى Z من Y: من for Y, إلى for Z)."""
+    if not _clear(sent, start, actor.first):
+        return None
+    if actor.prefix.endswith("ل"):
+        return normalize_key("ل")
+    return next((k for k in reversed(sent.keys[start : actor.first]) if k in _PREPOSITIONS), None)
+
+
+#: Words that open a list of examples (دول، بينها X، Y، Z).
+LIST_OPENERS = _keys("بينها بينهم منها منهم مثل خاصة سيما أبرزها أبرزهم")
+
+
+def _asyndetic(sent: _Sentence, subject: _Actor, obj: _Actor) -> bool:
+    """Is ``obj`` the next item of a list without و the subject is in: only a comma between
+    them, and a list opener just before the subject or a third item after (بينها X، Y; X، Y، Z)?"""
+    keys, owner = sent.keys, sent.owner
+    if [keys[j] for j in range(subject.last + 1, obj.first)] not in ([","], ["،"]):
+        return False
+    opened = any(_bare(keys[j]) in LIST_OPENERS for j in range(max(0, subject.first - 2), subject.first))
+    after = obj.last + 1
+    third = after + 1 < len(keys) and keys[after] in _COMMAS and owner[after + 1] is not None
+    return opened or third
+
+
+def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
+    """Does a word of ``about`` (``relation_context.csv``) stand between token ``after`` and the
+    object: the deed judged was done to it, or it died (أدان X اعتقال Y، عزى في وفاة Y)? Not when a
+    relative clause between names the object as the doer (دان X الاعتداء الذي شنته Y)."""
+    words = context_words().get(("about", row.type))
+    keys = sent.keys
+    return bool(words) and any(
+        (sent.owner[j] is None or j == obj.first)  # (or the name's first word: [قناة الجزيرة])
+        and not _unclitic(keys[j]).isdisjoint(words)
+        and not any(keys[k] in RELATIVES for k in range(j, obj.first))
+        for j in range(after, obj.first + 1)
+    )
 
 
 #: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
@@ -1719,11 +1996,6 @@ def _ba_title(sent: _Sentence, end: int) -> bool:
 #: Relation types whose noun, under the ب of an order's content, takes its object as genitive
 #: (أصدر X مرسوما بتعيين Y: Y is appointed, X appoints).
 ORDERED_TYPES = frozenset({"appointment"})
-
-
-def _order_content(key: str, row: TriggerRow) -> bool:
-    """Is the noun ``key`` what an order or decision says (مرسوما بتعيين، قرار بتكليف)?"""
-    return row.type in ORDERED_TYPES and key[:1] == "ب"
 
 
 def _purpose(key: str, row: TriggerRow) -> bool:
@@ -1837,17 +2109,23 @@ def _light_clause(sent: _Sentence, trig: _Trigger) -> bool:
     return trig.noun and rel + 1 < len(keys) and keys[rel] in RELATIVES and keys[rel + 1] in LIGHT_VERBS
 
 
+#: Relation types whose verbs may charge their object with a deed (اتهم، انتقد X بـ...): told, not stated.
+CHARGES = frozenset({"conflict", "criticism"})
+
+
 def _object_of_verb_trigger(sent: _Sentence, trig: _Trigger, actor: _Actor) -> bool:
     """Is a directed noun trigger the object of a verb of :data:`JUDGEMENTS` in its clause, the
     verb whose subject ``actor`` is (أدان X الهجوم على Y، أشاد X بالدعم المقدم لـY), or, under ب,
-    what an earlier verb of its type charges its object ``actor`` with (اتهم Z X بقصف Y: told,
-    not stated):
+    what an earlier verb of :data:`CHARGES` charges its object ``actor`` with (اتهم Z X بقصف Y،
+    اتهم Z X بتقديم المساعدات لـY: told, not stated):
     then ``actor`` did not do what the noun names."""
     if not trig.noun or trig.row.direction == "symmetric":
         return False
-    charge = sent.keys[trig.first].startswith("ب")
+    keys = sent.keys
+    # (the charge: the noun, or a masdar before it, under ب: اتهم Z X بقصف Y، اتهم Z X بتقديم المساعدات لـY)
+    charge = any(keys[j].startswith("ب") and len(keys[j]) > 3 for j in range(actor.last + 1, trig.first + 1))
     return any(
-        (row.type in JUDGEMENTS or (charge and row is not trig.row and row.type == trig.row.type and v < actor.first))
+        (row.type in JUDGEMENTS or (charge and row is not trig.row and row.type in CHARGES and v < actor.first))
         and v < trig.first
         and (v < actor.first or v > actor.last)
         and _clear(sent, v, trig.first)
