@@ -1313,3 +1313,8 @@ def test_an_aside_in_brackets_after_a_name_leaves_the_list_joined():
     )
     found = relations(text)
     assert {("conflict", ("a", x), ("a", x)) for x in "bcd"} == found
+
+
+def test_that_takes_up_the_clause_before_whose_actor_owns_the_pronoun():
+    text = "استعاد نادي [[الشعلة|ORG|a]] صدارة الترتيب، وذلك بعد فوزه على [[النجم|ORG|b]] بهدفين مقابل هدف."
+    assert relations(text) == {("sport", ("a", "b"), ("a", "b"))}

@@ -95,6 +95,8 @@ INVITATIONS = _keys("دعوة بدعوة لدعوة")
 DURING = _keys("خلالها خلاله أثناءها")
 #: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
 CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
+#: "That": a clause after it takes up the one before (X ...، وذلك بعد فوزه على Y: his is X's).
+THAT = _keys("وذلك")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
 FROM_WORDS = _keys("من قبل طرف")
 #: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
@@ -1699,7 +1701,8 @@ def _pairs(
                 if a.last < first
                 and _distance(sent, a.last + 1, first) < POSSESSOR_TOKENS
                 and a.type in row.source_types
-                and _clear(sent, a.last + 1, first, a)
+                # (X ...، وذلك بعد فوزه على Y: وذلك takes up the clause before, whose actor owns the pronoun)
+                and _clear(sent, a.last + 1, first, a, deeds=[j for j in range(a.last + 1, first) if keys[j] in THAT])
             ),
             None,
         )
