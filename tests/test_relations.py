@@ -1318,3 +1318,12 @@ def test_an_aside_in_brackets_after_a_name_leaves_the_list_joined():
 def test_that_takes_up_the_clause_before_whose_actor_owns_the_pronoun():
     text = "استعاد نادي [[الشعلة|ORG|a]] صدارة الترتيب، وذلك بعد فوزه على [[النجم|ORG|b]] بهدفين مقابل هدف."
     assert relations(text) == {("sport", ("a", "b"), ("a", "b"))}
+
+
+def test_a_passive_masdar_acts_through_the_agent_named_after_min_tarafi():
+    text = "وتم توقيع الاتفاقية من طرف وزير الطاقة [[سامي نور|PER|a]]، ونظيره الأذربيجاني [[خالد عمر|PER|b]]."
+    assert relations(text) == {("agreement", None, ("a", "b"))}
+    text = "وتم استقبال الوزير [[سامي نور|PER|a]] في المطار من قبل الرئيس [[خالد عمر|PER|b]]."
+    assert relations(text) == {("meeting", ("b", "a"), ("a", "b"))}
+    # no agent named: no one appointed him
+    assert relations("وتم تعيين [[سامي نور|PER|a]] سفيرا لدى [[الأردن|LOC|b]].") == set()

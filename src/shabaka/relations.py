@@ -1615,7 +1615,8 @@ def _pairs(
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
         return _pronoun_object_pairs(trig, right, actors, sent)
     if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
-        return []  # تم تعيين X: the one who acted is not named
+        # تم تعيين X: the one who acted is not named, unless after من طرف or من قبل
+        return _passive_pairs(sent, row, right, _passive_agents(sent, end, right))
     near_left = (
         bool(left)
         # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
@@ -1943,6 +1944,42 @@ def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
         and not any(keys[k] in RELATIVES for k in range(j, obj.first))
         for j in range(after, obj.first + 1)
     )
+
+
+#: The words of an agent after من (من طرف X، من قبل X).
+AGENT_MARKS = _keys("طرف قبل")
+
+
+def _passive_agents(sent: _Sentence, end: int, right: Sequence[_Actor]) -> list[_Actor]:
+    """The agents of a passive masdar, named after من طرف or من قبل (تم توقيع الاتفاقية من طرف X،
+    ونظيره Y): the first actor of ``right`` right after the mark, its title and commas aside, and
+    those joined to it; none when no actor is so named."""
+    keys = sent.keys
+    for n, a in enumerate(right):
+        j = a.first - 1
+        while j > end and (j in sent.title_tokens or keys[j] in _COMMAS):
+            j -= 1
+        if j > end and keys[j] in AGENT_MARKS and keys[j - 1] == _ORIGIN:
+            return _chain(a, right[n + 1 :], sent)
+    return []
+
+
+def _passive_pairs(
+    sent: _Sentence, row: TriggerRow, right: Sequence[_Actor], agents: Sequence[_Actor]
+) -> list[tuple[_Actor, _Actor, bool]]:
+    """(source, target, directed) of a passive masdar whose ``agents`` are named (تم توقيع الاتفاقية
+    من طرف X ونظيره Y: X and Y signed; تم استقبال X من قبل Y: Y received X): the agents act on the
+    actor named between the masdar and them."""
+    if not agents:
+        return []
+    patient = right[0] if right and right[0].last < agents[0].first else None
+    if row.direction == "symmetric":
+        sides = [*agents, *([patient] if patient else [])]
+        return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
+    if patient is None:
+        return []
+    pairs = [(agent, patient) if row.direction == "active" else (patient, agent) for agent in agents]
+    return [(a, b, True) for a, b in pairs if a.type in row.source_types and b.type in row.target_types]
 
 
 #: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
