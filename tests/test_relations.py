@@ -1327,3 +1327,13 @@ def test_a_passive_masdar_acts_through_the_agent_named_after_min_tarafi():
     assert relations(text) == {("meeting", ("b", "a"), ("a", "b"))}
     # no agent named: no one appointed him
     assert relations("وتم تعيين [[سامي نور|PER|a]] سفيرا لدى [[الأردن|LOC|b]].") == set()
+
+
+def test_a_list_without_wa_closed_by_wa_shares_its_role():
+    text = (
+        "وكان في استقبال [[سامي نور|PER|a]] بالمطار، الوزير الأول، [[خالد عمر|PER|b]]، وزير الخارجية، "
+        "[[رامي حداد|PER|c]]، ووزير الداخلية، [[نادر سليم|PER|d]]."
+    )
+    assert relations(text) == {("meeting", (x, "a"), tuple(sorted(("a", x)))) for x in "bcd"}
+    text = "التقى الرئيس [[سامي نور|PER|a]] أمس [[خالد عمر|PER|b]]، [[رامي حداد|PER|c]]، و[[نادر سليم|PER|d]]."
+    assert relations(text) == {("meeting", None, ("a", x)) for x in "bcd"}

@@ -1493,14 +1493,32 @@ def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Acto
     (:func:`_each_of`), each actor that carries و in the clause, whatever apposition stands between."""
     out = [first]
     listed = _each_of(sent, first)
-    for a in rest:
+    for n, a in enumerate(rest):
         if a.first <= out[-1].last or (a.type == "LOC" and _whereabouts(sent, a)):
             continue  # (X من بلدة Z، والفتى Y: Z is where X is from, Y the next of the list)
-        if _coordinated(out[-1], a, sent) or (listed and _listed_after(sent, out[-1], a)):
+        if (
+            _coordinated(out[-1], a, sent)
+            or (listed and _listed_after(sent, out[-1], a))
+            or _comma_item(sent, out[-1], a, rest[n + 1 :])
+        ):
             out.append(a)
         else:
             break
     return out
+
+
+def _comma_item(sent: _Sentence, last: _Actor, actor: _Actor, later: Sequence[_Actor]) -> bool:
+    """Is ``actor`` an item of a list without و that the next one closes with و (X، Y، وZ; الوزير
+    الأول، X، وزير الخارجية، Y، ووزير الداخلية، Z): only a comma between it and ``last``, or a title
+    set off by commas, and the actor after it joined to it by و?"""
+    keys = sent.keys
+    gap = [j for j in range(last.last + 1, actor.first) if not _quote(sent.words[j])]
+    if not gap or keys[gap[0]] not in _COMMAS or len(gap) > APPOSITION_TOKENS:
+        return False
+    if not all(keys[j] in _COMMAS or j in sent.title_tokens or sent.is_title(j) for j in gap):
+        return False
+    nxt = next((a for a in later if a.first > actor.last), None)
+    return nxt is not None and _coordinated(actor, nxt, sent)
 
 
 def _relative_after(sent: _Sentence, end: int) -> int:
