@@ -1337,3 +1337,16 @@ def test_a_list_without_wa_closed_by_wa_shares_its_role():
     assert relations(text) == {("meeting", (x, "a"), tuple(sorted(("a", x)))) for x in "bcd"}
     text = "التقى الرئيس [[سامي نور|PER|a]] أمس [[خالد عمر|PER|b]]، [[رامي حداد|PER|c]]، و[[نادر سليم|PER|d]]."
     assert relations(text) == {("meeting", None, ("a", x)) for x in "bcd"}
+
+
+def test_a_verb_after_fima_or_kama_goes_on_from_the_first_clause():
+    text = "واقتحمت [[قوات الأمن|ORG|a]] بلدة [[عين سارة|LOC|c]]، فيما اعتقلت الشاب [[خالد عمر|PER|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) in relations(text)
+    text = "واقتحمت [[قوات الأمن|ORG|a]] بلدة [[عين سارة|LOC|c]]، كما اعتقلت الشاب [[خالد عمر|PER|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) in relations(text)
+    # a subject named after the verb is its own
+    text = (
+        "استقبل الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]]، كما استقبل الرئيس [[رامي حداد|PER|c]] "
+        "السفير [[نادر سليم|PER|d]]."
+    )
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("meeting", ("c", "d"), ("c", "d"))}

@@ -93,8 +93,9 @@ DEMONSTRATIVES = _keys("هذا هذه ذلك تلك هذان هاتان")
 INVITATIONS = _keys("دعوة بدعوة لدعوة")
 #: "During it": after a verb, the event named before, whose subject is the verb's (يلتقي خلالها Y).
 DURING = _keys("خلالها خلاله أثناءها")
-#: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
-CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
+#: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y;
+#: اقتحمت X بلدة Z، فيما اعتقلت Y، كما اعتقلت W).
+CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما كما وكما فيما")
 #: "That": a clause after it takes up the one before (X ...، وذلك بعد فوزه على Y: his is X's).
 THAT = _keys("وذلك")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
