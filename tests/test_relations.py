@@ -1350,3 +1350,11 @@ def test_a_verb_after_fima_or_kama_goes_on_from_the_first_clause():
         "السفير [[نادر سليم|PER|d]]."
     )
     assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("meeting", ("c", "d"), ("c", "d"))}
+
+
+def test_a_place_after_a_direction_says_where_the_one_before_lies():
+    text = (
+        "واقتحمت [[قوات الأمن|ORG|a]] صباح الجمعة بلدة [[عين سارة|LOC|b]] جنوب [[الوادي|LOC|c]]، "
+        "ومنطقة [[الربوة|LOC|d]] بمدينة [[الساحل|LOC|e]]."
+    )
+    assert relations(text) == {("conflict", ("a", x), ("a", x)) for x in "bd"}

@@ -1469,15 +1469,20 @@ def _from_origin(sent: _Sentence, actor: _Actor) -> bool:
     return j >= 0 and keys[j] == _ORIGIN and not (j > 0 and (keys[j - 1], keys[j]) in _EACH_OF)
 
 
+#: Directions that place a place around another (بلدة X جنوب نابلس، قرية Y قضاء جنين).
+DIRECTIONS = _keys("جنوب شمال شرق غرب جنوبي شمالي شرقي غربي قضاء")
+
+
 def _whereabouts(sent: _Sentence, actor: _Actor) -> bool:
     """Does the actor say where the one before it is from (:func:`_from_origin`) or, a place after في
-    (في بيت لحم، في مدينة X), where it is: in a list, it is no item of its own?"""
+    or a direction (في بيت لحم، في مدينة X، جنوب نابلس), where it is: in a list, it is no item of its own?"""
     if _from_origin(sent, actor):
         return True
     j = actor.first - 1
     if j >= 0 and sent.keys[j] in PLACE_NOUNS:
         j -= 1
-    return actor.type == "LOC" and j >= 0 and _bare(sent.keys[j]) in LOCATIVES
+    # (بلدة X جنوب نابلس، ومنطقة Y: where X lies)
+    return actor.type == "LOC" and j >= 0 and (_bare(sent.keys[j]) in LOCATIVES or sent.keys[j] in DIRECTIONS)
 
 
 def _located_actor(sent: _Sentence, actor: _Actor) -> bool:
