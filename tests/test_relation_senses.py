@@ -139,6 +139,9 @@ def test_one_named_before_an_attack_made_it_only_through_a_verb_of_doing():
     assert relations("وكانت [[واشنطن|LOC|a]] قد فرضت الشهر الماضي عقوبات جديدة على [[طهران|LOC|b]].") == {
         ("conflict", ("a", "b"), ("a", "b"))
     }
+    # (an aside in brackets does not count in the distance to the noun)
+    aside = "فرض [[مكتب المراقبة|ORG|a]] التابع للوزارة (OFAC) اليوم (6 مايو) عقوبات على [[سالم عيسى|PER|b]]."
+    assert relations(aside) == {("conflict", ("a", "b"), ("a", "b"))}
     # (a partitive من keeps the noun the verb's object; other prepositions make it an adjunct)
     assert relations("وفرضت [[الولايات المتحدة|LOC|a]] مجموعات من العقوبات على [[إيران|LOC|b]].") == {
         ("conflict", ("a", "b"), ("a", "b"))
@@ -198,3 +201,27 @@ def test_granting_an_honour_or_facing_a_challenge_is_another_sense():
     }
     clash = "اندلعت مواجهة عنيفة بين [[الجيش|ORG|a]] و[[المتمردين|ORG|b]]."
     assert relations(clash) == {("conflict", None, ("a", "b"))}
+
+
+def test_those_who_attended_the_talks_held_none():
+    text = "حضر جلسة المباحثات مدير الإعلام بوزارة [[الخارجية|ORG|a]] [[سامي نقلي|PER|b]]، و[[عادل مراد|PER|c]]."
+    assert relations(text) == set()
+
+
+def test_a_win_beats_someone_only_in_a_game():
+    assert relations("فاز [[حزب العدالة|ORG|a]] على [[حزب الشعب|ORG|b]] في الانتخابات البلدية.") == set()
+    assert relations("أشاد [[الرئيس|PER|a]] بانتصار [[الجيش|ORG|b]] على [[داعش|ORG|c]].") == set()
+    assert relations("فاز [[الهلال|ORG|a]] على [[النصر|ORG|b]] بهدفين نظيفين.") == {("sport", ("a", "b"), ("a", "b"))}
+
+
+def test_a_deed_judged_judges_its_doer_not_the_one_it_was_done_to():
+    assert relations("أدانت [[مصر|LOC|a]] العدوان الإسرائيلي على [[غزة|LOC|b]].") == set()
+    assert relations("ندد [[الاتحاد|ORG|a]] بالتصعيد ضد [[لبنان|LOC|b]].") == set()
+    assert relations("أدانت [[الجامعة|ORG|a]] استمرار احتلال [[إسرائيل|LOC|b]] للجولان.") == {
+        ("criticism", ("a", "b"), ("a", "b"))
+    }
+
+
+def test_a_condition_states_nothing():
+    assert relations("وإذا هاجمت [[إيران|LOC|a]] [[إسرائيل|LOC|b]] فإن الرد سيكون قاسيا.") == set()
+    assert relations("لو زار [[ترامب|PER|a]] [[طهران|LOC|b]] لتغير كل شيء.") == set()

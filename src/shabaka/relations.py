@@ -79,8 +79,8 @@ CLAUSE_BREAKS = _keys(
 )
 #: Relative pronouns: a clause break, except right after an actor (X الذي يزور Y: X visits Y).
 RELATIVES = _keys("الذي التي الذين اللذين اللتين اللذان اللتان")
-#: Negations and attempts: what follows did not (or not yet) happen.
-NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون")
+#: Negations, attempts and conditions: what follows did not (or not yet) happen.
+NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون إذا وإذا فإذا لو ولو")
 #: Words after which a place is where something happened, not a party to it.
 LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
 #: Words that introduce where a report comes from: the next actor is no party to it.
@@ -557,6 +557,9 @@ ATTENDANCE = _keys("بحضور وبحضور حضور")
 #: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
 ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر شهد وشهد شهدت وشهدت يشهد تشهد")
 #: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
+#: Nouns of the sitting of an event, between a verb of attending and the event (حضر جلسة المباحثات).
+SESSIONS = _keys("جلسة جلسات حفل مراسم مراسيم")
+
 AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
 #: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
 UNNAMED_AGENTS = _keys("مسؤول مسؤولون مسؤولين مصدر مصادر")
@@ -1058,13 +1061,13 @@ def _unclitic(key: str) -> set[str]:
 
 
 def _needed(sent: _Sentence, trig: _Trigger) -> bool:
-    """Does one of the words the trigger's row needs stand outside the names, in the
-    :data:`NEEDS_TOKENS` tokens before it or in its clause after it (الاتفاقية التي وقعها، وقع
-    X، وزير ...، وY مذكرة تفاهم)?"""
+    """Does one of the words the trigger's row needs stand in the :data:`NEEDS_TOKENS` tokens
+    before it or in its clause after it, names included (الاتفاقية التي وقعها، وقع X، وزير ...، وY
+    مذكرة تفاهم، فاز [نادي X] على Y)?"""
     keys, needs = sent.keys, trig.row.needs
     after = next((j for j in range(trig.end, len(keys)) if _is_break(keys[j])), len(keys))
     return any(
-        sent.owner[j] is None and not _unclitic(keys[j]).isdisjoint(needs)
+        not _unclitic(keys[j]).isdisjoint(needs)
         for j in (*range(max(0, trig.first - NEEDS_TOKENS), trig.first), *range(trig.end, after))
     )
 
@@ -1620,8 +1623,9 @@ def _pairs(
         return []  # الذي عين سفيرا، كما عين X، سفيرا لدى ...: the one named was appointed, by someone unnamed
     if trig.noun and first > 0 and keys[first - 1] in DEMONSTRATIVES:
         return []  # حضر هذا الاستقبال X: an event named before, its actors not in this sentence
-    if trig.noun and first > 0 and keys[first - 1] in ATTENDED:
-        return []  # حضر الاستقبال X، وY: those named attended it
+    session = first > 1 and _bare(keys[first - 1]) in SESSIONS  # (حضر جلسة المباحثات)
+    if trig.noun and first > 0 and keys[first - 1 - session] in ATTENDED:
+        return []  # حضر الاستقبال X، وY، حضر جلسة المباحثات X: those named attended it
     if trig.noun and not trig.pronoun and end < len(keys) and sent.is_title(end) and end not in sent.title_tokens:
         return []  # زيارة ولي العهد إلى X: the visitor is a title with no name
     if (
@@ -1921,7 +1925,11 @@ def _verb_object(sent: _Sentence, actor: _Actor, first: int) -> bool:
     """May the noun trigger at token ``first`` be the object of a verb whose subject is the actor:
     near after it (other names, titles, dates, numbers and marks not counted), not in an adjunct?"""
     keys = sent.keys
-    between = sum(_distance(sent, j, j + 1) for j in range(actor.last + 1, first) if sent.owner[j] is None)
+    between = sum(
+        _distance(sent, j, j + 1)
+        for j in range(actor.last + 1, first)
+        if sent.owner[j] is None and not any(c in "()" for c in sent.words[j])  # (not an aside: (OFAC))
+    )
     partitive = first > 1 and keys[first - 1] == _ORIGIN and _bare(keys[first - 2]) in QUANTITIES
     return between <= VERB_OBJECT_TOKENS and (partitive or _bare(keys[first - 1]) not in ADJUNCT_PREPOSITIONS)
 
@@ -1956,15 +1964,26 @@ def _asyndetic(sent: _Sentence, subject: _Actor, obj: _Actor) -> bool:
     return opened or third
 
 
+#: Prepositions of the one a deed was done to (الاعتداء على Y، التصعيد ضد Y، الانتهاكات بحق Y).
+DONE_TO = _keys("على ضد بحق في ل")
+
+
 def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
     """Does a word of ``about`` (``relation_context.csv``) stand between token ``after`` and the
     object: the deed judged was done to it, or it died (أدان X اعتقال Y، عزى في وفاة Y)? Not when a
     relative clause between names the object as the doer (دان X الاعتداء الذي شنته Y)."""
-    words = context_words().get(("about", row.type))
+    words = context_words().get(("about", row.type), frozenset())
+    deeds = context_words().get(("deed", row.type), frozenset())
     keys = sent.keys
-    return bool(words) and any(
+
+    def done_to(j: int) -> bool:  # a deed, then a preposition: (الاعتداء على Y، التصعيد ضد Y)
+        return not _unclitic(keys[j]).isdisjoint(deeds) and (
+            any(_prep(keys[k], DONE_TO) for k in range(j + 1, obj.first)) or obj.prefix[-1:] == "ل"
+        )
+
+    return any(
         (sent.owner[j] is None or j == obj.first)  # (or the name's first word: [قناة الجزيرة])
-        and not _unclitic(keys[j]).isdisjoint(words)
+        and (not _unclitic(keys[j]).isdisjoint(words) or done_to(j))
         and not any(keys[k] in RELATIVES for k in range(j, obj.first))
         for j in range(after, obj.first + 1)
     )
