@@ -1358,3 +1358,10 @@ def test_a_place_after_a_direction_says_where_the_one_before_lies():
         "ومنطقة [[الربوة|LOC|d]] بمدينة [[الساحل|LOC|e]]."
     )
     assert relations(text) == {("conflict", ("a", x), ("a", x)) for x in "bd"}
+
+
+def test_a_judged_deed_names_its_doer_after_a_present_light_verb():
+    text = "وأثنى [[سامي نور|PER|a]] على الجهود المستمرة التي يبذلها الوزير [[خالد عمر|PER|b]] في المدينة."
+    assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
+    text = "وأشاد [[سامي نور|PER|a]] بالدعم الذي تقدمه [[دولة الكويت|LOC|b]] للعمل الخيري."
+    assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
