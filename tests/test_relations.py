@@ -1365,3 +1365,8 @@ def test_a_judged_deed_names_its_doer_after_a_present_light_verb():
     assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
     text = "وأشاد [[سامي نور|PER|a]] بالدعم الذي تقدمه [[دولة الكويت|LOC|b]] للعمل الخيري."
     assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
+
+
+def test_a_present_light_verb_names_the_visitor():
+    text = "وأشار الملك إلى الزيارة التي يجريها حاليا الأمير [[سامي نور|PER|a]] إلى [[الأرجنتين|LOC|b]]."
+    assert relations(text) == {("visit", ("a", "b"), ("a", "b"))}
