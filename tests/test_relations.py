@@ -1370,3 +1370,13 @@ def test_a_judged_deed_names_its_doer_after_a_present_light_verb():
 def test_a_present_light_verb_names_the_visitor():
     text = "وأشار الملك إلى الزيارة التي يجريها حاليا الأمير [[سامي نور|PER|a]] إلى [[الأرجنتين|LOC|b]]."
     assert relations(text) == {("visit", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verb_s_object_naming_the_same_act_leaves_its_clause_open():
+    text = "ووزع [[مركز الإغاثة|ORG|a]]، أمس، مساعدات غذائية للمتضررين داخل مدينة [[عين سارة|LOC|b]]."
+    assert relations(text) == {("support", ("a", "b"), ("a", "b"))}
+    # a noun of the same type after a preposition opens its own clause
+    text = (
+        "وعين الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]] خلفا له، إلى جانب تعيين [[رامي حداد|PER|c]] نائبا له."
+    )
+    assert ("appointment", ("b", "c"), ("b", "c")) not in relations(text)

@@ -942,6 +942,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 continue  # في استقبال X لدى وصوله ...، Y: the adjunct's noun ends no clause
             if not trig.noun and trig.row.type in JUDGEMENTS and _light_clause(sent, t):
                 continue  # ثمنت X الدعم الذي قدمته Y: the deed judged names its doer, the one judged
+            if _object_noun(sent, trig, t):
+                continue  # وزع X، أمس، مساعدات ... في Y: the verb's object names its own act, no clause of its own
             if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
                 limit = t.first
                 break
@@ -1071,6 +1073,19 @@ def _needed(sent: _Sentence, trig: _Trigger) -> bool:
     return any(
         not _unclitic(keys[j]).isdisjoint(needs)
         for j in (*range(max(0, trig.first - NEEDS_TOKENS), trig.first), *range(trig.end, after))
+    )
+
+
+def _object_noun(sent: _Sentence, verb: _Trigger, noun: _Trigger) -> bool:
+    """Is the noun trigger the verb trigger's object, naming the same act (وزع X، أمس، مساعدات ...;
+    شن X غارات): of its type, not symmetric, right after the verb's subject, a comma or a time?"""
+    j = noun.first - 1
+    return (
+        not verb.noun
+        and noun.noun
+        and noun.row.type == verb.row.type
+        and noun.row.direction != "symmetric"
+        and (sent.owner[j] is not None or sent.keys[j] in _COMMAS or _bare(sent.keys[j]) in DATE_WORDS)
     )
 
 
