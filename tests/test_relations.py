@@ -1380,3 +1380,16 @@ def test_a_verb_s_object_naming_the_same_act_leaves_its_clause_open():
         "وعين الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]] خلفا له، إلى جانب تعيين [[رامي حداد|PER|c]] نائبا له."
     )
     assert ("appointment", ("b", "c"), ("b", "c")) not in relations(text)
+
+
+def test_a_closing_quote_mark_before_a_name_opens_it():
+    text = (
+        "فرضت [[وزارة الخزانة|ORG|a]] عقوبات على [[سامي نور|PER|b]]، و”[[بنك النور|ORG|c]]” ومقره [[عين سارة|LOC|d]]."
+    )
+    found = relations(text)
+    assert ("conflict", ("a", "b"), ("a", "b")) in found and ("conflict", ("a", "c"), ("a", "c")) in found
+
+
+def test_a_place_in_the_capital_after_the_object_is_where_the_act_was():
+    text = "شنت طائرات [[التحالف|ORG|a]] غارات على مواقع [[الجماعة|ORG|b]] في العاصمة [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}

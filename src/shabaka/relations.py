@@ -1206,14 +1206,21 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None, d
     """No clause break among tokens ``start`` to ``end`` (exclusive); a relative pronoun
     right after the actor ``after`` does not count (X الذي يزور Y), nor one at a token of
     ``deeds`` (ثمنت X الدعم الذي قدمته Y: the relative clause names the deed's doer); a closing
-    quote ends a quotation, unless it closes a name (“عباس عراقجي”)."""
+    quote ends a quotation, unless it closes a name (“عباس عراقجي”) or, a name right after it, opens one
+    (و”بنك X”)."""
     keys, owner = sent.keys, sent.owner
     for j in range(start, end):
         if (keys[j] in _LIST_MARKS and _list_opener(keys, j)) or j in deeds:
             continue  # استقبل X كلا من: Y، Z; اقتحمت X قرى وبلدات: Y، وZ
         if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
-        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None and not _short_quote(sent, j):
+        if (
+            keys[j] in _CLOSING_QUOTES
+            and j > 0
+            and owner[j - 1] is None
+            and not _short_quote(sent, j)
+            and not (j + 1 < len(keys) and owner[j + 1] is not None)  # و”بنك X”: it opens a name
+        ):
             return False
     return True
 
@@ -1477,7 +1484,7 @@ def _in_office_name(sent: _Sentence, trig: _Trigger) -> bool:
 
 
 #: Nouns of places a person may be said to come from (اعتقل شابا من بلدة X).
-PLACE_NOUNS = _keys("قرية بلدة بلدتي قريتي مدينة مخيم مخيمي منطقة حي ضاحية محافظة")
+PLACE_NOUNS = _keys("قرية بلدة بلدتي قريتي مدينة مخيم مخيمي منطقة حي ضاحية محافظة العاصمة")
 
 
 def _from_origin(sent: _Sentence, actor: _Actor) -> bool:
