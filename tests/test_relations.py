@@ -1293,6 +1293,9 @@ def test_a_place_after_the_arrested_is_where_the_arrest_was():
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
     text = "واعتقلت [[قوات الأمن|ORG|a]] الشاب [[سامر خليل|PER|b]] من سكان البلدة القديمة في [[عين سارة|LOC|c]]."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    # a place under ب after an adjunct of place (في أنحاء متفرقة بالضفة)
+    text = "واعتقلت [[قوات الأمن|ORG|a]] أمس [[سامر خليل|PER|b]] في أنحاء متفرقة [[بالوادي|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
 
 
 def test_a_verb_with_wa_goes_on_from_the_subject_of_the_reported_clause():

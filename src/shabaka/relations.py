@@ -1886,7 +1886,8 @@ def _place_after_objects(
     if where is None or where not in places or _distance(sent, last.last + 1, where.first) >= OBJECT_TOKENS:
         return None
     j = where.first - 1 if keys[where.first - 1] not in PLACE_NOUNS else where.first - 2
-    if _bare(keys[j]) not in LOCATIVES or any(keys[k] == _ORIGIN for k in range(last.last + 1, j)):
+    under_ba = where.prefix.endswith("ب") or _ba(keys[where.first])  # في أنحاء متفرقة بالضفة
+    if not (under_ba or _bare(keys[j]) in LOCATIVES) or any(keys[k] == _ORIGIN for k in range(last.last + 1, j)):
         return None
     return where
 
