@@ -225,3 +225,18 @@ def test_a_deed_judged_judges_its_doer_not_the_one_it_was_done_to():
 def test_a_condition_states_nothing():
     assert relations("وإذا هاجمت [[إيران|LOC|a]] [[إسرائيل|LOC|b]] فإن الرد سيكون قاسيا.") == set()
     assert relations("لو زار [[ترامب|PER|a]] [[طهران|LOC|b]] لتغير كل شيء.") == set()
+
+
+def test_fa_inna_opens_a_clause_like_inna():
+    text = "وبحسب الوكالة التابعة لنظام [[الأسد|PER|a]]، فإن الغارات استهدفت مواقع في [[مصياف|LOC|b]]."
+    assert relations(text) == set()
+
+
+def test_a_place_struck_before_is_no_doer_of_the_next_strikes():
+    text = "وإلى جانب الهجمات على [[طرطوس|LOC|a]]، شنت الطائرات أيضا غارات على مدينة [[دير الزور|LOC|b]]."
+    assert relations(text) == set()
+
+
+def test_a_verb_form_after_a_preposition_is_a_noun():
+    # في قصف على Y: the bombing, whose doer is not the reporter before it
+    assert relations("أفاد [[المرصد السوري|ORG|a]] بمقتل جنديين في قصف على [[إدلب|LOC|b]].") == set()

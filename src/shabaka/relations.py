@@ -16,7 +16,11 @@ Precision comes first (an invented relation misleads a journalist):
 * a place after في (``في القاهرة``) or under ب (``بالرباط``) is where something
   happened, not a party to it;
 * a country or body named inside a person's title (``وزير خارجية تركيا هاكان فيدان``)
-  is linked to the person by :func:`find_roles`, and is no actor of the event.
+  is linked to the person by :func:`find_roles`, and is no actor of the event;
+* the words around a trigger that change what it states are data too
+  (``shabaka/data/relation_context.csv``): an act cancelled or only asked for (ألغى زيارته),
+  another sense of the word (منح X وساما), a deed done to the one named (ندد باعتقال Y), a game
+  between clubs, an envoy who only carries a message, a reporter who did not strike.
 
 :func:`find_roles` reads titles before a person's name (``سفير الولايات المتحدة لدى
 المغرب دايفيد فيشر``) and in apposition after it (``X، سفيرا لدى مالي``), using the
@@ -72,7 +76,7 @@ def _keys(words: str) -> frozenset[str]:
 #: Tokens that end the clause of a trigger: punctuation, complementizers, relative
 #: pronouns, verbs of saying and clause-opening conjunctions (as normalize_key keys).
 CLAUSE_BREAKS = _keys(
-    ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
+    ". ؛ ; : ؟ ? ! أن وأن بأن لأن إن وإن فإن بينما فيما لكن ولكن لكنه لكنها حيث وحيث بعدما عندما إذ "
     "كما وكما ثم وذلك قال وقال قالت وقالت أضاف وأضاف أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت "
     "ذكر وذكر ذكرت وذكرت أوضح وأوضح أشار وأشار مضيفا مؤكدا معتبرا معتبرة مؤكدة مشيرا مشيرة موضحا موضحة "
     "أنه أنها أنهم أنهما بأنه بأنها بأنهم إنه إنها إنهم حين وحين حينما وحينما"
@@ -83,6 +87,8 @@ RELATIVES = _keys("الذي التي الذين اللذين اللتين الل
 NEGATIONS = _keys("لم لن لا ما عدم رفض رفضت يرفض ترفض نفى نفت ينفي تنفي حاول حاولت محاولة دون إذا وإذا فإذا لو ولو")
 #: Words after which a place is where something happened, not a party to it.
 LOCATIVES = _keys("في فى داخل قرب وسط ضواحي بضواحي أنحاء")
+#: Prepositions after which a word is a noun, never a verb (في قصف، جراء قصف).
+NOUN_PREPOSITIONS = _keys("في فى من على إلى الى عن جراء إثر اثر عقب خلال بعد قبل منذ")
 #: Words that introduce where a report comes from: the next actor is no party to it.
 SOURCE_WORDS = _keys("وفقا طبقا حسب بحسب نقلا نقلته نقلتها نقلت")
 #: Words before a masdar that make it passive (تم تعيين X): its genitive is no subject.
@@ -456,6 +462,8 @@ def _find_triggers(words: Sequence[str], keys: Sequence[str], blocked: Sequence[
         for form, row, noun in openings:
             if not noun and words[i].endswith("ة"):
                 continue  # a verb never ends in ة (إدانة is no أدانه, as normalize_key writes both)
+            if not noun and i > 0 and keys[i - 1] in NOUN_PREPOSITIONS:
+                continue  # a verb never follows a preposition (في قصف على Y: a noun)
             end = _form_end(words, keys, blocked, i, form)
             if end is not None and (match is None or end > match.end):
                 match = _Trigger(i, end, row, noun)
@@ -558,10 +566,9 @@ def _locative(
 ATTENDANCE = _keys("بحضور وبحضور حضور")
 #: Verbs of attendance: the actors of an event named by the noun after one attended it (حضر الاستقبال X، Y).
 ATTENDED = _keys("حضر وحضر حضرت وحضرت يحضر تحضر شهد وشهد شهدت وشهدت يشهد تشهد")
-#: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
 #: Nouns of the sitting of an event, between a verb of attending and the event (حضر جلسة المباحثات).
 SESSIONS = _keys("جلسة جلسات حفل مراسم مراسيم")
-
+#: Words of affiliation: the body after one owns the actor before it, and is no party (المكتب التابع لوزارة X).
 AFFILIATION = _keys("التابع التابعة التابعين التابعتين تابع تابعة تابعين تابعتين")
 #: Nouns of an unnamed agent that stand as a verb's subject (هاجم مسؤول في الحكومة X).
 UNNAMED_AGENTS = _keys("مسؤول مسؤولون مسؤولين مصدر مصادر")
@@ -1695,8 +1702,12 @@ def _pairs(
     if near_left and trig.noun and _word_around(sent, "not_agent", row, left[0], first):
         return []  # تصدى X لهجوم، حمل X Y مسؤولية الهجوم، انتقد X اتفاق الهجرة مع Y: X did not do it
     if near_left and trig.noun and row.direction == "active":
-        if not trig.pronoun and _needs_doer(row) and not _word_around(sent, "doer", row, left[0], first):
-            return []  # أعلنت X مقتل 20 في غارات على Y: X reports, who struck is not named
+        if (
+            not trig.pronoun
+            and _needs_doer(row)
+            and (not _word_around(sent, "doer", row, left[0], first) or _under_preposition(sent, left[0]))
+        ):  # أعلنت X مقتل 20 في غارات على Y: X reports; الهجمات على X، شنت الطائرات غارات على Y: X was struck
+            return []
         # تعرض X لانتقادات من Y: Y → X (a row of from_source reads its giver itself: تلقى X تهنئة Y)
         if not row.from_source and _word_around(sent, "receives", row, left[0], first):
             giver = next((a for a in right if _introduced_by(sent, end, a) == _ORIGIN), None)
