@@ -1396,3 +1396,11 @@ def test_a_closing_quote_mark_before_a_name_opens_it():
 def test_a_place_in_the_capital_after_the_object_is_where_the_act_was():
     text = "شنت طائرات [[التحالف|ORG|a]] غارات على مواقع [[الجماعة|ORG|b]] في العاصمة [[عين سارة|LOC|c]]."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_one_named_among_those_met_after_including():
+    text = (
+        "والتقى الوزير [[سامي نور|PER|a]] بمسؤولين من [[جمعية المنتجين|ORG|b]]، بما في ذلك الرئيس التنفيذي "
+        "[[خالد عمر|PER|c]]."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}

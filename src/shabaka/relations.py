@@ -1345,7 +1345,10 @@ def _and_opener(k: str) -> bool:
 #: Words that open the gap between two coordinated actors besides و (X، بالإضافة إلى Y).
 COORDINATION_CONNECTORS = tuple(
     tuple(normalize_key(w) for w in c.split())
-    for c in ("بالإضافة إلى", "بالاضافة الى", "إضافة إلى", "فضلا عن", "إلى جانب", "وكذلك", "كذلك", "وعن")
+    for c in (
+        *("بالإضافة إلى", "بالاضافة الى", "إضافة إلى", "فضلا عن", "إلى جانب", "وكذلك", "كذلك", "وعن"),
+        *("بما في ذلك", "بما فيها", "بمن فيهم"),  # (مسؤولين من X، بما في ذلك الرئيس التنفيذي Y: Y among them)
+    )
 )
 _QUOTES = frozenset("“”«»\"'‘’")
 
