@@ -1404,3 +1404,9 @@ def test_one_named_among_those_met_after_including():
         "[[خالد عمر|PER|c]]."
     )
     assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_an_adjunct_of_time_between_commas_is_passed_over():
+    text = "واستقبل الرئيس [[سامي نور|PER|a]]، فور إقالة [[خالد عمر|PER|b]]، [[رامي حداد|PER|c]]، وعينه وزيرا أول."
+    assert ("meeting", ("a", "c"), ("a", "c")) in relations(text)
+    assert ("meeting", ("a", "b"), ("a", "b")) not in relations(text)

@@ -2437,17 +2437,21 @@ def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collec
     return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
 
 
+#: Words that open an adjunct of time (فور إقالة Z، عقب وصوله، خلال زيارته).
+TIME_OPENERS = _keys("فور عقب إثر اثر خلال أثناء اثناء")
 #: The most tokens a relative clause between commas may have (:func:`_past_relative_clause`).
 RELATIVE_CLAUSE_TOKENS = 20
 
 
 def _past_relative_clause(sent: _Sentence, j: int) -> int:
-    """Token ``j``, or the token after a relative clause between commas that opens there
-    (التقى X، الذي يزور عمان حاليا، بنظيره Y: the object is looked for after it)."""
+    """Token ``j``, or the token after a relative clause or an adjunct of time between commas that
+    opens there (التقى X، الذي يزور عمان حاليا، بنظيره Y; استقبل X، فور إقالة Z، Y: the object is looked
+    for after it)."""
     keys, k = sent.keys, j
     while k < len(keys) and keys[k] in _COMMAS:
         k += 1
-    if k == j or k >= len(keys) or keys[k] not in RELATIVES:
+    # (استقبل X، فور إقالة Z، Y: an adjunct of time between commas, too)
+    if k == j or k >= len(keys) or not (keys[k] in RELATIVES or keys[k] in TIME_OPENERS):
         return j
     for m in range(k + 1, min(k + RELATIVE_CLAUSE_TOKENS, len(keys))):
         if keys[m] in _COMMAS:
