@@ -1410,3 +1410,11 @@ def test_an_adjunct_of_time_between_commas_is_passed_over():
     text = "واستقبل الرئيس [[سامي نور|PER|a]]، فور إقالة [[خالد عمر|PER|b]]، [[رامي حداد|PER|c]]، وعينه وزيرا أول."
     assert ("meeting", ("a", "c"), ("a", "c")) in relations(text)
     assert ("meeting", ("a", "b"), ("a", "b")) not in relations(text)
+
+
+def test_a_place_in_the_title_of_a_delegation_head_is_passed_over():
+    text = (
+        "واجتمع الوزير [[سامي نور|PER|a]] مع وفد من [[البنك الدولي|ORG|b]] برئاسة المدير المكلف في "
+        "[[المغرب العربي|LOC|c]] [[خالد عمر|PER|d]]."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "d"))}

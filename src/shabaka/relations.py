@@ -2076,10 +2076,14 @@ def _delegation_head(sent: _Sentence, obj: _Actor, row: TriggerRow) -> list[_Act
     j = obj.last + 1
     if j >= len(sent.keys) or sent.keys[j] not in LED_BY:
         return []
-    head = next((a for a in sent.actors if a.first > j), None)
+    # (برئاسة المدير المكلف في المغرب العربي Z: a place or body named in the title is the title's)
+    head = next((a for a in sent.actors if a.first > j and not sent.complement(a)), None)
     if head is None or head.type != "PER":
         return []
-    return [head] if all(k in sent.title_tokens or sent.is_title(k) for k in range(j + 1, head.first)) else []
+    titled = (
+        k in sent.title_tokens or sent.is_title(k) or k in sent.complement_tokens for k in range(j + 1, head.first)
+    )
+    return [head] if all(titled) else []
 
 
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
