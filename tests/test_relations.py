@@ -1418,3 +1418,16 @@ def test_a_place_in_the_title_of_a_delegation_head_is_passed_over():
         "[[المغرب العربي|LOC|c]] [[خالد عمر|PER|d]]."
     )
     assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "d"))}
+
+
+def test_the_period_of_an_abbreviated_title_ends_no_clause():
+    text = "التقى وزير العمل د. [[سامي نور|PER|a]]، اليوم، وفد [[مجلس المنظمات|ORG|b]]."
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_where_a_delegation_is_from_may_stand_before_its_head():
+    text = (
+        "التقى الوزير [[سامي نور|PER|a]] وفد [[مجلس المنظمات|ORG|b]] بمديريات [[الساحل|LOC|c]]، برئاسة "
+        "[[خالد عمر|PER|d]] رئيس المجلس."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "d"))}

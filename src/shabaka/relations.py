@@ -625,6 +625,10 @@ def _source_of_news(actor: _Actor, keys: Sequence[str], triggers: Collection[int
     )
 
 
+#: One-letter titles written with a period (د. for doctor, م. for engineer).
+ABBREVIATED_TITLES = _keys("د م")
+
+
 class _Sentence:
     """A sentence's tokens, keys, actors and titles, shared by the relation finders."""
 
@@ -632,6 +636,9 @@ class _Sentence:
         self.text = text
         self.words, self.starts, self.ends = token_offsets(text)
         self.keys = list(map(normalize_key, self.words))
+        for j in range(1, len(self.keys) - 1):  # د. X، م. X: the period of an abbreviated title ends nothing
+            if self.keys[j] == "." and self.keys[j - 1] in ABBREVIATED_TITLES and self.starts[j] == self.ends[j - 1]:
+                self.keys[j] = ""
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
         self.verb_triggers: dict[int, TriggerRow] = {}  # the verb triggers by first token (set by _relations)
@@ -2067,14 +2074,25 @@ def _passive_pairs(
 #: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
 #: وفدا من البنك Y برئاسة مديره Z: X met Z too).
 DELEGATION_TYPES = frozenset({"meeting"})
+#: The most tokens that may say where a delegation is from before برئاسة (وفد X بمديريات Z، برئاسة Y).
+DELEGATION_PLACE_TOKENS = 6
 
 
 def _delegation_head(sent: _Sentence, obj: _Actor, row: TriggerRow) -> list[_Actor]:
-    """The person named as head after ``obj`` (برئاسة [title] Z), for the types in DELEGATION_TYPES."""
+    """The person named as head after ``obj`` (برئاسة [title] Z), and those joined to it (ونائبه W), for
+    the types in DELEGATION_TYPES."""
     if row.type not in DELEGATION_TYPES:
         return []
-    j = obj.last + 1
-    if j >= len(sent.keys) or sent.keys[j] not in LED_BY:
+    keys, owner = sent.keys, sent.owner
+    # (وفد X بمديريات Z، برئاسة Y: where the delegation is from may stand between)
+    j = next(
+        (k for k in range(obj.last + 1, min(obj.last + 1 + DELEGATION_PLACE_TOKENS, len(keys))) if keys[k] in LED_BY),
+        None,
+    )
+    if j is None or any(
+        _is_break(keys[k]) or (owner[k] is not None and sent.actors[owner[k]].type != "LOC")
+        for k in range(obj.last + 1, j)
+    ):
         return []
     # (برئاسة المدير المكلف في المغرب العربي Z: a place or body named in the title is the title's)
     head = next((a for a in sent.actors if a.first > j and not sent.complement(a)), None)
@@ -2083,7 +2101,7 @@ def _delegation_head(sent: _Sentence, obj: _Actor, row: TriggerRow) -> list[_Act
     titled = (
         k in sent.title_tokens or sent.is_title(k) or k in sent.complement_tokens for k in range(j + 1, head.first)
     )
-    return [head] if all(titled) else []
+    return _chain(head, [a for a in sent.actors if a.first > head.last], sent) if all(titled) else []
 
 
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
