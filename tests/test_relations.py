@@ -1431,3 +1431,8 @@ def test_where_a_delegation_is_from_may_stand_before_its_head():
         "[[خالد عمر|PER|d]] رئيس المجلس."
     )
     assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "d"))}
+
+
+def test_the_surroundings_of_a_place_leave_its_list_joined():
+    text = "وقصفت مدفعية [[الجيش|ORG|a]]، صباح اليوم، أطراف [[عين سارة|LOC|b]] ومحيطها و[[جبل الريح|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
