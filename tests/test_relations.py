@@ -1436,3 +1436,12 @@ def test_where_a_delegation_is_from_may_stand_before_its_head():
 def test_the_surroundings_of_a_place_leave_its_list_joined():
     text = "وقصفت مدفعية [[الجيش|ORG|a]]، صباح اليوم، أطراف [[عين سارة|LOC|b]] ومحيطها و[[جبل الريح|LOC|c]]."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_a_reception_far_after_the_arrival_receives_the_visitor():
+    text = (
+        "وصل إلى [[عين سارة|LOC|c]] اليوم الرئيس [[سامي نور|PER|a]] رئيس الجمهورية، في أول زيارة له منذ توليه "
+        "الرئاسة رسميا قبل عامين، ويرافقه وفد وزاري كبير بجانب كبار المسؤولين في الحكومة، وكان في استقباله "
+        "بالمطار الرئيس [[خالد عمر|PER|b]] وكبار المسؤولين."
+    )
+    assert ("meeting", ("b", "a"), ("a", "b")) in relations(text)

@@ -557,8 +557,9 @@ def _locative(
     ]  # (في 2015 بين X وY: a date; في الأردن بنظيره X: في is the other's; في المواجهات مع X: the trigger's)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
+    # (a place noun under ب names a place, never a person: وكان في استقباله بالمطار الرئيس X)
     return (ba and actor.type == "LOC" and under_ba) or any(
-        _bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before
+        _bare(keys[j]) in LOCATIVES or (_ba_place(keys[j]) and actor.type != "PER") for j in before
     )
 
 
@@ -2123,7 +2124,27 @@ def _guest(sent: _Sentence, trig: _Trigger, before: int, actors: Sequence[_Actor
         and not (nxt is not None and _coordinated(a, nxt, sent))
     ]
     # a person before a body (زار X مقر قيادة Y، وكان في استقباله Z: X is the guest, Y where he went)
-    return next((a for a in found if a.type == "PER"), found[0] if found else None)
+    if found:
+        return next((a for a in found if a.type == "PER"), found[0])
+    return _arrived(sent, trig, candidates)
+
+
+def _arrived(sent: _Sentence, trig: _Trigger, candidates: Sequence[_Actor]) -> _Actor | None:
+    """The visitor of the sentence, however far before a reception's pronoun (وصل إلى Z ... X، في أول
+    زيارة له ...، وكان في استقباله Y): the person right after or before a verb of visit, the same
+    sentence (no full stop) between."""
+    keys = sent.keys
+    visits = [v for v, row in sent.verb_triggers.items() if row.type == "visit" and v < trig.first]
+    for a in sorted(candidates, key=lambda a: a.first):
+        near = any(0 < a.first - v <= RIGHT_TOKENS or 0 < v - a.last <= SUBJECT_BEFORE_TOKENS for v in visits)
+        if (
+            a.type == "PER"
+            and a.type in trig.row.target_types
+            and near
+            and not any(keys[k] in _PUNCTUATION_BREAKS for k in range(a.last + 1, trig.first))
+        ):
+            return a
+    return None
 
 
 def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
