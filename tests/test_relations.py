@@ -1445,3 +1445,13 @@ def test_a_reception_far_after_the_arrival_receives_the_visitor():
         "بالمطار الرئيس [[خالد عمر|PER|b]] وكبار المسؤولين."
     )
     assert ("meeting", ("b", "a"), ("a", "b")) in relations(text)
+
+
+def test_a_body_in_the_title_of_an_agent_after_min_qibal_is_the_title_s():
+    text = (
+        "ووقعت المذكرة من قبل الرئيس التنفيذي لـ[[هيئة النور|ORG|c]]، [[سامي نور|PER|a]]، ومساعد وزير الطاقة "
+        "[[خالد عمر|PER|b]]."
+    )
+    assert ("agreement", None, ("a", "b")) in relations(text)
+    text = "وتم توقيع المذكرة من قبل الرئيس التنفيذي لـ[[هيئة النور|ORG|c]] [[سامي نور|PER|a]] و[[خالد عمر|PER|b]]."
+    assert ("agreement", None, ("a", "b")) in relations(text)

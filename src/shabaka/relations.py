@@ -2047,7 +2047,7 @@ def _passive_agents(sent: _Sentence, end: int, right: Sequence[_Actor]) -> list[
     keys = sent.keys
     for n, a in enumerate(right):
         j = a.first - 1
-        while j > end and (j in sent.title_tokens or keys[j] in _COMMAS):
+        while j > end and (j in sent.title_tokens or j in sent.complement_tokens or keys[j] in _COMMAS):
             j -= 1
         if j > end and keys[j] in AGENT_MARKS and keys[j - 1] == _ORIGIN:
             return _chain(a, right[n + 1 :], sent)
@@ -2541,7 +2541,10 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     gap = range(end, actor.first)
     marks = [j for j in gap if keys[j] in {normalize_key("طرف"), "قبل"} and keys[j - 1] in FROM_WORDS]
     # وقعت من طرف (وزير الخارجية) X: the agent, its title between
-    agent = bool(marks) and all(j in sent.title_tokens or keys[j] in _COMMAS for j in range(marks[-1] + 1, actor.first))
+    agent = bool(marks) and all(
+        j in sent.title_tokens or j in sent.complement_tokens or keys[j] in _COMMAS
+        for j in range(marks[-1] + 1, actor.first)
+    )
     if agent:
         return True  # الاتفاقية وقعت من طرف X: the noun before the verb is what was signed
     if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
