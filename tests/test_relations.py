@@ -1455,3 +1455,10 @@ def test_a_body_in_the_title_of_an_agent_after_min_qibal_is_the_title_s():
     assert ("agreement", None, ("a", "b")) in relations(text)
     text = "وتم توقيع المذكرة من قبل الرئيس التنفيذي لـ[[هيئة النور|ORG|c]] [[سامي نور|PER|a]] و[[خالد عمر|PER|b]]."
     assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+def test_the_reported_subject_after_a_quote_mark_or_its_own_forces():
+    text = 'وأضافت "[[وزارة الخزانة|ORG|a]]" أنها "فرضت عقوبات على القائد [[سامي نور|PER|b]]".'
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    text = "وقال [[جيش الأمن|ORG|a]] في بيان له، إن قواته اعتقلت الشاب [[سامي نور|PER|b]] في بلدة [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}

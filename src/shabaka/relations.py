@@ -2604,6 +2604,8 @@ ADVERBIAL_OPENERS = _keys("في ذات هذا هذه نفس")
 
 #: Complementizers that carry the subject of their clause as a pronoun (أعلنت X أنها فرضت ...).
 PRONOUN_COMPLEMENTIZERS = _keys("أنه أنها إنه إنها بأنه بأنها")
+#: The forces of the one speaking, the subject after its complementizer (قال X إن قواته اعتقلت Y).
+OWN_FORCES = _keys("قواته قواتها طائراته طائراتها عناصره عناصرها مقاتلاته مقاتلاتها")
 #: Verbs of saying, whose subject a pronoun complementizer after them stands for.
 SAYING = _keys(
     "قال وقال قالت وقالت أضاف وأضاف أضافت وأضافت أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت ذكر وذكر ذكرت "
@@ -2616,9 +2618,13 @@ def _reported_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor])
     the first actor after the verb of saying before it (أعلنت X في بيان أنها فرضت عقوبات على Y،
     قال X إنه التقى Y), in the sentence, the trigger's row allowing it as source."""
     keys, j = sent.keys, trig.first - 1
-    if j >= 0 and keys[j] == "قد":
+    while j >= 0 and (keys[j] == "قد" or _quote(sent.words[j])):  # أنها "فرضت عقوبات ...
         j -= 1
-    if trig.noun or j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
+    if j > 0 and keys[j] in OWN_FORCES and keys[j - 1] in COMPLEMENTIZERS:
+        j -= 1  # قال X إن قواته اعتقلت Y: X's forces are X
+    elif trig.noun or j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
+        return None
+    if trig.noun:
         return None
     say = next((v for v in range(j - 1, -1, -1) if keys[v] in SAYING or keys[v] in _PUNCTUATION_BREAKS), None)
     if say is None or keys[say] in _PUNCTUATION_BREAKS:
