@@ -240,3 +240,15 @@ def test_a_place_struck_before_is_no_doer_of_the_next_strikes():
 def test_a_verb_form_after_a_preposition_is_a_noun():
     # في قصف على Y: the bombing, whose doer is not the reporter before it
     assert relations("أفاد [[المرصد السوري|ORG|a]] بمقتل جنديين في قصف على [[إدلب|LOC|b]].") == set()
+
+
+def test_a_message_posted_or_a_call_with_the_press_reaches_no_one():
+    assert relations("كتب [[ترامب|PER|a]] في رسالة على منصة [[تروث سوشيال|ORG|b]] أن الحرب ستنتهي.") == set()
+    assert relations("قال [[نتنياهو|PER|a]] في رسالة مصورة نشرها على [[إكس|ORG|b]] إن الحرب مستمرة.") == set()
+    assert relations("قال [[المتحدث|PER|a]] في اتصال هاتفي مع [[فرانس برس|ORG|b]] إن الهجوم فشل.") == set()
+    # (nor is a platform judged: أشاد X في تغريدة على Y)
+    assert relations("انتقد [[ماسك|PER|a]] في تغريدة على [[إكس|ORG|b]] قرار الحكومة.") == set()
+    # a video call is a call
+    assert relations("أجرى [[الرئيس|PER|a]] اتصالا عبر الفيديو مع [[المستشار شولتس|PER|b]].") == {
+        ("call", ("a", "b"), ("a", "b"))
+    }

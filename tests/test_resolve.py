@@ -539,6 +539,96 @@ def test_a_body_without_its_nisba_is_the_body_of_its_document():
     assert not same(res, m, ("b", "وزارة الصحة"), ("a", "وزارة الصحة الأردنية"))  # another document
 
 
+CENTRAL_BANKS = """
+## a
+وقرر [[البنك المركزي المغربي|ORG]] إبقاء سعر الفائدة دون تغيير في اجتماعه الفصلي.
+## b
+وقال [[البنك المركزي|ORG]] في بلاغ إن التضخم في المغرب تراجع، وإن الاقتصاد المغربي سينمو.
+## c
+وأعلن [[البنك المركزي|ORG]] أن احتياطي تونس من العملة الصعبة ارتفع، وأن الدينار التونسي استقر.
+## d
+وحذر [[البنك المركزي|ORG]] من ارتفاع الأسعار.
+"""
+
+
+def test_a_body_without_its_nationality_is_the_body_of_the_country_its_document_names_most():
+    res, m = resolve(CENTRAL_BANKS)
+    assert same(res, m, ("b", "البنك المركزي"), ("a", "البنك المركزي المغربي"))  # المغرب، المغربي
+    assert not same(res, m, ("c", "البنك المركزي"), ("a", "البنك المركزي المغربي"))  # a Tunisian story
+    assert not same(res, m, ("d", "البنك المركزي"), ("a", "البنك المركزي المغربي"))  # no country named
+
+
+HEADLESS = """
+## a
+وأعلنت [[مديرية الأمن العام|ORG]] القبض على مطلوبين، وقال الناطق باسم [[الأمن العام|ORG]] إن التحقيق جار.
+## b
+وقالت [[المديرية العامة للحماية المدنية|ORG]] إن فرقها أخمدت حريقا.
+## c
+وأوضح [[الأمن العام|ORG]] أن الحملة مستمرة، وتدخلت [[الحماية المدنية|ORG]] لإسعاف المصابين.
+## d
+وأعلنت [[مديرية الأمن العام|ORG]] و[[المديرية العامة للأمن العام|ORG]] حالة التأهب.
+"""
+
+
+def test_a_body_without_its_head_word_is_the_body_named_with_it():
+    res, m = resolve(HEADLESS)
+    assert same(res, m, ("a", "الأمن العام"), ("a", "مديرية الأمن العام"))  # the same document
+    assert same(res, m, ("c", "الحماية المدنية"), ("b", "المديرية العامة للحماية المدنية"))  # one body named so
+    assert entity(res, m, ("a", "الأمن العام")).label == "مديرية الأمن العام"
+    # two bodies of the corpus are named with الأمن العام: in a document that names neither, none is chosen
+    assert not same(res, m, ("c", "الأمن العام"), ("a", "مديرية الأمن العام"))
+    assert not same(res, m, ("c", "الأمن العام"), ("d", "المديرية العامة للأمن العام"))
+
+
+PLACE_WORDS = """
+## a
+وتصاعدت الهجمات في [[منطقة الساحل|LOC]] خلال العام الماضي.
+## b
+وتحول [[الساحل|LOC]] إلى ساحة للجماعات المسلحة، فيما زار الوفد [[مدينة الصدر|LOC]].
+## c
+وقال [[الصدر|PER]] إن الانتخابات ستجري في موعدها.
+"""
+
+
+def test_a_place_named_with_a_word_for_an_area_is_the_place_named_without_it():
+    res, m = resolve(PLACE_WORDS)
+    assert same(res, m, ("a", "منطقة الساحل"), ("b", "الساحل"))
+    assert entity(res, m, ("a", "منطقة الساحل")).label == "الساحل"
+    assert not same(res, m, ("b", "مدينة الصدر"), ("c", "الصدر"))  # a person, not the place
+
+
+NASAB_CHAIN = """
+## a
+واستقبل [[خالد بن فهد بن سعود|PER]] الوفد في مكتبه.
+## b
+وأشاد [[خالد بن فهد|PER]] بنتائج الزيارة، وحضر اللقاء [[سالم بن علي|PER]].
+## c
+وقال [[سالم بن علي بن حمد|PER]] و[[سالم بن علي بن ناصر|PER]] إن الاتفاق جاهز.
+"""
+
+
+def test_a_name_and_its_fathers_name_is_the_one_longer_chain_of_the_corpus():
+    res, m = resolve(NASAB_CHAIN)
+    assert same(res, m, ("b", "خالد بن فهد"), ("a", "خالد بن فهد بن سعود"))
+    # two longer chains begin with it: neither is chosen
+    assert not same(res, m, ("b", "سالم بن علي"), ("c", "سالم بن علي بن حمد"))
+    assert not same(res, m, ("b", "سالم بن علي"), ("c", "سالم بن علي بن ناصر"))
+
+
+STATE_NOUN = """
+## a
+وقال الوزير إن [[الأردن|LOC]] يتمتع بتغطية صحية شاملة متاحة في أي منطقة [[بالمملكة|LOC]].
+## b
+وزار الوفد [[المغرب|LOC]] و[[تونس|LOC]]، وأشاد بتجربة [[المملكة|LOC]].
+"""
+
+
+def test_a_state_noun_alone_is_the_country_its_story_names_most():
+    res, m = resolve(STATE_NOUN)
+    assert same(res, m, ("a", "بالمملكة"), ("a", "الأردن"))
+    assert not same(res, m, ("b", "المملكة"), ("b", "المغرب"))  # two countries named as often: neither
+
+
 def test_abd_written_together_with_the_name_is_the_same_person(tmp_path) -> None:
     from shabaka import build_graph
 

@@ -70,13 +70,16 @@ class AliasError(DataFileError):
 
 @dataclass(slots=True)
 class AliasTable:
-    """Forced merges (alias key → canonical key, source rule), forced types, forced splits
-    and forced labels (a form's key → the label of its entity)."""
+    """Forced merges (alias key → canonical key, source rule), forced types, forced splits,
+    forced labels (a form's key → the label of its entity) and the canonical names as
+    written (key → name: the label of an entity named only by a short form, see
+    :mod:`shabaka.resolve`)."""
 
     merges: list[tuple[str, str, str]] = field(default_factory=list)
     types: dict[str, str] = field(default_factory=dict)
     splits: set[frozenset[str]] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
 
     def update(self, other: AliasTable) -> AliasTable:
         """Put ``other`` on top of this table: its merges lift this table's splits of the same pair."""
@@ -86,6 +89,7 @@ class AliasTable:
         self.types.update(other.types)
         self.splits |= other.splits
         self.labels.update(other.labels)
+        self.names.update(other.names)
         return self
 
 
@@ -121,6 +125,7 @@ def load_aliases(path: str | Path, rule: str = "alias") -> AliasTable:
                     table.types[a] = normalize_type(kind) or kind
                 continue
             table.merges.append((a, b, rule))
+            table.names.setdefault(b, " ".join(canonical.split()))
             if kind:
                 table.types[b] = normalize_type(kind) or kind
     return table
@@ -196,12 +201,39 @@ def person_words() -> frozenset[str]:
     surnames in the name list the embedded model ships (``extract/models/gazetteer.tsv``,
     derived from ``names_xlit``: كريستوفر of كريستوفر نولان)."""
     words = set(given_names(more=True))
+    for entry in _model_names(PERSON_CATEGORIES):
+        words.update(entry.split())
+    return frozenset(words)
+
+
+@cache
+def country_keys() -> frozenset[str]:
+    """The keys of the one-word country names of the embedded model's name list (مصر، العراق، سوريه)."""
+    return frozenset(normalize_key(e) for e in _model_names(frozenset(("COUNTRY",))) if " " not in e)
+
+
+@cache
+def world_place_keys() -> frozenset[str]:
+    """The keys of :func:`place_keys` and of the countries, regions and towns of the embedded
+    model's name list (برلين، كيب تاون)."""
+    return place_keys() | {normalize_key(e) for e in _model_names(frozenset(("COUNTRY", "REGION", "CITY")))}
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """The words of the embedded model's vocabulary (``extract/models/wordinfo.tsv``, normalized
+    keys): the words of a large news corpus, common nouns and frequent names; a word it lacks is rare."""
+    text = (files("shabaka") / "extract" / "models" / "wordinfo.tsv").read_text(encoding="utf-8")
+    return frozenset(line.partition("\t")[0] for line in text.splitlines())
+
+
+def _model_names(categories: frozenset[str]) -> Iterator[str]:
+    """The entries of the given categories in the embedded model's name list (``extract/models/gazetteer.tsv``)."""
     text = (files("shabaka") / "extract" / "models" / "gazetteer.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         category, _, entry = line.partition("\t")
-        if category in PERSON_CATEGORIES:
-            words.update(entry.split())
-    return frozenset(words)
+        if category in categories:
+            yield entry
 
 
 class GazetteerError(DataFileError):

@@ -2029,10 +2029,10 @@ def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
         )
 
     return any(
-        (sent.owner[j] is None or j == obj.first)  # (or the name's first word: [قناة الجزيرة])
+        (sent.owner[j] is None or j >= obj.first)  # (or a word of the name: [قناة الجزيرة]، [فرانس برس])
         and (not _unclitic(keys[j]).isdisjoint(words) or done_to(j))
         and not any(keys[k] in RELATIVES for k in range(j, obj.first))
-        for j in range(after, obj.first + 1)
+        for j in range(after, obj.last + 1)
     )
 
 

@@ -12,12 +12,15 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from shabaka.arabic import is_definite, proclitic_variants
+from shabaka.arabic import drop_article, is_definite, proclitic_variants
 from shabaka.config import Settings
 from shabaka.extract import Extractor, Span, make_extractor
 from shabaka.extract.patterns import (
     ARABIC,
+    CREDIT_MARKS,
+    CREDIT_SENTENCES,
     LATIN_ACRONYM,
+    PROVINCE_WORDS,
     byline_author,
     implausible,
     nationality,
@@ -25,7 +28,7 @@ from shabaka.extract.patterns import (
     town_keys,
     verb_like,
 )
-from shabaka.lexicon import given_names, person_words
+from shabaka.lexicon import given_names, person_words, vocabulary
 from shabaka.text import normalize_key
 
 
@@ -66,15 +69,55 @@ def extractor_options(name: str, settings: Settings) -> dict[str, Any]:
 def combined_spans(extractors: Sequence[Extractor], documents: list[list[list[str]]]) -> list[list[list[Span]]]:
     """The spans of each document's tokenized sentences as a run finds them: each extractor's
     in turn (the documents taken together), merged (:func:`merge_spans`: earlier extractors
-    win), without the bylines' authors (:func:`drop_bylines`)."""
+    win), with the persons joined by و to a person that none found (:func:`_listed_persons`),
+    without the bylines' authors (:func:`drop_bylines`) and, but for the names of a user's
+    gazetteer, without the persons credited like an outlet near the top of a story
+    (:func:`_credited_writer`: الرباط - سامي الورتاني، البلاد - سامي الورتاني - ...)."""
     spans: list[list[list[Span]]] = [[[] for _ in doc] for doc in documents]
     for extractor in extractors:
         for doc_spans, doc_tokens, found_doc in zip(
             spans, documents, extractor.extract_documents(documents), strict=True
         ):
             for i, found in enumerate(found_doc):
+                if i < CREDIT_SENTENCES and extractor.name != "gazetteer":
+                    found = [s for s in found if not (s.type == "PER" and _credited_writer(s, doc_tokens[i]))]
                 doc_spans[i] = merge_spans(doc_spans[i], found, doc_tokens[i])
+    spans = [
+        [
+            merge_spans(found, _listed_persons(tokens, found))
+            for tokens, found in zip(doc_tokens, doc_spans, strict=True)
+        ]
+        for doc_tokens, doc_spans in zip(documents, spans, strict=True)
+    ]
     return [drop_bylines(doc_tokens, doc_spans) for doc_tokens, doc_spans in zip(documents, spans, strict=True)]
+
+
+def _listed_persons(tokens: Sequence[str], found: list[Span]) -> list[Span]:
+    """The persons joined by و to a person named before them in the sentence, that no
+    extractor found: و on a listed given name, then a name word (a word that is no stop word,
+    verb, title, head of a body nor common word: محمد رمضان، ويونس المشيفري ومازن السعدي; not
+    ومساعد القائد، وحاكم مصرف لبنان).
+
+    >>> toks = "سجل محمد رمضان ومازن السعدي وعلى الحارس".split()
+    >>> _listed_persons(toks, [Span(1, 3, "PER")])
+    [Span(start=3, end=5, type='PER', confidence=1.0)]
+    >>> _listed_persons(toks, [])
+    []
+    """
+    words = pattern_words()
+    no_name = words.stops | words.verbs | words.person_cues | words.titles | words.heads.keys()  # وعلى، ومساعد، مصرف
+    out: list[Span] = []
+    first = min((s.end for s in found if s.type == "PER"), default=len(tokens))
+    for i in range(first, len(tokens) - 1):
+        key, after = normalize_key(tokens[i]), normalize_key(tokens[i + 1])
+        if not key.startswith("و") or key[1:] in no_name or key[1:] not in given_names(more=True):
+            continue
+        if not after.isalpha() or after in no_name:
+            continue
+        if _common_word(tokens[i + 1]) or verb_like(after) or any(s.start <= i + 1 and i < s.end for s in found):
+            continue
+        out.append(Span(i, i + 2, "PER"))
+    return out
 
 
 def merge_spans(first: list[Span], second: list[Span], tokens: Sequence[str] | None = None) -> list[Span]:
@@ -147,6 +190,29 @@ def drop_bylines(sentences: Sequence[Sequence[str]], spans: list[list[Span]]) ->
     return out
 
 
+def _credited_writer(span: Span, tokens: Sequence[str]) -> bool:
+    """Whether a person is credited like an outlet, near the top of a story: at the start of a
+    sentence before a dash (سامي الورتاني - ...) or after the dash of an outlet's or a place's
+    credit, at the end of the sentence or before another dash (الرؤية – سامي الورتاني، البلاد -
+    سامي الورتاني - ...): a writer, page chrome.
+
+    >>> _credited_writer(Span(2, 4, "PER"), "الرؤية – سامي الورتاني".split())
+    True
+    >>> _credited_writer(Span(2, 4, "PER"), "وقال الوزير سامي الورتاني إن".split())
+    False
+    """
+    after = tokens[span.end] if span.end < len(tokens) else ""
+    if span.start == 0:
+        return after in CREDIT_MARKS and span.end + 1 < len(tokens)
+    before = tokens[: span.start - 1]
+    return (
+        tokens[span.start - 1] in CREDIT_MARKS
+        and 1 <= len(before) <= 3
+        and all(t.isalpha() for t in before)
+        and (after == "" or after in CREDIT_MARKS)
+    )
+
+
 def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
     """A span that ends with a Latin acronym after Arabic words is the name, then its
     acronym (two spans of its type; the resolver reads the acronym as the name's).
@@ -164,7 +230,9 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     """A person's span is cut to the name in it: first words that are nouns of an event or
     a statement or a party to it (the ``event`` words of the name patterns, under any
     proclitic: لقاء حموشي is "Hammouchi's meeting", ونظيره X "and his counterpart X") are
-    cut off, and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
+    cut off, and so is a first word that reads as a verb and is a common word (أولم | ميقاتي),
+    and all from two common words in a row on (نجيب ميقاتي | سلسلة اجتماعات: :func:`_common_word`),
+    and so is a last word with a preposition and a pronoun (صبري بوقدوم بمنصبه "...
     in his post") and what follows a verb after the name's first two words (امجد خريسات |
     شملت ...) or a word after its first that reads as a verb and is no listed name word
     (هاينز | يجسد ...: :func:`~shabaka.extract.patterns.verb_like`); a name the model starts
@@ -181,21 +249,41 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     Span(start=0, end=1, type='PER', confidence=1.0)
     >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
     Span(start=1, end=4, type='PER', confidence=1.0)
+    >>> _after_event(Span(1, 3, "PER"), "وقد أولم ميقاتي".split())
+    Span(start=2, end=3, type='PER', confidence=1.0)
+    >>> _after_event(Span(0, 4, "PER"), "نجيب ميقاتي سلسلة اجتماعات".split())
+    Span(start=0, end=2, type='PER', confidence=1.0)
     """
     if span.type != "PER":
         return span
     events = pattern_words().events
     start, end = span.start, span.end
-    while start < end and any(v in events for v in proclitic_variants(normalize_key(tokens[start]))):
-        start += 1
+    while start < end and (
+        any(v in events for v in proclitic_variants(normalize_key(tokens[start])))
+        or (_past_verb_first(normalize_key(tokens[start])) and _common_word(tokens[start]))
+    ):
+        start += 1  # أولم ميقاتي "Mikati gave a banquet"
     end = next((i for i in range(start + 2, end) if _past_verb(normalize_key(tokens[i]))), end)
     end = next((i for i in range(start + 1, end) if _present_verb(normalize_key(tokens[i]))), end)
+    end = next((i for i in range(start + 1, end - 1) if _common_word(tokens[i]) and _common_word(tokens[i + 1])), end)
     if end - start > 2 and _with_pronoun(tokens[end - 1]):
         end -= 1
     if start == span.start < end and start > 0 and normalize_key(tokens[start]) in ("عبد", "ابو"):
         before = normalize_key(tokens[start - 1])
         start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _common_word(token: str) -> bool:
+    """Whether a word in a person's span may be a common word: in the embedded model's
+    vocabulary and, under no proclitic and with or without the article, a word of no listed
+    person's name (أولم "gave a banquet", سلسلة "a series"; not ومحمد, الحموشي nor بن). Many
+    family names are such words too (الأشموني): alone, it cuts nothing (see :func:`_after_event`)."""
+    key = normalize_key(token)
+    if key not in vocabulary() or not key.isalpha():
+        return False
+    names = person_words()
+    return not any(v in names or drop_article(v) in names or "ال" + v in names for v in proclitic_variants(key))
 
 
 def _with_family(span: Span, tokens: Sequence[str]) -> Span:
@@ -241,10 +329,6 @@ def _before_phrase(span: Span, tokens: Sequence[str]) -> Span:
         if key in words.ends or phrase:
             return Span(span.start, i, span.type, span.confidence)
     return span
-
-
-#: The words for a province before its name (محافظة صعدة is صعدة).
-PROVINCE_WORDS = frozenset(map(normalize_key, ("محافظة", "ولاية", "إقليم", "لواء", "قضاء")))
 
 
 def _without_province(span: Span, tokens: Sequence[str]) -> Span:
@@ -323,6 +407,12 @@ def _past_verb(key: str) -> bool:
     فعلت of four letters that is no given name (امجد خريسات | شملت; not محمد رفعت)."""
     words = pattern_words()
     return key in words.verbs or (len(key) == 4 and key.endswith("ت") and key not in given_names(more=True))
+
+
+def _past_verb_first(key: str) -> bool:
+    """Whether the first word of a person's span has the shape of a verb in the past, أفعل
+    (أولم، أقام), not a present tense (يوتا of a foreign name)."""
+    return key.startswith("ا") and len(key) == 4
 
 
 def _present_verb(key: str) -> bool:

@@ -72,7 +72,16 @@ from shabaka.clean.article import dateline
 from shabaka.errors import DataFileError
 from shabaka.extract.base import Extractor, Span
 from shabaka.extract.gazetteer import GazetteerExtractor
-from shabaka.lexicon import GazetteerEntry, club_aliases, given_names, place_aliases, place_keys
+from shabaka.lexicon import (
+    GazetteerEntry,
+    club_aliases,
+    country_keys,
+    given_names,
+    place_aliases,
+    place_keys,
+    vocabulary,
+    world_place_keys,
+)
 from shabaka.model import normalize_type
 from shabaka.text import normalize_key
 
@@ -115,6 +124,8 @@ ROLES = (
     "end",
     "describer",
     "agent",
+    "section",
+    "organ",
 )
 
 
@@ -149,6 +160,8 @@ class PatternWords:
     ends: frozenset[str]
     describers: frozenset[str]
     agents: frozenset[str]
+    sections: frozenset[str]
+    organs: frozenset[str]
     #: The words that end a body's name: stop words, ordinals and titles.
     stops: frozenset[str] = field(init=False)
     #: The first words of :attr:`places`, and the most words a place has.
@@ -220,6 +233,8 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     []
     >>> names("ونقلت وكالة الأنباء الليبية للأخبار عن الشركة القابضة للكهرباء والماء أن وزارة الصحة للمواطنين")
     ['وكالة الأنباء الليبية للأخبار', 'الشركة القابضة للكهرباء والماء', 'وزارة الصحة']
+    >>> names("وعقد الاجتماع بمقر الأمانة العامة لجامعة الدول العربية بالقاهرة")
+    ['لجامعة الدول العربية']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -234,6 +249,11 @@ def body_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
         if inner == i + 1 and head[0] in words.weak and "ال" + head[0] in words.generic and is_definite(keys[inner]):
             i = inner  # إدارة المؤسسة الوطنية للكهرباء "the management of ...": the name is the body's
             continue
+        if end is not None and head[0] in words.organs:
+            lam = next((j for j in range(i + 1, end) if keys[j][:1] == "ل" and keys[j][1:] in words.heads), None)
+            if lam is not None:
+                i = lam  # الأمانة العامة | لجامعة الدول العربية: the organ of a body, the name is the body's
+                continue
         if end is not None and keys[end - 1] in words.generic:
             end = None  # مجلس إدارة الصندوق: a body named by a word for bodies is no name
         if end is not None and head[0] in words.weak and end - i < 3:
@@ -262,11 +282,22 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             break
         if not key.isalpha() or key in words.stops:
             break
+        if not open_chain and key in words.person_cues and key not in words.adjectives:
+            break  # an occupation is no adjective of a name: قرار مجلس الوزراء | القاضي بـ "stipulating"
         if open_chain:
-            if key.startswith(("لل", "بال", "وال", "فال", "كال")):
+            body = words.heads.get(head) == "ORG"  # not an event's: كأس آسيا | للمرة الثانية
+            if body and key.startswith("لل") and len(key) >= 4 and chain and (open_end == j or _proper(keys[j - 1])):
+                open_chain = False  # a complement after a proper name: صندوق أبوظبي للتنمية، بورصة لندن للأوراق
+                last_closed = genitive_end = complement_end = j + 1
+            elif key.startswith(("لل", "بال", "وال", "فال", "كال")):
                 break  # a proclitic on a definite word: a preposition or a new phrase, not a genitive
-            if is_definite(key):
+            elif is_definite(key):
                 open_chain = False
+                last_closed = genitive_end = j + 1
+                if chain and _definite_adjective(key, words):
+                    adjective_end = j + 1  # a proper name's adjective: جامعة نايف العربية | للعلوم الأمنية
+            elif last_closed and chain == 0 and key in place_keys():
+                open_chain = False  # the genitive of a complement under ل is a place: المجلس المركزي لمصرف لبنان
                 last_closed = genitive_end = j + 1
             elif j > start + 1 and keys[j - 1] in words.cues and not key.startswith(("و", "ب", "ف", "ك")):
                 open_chain = False  # مديرية شرطة محافظة اربد: the place after محافظة closes the chain
@@ -303,6 +334,11 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
     return last_closed or open_end
 
 
+def _proper(key: str) -> bool:
+    """Whether an indefinite word is a known place or given name (أبوظبي، لندن، نايف)."""
+    return key in place_keys() or key in given_names(more=True)
+
+
 def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
     """The stadiums, airports, ports and mosques named after a person or a place: a
     facility word, an optional title, one to four name words and an optional nisba; a
@@ -318,6 +354,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
     ['مركب الحسن الثاني']
     >>> names("ونقل إلى مستشفى الأمير علي ثم إلى مستشفى قوى الأمن العام وليس إلى مستشفى حكومي")
     ['مستشفى الأمير علي', 'مستشفى قوى الأمن العام']
+    >>> names("واستقبله في قصر قرطاج ثم زار مستشفى الهارثة قبل أن يعود إلى مستشفى المدينة")
+    ['قصر قرطاج', 'مستشفى الهارثة']
     """
     words = words or pattern_words()
     spans: list[Span] = []
@@ -348,7 +386,10 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
             adjective = key.endswith(("ي", "يه")) and not given and not construct
             if not is_definite(key) and (adjective or (j == start and key.startswith("لا"))):
                 break  # an adjective or an aim: مستشفى حكومي "a public hospital", مستشفى لإعادة التأهيل
-            proper = proper or not is_definite(key) or key in words.ordinals or given
+            if j == start and not is_definite(key) and verb_like(key) and not given and key not in place_keys():
+                break  # a participle or a verb: قصر تابع لها "a palace of hers"
+            rare = is_definite(key) and key not in vocabulary() and not key.endswith(("ي", "يه"))  # مستشفى الهارثة
+            proper = proper or not is_definite(key) or key in words.ordinals or given or rare
             j += 1
             if key in words.ordinals or (_nisba(key, words) and not given):
                 proper = True
@@ -522,16 +563,34 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
 
     >>> names("وشملت الحملة المفرق والطفيلة وعجلون أمس")
     ['المفرق', 'والطفيلة', 'وعجلون']
+
+    One joined by و to a known place that needs no cue is a place too:
+
+    >>> names("زار تونس والكاف"), names("الكاف والقلم")
+    (['والكاف'], [])
     """
     words = words or pattern_words()
     spans: list[Span] = []
     for i, key in enumerate(keys):
         under_b = key.startswith(("ب", "وب"))
         for n, v in _place_rows_at(keys, i, words):
-            if _cued(keys, i, i + n, words) or (under_b and v != key):
+            if _cued(keys, i, i + n, words) or (under_b and v != key) or _beside_place(keys, i, i + n):
                 spans.append(Span(i, i + n, "LOC"))
                 break
     return _first_wins(spans, _place_lists(keys, words))
+
+
+def _beside_place(keys: Sequence[str], start: int, end: int) -> bool:
+    """Whether a place at ``keys[start:end]`` is joined by و to a known place that needs no
+    cue (تونس والكاف); two that need one are a list only from three on (:func:`_place_lists`)."""
+    words = pattern_words()
+
+    def known(key: str) -> bool:
+        return key in place_keys() and (key,) not in words.places
+
+    after = keys[end] if end < len(keys) else ""
+    before = keys[start - 1].removeprefix("و") if start else ""
+    return (after.startswith("و") and known(after[1:])) or (keys[start].startswith("و") and known(before))
 
 
 #: The fewest cue-only places joined by و that make a list of places without a cue.
@@ -568,6 +627,12 @@ def _place_lists(keys: Sequence[str], words: PatternWords) -> list[Span]:
     return spans + (run if len(run) >= PLACE_LIST_MIN else [])
 
 
+#: The words for a province before its name (محافظة صعدة is صعدة).
+PROVINCE_WORDS = frozenset(map(normalize_key, ("محافظة", "ولاية", "إقليم", "لواء", "قضاء")))
+#: Definite words for a province or a suburb that, with an adjective of direction, name a place
+#: (الضاحية الجنوبية of Beirut, الولاية الشمالية of Sudan); not المنطقة (المنطقة الشرقية بنابلس: an
+#: area of a town).
+DIRECTED_AREAS = frozenset(map(normalize_key, ("الضاحية", "الولاية", "المحافظة", "الإقليم")))
 #: Adjectives of direction: they belong to a place's name (الضاحية الجنوبية).
 DIRECTIONS = frozenset(
     normalize_key(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الشمالي", "الجنوبي", "الشرقي", "الغربي")
@@ -588,11 +653,25 @@ def town_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     ['باب الواد', 'والقصبة', 'وعين النعجة']
     >>> names("وتقع مدينة الإنتاج الإعلامي قرب مدينة رياضية جديدة")
     []
+
+    The word itself, definite, with an adjective of direction is a place too (الضاحية الجنوبية،
+    بالولاية الشمالية):
+
+    >>> names("وشن غارات على الضاحية الجنوبية وقرى بالولاية الشمالية")
+    ['الضاحية الجنوبية', 'بالولاية الشمالية']
     """
     words = words or pattern_words()
     spans: list[Span] = []
     i = 0
     while i < len(keys):
+        if (
+            i + 1 < len(keys)
+            and keys[i + 1] in DIRECTIONS
+            and not DIRECTED_AREAS.isdisjoint(proclitic_variants(keys[i]))
+        ):
+            spans.append(Span(i, i + 2, "LOC"))
+            i += 2
+            continue
         if not any(v in words.towns for v in proclitic_variants(keys[i])):
             i += 1
             continue
@@ -659,8 +738,14 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     >>> toks = "وارتفع سعر الدولار في مشهد احتفائي".split()
     >>> implausible(Span(2, 3, "MISC"), toks), implausible(Span(4, 5, "LOC"), toks)
     ('not a name', 'common word')
+    >>> implausible(Span(1, 3, "MISC"), "وارتفع الدولار الأمريكي".split())
+    'not a name'
     >>> implausible(Span(1, 3, "ORG"), "ويهدد والأمن الغذائي".split())
     'concept'
+    >>> implausible(Span(1, 3, "ORG"), "تعاون الأمن المغربي".split())
+    'concept'
+    >>> implausible(Span(0, 3, "ORG"), "الأمن الوطني المغربي".split())
+    ''
     >>> implausible(Span(1, 3, "LOC"), "وافتتح مستشفى جامعي".split())
     'description'
     >>> implausible(Span(1, 3, "PER"), "يوليه كامل الاستعداد".split())
@@ -677,13 +762,27 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
+    if len(inside) == 2 and nationality(inside[1]) and not words.not_names.isdisjoint(proclitic_variants(inside[0])):
+        return "not a name"  # a currency of a country: الدولار الأمريكي، الجنيه المصري
     if span.start > 0 and keys[span.start - 1] == "عبد":
         return "half a name"  # مركز حي عبد | الله السالم: the end of a compound name cut off
     if inside == ("الله",) and _blessing(tokens, span.start):
         return "blessing"  # حفظه الله، طيب الله ثراه: God in a blessing on someone, no entity of the story
-    if any((first, *inside[1:2]) in words.concepts for first in proclitic_variants(inside[0])):
+    if len(inside) > 1 and any((first, inside[1]) in words.concepts for first in proclitic_variants(inside[0])):
         return "concept"
-    if span.type != "ORG" and inside in words.places and not _cued(keys, span.start, span.end, words):
+    if (
+        len(inside) == 2
+        and nationality(inside[1])
+        and any((v,) in words.concepts for v in proclitic_variants(inside[0]))
+    ):
+        return "concept"  # الأمن المغربي "Moroccan security": the forces of a country, no body
+    if (
+        span.type != "ORG"
+        and inside in words.places
+        and not _cued(keys, span.start, span.end, words)
+        and not _beside_place(keys, span.start, span.end)
+        and span not in _place_lists([normalize_key(t) for t in tokens], words)
+    ):
         return "common word"  # read as a place, not an agency named like a town (الدوحة - قنا)
     if span.type == "PER" and len(inside) == 2 and _masdar(inside[1]):
         return "phrase"  # بالغ الاهتمام "utmost attention": a word and a verbal noun, no family name
@@ -707,13 +806,16 @@ def _description(first: str, second: str, words: PatternWords) -> bool:
 
 def _blessing(tokens: Sequence[str], i: int) -> bool:
     """Whether God at ``tokens[i]`` is in a blessing on someone: a word with a pronoun right
-    before (حفظه الله، رحمها الله) or right after (طيب الله ثراه، رضي الله عنه); not بفضل الله.
+    before (حفظه الله، رحمها الله، حفظهما الله) or right after (طيب الله ثراه، رضي الله عنه); not
+    بفضل الله.
 
     >>> _blessing("الأمير الراحل طيب الله ثراه".split(), 3), _blessing("وقال بفضل الله إن".split(), 2)
     (True, False)
+    >>> _blessing("وولي العهد حفظهما الله ،".split(), 3)
+    True
     """
     near = [normalize_key(tokens[j]) for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-    return any(len(k) >= 3 and k.endswith(("ه", "ها", "هم")) for k in near)
+    return any(len(k) >= 3 and k.endswith(("ه", "ها", "هم", "هما")) for k in near)
 
 
 def _no_name_alone(key: str, kind: str, words: PatternWords) -> bool:
@@ -737,13 +839,35 @@ def nationality(key: str) -> bool:
     >>> [nationality(normalize_key(w)) for w in ("الجزائري", "السورية", "الأمريكيين", "السعودي", "الهادي")]
     [True, True, True, True, False]
     """
+    return _nisba_base(key, place_keys()) is not None
+
+
+def _nisba_base(key: str, places: frozenset[str]) -> str | None:
+    """The stem of a definite nisba of one of ``places`` (العراقية → عراق), or None."""
     if not is_definite(key):
-        return False
+        return None
     base = next((key[2 : -len(e)] for e in ("يين", "يون", "يه", "ي") if key.endswith(e)), None)
     if not base:
-        return False
-    places = place_keys()
-    return any(p in places for p in ("ال" + base, base, base + "يا", base + "ا", "ال" + base + "يه"))
+        return None
+    return base if any(p in places for p in ("ال" + base, base, base + "يا", base + "ا", "ال" + base + "يه")) else None
+
+
+def nation(key: str) -> str | None:
+    """The country a word names or qualifies, as the stem its name and its nisba share: a
+    definite nisba of a country (المصرية) or a country's name (مصر، سورية), under a proclitic
+    or not (وتونس، بالمغرب); None for any other word (a town, بغداد، البغدادي, too).
+
+    >>> [nation(normalize_key(w)) for w in ("المصرية", "مصر", "السوري", "سورية", "العراق", "بغداد", "وزارة")]
+    ['مصر', 'مصر', 'سور', 'سور', 'عراق', None, None]
+    >>> nation("وتونس"), nation("بالمغرب"), nation("لبنان")
+    ('تونس', 'مغرب', 'لبنان')
+    """
+    countries = country_keys()
+    key = next((v for v in proclitic_variants(key) if v in countries or _nisba_base(v, countries)), key)
+    if key not in countries:
+        return _nisba_base(key, countries)
+    stem = key[2:] if is_definite(key) else key
+    return next((stem[: -len(e)] for e in ("يا", "يه", "ا") if stem.endswith(e) and len(stem) > len(e) + 1), stem)
 
 
 def byline_author(before: Sequence[str], words: PatternWords | None = None) -> bool:
@@ -802,10 +926,20 @@ def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = N
 
 @cache
 def _known_clubs() -> GazetteerExtractor:
-    """The clubs of ``clubs.csv`` and their short names, as a list to match."""
+    """The clubs of ``clubs.csv`` and their short names, as a list to match; the name that clubs
+    of two countries share without their nationality is found too (الهلال of الهلال السعودي and
+    الهلال السوداني: the resolver tells them apart by the country of the story)."""
     names: dict[str, set[str]] = {}
+    shared: dict[str, set[str]] = {}  # a name without a country's nisba -> the clubs named with it
     for alias, canonical, _ in club_aliases().merges:
         names.setdefault(canonical, set()).add(alias)
+        *stem, last = canonical.split()
+        if stem and nation(last):
+            shared.setdefault(" ".join(stem), set()).add(canonical)
+    for stem, clubs in shared.items():
+        if len({nation(c.split()[-1]) for c in clubs}) > 1:
+            for club in clubs:
+                names[club].add(stem)
     return GazetteerExtractor(entries=[GazetteerEntry(c, "ORG", tuple(a)) for c, a in names.items()])
 
 
@@ -847,9 +981,56 @@ class NamePatternExtractor(Extractor):
             )
             for tokens, k, found, body in zip(sentences, keys, known, bodies, strict=True)
         ]
+        spans = [_first_wins(_credit_spans(k, words), found) if i < CREDIT_SENTENCES else found
+                 for i, (k, found) in enumerate(zip(keys, spans, strict=True))]  # fmt: skip
         return _acronyms(
             sentences, [_with_source(tokens, found) for tokens, found in zip(sentences, spans, strict=True)]
         )
+
+
+#: The sentences at the top of a document where an outlet's credit may open a paragraph.
+CREDIT_SENTENCES = 8
+#: The dashes and bars that close an outlet's credit (الأمة| ...، وطنا اليوم- ...).
+CREDIT_MARKS = frozenset("-–—|ـ_")
+
+
+def _credit_spans(keys: Sequence[str], words: PatternWords) -> list[Span]:
+    """The outlet credited at the start of a sentence near the top of a story: one to three
+    words, then a dash or a bar, then the story (الأمة| قرر البنك ...، وطنا اليوم- خاص- ...),
+    and the source credited after it under عن between dashes (عروبة الإخباري – عن العرب اليوم –);
+    not a place (a dateline), a writer (a given name first), "our correspondent", a byline or
+    a section's label (عاجل –، فيديو |).
+
+    >>> from shabaka.text import normalize_key
+    >>> def credits(text):
+    ...     toks = text.split()
+    ...     found = _credit_spans([normalize_key(t) for t in toks], pattern_words())
+    ...     return [" ".join(toks[s.start : s.end]) for s in found]
+    >>> credits("الأمة | قرر البنك المركزي رفع الفائدة"), credits("صوت المدينة – عن الأيام – أكد الوزير")
+    (['الأمة'], ['صوت المدينة', 'الأيام'])
+    >>> credits("القاهرة - قرر البنك"), credits("سامي الورتاني - قرر البنك"), credits("عاجل | قرر البنك")
+    ([], [], [])
+    >>> credits("ما يدعم - بوضوح - متانة الشراكة"), credits("الصالحية المفرق - غيث الطراونة - أمر الملك")
+    ([], [])
+    """
+    end = next((k for k in range(1, min(4, len(keys))) if keys[k] in CREDIT_MARKS), None)
+    if end is None or end + 1 >= len(keys) or not all(ARABIC.match(k) and k.isalpha() for k in keys[:end]):
+        return []
+    if any(len(k) < 3 or verb_like(k) for k in keys[:end]):
+        return []  # a clause, not a name: ما يدعم - ...
+    head = keys[:end]
+    places = world_place_keys()
+    if " ".join(head) in places or head[0] in places or any((k,) in words.places or k in country_keys() for k in head):
+        return []  # a dateline (الصالحية المفرق - ...)
+    if head[0] in given_names(more=True):
+        return []
+    if head[0].startswith("مراسل") or not words.bylines.isdisjoint(head) or not words.sections.isdisjoint(head):
+        return []
+    spans = [Span(0, end, "ORG")]
+    close = next((k for k in range(end + 3, min(end + 6, len(keys))) if keys[k] in CREDIT_MARKS), None)
+    if keys[end + 1] == "عن" and close is not None and all(k.isalpha() for k in keys[end + 2 : close]):
+        spans.append(Span(end + 2, close, "ORG"))
+    return spans
 
 
 #: Quotation marks that open and close a name.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from shabaka.arabic import proclitic_variants, skeleton
 from shabaka.config import ResolveSettings, check_choice
-from shabaka.extract.patterns import nationality, pattern_words
+from shabaka.extract.patterns import PROVINCE_WORDS, PatternWords, nation, nationality, pattern_words
 from shabaka.lexicon import (
     EDGE_CHARS,
     QUOTE_TABLE,
@@ -184,13 +184,16 @@ class Resolver:
         self._brackets: Counter[tuple[str, str]] = Counter()  # (short key, long raw key)
         self._bracketed: Counter[str] = Counter()  # keys seen in brackets after a body's name
         self._words: Counter[str] = Counter()  # words of the sentences given, for the clitic rule
+        self._nations: dict[str, Counter[str]] = defaultdict(Counter)  # document -> the countries its words name
 
     def add(self, doc_id: str, mentions: Sequence[Mention], sentences: Sequence[Sentence] | None = None) -> None:
         """Record the mentions of one document; with its ``sentences``, also the roles
         written around them and the aliases in brackets after them."""
         by_index = {s.index: s for s in sentences or ()}
         for s in by_index.values():
-            self._words.update(map(normalize_key, [t.text for t in s.tokens] if s.tokens else token_texts(s.text)))
+            keys = list(map(normalize_key, [t.text for t in s.tokens] if s.tokens else token_texts(s.text)))
+            self._words.update(keys)
+            self._nations[doc_id].update(n for n in map(nation, keys) if n)
         for m in mentions:
             key = form_key(m.text)
             if not key:
@@ -240,6 +243,8 @@ class Resolver:
         self._brackets.update(other._brackets)
         self._bracketed.update(other._bracketed)
         self._words.update(other._words)
+        for doc, nations in other._nations.items():
+            self._nations[doc].update(nations)
         return self
 
     # -- resolution ------------------------------------------------------------------
@@ -450,6 +455,8 @@ class Resolver:
                 or not _given_name_alone(merged[root], groups.members[root] & forms.keys())
             }
         for (_, root), target in links.items():
+            if not merged[target].types:  # a body of the alias tables named in the corpus only by a short name
+                merged[target].types.update(merged[root].types)
             merged[target].surfaces.update(merged[root].surfaces)
             merged[target].roles.update(merged[root].roles)
             merged[target].rules |= {*merged[root].rules, "partial"}
@@ -458,7 +465,7 @@ class Resolver:
         for root in sorted(set(links.values()) | shown):
             g = merged[root]
             label = next((self.table.labels[k] for k in sorted(groups.members[root]) if k in self.table.labels), None)
-            label = label or label_of(g)
+            label = label or (label_of(g) if g.labels else self.table.names.get(root, root))
             forced = next((self.table.types[k] for k in sorted(groups.members[root]) if k in self.table.types), None)
             key_of[root] = form_key(label)
             entities[key_of[root]] = Entity(
@@ -529,12 +536,17 @@ class Resolver:
             elsewhere = spelled or bool(g.types["PER"])
             own = {c for k in groups.members[root] for c in heads.get(name_words(k), ())} - {root}
             own = {c for c in own if not groups.conflict(root, c)}
+            # a chain of a name and its father's (محمد بن سلمان) names the one longer chain of the corpus
+            chain = {c for k in groups.members[root] if len(name_words(k)) >= 3 for c in heads.get(name_words(k), ())}
+            chain = {c for c in chain if c != root and not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
                 if not here:
                     here = [c for c in own if doc in merged[c].docs]
                 if len(here) == 1 or (not here and len(cands) == 1 and root not in full_groups and elsewhere):
                     links[doc, root] = (here or sorted(cands))[0]
+                elif not here and not cands and len(chain) == 1:
+                    links[doc, root] = next(iter(chain))
         for (doc, root), target in sorted(links.items()):  # a short name of a short name: to the longest
             seen = {root}
             while (doc, target) in links and target not in seen:
@@ -543,35 +555,55 @@ class Resolver:
             links[doc, root] = target
         links.update(self._state_noun_links(groups, forms, merged))
         links.update(self._nisba_links(groups, forms, merged))
+        links.update(self._place_word_links(groups, forms, merged))
         return links
 
-    @staticmethod
-    def _nisba_links(groups: Groups, forms: dict[str, Form], merged: dict[str, Form]) -> dict[tuple[str, str], str]:
+    def _nisba_links(
+        self, groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
+    ) -> dict[tuple[str, str], str]:
         """Per document, a body's (or an event's) name without its closing nisba (وزارة الصحة), without its
         opening club word (الأهلي for النادي الأهلي) or without the word for a company, a party
         ... that opens it (``brand`` words of the name patterns, under a proclitic or not: ألبا
         for شركة ألبا، فتح for وحركة فتح) linked to the one body of the document named with it
         (وزارة الصحة الأردنية، النادي الأهلي، شركة ألبا); and a body named with a closing nisba
         that is no nationality linked to the one body of the document named the same with a
-        nationality instead (المجلس الأعلى الانتقالي to المجلس الأعلى الليبي); see ``partial``."""
+        nationality instead (المجلس الأعلى الانتقالي to المجلس الأعلى الليبي); in a document that
+        names no such body, a body's name without its nationality linked to the body of another
+        document named with the nationality of the country this one names most, by name or nisba
+        (البنك المركزي in a story that names مصر and المصري most: البنك المركزي المصري); and a
+        body's name without its head word (الأمن العام for مديرية الأمن العام, الأمن الوطني for
+        المديرية العامة للأمن الوطني) linked to the body of its document named with it, or, in a
+        document that names none, to the one body of the corpus named with it; see ``partial``."""
 
         def body(g: Form) -> bool:  # a body, or an event named like one (مهرجان القاهرة السينمائي الدولي)
             return g.types.total() > 0 and majority_type(g.types) in ("ORG", "MISC")
 
-        brands = pattern_words().brands
+        words_of = pattern_words()
+        brands = words_of.brands
 
         longer: dict[str, set[str]] = defaultdict(set)  # name without its nisba or club word -> bodies named with it
         national: dict[str, set[str]] = defaultdict(set)  # name without its nationality -> bodies named with it
+        nation_of: dict[str, str] = {}  # body named with a nationality -> the country's stem (see nation)
+        headed: dict[str, set[str]] = defaultdict(set)  # name without its head word -> bodies named with it
         for k in sorted(forms):
             words = k.split()
+            if short := _headless(words, words_of):
+                headed[short].add(groups.find(k))
+                longer[short].add(groups.find(k))
             if len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
                 longer[" ".join(words[:-1])].add(groups.find(k))
                 if nationality(words[-1]):
                     national[" ".join(words[:-1])].add(groups.find(k))
+                    nation_of[groups.find(k)] = nation(words[-1]) or ""
             if len(words) >= 2 and (
                 words[0] in word_set(CLUB_WORDS) or not brands.isdisjoint(proclitic_variants(words[0]))
             ):
                 longer[" ".join(words[1:])].add(groups.find(k))
+        for k in sorted(groups.parent.keys() - forms.keys()):  # the alias tables' names not in the corpus
+            words = k.split()
+            if len(words) >= 2 and nationality(words[-1]):  # الهلال السوداني، الهلال السعودي
+                national[" ".join(words[:-1])].add(groups.find(k))
+                nation_of[groups.find(k)] = nation(words[-1]) or ""
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
             if not body(g):
@@ -583,22 +615,60 @@ class Resolver:
             kind = majority_type(g.types)
             cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
             cands = {c for c in cands if majority_type(merged[c].types) == kind}
+            abroad = {c for k in groups.members[root] for c in national.get(k, ())} - {root}
+            abroad = {c for c in abroad if c in cands or (not merged[c].types and not groups.conflict(root, c))}
+            unheaded = {c for k in groups.members[root] for c in headed.get(k, ())} & cands
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs]
+                if not here:  # named elsewhere: with the nationality of this document, or by one body only
+                    top = self._top_nation(doc)
+                    here = [c for c in abroad if nation_of[c] == top] or sorted(unheaded)
                 if len(here) == 1:
                     links[doc, root] = here[0]
         return links
 
+    def _top_nation(self, doc: str) -> str | None:
+        """The country a document names most (by name or nisba, see :func:`nation`), if one does."""
+        (first, n), *rest = self._nations[doc].most_common(2) or [("", 0)]
+        return first if n and not (rest and rest[0][1] == n) else None
+
     @staticmethod
-    def _state_noun_links(
+    def _place_word_links(
         groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
     ) -> dict[tuple[str, str], str]:
-        """Per document, the place a state noun alone stands for (see ``partial``)."""
+        """In every document, a place named with the word for a town, an area or a province
+        that opens it (منطقة الساحل، ولاية صفاقس) linked to the place named without it (الساحل،
+        صفاقس), where the corpus names one; see ``partial``."""
+        openers = pattern_words().towns | PROVINCE_WORDS
+
+        def place(g: Form) -> bool:
+            return g.types.total() > 0 and majority_type(g.types) == "LOC"
+
+        links: dict[tuple[str, str], str] = {}
+        for root, g in sorted(merged.items()):
+            if not place(g):
+                continue
+            bare = {k.split(" ", 1)[1] for k in groups.members[root] if k.split(" ", 1)[0] in openers and " " in k}
+            cands = {groups.find(b) for b in bare if b in groups.parent} - {root}
+            cands = [c for c in cands if place(merged[c]) and not groups.conflict(root, c)]
+            if len(cands) == 1:
+                links.update(((doc, root), cands[0]) for doc in g.docs)
+        return links
+
+    def _state_noun_links(
+        self, groups: Groups, forms: dict[str, Form], merged: dict[str, Form]
+    ) -> dict[tuple[str, str], str]:
+        """Per document, the place a state noun alone stands for (see ``partial``): the one
+        place of the document named with it (المملكة المغربية), or else the country the
+        document names most (:meth:`_top_nation`), where it is a place of the document (الأردن)."""
         named: dict[str, set[str]] = defaultdict(set)  # state noun -> places named with it
+        countries: dict[str, set[str]] = defaultdict(set)  # a country's stem -> places named so (الاردن)
         for k in sorted(forms):
             words = spelling_key(k).split()
             if len(words) > 1 and words[0] in word_set(STATE_NOUNS):
                 named[words[0]].add(groups.find(k))
+            if len(words) == 1 and (stem := nation(k)) and not nationality(k):
+                countries[stem].add(groups.find(k))
 
         def place(g: Form) -> bool:
             return g.types.total() > 0 and majority_type(g.types) == "LOC"
@@ -611,9 +681,32 @@ class Resolver:
             cands = {c for w in nouns for c in named[w] if c != root and not groups.conflict(root, c)}
             for doc in sorted(g.docs):
                 here = [c for c in cands if doc in merged[c].docs and place(merged[c])]
+                if not here and nouns:
+                    top = countries.get(self._top_nation(doc) or "", set()) - {root}
+                    here = [
+                        c for c in top if doc in merged[c].docs and place(merged[c]) and not groups.conflict(root, c)
+                    ]
                 if len(here) == 1:
                     links[doc, root] = here[0]
         return links
+
+
+def _headless(words: Sequence[str], pattern: PatternWords) -> str | None:
+    """A body's name without its head word, if the rest is a definite name of two words or
+    more: مديرية الأمن العام → الأمن العام; after an adjective, the complement under لل as a
+    definite name: المديرية العامة للأمن الوطني → الأمن الوطني.
+
+    >>> _headless("المديريه العامه للامن الوطني".split(), pattern_words())
+    'الامن الوطني'
+    >>> _headless("مديريه الامن العام".split(), pattern_words()), _headless("وزاره الصحه".split(), pattern_words())
+    ('الامن العام', None)
+    """
+    if len(words) < 3 or words[0] not in pattern.heads:
+        return None
+    rest = list(words[1:])
+    if len(rest) >= 2 and rest[0] in pattern.adjectives and rest[1].startswith("لل") and len(rest[1]) > 3:
+        rest = ["ال" + rest[1][2:], *rest[2:]]
+    return " ".join(rest) if len(rest) >= 2 and rest[0].startswith("ال") else None
 
 
 def _other_nisba(key: str) -> bool:
