@@ -1462,3 +1462,11 @@ def test_the_reported_subject_after_a_quote_mark_or_its_own_forces():
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
     text = "وقال [[جيش الأمن|ORG|a]] في بيان له، إن قواته اعتقلت الشاب [[سامي نور|PER|b]] في بلدة [[عين سارة|LOC|c]]."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_a_visit_goes_to_the_place_named_after_ila_before_it():
+    text = (
+        "غادر الرئيس [[سامي نور|PER|a]] [[عين سارة|LOC|b]] مساء الأحد إلى [[جبل الريح|LOC|c]] في زيارة رسمية "
+        "لدولة [[الواحة|LOC|d]] تستغرق يومين."
+    )
+    assert relations(text) == {("visit", ("a", "c"), ("a", "c")), ("visit", ("a", "d"), ("a", "d"))}

@@ -1848,6 +1848,8 @@ def _pairs(
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, True))
         return out
+    if row.type == "visit" and trig.noun and (going := _destination_before(sent, trig, subjects)) is not None:
+        out += [(subj, going, True) for subj in subjects]  # غادر X القاهرة إلى جدة في زيارة: X visits جدة
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after, deeds)
     if row.direction == "active" and not row.from_source:
         # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
@@ -2470,6 +2472,32 @@ def _left_after_visit(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor])
     after = trig.end
     nxt = next((a for a in actors if a.first == after and a.type == "LOC"), None)
     return [*out, (who, nxt, True)] if nxt is not None else out
+
+
+def _destination_before(sent: _Sentence, trig: _Trigger, subjects: Sequence[_Actor]) -> _Actor | None:
+    """The place a visitor went to, named under إلى between the visitor and ``في زيارة`` (غادر X
+    القاهرة مساء الأحد إلى جدة في زيارة رسمية: X visits جدة; not the place left)."""
+    keys, first = sent.keys, trig.first
+    if not subjects or first < 2 or keys[first - 1] != normalize_key("في"):
+        return None
+    last = subjects[-1]
+    return next(
+        (
+            a
+            for a in sorted(sent.actors, key=lambda a: -a.first)
+            if last.last < a.first
+            and a.last < first - 1
+            and a.type == "LOC"
+            and (keys[a.first - 1] in TO_WORDS or a.prefix in TO_WORDS)
+            and _clear(sent, a.last + 1, first)
+            and not any(sent.owner[k] is not None for k in range(a.last + 1, first))
+        ),
+        None,
+    )
+
+
+#: "To": the place after it is where one went (إلى جدة).
+TO_WORDS = _keys("إلى الى")
 
 
 def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collection[int] = ()) -> list[_Actor]:
