@@ -1470,3 +1470,8 @@ def test_a_visit_goes_to_the_place_named_after_ila_before_it():
         "لدولة [[الواحة|LOC|d]] تستغرق يومين."
     )
     assert relations(text) == {("visit", ("a", "c"), ("a", "c")), ("visit", ("a", "d"), ("a", "d"))}
+
+
+def test_a_noun_after_its_verb_in_a_claim_takes_the_claimant():
+    text = "وزعم [[جيش الأمن|ORG|a]] في بيان أن قواته “شنت حملة اعتقالات في قرية [[عين سارة|LOC|b]]”."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}

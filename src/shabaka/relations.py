@@ -2637,22 +2637,25 @@ OWN_FORCES = _keys("قواته قواتها طائراته طائراتها عن
 #: Verbs of saying, whose subject a pronoun complementizer after them stands for.
 SAYING = _keys(
     "قال وقال قالت وقالت أضاف وأضاف أضافت وأضافت أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت ذكر وذكر ذكرت "
-    "وذكرت أوضح وأوضح أوضحت وأوضحت صرح وصرح صرحت وصرحت"
+    "وذكرت أوضح وأوضح أوضحت وأوضحت صرح وصرح صرحت وصرحت زعم وزعم زعمت وزعمت"
 )
 
 
 def _reported_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
-    """The subject of a verb right after a complementizer with a pronoun (أنها، إنه; قد between):
-    the first actor after the verb of saying before it (أعلنت X في بيان أنها فرضت عقوبات على Y،
-    قال X إنه التقى Y), in the sentence, the trigger's row allowing it as source."""
+    """The subject of a verb right after a complementizer with a pronoun (أنها، إنه; قد or a quote
+    mark between) or after one and the speaker's forces (إن قواته): the first actor after the verb of
+    saying before it (أعلنت X في بيان أنها فرضت عقوبات على Y، قال X إنه التقى Y، زعم X أن قواته شنت حملة
+    اعتقالات في Y: a noun, its verb's object), in the sentence, the trigger's row allowing it as source."""
     keys, j = sent.keys, trig.first - 1
+    if trig.noun:  # (أن قواته شنت حملة اعتقالات في Y: a noun, the object of its verb)
+        if j < 0 or _bare(keys[j]) not in NOUN_VERBS:
+            return None
+        j -= 1
     while j >= 0 and (keys[j] == "قد" or _quote(sent.words[j])):  # أنها "فرضت عقوبات ...
         j -= 1
     if j > 0 and keys[j] in OWN_FORCES and keys[j - 1] in COMPLEMENTIZERS:
         j -= 1  # قال X إن قواته اعتقلت Y: X's forces are X
-    elif trig.noun or j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
-        return None
-    if trig.noun:
+    elif j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
         return None
     say = next((v for v in range(j - 1, -1, -1) if keys[v] in SAYING or keys[v] in _PUNCTUATION_BREAKS), None)
     if say is None or keys[say] in _PUNCTUATION_BREAKS:
