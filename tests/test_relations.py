@@ -1475,3 +1475,8 @@ def test_a_visit_goes_to_the_place_named_after_ila_before_it():
 def test_a_noun_after_its_verb_in_a_claim_takes_the_claimant():
     text = "وزعم [[جيش الأمن|ORG|a]] في بيان أن قواته “شنت حملة اعتقالات في قرية [[عين سارة|LOC|b]]”."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_that_takes_up_an_act_done_in_the_place_after_it():
+    text = "اعتقلت [[قوات الأمن|ORG|a]] 31 شابا على الأقل، وذلك خلال عمليات دهم في مناطق مختلفة [[بالوادي|LOC|b]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}

@@ -1643,7 +1643,13 @@ def _pairs(
         if (not trig.noun and row.type in JUDGEMENTS)
         else set()
     )
-    right = [a for a in targets if end <= a.first < limit and _clear(sent, end, a.first, deeds=deeds)]
+    # (اعتقلت X 31 شابا، وذلك خلال عمليات دهم في مناطق بالضفة: وذلك takes up the act, done in the place after it)
+    that = {j for j in range(end, limit) if keys[j] in THAT}
+    right = [
+        a
+        for a in targets
+        if end <= a.first < limit and _clear(sent, end, a.first, deeds=deeds | that if a in places else deeds)
+    ]
     symmetric = row.direction == "symmetric"
     if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
         return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
@@ -1851,6 +1857,8 @@ def _pairs(
     if row.type == "visit" and trig.noun and (going := _destination_before(sent, trig, subjects)) is not None:
         out += [(subj, going, True) for subj in subjects]  # غادر X القاهرة إلى جدة في زيارة: X visits جدة
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after, deeds)
+    if not rest and that:  # (nothing named before وذلك: the place after it)
+        rest = _objects(sent, [a for a in right if a in places], after, deeds | that)
     if row.direction == "active" and not row.from_source:
         # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
         rest = rest[next((k for k, a in enumerate(rest) if a.type in row.target_types), len(rest)) :]
