@@ -1480,3 +1480,13 @@ def test_a_noun_after_its_verb_in_a_claim_takes_the_claimant():
 def test_that_takes_up_an_act_done_in_the_place_after_it():
     text = "اعتقلت [[قوات الأمن|ORG|a]] 31 شابا على الأقل، وذلك خلال عمليات دهم في مناطق مختلفة [[بالوادي|LOC|b]]."
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verb_with_wa_goes_on_from_the_one_a_pronoun_complementizer_names():
+    text = "أعلنت [[وزارة الخارجية|ORG|a]] أنها استدعت سفير الواحة، وأدانت تصريحات الوزير [[خالد عمر|PER|b]]."
+    assert relations(text) == {("criticism", ("a", "b"), ("a", "b"))}
+
+
+def test_an_adjunct_on_the_sidelines_between_commas_is_passed_over():
+    text = "والتقى الرئيس [[سامي نور|PER|a]]، على هامش القمة، رئيس الوزراء [[خالد عمر|PER|b]]، وبحثا سبل التعاون."
+    assert ("meeting", None, ("a", "b")) in relations(text)

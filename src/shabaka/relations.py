@@ -2518,6 +2518,8 @@ def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collec
 
 #: Words that open an adjunct of time (فور إقالة Z، عقب وصوله، خلال زيارته).
 TIME_OPENERS = _keys("فور عقب إثر اثر خلال أثناء اثناء")
+#: "On the sidelines of": an adjunct of time too.
+MARGIN = (normalize_key("على"), normalize_key("هامش"))
 #: The most tokens a relative clause between commas may have (:func:`_past_relative_clause`).
 RELATIVE_CLAUSE_TOKENS = 20
 
@@ -2530,7 +2532,8 @@ def _past_relative_clause(sent: _Sentence, j: int) -> int:
     while k < len(keys) and keys[k] in _COMMAS:
         k += 1
     # (استقبل X، فور إقالة Z، Y: an adjunct of time between commas, too)
-    if k == j or k >= len(keys) or not (keys[k] in RELATIVES or keys[k] in TIME_OPENERS):
+    margin = tuple(keys[k : k + 2]) == MARGIN  # (التقى X، على هامش القمة، Y)
+    if k == j or k >= len(keys) or not (keys[k] in RELATIVES or keys[k] in TIME_OPENERS or margin):
         return j
     for m in range(k + 1, min(k + RELATIVE_CLAUSE_TOKENS, len(keys))):
         if keys[m] in _COMMAS:
@@ -2553,8 +2556,12 @@ def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) 
     if head is not None and (said := [j for j in range(head.last + 1, first) if keys[j] in COMPLEMENTIZERS]):
         # أكد X أن قطر ... وتثمن: the verb goes on from the reported clause, from its subject named right
         # after أن (its title aside: قال X إن قوات Y اقتحمت Z، واعتقلت W)
-        head = min((a for a in actors if a.first > said[-1]), key=lambda a: a.first, default=None)
-        if head is not None and not all(j in sent.title_tokens for j in range(said[-1] + 1, head.first)):
+        reported = min((a for a in actors if a.first > said[-1]), key=lambda a: a.first, default=None)
+        if reported is None or reported.first > first:
+            # أعلنت X أنها استدعت ...، وأدانت Y: the pronoun of أنها is X, the verb goes on from it
+            return head if keys[said[-1]] in PRONOUN_COMPLEMENTIZERS and head.type in trig.row.source_types else None
+        head = reported
+        if not all(j in sent.title_tokens for j in range(said[-1] + 1, head.first)):
             return None
     if (
         head is None
