@@ -1490,3 +1490,11 @@ def test_a_verb_with_wa_goes_on_from_the_one_a_pronoun_complementizer_names():
 def test_an_adjunct_on_the_sidelines_between_commas_is_passed_over():
     text = "والتقى الرئيس [[سامي نور|PER|a]]، على هامش القمة، رئيس الوزراء [[خالد عمر|PER|b]]، وبحثا سبل التعاون."
     assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_the_post_given_between_two_appointed_leaves_them_joined():
+    text = (
+        "وأصدر الملك [[سامي نور|PER|a]] أمرا بتعيين الدكتور [[خالد عمر|PER|b]] وزيرا للخارجية، و [[رامي حداد|PER|c]] "
+        "وزير دولة."
+    )
+    assert relations(text) == {("appointment", ("a", "b"), ("a", "b")), ("appointment", ("a", "c"), ("a", "c"))}

@@ -1275,6 +1275,8 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
         for j in gap
     ):
         return False
+    if _post_title(sent, gap) and _and_joined(sent, b):
+        return True  # عين X سفيرا لدى Z، وY; بتعيين X وزيرا للخارجية، و Y: the post X is given
     if _title_between_commas(sent, gap) and _and_joined(sent, b):
         return True  # X، المدير العام لـZ ومراقبة التراب الوطني، و Y: a's title, however long
     words = [j for j in gap if keys[j] not in _COMMAS]
@@ -1320,6 +1322,17 @@ def _aside(sent: _Sentence, j: int) -> int:
 
 #: The most words an apposition between commas may have (:func:`_title_between_commas`).
 APPOSITION_TOKENS = 12
+
+
+def _post_title(sent: _Sentence, gap: Sequence[int]) -> bool:
+    """Is the gap between two actors the post the first is given, an accusative title and its
+    complement (وزيرا للخارجية، سفيرا لدى Z), then a comma and at most و?"""
+    keys = sent.keys
+    commas = [n for n, j in enumerate(gap) if keys[j] in _COMMAS]
+    if not gap or not commas or commas[-1] > APPOSITION_TOKENS or any(keys[j] != "و" for j in gap[commas[-1] + 1 :]):
+        return False
+    head = keys[gap[0]]
+    return head.endswith("ا") and _title_word(head[:-1]) and not any(_is_break(keys[j]) for j in gap)
 
 
 def _title_between_commas(sent: _Sentence, gap: Sequence[int]) -> bool:
