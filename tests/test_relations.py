@@ -1498,3 +1498,8 @@ def test_the_post_given_between_two_appointed_leaves_them_joined():
         "وزير دولة."
     )
     assert relations(text) == {("appointment", ("a", "b"), ("a", "b")), ("appointment", ("a", "c"), ("a", "c"))}
+
+
+def test_a_partner_pronoun_after_a_symmetric_verb_stands_for_the_one_named_before():
+    text = "استقبل الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]]، ووقع معه اتفاقية للتعاون."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("agreement", None, ("a", "b"))}

@@ -1855,6 +1855,8 @@ def _pairs(
     out: list[tuple[_Actor, _Actor, bool]] = []
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
+    if symmetric and not trig.noun and (partner := _pronoun_partner(sent, trig, subjects)) is not None:
+        out += [(subj, partner, False) for subj in subjects]  # استقبل X Y، ووقع معه اتفاقية: Y signed with X
     after = max(end, max(s.last for s in subjects) + 1)
     if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
@@ -2519,6 +2521,26 @@ def _destination_before(sent: _Sentence, trig: _Trigger, subjects: Sequence[_Act
 
 #: "To": the place after it is where one went (إلى جدة).
 TO_WORDS = _keys("إلى الى")
+
+
+def _pronoun_partner(sent: _Sentence, trig: _Trigger, subjects: Sequence[_Actor]) -> _Actor | None:
+    """The one a partner pronoun right after a symmetric verb stands for (استقبل X Y، ووقع معه اتفاقية):
+    the actor named last before the verb, in the sentence, none of its subjects."""
+    keys, first = sent.keys, trig.first
+    if trig.end >= len(keys) or keys[trig.end] not in PRONOUN_PARTNERS:
+        return None
+    named = {s.entity for s in subjects}
+    last = max(
+        (a for a in sent.actors if a.last < first and not sent.complement(a)), key=lambda a: a.last, default=None
+    )
+    if (
+        last is None
+        or last.entity in named
+        or last.type not in trig.row.target_types
+        or any(keys[k] in _PUNCTUATION_BREAKS for k in range(last.last + 1, first))
+    ):
+        return None
+    return last
 
 
 def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collection[int] = ()) -> list[_Actor]:
