@@ -159,9 +159,12 @@ def identities(articles: Sequence[Article]) -> dict[str, str]:
     return {name: find(name) for name in parent}
 
 
-def _prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
+def _prf(right: int, predicted: int, found: int, gold: int) -> dict[str, float]:
+    """Precision ``right / predicted``, recall ``found / gold`` and their F1: the right
+    predictions and the gold items found are counted apart, so that two nodes of one entity
+    are two right nodes but one entity found."""
+    p = right / predicted if predicted else 0.0
+    r = found / gold if gold else 0.0
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
@@ -253,8 +256,8 @@ def score(graph: nx.Graph, articles: Sequence[Article]) -> dict[str, Any]:
         "articles": len(articles),
         "gold_entities": counts["gold"],
         "nodes_scored": scored,
-        "node": _prf(counts["correct"], scored, counts["gold"]),
-        "entity_document": _prf(counts["found"], counts["pred_pairs"], counts["gold"]),
+        "node": _prf(counts["correct"], scored, counts["found"], counts["gold"]),
+        "entity_document": _prf(counts["found"], counts["pred_pairs"], counts["found"], counts["gold"]),
         "splits": sum(len(ns) - 1 for ns in nodes_of.values()),
         "wrong_merges": len(merges),
         "chrome_nodes": counts["chrome"],
