@@ -1503,3 +1503,11 @@ def test_the_post_given_between_two_appointed_leaves_them_joined():
 def test_a_partner_pronoun_after_a_symmetric_verb_stands_for_the_one_named_before():
     text = "استقبل الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]]، ووقع معه اتفاقية للتعاون."
     assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("agreement", None, ("a", "b"))}
+
+
+def test_a_verb_of_two_right_after_them_makes_both_the_noun_s_subjects():
+    text = (
+        "وقال البنك إن [[الاتحاد الأوروبي|ORG|a]] و[[البنك الأفريقي|ORG|b]] سيقدمان 700 مليون دولار أخرى لدعم "
+        "[[الواحة|LOC|c]] في المرحلة الانتقالية."
+    )
+    assert relations(text) == {("support", ("a", "c"), ("a", "c")), ("support", ("b", "c"), ("b", "c"))}

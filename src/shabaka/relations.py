@@ -1821,7 +1821,12 @@ def _pairs(
     elif near_left:
         subjects = [left[0]]
         # مصر والأردن ... مذكرة التفاهم; أشرف X وY ... على توقيع (a symmetric noun: however far)
-        joined = _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS or (trig.noun and symmetric)
+        joined = (
+            _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS
+            or (trig.noun and symmetric)
+            # X وY سيقدمان ... لدعم Z: a verb of two or more right after them makes them the noun's subjects
+            or (trig.noun and left[0].last + 1 < first and _plural_verb(sent, left[0].last + 1))
+        )
         for a in sorted((a for a in actors if a.last < left[0].first), key=lambda a: -a.last) if joined else ():
             if not _coordinated(a, subjects[0], sent):
                 break
@@ -2521,6 +2526,19 @@ def _destination_before(sent: _Sentence, trig: _Trigger, subjects: Sequence[_Act
 
 #: "To": the place after it is where one went (إلى جدة).
 TO_WORDS = _keys("إلى الى")
+
+
+def _plural_verb(sent: _Sentence, j: int) -> bool:
+    """Is token ``j`` an imperfect verb of two or more (يقدمان، سيقدمان، تواصلان، يعتزمون)?"""
+    key = sent.keys[j]
+    stem = key.removeprefix("و").removeprefix("س")
+    return (
+        sent.owner[j] is None
+        and j not in sent.title_tokens
+        and stem.startswith(("ي", "ت"))
+        and stem.endswith(("ان", "ون"))
+        and len(stem) > 5
+    )
 
 
 def _pronoun_partner(sent: _Sentence, trig: _Trigger, subjects: Sequence[_Actor]) -> _Actor | None:
