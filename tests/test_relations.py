@@ -1511,3 +1511,11 @@ def test_a_verb_of_two_right_after_them_makes_both_the_noun_s_subjects():
         "[[الواحة|LOC|c]] في المرحلة الانتقالية."
     )
     assert relations(text) == {("support", ("a", "c"), ("a", "c")), ("support", ("b", "c"), ("b", "c"))}
+
+
+def test_the_body_the_places_hit_belong_to_is_hit_too():
+    text = (
+        "وأعلن [[جيش الأمن|ORG|a]] عن تنفيذ غارات جوية استهدفت عدة منشآت تابعة [[لجماعة النصر|ORG|b]] في منطقة "
+        "[[الوادي|LOC|c]]."
+    )
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}

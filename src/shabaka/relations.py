@@ -932,6 +932,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _attending(a, sent)
         and not _affiliated(a, keys)
     ]
+    owners = [a for a in sent.actors if _affiliated(a, keys) and not sent.complement(a)]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     negated: _Trigger | None = None  # the last trigger under a negation
     for n, trig in enumerate(triggers):
@@ -969,7 +970,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
             limit,
             sorted(arrived, key=lambda a: a.first) if ba else eligible,
             sent,
-            placed if trig.row.in_place else (),
+            # (غارات استهدفت منشآت تابعة لحزب X: the body the places hit belong to is hit too)
+            [*placed, *owners] if trig.row.in_place else (),
         ):
             if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
@@ -1931,7 +1933,7 @@ def _place_after_objects(
     بلدة Z، بعد مداهمة منزله في بلدة Z): the nearest place of ``places`` after the last object, under في
     (or قرب، وسط) and within :data:`OBJECT_TOKENS` of it. None when an object is a place (اقتحمت مخيم X
     قرب مدينة Y: Y is where X lies) and after من (Y من سكان البلدة القديمة بالقدس: where Y lives)."""
-    if any(a in places or a.type == "LOC" for a in objects):
+    if any(a.type == "LOC" or (a in places and not _affiliated(a, sent.keys)) for a in objects):
         return None
     last, keys = objects[-1], sent.keys
     where = next((a for a in rest if a.first > last.last), None)
