@@ -1519,3 +1519,9 @@ def test_the_body_the_places_hit_belong_to_is_hit_too():
         "[[الوادي|LOC|c]]."
     )
     assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+    # the body the places raided belong to is no place: the place after it is where the raid was
+    text = (
+        "واقتحمت [[قوات الأمن|ORG|a]]، اليوم، مقري [[برنامج الغذاء|ORG|b]] و[[اليونيسف|ORG|c]] التابعين "
+        "[[للأمم المتحدة|ORG|d]] في العاصمة [[الوادي|LOC|e]]."
+    )
+    assert ("conflict", ("a", "e"), ("a", "e")) in relations(text)

@@ -1936,7 +1936,8 @@ def _place_after_objects(
     if any(a.type == "LOC" or (a in places and not _affiliated(a, sent.keys)) for a in objects):
         return None
     last, keys = objects[-1], sent.keys
-    where = next((a for a in rest if a.first > last.last), None)
+    # (مقري X وY التابعين للأمم المتحدة في العاصمة Z: the body they belong to is no place)
+    where = next((a for a in rest if a.first > last.last and not _affiliated(a, keys)), None)
     if where is None or where not in places or _distance(sent, last.last + 1, where.first) >= OBJECT_TOKENS:
         return None
     j = where.first - 1 if keys[where.first - 1] not in PLACE_NOUNS else where.first - 2
