@@ -1525,3 +1525,11 @@ def test_the_body_the_places_hit_belong_to_is_hit_too():
         "[[للأمم المتحدة|ORG|d]] في العاصمة [[الوادي|LOC|e]]."
     )
     assert ("conflict", ("a", "e"), ("a", "e")) in relations(text)
+
+
+def test_the_body_the_means_belong_to_acts_through_them():
+    text = (
+        "وقال متحدث: إن طائرات حربية ودبابات تابعة [[لجيش الأمن|ORG|a]] هاجمت عددا من الأهداف التابعة "
+        "[[لجماعة النصر|ORG|b]] في منطقة [[الوادي|LOC|c]]."
+    )
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}

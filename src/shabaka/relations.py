@@ -907,7 +907,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _source_of_news(a, keys, trigger_tokens)
         and not sent.complement(a)
         and not _attending(a, sent)
-        and not _affiliated(a, keys)
+        # (طائرات ودبابات تابعة للجيش X هاجمت Y: the body the means belong to acts through them)
+        and not (_affiliated(a, keys) and a.last + 1 not in sent.verb_triggers)
     ]
     # a place under ب is where something happened, except for a visit told with ب (حل X بالسعودية)
     arrived = eligible + [
