@@ -739,3 +739,15 @@ def test_syria_in_either_spelling_and_its_long_form_is_one_place(tmp_path) -> No
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     places = [d for _, d in build_graph([tmp_path / "a.txt"]).nodes(data=True) if d["type"] == "LOC"]
     assert len(places) == 1
+
+
+def test_a_surname_with_a_nisba_is_no_short_name_of_a_family_name_without_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("وحضر الحفل الوزير سلطان أحمد الجابر مع عدد من المسؤولين.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "وسجل اللاعب هدفين في المباراة التي أقيمت على الملعب البلدي ضمن الجولة الخامسة من الدوري. "
+        "وسجل الأهداف كل من جابري في الدقيقة 6 وزميله حمدي في الدقيقة 50.\n",
+        encoding="utf-8",
+    )
+    nodes = {d["label"]: d["documents"] for _, d in build_graph(tmp_path).nodes(data=True)}
+    assert nodes.get("جابري") == ["b"]
+    assert nodes.get("سلطان أحمد الجابر") == ["a"]

@@ -21,6 +21,7 @@ from shabaka.clean.patterns import (
     COPYRIGHT_RX,
     DATE_RX,
     ELLIPSIS_END_RX,
+    FOLLOW_NEWS_RX,
     FORM_RX,
     GLUE_RX,
     LABEL_END_RX,
@@ -143,6 +144,14 @@ def _latin_label(block: Block, settings: CleanSettings) -> bool:
     return bool(latin) and (block.words < settings.sentence_min_words or not LATIN_SENTENCE_END_RX.search(block.text))
 
 
+def _related_header(block: Block, settings: CleanSettings) -> bool:
+    """A short header of related articles, or a line asking to follow the site's news (تابعوا
+    آخر أخبارنا عبر Google news): the article ends there, other stories' teasers follow."""
+    return (bool(RELATED_HEADER_RX.search(block.folded)) and block.words <= 8) or bool(
+        FOLLOW_NEWS_RX.search(block.folded)
+    )
+
+
 ChromeTest = Callable[[Block, CleanSettings], bool]
 
 #: The form rules of short lines, tried in order: (rule, reason recorded, whether the line
@@ -152,7 +161,7 @@ CHROME_TESTS: tuple[tuple[str, str, bool, ChromeTest], ...] = (
     ("copyright", "copyright", True, lambda b, s: bool(COPYRIGHT_RX.search(b.folded))),
     ("tags", "tags", True, lambda b, s: bool(TAGS_RX.search(b.folded))),
     ("comment form", "comment form", True, lambda b, s: bool(FORM_RX.search(b.folded))),
-    ("related header", "related header", True, lambda b, s: bool(RELATED_HEADER_RX.search(b.folded)) and b.words <= 8),
+    ("related header", "related header", True, _related_header),
     ("read also", "read also", False, lambda b, s: bool(READ_ALSO_RX.search(b.folded))),
     ("latin line", "latin line", False, _latin_label),
     ("date", "date", False, lambda b, s: _is_date_line(b.folded, b.words, s)),

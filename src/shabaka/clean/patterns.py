@@ -100,6 +100,12 @@ RELATED_HEADER_RX = _rx(
     r"أخبار متعلقة|أخبار مقترحة|مقالات مقترحة|الأكثر شعبية|ذات علاقة|قد تهمك|روابط ذات صلة|"
     r"read more|related|most read|latest news)",
 )
+#: "Follow our news on Google News / WhatsApp ...": a line that closes the article, before the
+#: teasers of other stories.
+FOLLOW_NEWS_RX = _rx(
+    r"^\W*+(?:تابعوا|تابعونا|تابعنا|تابع)(?!\w).{0,80}?(?:أخبار|الأخبار|أخبارنا|آخر|المستجدات).{0,60}?"
+    r"(?:google|جوجل|غوغل|واتساب|تلغرام|تيليجرام|فيسبوك|تويتر|يوتيوب)",
+)
 #: Inline "read also" teasers (one line, may sit inside the article).
 READ_ALSO_RX = _rx(r"^\W*+(?:اقرأ أيضا|اقرأ ايضا|إقرأ أيضا|اقرأ المزيد|اقرأ كذلك|للمزيد|طالع أيضا|يهمك أيضا)")
 #: Tags and keywords lines (a page-end marker).

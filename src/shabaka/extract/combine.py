@@ -20,6 +20,7 @@ from shabaka.extract.patterns import (
     CREDIT_MARKS,
     CREDIT_SENTENCES,
     LATIN_ACRONYM,
+    LATIN_WORD,
     PROVINCE_WORDS,
     byline_author,
     implausible,
@@ -219,10 +220,18 @@ def _acronym_apart(span: Span, tokens: Sequence[str]) -> list[Span]:
 
     >>> _acronym_apart(Span(0, 3, "ORG"), "الوكالة الوطنية ANP".split())
     [Span(start=0, end=2, type='ORG', confidence=1.0), Span(start=2, end=3, type='ORG', confidence=1.0)]
+
+    Other Latin words after the Arabic ones (a place's spelling in brackets lost) are cut off:
+
+    >>> _acronym_apart(Span(0, 3, "LOC"), "ميناء مرسيليا Marseille".split())
+    [Span(start=0, end=2, type='LOC', confidence=1.0)]
     """
     last = span.end - 1
     if last > span.start and LATIN_ACRONYM.fullmatch(tokens[last]) and ARABIC.search(tokens[last - 1]):
         return [Span(span.start, last, span.type, span.confidence), Span(last, span.end, span.type, span.confidence)]
+    cut = next((k for k in range(span.start + 1, span.end) if LATIN_WORD.match(tokens[k])), None)
+    if cut is not None and ARABIC.search(tokens[cut - 1]):
+        return [Span(span.start, cut, span.type, span.confidence)]  # فوس كافاو | Fos: its Latin spelling cut off
     return [span]
 
 
@@ -247,6 +256,8 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     Span(start=1, end=3, type='PER', confidence=1.0)
     >>> _after_event(Span(0, 2, "PER"), "وهاينز يجسد".split())
     Span(start=0, end=1, type='PER', confidence=1.0)
+    >>> _after_event(Span(1, 3, "PER"), "والمخرج سالم نقرش ، ومسرحية".split())
+    Span(start=1, end=3, type='PER', confidence=1.0)
     >>> _after_event(Span(2, 4, "PER"), "قال باسل عبد الحنان إن".split())
     Span(start=1, end=4, type='PER', confidence=1.0)
     >>> _after_event(Span(1, 3, "PER"), "وقد أولم ميقاتي".split())
@@ -264,7 +275,14 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
     ):
         start += 1  # أولم ميقاتي "Mikati gave a banquet"
     end = next((i for i in range(start + 2, end) if _past_verb(normalize_key(tokens[i]))), end)
-    end = next((i for i in range(start + 1, end) if _present_verb(normalize_key(tokens[i]))), end)
+    end = next(
+        (
+            i
+            for i in range(start + 1, end)
+            if _present_verb(normalize_key(tokens[i])) and not _before_stop(i, end, tokens)
+        ),
+        end,
+    )
     end = next((i for i in range(start + 1, end - 1) if _common_word(tokens[i]) and _common_word(tokens[i + 1])), end)
     if end - start > 2 and _with_pronoun(tokens[end - 1]):
         end -= 1
@@ -272,6 +290,12 @@ def _after_event(span: Span, tokens: Sequence[str]) -> Span:
         before = normalize_key(tokens[start - 1])
         start -= before in given_names(more=True) and not is_definite(before)  # not صندوق النقد العربي | عبد ...
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.confidence)
+
+
+def _before_stop(i: int, end: int, tokens: Sequence[str]) -> bool:
+    """Whether ``tokens[i]`` ends a span right before punctuation: a verb takes an object or a
+    complement after it, a family name that reads as one (زيد نقرش ،) does not."""
+    return i == end - 1 and i + 1 < len(tokens) and not tokens[i + 1].isalnum()
 
 
 def _common_word(token: str) -> bool:
@@ -349,6 +373,12 @@ def _without_province(span: Span, tokens: Sequence[str]) -> Span:
     return Span(span.start + 1, span.end, span.type, span.confidence)
 
 
+def _competition(token: str) -> bool:
+    """Whether a token is the head word of a competition (دوري، الدوري، بكأس ...)."""
+    heads = pattern_words().heads
+    return any(heads.get(drop_article(v)) == "MISC" for v in proclitic_variants(normalize_key(token)))
+
+
 def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
     """A competition's span without the word بطولة before a league's name and without the
     sport it ends on (بطولة | الرابطة الأولى | لكرة القدم): its name is the league's.
@@ -357,9 +387,11 @@ def _without_sport(span: Span, tokens: Sequence[str]) -> Span:
     Span(start=0, end=2, type='MISC', confidence=1.0)
     >>> _without_sport(Span(0, 4, "MISC"), "لبطولة الدوري الممتاز الأولى".split())
     Span(start=1, end=4, type='MISC', confidence=1.0)
+    >>> _without_sport(Span(0, 5, "ORG"), "الدوري السوداني الممتاز لكرة القدم".split())
+    Span(start=0, end=3, type='ORG', confidence=1.0)
     """
-    if span.type != "MISC":
-        return span
+    if span.end <= span.start or (span.type != "MISC" and not _competition(tokens[span.start])):
+        return span  # a competition the model typed ORG (الدوري السوداني الممتاز لكرة القدم) is one too
     start, end = span.start, span.end
     if end - start > 3 and normalize_key(tokens[end - 2]) == "لكره":
         end -= 2
@@ -392,12 +424,26 @@ def _without_nationality(span: Span, tokens: Sequence[str]) -> Span:
 
 def _past_known(span: Span, first: list[Span], tokens: Sequence[str]) -> bool:
     """Whether a span holds an earlier extractor's name and runs on past it into a phrase
-    under a preposition (الأولمبي الباجي | بمركب ...): the name is the earlier one."""
+    under a preposition (الأولمبي الباجي | بمركب ...): the name is the earlier one. A body's
+    head before a place and its complement under لل is one name (هيئة أبوظبي للسياحة).
+
+    >>> tokens = "وتنظمه هيئة دبي للثقافة والفنون".split()
+    >>> _past_known(Span(1, 5, "ORG"), [Span(2, 3, "LOC")], tokens)
+    False
+    >>> _past_known(Span(1, 4, "ORG"), [Span(1, 3, "ORG")], "فاز الأولمبي الباجي بملعبه".split())
+    True
+    """
+    heads = pattern_words().heads
     return any(
         span.start <= k.start
         and k.end < span.end
         and (k.start, k.end) != (span.start, span.end)
-        and normalize_key(tokens[k.end]).startswith(("بال", "بم", "لل"))
+        and (after := normalize_key(tokens[k.end])).startswith(("بال", "بم", "لل"))
+        and not (
+            after.startswith("لل")
+            and k.start > span.start
+            and any(heads.get(v) == "ORG" for v in proclitic_variants(normalize_key(tokens[span.start])))
+        )
         for k in first
     )
 

@@ -33,7 +33,12 @@ The shape, token by token after the head:
 * a name that ends on a word for bodies (مجلس إدارة الصندوق "the fund's board") is no
   name;
 * where an indefinite head opens the genitive of another (مجلس إدارة صندوق النقد), the
-  name is the innermost one's.
+  name is the innermost one's, and a complement under لل that opens a body's name is that
+  body (المجلس الإداري | للمكتب الوطني للسكك الحديدية: the board, then the office);
+* a proper noun that closes a chain with its adjective takes a complement, as an adjective
+  does (معرض أبوظبي الدولي للكتاب);
+* a time word (يوم، غد، الأسبوع) or a verb ends any name found by its shape, and a word for a
+  stadium or a town under a proclitic (بملعب، بمدينة) ends a club's.
 
 Places that are common words
 ----------------------------
@@ -55,7 +60,8 @@ words), :func:`club_spans` finds the clubs: the known ones and their short names
 followed by a nisba (النجم الساحلي، الكوكب المراكشي، النادي الرياضي الصفاقسي), or an
 indefinite club word followed by the name of its town, one or two words and an optional
 nisba (اتحاد طنجة، حسنية أكادير، شباب الريف الحسيمي). Outside sports texts these words are a
-star, a union, youth or the army, and are left alone.
+star, a union, youth or the army, and are left alone. A sports text's scorers named by a surname
+or two right before the minute of a goal (كل من X في الدقيقة 6) are persons (:func:`scorer_spans`).
 """
 
 from __future__ import annotations
@@ -91,7 +97,11 @@ MAX_TOKENS = 10
 SPORT_WORDS = 3
 #: A Latin acronym (OCP, ANP) and an Arabic letter.
 LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+#: A word in Latin letters.
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]")
 ARABIC = re.compile("[\u0600-\u06ff]")
+#: The tanween marks (ً ٌ ٍ) of an indefinite noun or adjective.
+TANWEEN = re.compile("[\u064b-\u064d]")
 
 
 class PatternDataError(DataFileError):
@@ -280,6 +290,10 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
         if key in words.ordinals and not open_chain and words.heads.get(head) == "MISC":
             last_closed = j + 1  # an event's ordinal is its own: بطولة الرابطة المحترفة الأولى
             break
+        if open_chain and key in words.titles and (named := _royal_name_end(keys, j + 1, words)) > j + 1:
+            open_chain = False  # مركز الملك عبدالله الثاني | الثقافي: a body named after a ruler
+            last_closed = genitive_end = j = named
+            continue
         if not key.isalpha() or key in words.stops:
             break
         if not open_chain and key in words.person_cues and key not in words.adjectives:
@@ -302,6 +316,8 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             elif j > start + 1 and keys[j - 1] in words.cues and not key.startswith(("و", "ب", "ف", "ك")):
                 open_chain = False  # مديرية شرطة محافظة اربد: the place after محافظة closes the chain
                 last_closed = genitive_end = j + 1
+            elif j == start + 1 and key.startswith("و") and words.heads.get(key[1:]) == words.heads.get(head):
+                pass  # two heads of one kind share the genitive: مهرجان ومؤتمر الموسيقى العربية
             elif key.startswith(("و", "ب", "ف", "ك")) or chain == 2:
                 break  # a new clause or a preposition, not a genitive
             elif len(key) > 4 and key.endswith(("ها", "هم", "هما")):
@@ -315,6 +331,8 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
             last_closed = j + 1  # a second adjective: الثقافية والفنية
         elif key.startswith("وال") and head in words.coordinating and j == genitive_end and key[1:] not in words.heads:
             last_closed = genitive_end = j + 1  # a second genitive: وزارة الطاقة والمعادن (not | والشركة)
+        elif key.startswith("لل") and "ال" + key[2:] in words.heads:
+            break  # المجلس الإداري | للمكتب الوطني ...: the board of another body, whose name follows
         elif key.startswith("لل") and len(key) >= 4 and last_closed and (definite_head or adjective_end == j):
             last_closed = genitive_end = complement_end = j + 1  # an aim, also after an adjective: الليبية للأخبار
         elif key.startswith("وال") and j == complement_end and key[1:] not in words.heads:
@@ -337,6 +355,25 @@ def _name_end(keys: Sequence[str], start: int, definite_head: bool, words: Patte
 def _proper(key: str) -> bool:
     """Whether an indefinite word is a known place or given name (أبوظبي، لندن، نايف)."""
     return key in place_keys() or key in given_names(more=True)
+
+
+def _given(key: str) -> bool:
+    """Whether a key is a listed given name, or a compound one written as one word (عبدالله)."""
+    return key in given_names(more=True) or (key.startswith("عبد") and len(key) > 5)
+
+
+def _royal_name_end(keys: Sequence[str], j: int, words: PatternWords) -> int:
+    """Where the name of a person after a title inside a body's name ends (``j`` if none): a
+    listed given name, up to two more indefinite words and an ordinal (الملك | عبدالله الثاني).
+    """
+    if j >= len(keys) or not _given(keys[j]):
+        return j
+    end = j + 1
+    while end < len(keys) and end - j < 3 and keys[end].isalpha() and not is_definite(keys[end]):
+        if keys[end] in words.stops or keys[end].startswith(("و", "ب", "ل", "ف", "ك")):
+            break
+        end += 1
+    return end + 1 if end < len(keys) and keys[end] in words.ordinals else end
 
 
 def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
@@ -380,6 +417,8 @@ def facility_spans(keys: Sequence[str], words: PatternWords | None = None) -> li
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or (j > start and _clitic_after(keys, j)):
                 break
+            if j > start and not given and (key in words.verbs or verb_like(key)):
+                break  # مستشفى السياب | يقدم الخدمات
             # a noun before its genitive is no adjective (مستشفى قوى الأمن), nor a given name (مطار هواري بومدين)
             construct = j == start and j + 1 < len(keys) and is_definite(keys[j + 1])
             construct = construct and not _is_adjective(keys[j + 1], words)
@@ -411,7 +450,31 @@ NAME_OPENERS = frozenset(("ابو", "ام", "عبد"))
 NASAB_WORDS = frozenset(("بن", "ابن", "بنت"))
 
 
-def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies: Sequence[Span] = ()) -> list[Span]:
+def _middle_ali(keys: Sequence[str], tokens: Sequence[str] | None, j: int) -> bool:
+    """Whether ``keys[j]`` is the given name علي inside a person's name: spelled with ي (the
+    preposition على ends in ى, which the keys fold into ي) and followed by a definite family name."""
+    return (
+        tokens is not None
+        and keys[j] == "علي"
+        and tokens[j] == "علي"
+        and j + 1 < len(keys)
+        and is_definite(keys[j + 1])
+        and not keys[j + 1].startswith("لل")
+    )
+
+
+def _person_cue(key: str, words: PatternWords) -> bool:
+    """Whether a key is a title or occupation before a person's name, under و or not
+    (الكاتب والمخرج زيد، وزير الدولة والدكتور أحمد)."""
+    return key in words.person_cues or (key.startswith("و") and key[1:] in words.person_cues)
+
+
+def person_spans(
+    keys: Sequence[str],
+    words: PatternWords | None = None,
+    bodies: Sequence[Span] = (),
+    tokens: Sequence[str] | None = None,
+) -> list[Span]:
     """Persons named after a title: a listed given name at most :data:`TITLE_REACH`
     words after a title or occupation, or right after the name of a body (``bodies``: مدير
     الإدارة العامة للجمارك سامي يوسف), and the words of the name after it (two at least;
@@ -445,7 +508,7 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
         if (keys[i] not in given and not compound) or keys[i] in words.stops:  # علي is على
             i += 1
             continue
-        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if keys[c] in words.person_cues), None)
+        cue = next((c for c in range(max(0, i - TITLE_REACH - 1), i) if _person_cue(keys[c], words)), None)
         if cue is None and any(b.end == i for b in bodies):
             cue = i - 1  # the body's last word: its head (مدير، رئيس) stands before the body
         if cue is None or not all(k.isalpha() and k not in words.stops for k in keys[cue + 1 : i]):
@@ -458,6 +521,9 @@ def person_spans(keys: Sequence[str], words: PatternWords | None = None, bodies:
             if keys[j - 1] == "ال" and key.isalpha() and j > i:
                 j += 1
                 break  # آل الأمير، آل سعود: the word after آل is the family's name, a title word too
+            if _middle_ali(keys, tokens, j):
+                j += 1
+                continue  # مرزوق علي الغانم: the name علي, spelled with ي, before a family name
             if not key.isalpha() or key in words.stops or key in words.verbs or key in words.person_cues:
                 break
             if key.startswith(("لل", "بال", "وال", "فال", "كال")) or _clitic_after(keys, j):
@@ -526,6 +592,63 @@ def club_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[S
     return spans
 
 
+#: The most words of a scorer's name before في الدقيقة.
+SCORER_WORDS = 3
+
+
+def scorer_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
+    """The players named by one to three indefinite words right before the minute of a goal
+    (كل من جابري في الدقيقة 6، زميله سالم بوعلي في الدقيقة 59), in one sentence of a sports
+    text: a rare word (none of the model's vocabulary) or a given name among them, or a word
+    for a teammate or a player before them; no stop word, verb or sports word.
+
+    >>> from shabaka.text import normalize_key
+    >>> def names(text):
+    ...     toks = text.split()
+    ...     return [" ".join(toks[s.start : s.end]) for s in scorer_spans([normalize_key(t) for t in toks])]
+    >>> names("وسجل الأهداف كل من قرباج في الدقيقة 6 وزميله بوزيد في الدقيقة 40")
+    ['قرباج', 'بوزيد']
+    >>> names("وسجل الفريق هدفا في الدقيقة 20")
+    []
+    """
+    words = words or pattern_words()
+    common = vocabulary()
+    given = given_names(more=True)
+    spans: list[Span] = []
+    for i in range(1, len(keys) - 1):
+        if keys[i] != "في" or keys[i + 1] != "الدقيقه":
+            continue
+        start = i
+        while start > 0 and i - start < SCORER_WORDS and _scorer_word(keys[start - 1], words):
+            start -= 1
+        first_given = next((j for j in range(start, i) if not given.isdisjoint(proclitic_variants(keys[j]))), None)
+        if first_given is not None:
+            start = first_given  # أحرزه أسامة بوقرة: the name opens with its given name
+        elif i - start > 2:
+            start = i - 2  # without a given name, a surname or two
+        before = keys[start - 1] if start > 0 else ""
+        teammate = not (words.events.isdisjoint(proclitic_variants(before)) and before not in words.person_cues)
+        if start < i and (teammate or first_given is not None or any(k not in common for k in keys[start:i])):
+            spans.append(Span(start, i, "PER"))
+    return spans
+
+
+def _scorer_word(key: str, words: PatternWords) -> bool:
+    """Whether a key may be a word of a scorer's name: indefinite, no stop word, verb, event
+    noun, title or sports word."""
+    variants = proclitic_variants(key)
+    return (
+        key.isalpha()
+        and not is_definite(key)
+        and key not in words.stops
+        and key not in words.verbs
+        and words.events.isdisjoint(variants)
+        and words.person_cues.isdisjoint(variants)
+        and words.sport.isdisjoint(variants)
+        and not verb_like(key)
+    )
+
+
 def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWords) -> int | None:
     """Where the club's name opened at ``start`` ends (exclusive), or None."""
     j = start + 1
@@ -537,7 +660,7 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     while j < len(keys) and town < 2:
         key = keys[j]
         clitic = key.startswith(("وال", "لل", "بال")) or (town > 0 and _clitic_after(keys, j))  # not واد, بلوزداد
-        if not key.isalpha() or key in words.stops or clitic or _nisba(key, words):
+        if not key.isalpha() or key in words.stops or clitic or _nisba(key, words) or _place_word(key, words):
             break
         town += 1
         j += 1
@@ -546,6 +669,13 @@ def _club_end(keys: Sequence[str], start: int, definite: bool, words: PatternWor
     if town == 0:
         return None
     return j + 1 if j < len(keys) and _nisba(keys[j], words) else j
+
+
+def _place_word(key: str, words: PatternWords) -> bool:
+    """Whether a key is a word for a stadium, a town or a place's cue under a proclitic
+    (بملعب، بمدينة، وبولاية): it opens a new phrase, never a word of a club's name."""
+    variants = proclitic_variants(key)[1:]
+    return any(v in words.facilities or v in words.towns or v in words.cues for v in variants)
 
 
 def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[Span]:
@@ -572,9 +702,9 @@ def place_spans(keys: Sequence[str], words: PatternWords | None = None) -> list[
     words = words or pattern_words()
     spans: list[Span] = []
     for i, key in enumerate(keys):
-        under_b = key.startswith(("ب", "وب"))
         for n, v in _place_rows_at(keys, i, words):
-            if _cued(keys, i, i + n, words) or (under_b and v != key) or _beside_place(keys, i, i + n):
+            under_b = key.endswith(v) and key[: -len(v)] in ("ب", "وب")  # بالزرقاء; not وبوشر (و + بوشر)
+            if _cued(keys, i, i + n, words) or under_b or _beside_place(keys, i, i + n):
                 spans.append(Span(i, i + n, "LOC"))
                 break
     return _first_wins(spans, _place_lists(keys, words))
@@ -706,8 +836,10 @@ def _town_end(keys: Sequence[str], j: int, first: bool, words: PatternWords) -> 
         return j + 1
     if key.endswith(("ي", "يه")) or key.startswith(("لل", "بال", "ال")):
         return None  # an adjective: مدينة ساحلية
+    known = known_places()
     second = (
         after.isalpha()
+        and (key not in known or f"{key} {after}" in known)  # مدينة عدن | جراء: a known place stands alone
         and after not in words.stops
         and after not in words.cues
         and not after.startswith(("و", "ب", "ل", "ف", "ك", "الم"))
@@ -750,6 +882,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
     'description'
     >>> implausible(Span(1, 3, "PER"), "يوليه كامل الاستعداد".split())
     'phrase'
+    >>> implausible(Span(1, 2, "LOC"), "وتوقيف سوريًّا".split())
+    'indefinite'
     """
     words = words or pattern_words()
     if span.type == "PER" and byline_author(tokens[: span.start], words):
@@ -762,6 +896,8 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "slogan"  # تحت شعار "لنعش المغرب الثقافي"
     if len(inside) == 1 and _no_name_alone(inside[0], span.type, words):
         return "not a name"
+    if span.type == "LOC" and len(inside) == 1 and TANWEEN.search(tokens[span.start]):
+        return "indefinite"  # سوريًّا "Syrian" (an accusative adjective): a place's name takes no tanween
     if len(inside) == 2 and nationality(inside[1]) and not words.not_names.isdisjoint(proclitic_variants(inside[0])):
         return "not a name"  # a currency of a country: الدولار الأمريكي، الجنيه المصري
     if span.start > 0 and keys[span.start - 1] == "عبد":
@@ -778,7 +914,7 @@ def implausible(span: Span, tokens: Sequence[str], words: PatternWords | None = 
         return "concept"  # الأمن المغربي "Moroccan security": the forces of a country, no body
     if (
         span.type != "ORG"
-        and inside in words.places
+        and (inside in words.places or (inside[0][:1] == "و" and (inside[0][1:], *inside[1:]) in words.places))
         and not _cued(keys, span.start, span.end, words)
         and not _beside_place(keys, span.start, span.end)
         and span not in _place_lists([normalize_key(t) for t in tokens], words)
@@ -800,7 +936,7 @@ def _description(first: str, second: str, words: PatternWords) -> bool:
     facility = any(v in words.facilities for v in variants)
     if not (facility or any(v in words.heads for v in variants)) or is_definite(first) or is_definite(second):
         return False
-    nisba = len(second) > 3 and second.endswith(("ي", "يه")) and second not in place_keys() | town_keys()
+    nisba = len(second) > 3 and second.endswith(("ي", "يه")) and second not in known_places()
     return second in words.describers or (facility and nisba and second not in given_names())
 
 
@@ -900,7 +1036,7 @@ def _cued(keys: Sequence[str], start: int, end: int, words: PatternWords) -> boo
 def _place_ends(keys: Sequence[str], j: int) -> bool:
     """Whether a known place (a country, a listed town) of one to three words ends at
     ``keys[j]``, its first word under و or not: a list of places goes on with one."""
-    known = place_keys() | town_keys()
+    known = known_places()
     for n in range(1, 4):
         if j - n + 1 < 0:
             break
@@ -914,6 +1050,12 @@ def _place_ends(keys: Sequence[str], j: int) -> bool:
 def town_keys() -> frozenset[str]:
     """The keys of the listed towns and provinces (``places.txt``)."""
     return frozenset(a for a, _, _ in place_aliases().merges)
+
+
+@cache
+def known_places() -> frozenset[str]:
+    """The keys of every known place: the alias tables' and the listed towns and provinces."""
+    return place_keys() | town_keys()
 
 
 def is_sports_text(keys: Sequence[Sequence[str]], words: PatternWords | None = None) -> bool:
@@ -973,11 +1115,12 @@ class NamePatternExtractor(Extractor):
                 found,
                 quoted_spans(tokens, k, words),
                 club_spans(k, words) if sports else [],
+                scorer_spans(k, words) if sports else [],
                 facility_spans(k, words),
                 body,
                 place_spans(k, words),
                 town_spans(k, words),
-                person_spans(k, words, body),
+                person_spans(k, words, body, tokens),
             )
             for tokens, k, found, body in zip(sentences, keys, known, bodies, strict=True)
         ]

@@ -512,7 +512,7 @@ class Resolver:
                     if words[-n - 1] in COMPOUND_FIRSTS:
                         continue  # after عبد: half of one name (عبد | الله), no short name
                     exact[words[-n:]].add(root)
-                    loose[tuple(skeleton(w) for w in words[-n:])].add(root)
+                    loose[_loose_key(words[-n:])].add(root)
                 for short in nasab_short_forms(words):
                     heads[short].add(root)
         links: dict[tuple[str, str], str] = {}
@@ -528,7 +528,7 @@ class Resolver:
             spelled = True  # found by its spelling, not only by its consonants
             if not cands and root not in full_groups:
                 for k in groups.members[root]:
-                    cands |= loose.get(tuple(skeleton(w) for w in name_words(k)), set())
+                    cands |= loose.get(_loose_key(name_words(k)), set())
                 spelled = False
             cands = {c for c in cands if c != root and not groups.conflict(root, c)}
             # a name read as no person that matches only by its consonants (غانا, غني) is no
@@ -707,6 +707,16 @@ def _headless(words: Sequence[str], pattern: PatternWords) -> str | None:
     if len(rest) >= 2 and rest[0] in pattern.adjectives and rest[1].startswith("لل") and len(rest[1]) > 3:
         rest = ["ال" + rest[1][2:], *rest[2:]]
     return " ".join(rest) if len(rest) >= 2 and rest[0].startswith("ال") else None
+
+
+def _loose_key(words: Sequence[str]) -> tuple[tuple[str, bool], ...]:
+    """The key of a short name matched by its consonants: each word's skeleton and whether it
+    ends on the nisba's ي, which the skeleton drops (جابري is no short name of X الجابر).
+
+    >>> _loose_key(("جابري",)) == _loose_key(("جابر",)), _loose_key(("ديفيد",)) == _loose_key(("دافيد",))
+    (False, True)
+    """
+    return tuple((skeleton(w), w.endswith("ي")) for w in words)
 
 
 def _other_nisba(key: str) -> bool:
