@@ -1283,3 +1283,253 @@ def test_a_condemned_deed_whose_light_clause_names_its_doer():
     # an unnamed doer: the place attacked is not the one condemned
     text = "دانت [[وزارة الخارجية|ORG|a]] الاعتداء الذي شنه مجهولون على [[قاعدة الريان|LOC|c]] أمس."
     assert not any(kind == "criticism" for kind, _, _ in relations(text))
+
+
+def test_a_place_after_the_arrested_is_where_the_arrest_was():
+    text = "واعتقلت [[قوات الأمن|ORG|a]] الشاب [[سامر خليل|PER|b]]، بعد مداهمة منزله في بلدة [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+    # a place after a place raided is where that place lies; a place after من, where the arrested lives
+    text = "واقتحمت [[قوات الأمن|ORG|a]] مخيم [[الوادي|LOC|b]] قرب مدينة [[عين سارة|LOC|c]] صباحا."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    text = "واعتقلت [[قوات الأمن|ORG|a]] الشاب [[سامر خليل|PER|b]] من سكان البلدة القديمة في [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    # a place under ب after an adjunct of place (في أنحاء متفرقة بالضفة)
+    text = "واعتقلت [[قوات الأمن|ORG|a]] أمس [[سامر خليل|PER|b]] في أنحاء متفرقة [[بالوادي|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_a_verb_with_wa_goes_on_from_the_subject_of_the_reported_clause():
+    text = (
+        "وذكرت [[وكالة الأنباء|ORG|n]] أن [[قوات الأمن|ORG|a]] اقتحمت بلدة [[عين سارة|LOC|c]] فجرا، "
+        "واعتقلت الشاب [[سامر خليل|PER|b]]."
+    )
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+    # a common noun after أن is the reported clause's subject: the verb's is not named
+    text = "وذكرت [[وكالة الأنباء|ORG|n]] أن قوات الأمن اقتحمت البلدة فجرا، واعتقلت الشاب [[سامر خليل|PER|b]]."
+    assert relations(text) == set()
+
+
+def test_an_aside_in_brackets_after_a_name_leaves_the_list_joined():
+    text = (
+        "واعتقلت [[قوات الأمن|ORG|a]] الشابين [[سامر خليل|PER|b]] (19 عاما)، و[[رامي عودة|PER|c]] (20 عاما) "
+        "في بلدة [[عين سارة|LOC|d]]."
+    )
+    found = relations(text)
+    assert {("conflict", ("a", x), ("a", x)) for x in "bcd"} == found
+
+
+def test_that_takes_up_the_clause_before_whose_actor_owns_the_pronoun():
+    text = "استعاد نادي [[الشعلة|ORG|a]] صدارة الترتيب، وذلك بعد فوزه على [[النجم|ORG|b]] بهدفين مقابل هدف."
+    assert relations(text) == {("sport", ("a", "b"), ("a", "b"))}
+
+
+def test_a_passive_masdar_acts_through_the_agent_named_after_min_tarafi():
+    text = "وتم توقيع الاتفاقية من طرف وزير الطاقة [[سامي نور|PER|a]]، ونظيره الأذربيجاني [[خالد عمر|PER|b]]."
+    assert relations(text) == {("agreement", None, ("a", "b"))}
+    text = "وتم استقبال الوزير [[سامي نور|PER|a]] في المطار من قبل الرئيس [[خالد عمر|PER|b]]."
+    assert relations(text) == {("meeting", ("b", "a"), ("a", "b"))}
+    # no agent named: no one appointed him
+    assert relations("وتم تعيين [[سامي نور|PER|a]] سفيرا لدى [[الأردن|LOC|b]].") == set()
+
+
+def test_a_list_without_wa_closed_by_wa_shares_its_role():
+    text = (
+        "وكان في استقبال [[سامي نور|PER|a]] بالمطار، الوزير الأول، [[خالد عمر|PER|b]]، وزير الخارجية، "
+        "[[رامي حداد|PER|c]]، ووزير الداخلية، [[نادر سليم|PER|d]]."
+    )
+    assert relations(text) == {("meeting", (x, "a"), tuple(sorted(("a", x)))) for x in "bcd"}
+    text = "التقى الرئيس [[سامي نور|PER|a]] أمس [[خالد عمر|PER|b]]، [[رامي حداد|PER|c]]، و[[نادر سليم|PER|d]]."
+    assert relations(text) == {("meeting", None, ("a", x)) for x in "bcd"}
+
+
+def test_a_verb_after_fima_or_kama_goes_on_from_the_first_clause():
+    text = "واقتحمت [[قوات الأمن|ORG|a]] بلدة [[عين سارة|LOC|c]]، فيما اعتقلت الشاب [[خالد عمر|PER|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) in relations(text)
+    text = "واقتحمت [[قوات الأمن|ORG|a]] بلدة [[عين سارة|LOC|c]]، كما اعتقلت الشاب [[خالد عمر|PER|b]]."
+    assert ("conflict", ("a", "b"), ("a", "b")) in relations(text)
+    # a subject named after the verb is its own
+    text = (
+        "استقبل الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]]، كما استقبل الرئيس [[رامي حداد|PER|c]] "
+        "السفير [[نادر سليم|PER|d]]."
+    )
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("meeting", ("c", "d"), ("c", "d"))}
+
+
+def test_a_place_after_a_direction_says_where_the_one_before_lies():
+    text = (
+        "واقتحمت [[قوات الأمن|ORG|a]] صباح الجمعة بلدة [[عين سارة|LOC|b]] جنوب [[الوادي|LOC|c]]، "
+        "ومنطقة [[الربوة|LOC|d]] بمدينة [[الساحل|LOC|e]]."
+    )
+    assert relations(text) == {("conflict", ("a", x), ("a", x)) for x in "bd"}
+
+
+def test_a_judged_deed_names_its_doer_after_a_present_light_verb():
+    text = "وأثنى [[سامي نور|PER|a]] على الجهود المستمرة التي يبذلها الوزير [[خالد عمر|PER|b]] في المدينة."
+    assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
+    text = "وأشاد [[سامي نور|PER|a]] بالدعم الذي تقدمه [[دولة الكويت|LOC|b]] للعمل الخيري."
+    assert ("praise", ("a", "b"), ("a", "b")) in relations(text)
+
+
+def test_a_present_light_verb_names_the_visitor():
+    text = "وأشار الملك إلى الزيارة التي يجريها حاليا الأمير [[سامي نور|PER|a]] إلى [[الأرجنتين|LOC|b]]."
+    assert relations(text) == {("visit", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verb_s_object_naming_the_same_act_leaves_its_clause_open():
+    text = "ووزع [[مركز الإغاثة|ORG|a]]، أمس، مساعدات غذائية للمتضررين داخل مدينة [[عين سارة|LOC|b]]."
+    assert relations(text) == {("support", ("a", "b"), ("a", "b"))}
+    # a noun of the same type after a preposition opens its own clause
+    text = (
+        "وعين الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]] خلفا له، إلى جانب تعيين [[رامي حداد|PER|c]] نائبا له."
+    )
+    assert ("appointment", ("b", "c"), ("b", "c")) not in relations(text)
+
+
+def test_a_closing_quote_mark_before_a_name_opens_it():
+    text = (
+        "فرضت [[وزارة الخزانة|ORG|a]] عقوبات على [[سامي نور|PER|b]]، و”[[بنك النور|ORG|c]]” ومقره [[عين سارة|LOC|d]]."
+    )
+    found = relations(text)
+    assert ("conflict", ("a", "b"), ("a", "b")) in found and ("conflict", ("a", "c"), ("a", "c")) in found
+
+
+def test_a_place_in_the_capital_after_the_object_is_where_the_act_was():
+    text = "شنت طائرات [[التحالف|ORG|a]] غارات على مواقع [[الجماعة|ORG|b]] في العاصمة [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_one_named_among_those_met_after_including():
+    text = (
+        "والتقى الوزير [[سامي نور|PER|a]] بمسؤولين من [[جمعية المنتجين|ORG|b]]، بما في ذلك الرئيس التنفيذي "
+        "[[خالد عمر|PER|c]]."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "c"))}
+
+
+def test_an_adjunct_of_time_between_commas_is_passed_over():
+    text = "واستقبل الرئيس [[سامي نور|PER|a]]، فور إقالة [[خالد عمر|PER|b]]، [[رامي حداد|PER|c]]، وعينه وزيرا أول."
+    assert ("meeting", ("a", "c"), ("a", "c")) in relations(text)
+    assert ("meeting", ("a", "b"), ("a", "b")) not in relations(text)
+
+
+def test_a_place_in_the_title_of_a_delegation_head_is_passed_over():
+    text = (
+        "واجتمع الوزير [[سامي نور|PER|a]] مع وفد من [[البنك الدولي|ORG|b]] برئاسة المدير المكلف في "
+        "[[المغرب العربي|LOC|c]] [[خالد عمر|PER|d]]."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "d"))}
+
+
+def test_the_period_of_an_abbreviated_title_ends_no_clause():
+    text = "التقى وزير العمل د. [[سامي نور|PER|a]]، اليوم، وفد [[مجلس المنظمات|ORG|b]]."
+    assert relations(text) == {("meeting", None, ("a", "b"))}
+
+
+def test_where_a_delegation_is_from_may_stand_before_its_head():
+    text = (
+        "التقى الوزير [[سامي نور|PER|a]] وفد [[مجلس المنظمات|ORG|b]] بمديريات [[الساحل|LOC|c]]، برئاسة "
+        "[[خالد عمر|PER|d]] رئيس المجلس."
+    )
+    assert relations(text) == {("meeting", None, ("a", "b")), ("meeting", None, ("a", "d"))}
+
+
+def test_the_surroundings_of_a_place_leave_its_list_joined():
+    text = "وقصفت مدفعية [[الجيش|ORG|a]]، صباح اليوم، أطراف [[عين سارة|LOC|b]] ومحيطها و[[جبل الريح|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_a_reception_far_after_the_arrival_receives_the_visitor():
+    text = (
+        "وصل إلى [[عين سارة|LOC|c]] اليوم الرئيس [[سامي نور|PER|a]] رئيس الجمهورية، في أول زيارة له منذ توليه "
+        "الرئاسة رسميا قبل عامين، ويرافقه وفد وزاري كبير بجانب كبار المسؤولين في الحكومة، وكان في استقباله "
+        "بالمطار الرئيس [[خالد عمر|PER|b]] وكبار المسؤولين."
+    )
+    assert ("meeting", ("b", "a"), ("a", "b")) in relations(text)
+
+
+def test_a_body_in_the_title_of_an_agent_after_min_qibal_is_the_title_s():
+    text = (
+        "ووقعت المذكرة من قبل الرئيس التنفيذي لـ[[هيئة النور|ORG|c]]، [[سامي نور|PER|a]]، ومساعد وزير الطاقة "
+        "[[خالد عمر|PER|b]]."
+    )
+    assert ("agreement", None, ("a", "b")) in relations(text)
+    text = "وتم توقيع المذكرة من قبل الرئيس التنفيذي لـ[[هيئة النور|ORG|c]] [[سامي نور|PER|a]] و[[خالد عمر|PER|b]]."
+    assert ("agreement", None, ("a", "b")) in relations(text)
+
+
+def test_the_reported_subject_after_a_quote_mark_or_its_own_forces():
+    text = 'وأضافت "[[وزارة الخزانة|ORG|a]]" أنها "فرضت عقوبات على القائد [[سامي نور|PER|b]]".'
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+    text = "وقال [[جيش الأمن|ORG|a]] في بيان له، إن قواته اعتقلت الشاب [[سامي نور|PER|b]] في بلدة [[عين سارة|LOC|c]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+
+
+def test_a_visit_goes_to_the_place_named_after_ila_before_it():
+    text = (
+        "غادر الرئيس [[سامي نور|PER|a]] [[عين سارة|LOC|b]] مساء الأحد إلى [[جبل الريح|LOC|c]] في زيارة رسمية "
+        "لدولة [[الواحة|LOC|d]] تستغرق يومين."
+    )
+    assert relations(text) == {("visit", ("a", "c"), ("a", "c")), ("visit", ("a", "d"), ("a", "d"))}
+
+
+def test_a_noun_after_its_verb_in_a_claim_takes_the_claimant():
+    text = "وزعم [[جيش الأمن|ORG|a]] في بيان أن قواته “شنت حملة اعتقالات في قرية [[عين سارة|LOC|b]]”."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_that_takes_up_an_act_done_in_the_place_after_it():
+    text = "اعتقلت [[قوات الأمن|ORG|a]] 31 شابا على الأقل، وذلك خلال عمليات دهم في مناطق مختلفة [[بالوادي|LOC|b]]."
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b"))}
+
+
+def test_a_verb_with_wa_goes_on_from_the_one_a_pronoun_complementizer_names():
+    text = "أعلنت [[وزارة الخارجية|ORG|a]] أنها استدعت سفير الواحة، وأدانت تصريحات الوزير [[خالد عمر|PER|b]]."
+    assert relations(text) == {("criticism", ("a", "b"), ("a", "b"))}
+
+
+def test_an_adjunct_on_the_sidelines_between_commas_is_passed_over():
+    text = "والتقى الرئيس [[سامي نور|PER|a]]، على هامش القمة، رئيس الوزراء [[خالد عمر|PER|b]]، وبحثا سبل التعاون."
+    assert ("meeting", None, ("a", "b")) in relations(text)
+
+
+def test_the_post_given_between_two_appointed_leaves_them_joined():
+    text = (
+        "وأصدر الملك [[سامي نور|PER|a]] أمرا بتعيين الدكتور [[خالد عمر|PER|b]] وزيرا للخارجية، و [[رامي حداد|PER|c]] "
+        "وزير دولة."
+    )
+    assert relations(text) == {("appointment", ("a", "b"), ("a", "b")), ("appointment", ("a", "c"), ("a", "c"))}
+
+
+def test_a_partner_pronoun_after_a_symmetric_verb_stands_for_the_one_named_before():
+    text = "استقبل الرئيس [[سامي نور|PER|a]] الوزير [[خالد عمر|PER|b]]، ووقع معه اتفاقية للتعاون."
+    assert relations(text) == {("meeting", ("a", "b"), ("a", "b")), ("agreement", None, ("a", "b"))}
+
+
+def test_a_verb_of_two_right_after_them_makes_both_the_noun_s_subjects():
+    text = (
+        "وقال البنك إن [[الاتحاد الأوروبي|ORG|a]] و[[البنك الأفريقي|ORG|b]] سيقدمان 700 مليون دولار أخرى لدعم "
+        "[[الواحة|LOC|c]] في المرحلة الانتقالية."
+    )
+    assert relations(text) == {("support", ("a", "c"), ("a", "c")), ("support", ("b", "c"), ("b", "c"))}
+
+
+def test_the_body_the_places_hit_belong_to_is_hit_too():
+    text = (
+        "وأعلن [[جيش الأمن|ORG|a]] عن تنفيذ غارات جوية استهدفت عدة منشآت تابعة [[لجماعة النصر|ORG|b]] في منطقة "
+        "[[الوادي|LOC|c]]."
+    )
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}
+    # the body the places raided belong to is no place: the place after it is where the raid was
+    text = (
+        "واقتحمت [[قوات الأمن|ORG|a]]، اليوم، مقري [[برنامج الغذاء|ORG|b]] و[[اليونيسف|ORG|c]] التابعين "
+        "[[للأمم المتحدة|ORG|d]] في العاصمة [[الوادي|LOC|e]]."
+    )
+    assert ("conflict", ("a", "e"), ("a", "e")) in relations(text)
+
+
+def test_the_body_the_means_belong_to_acts_through_them():
+    text = (
+        "وقال متحدث: إن طائرات حربية ودبابات تابعة [[لجيش الأمن|ORG|a]] هاجمت عددا من الأهداف التابعة "
+        "[[لجماعة النصر|ORG|b]] في منطقة [[الوادي|LOC|c]]."
+    )
+    assert relations(text) == {("conflict", ("a", "b"), ("a", "b")), ("conflict", ("a", "c"), ("a", "c"))}

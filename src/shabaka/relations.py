@@ -99,25 +99,30 @@ DEMONSTRATIVES = _keys("هذا هذه ذلك تلك هذان هاتان")
 INVITATIONS = _keys("دعوة بدعوة لدعوة")
 #: "During it": after a verb, the event named before, whose subject is the verb's (يلتقي خلالها Y).
 DURING = _keys("خلالها خلاله أثناءها")
-#: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y).
-CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما")
+#: Words after which a verb goes on from the sentence's first clause, its subject unsaid (X وصل ... حيث التقى Y;
+#: اقتحمت X بلدة Z، فيما اعتقلت Y، كما اعتقلت W).
+CONTINUATIONS = _keys("حيث وحيث ثم بعدما وبعدما كما وكما فيما")
+#: "That": a clause after it takes up the one before (X ...، وذلك بعد فوزه على Y: his is X's).
+THAT = _keys("وذلك")
 #: Words that make the next actor the giver of what the trigger names (تلقى اتصالا من Y).
 FROM_WORDS = _keys("من قبل طرف")
 #: "With him/them": the partner is a pronoun, so the actors named before are not (ويجري معهما محادثات).
 PRONOUN_PARTNERS = _keys("معه معها معهما معهم معهن")
 #: Verbs that, after a relative pronoun, make a noun trigger's clause (المكالمة التي أجراها X مع Y).
 LIGHT_VERBS = _keys(
-    "أجرى أجراه أجراها أجرت أجرته أجرتها عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
-    "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها "
-    "جمع جمعت ضم ضمت شنه شنها شنته شنتها يشنه يشنها تشنه تشنها"
+    "أجرى أجراه أجراها أجرت أجرته أجرتها يجريه يجريها تجريه تجريها "
+    "عقد عقده عقدها عقدت عقدته وقعه وقعها وقعته وقعتها بعثه بعثها "
+    "قام يقوم قامت تقوم جرى جرت خصصه خصصها خصصته خصصتها قدمه قدمها قدمته قدمتها يقدمها تقدمها يقدمه تقدمه "
+    "جمع جمعت ضم ضمت شنه شنها شنته شنتها يشنه يشنها تشنه تشنها "
+    "بذله بذلها بذلته بذلتها يبذله يبذلها تبذله تبذلها"
 )
 #: Words that may stand between two coordinated actors besides titles (X ونظيره Y).
 COORDINATION_FILLERS = _keys(
     "و نظيره نظيرها نظيرته نظيريه شقيقه شقيقها أخوه أخيه عقيلته زوجته قرينته وزير وزيرة الجانب الطرف كل من شركة مؤسسة "
     "منظمة هيئة نادي فريق جامعة وكالة دولة جمهورية مملكة صاحب فخامة سمو معالي جلالة سعادة السيد السيدة "
-    # places and persons in a list of raids and arrests (بلدات X وY، ومدينة Z; X، والفتى Y)
+    # places and persons in a list of raids and arrests (بلدات X وY، ومدينة Z; X، والفتى Y; X ومحيطها وY)
     "قرية بلدة مدينة مخيم منطقة محافظة حي ضاحية المواطن المواطنة الفتى الفتاة الشاب الشابة الطفل الطفلة "
-    "الأسير الأسيرة"
+    "الأسير الأسيرة محيطها محيطه ضواحيها ضواحيه أطراف"
 )
 _PUNCTUATION_BREAKS = frozenset(".؛;:؟?!")
 _PREPOSITIONS = _keys("على مع إلى الى ل ب من عن ضد")
@@ -552,8 +557,9 @@ def _locative(
     ]  # (في 2015 بين X وY: a date; في الأردن بنظيره X: في is the other's; في المواجهات مع X: the trigger's)
     head = keys[actor.first]
     under_ba = _ba(head) or actor.prefix.endswith("ب") or head.startswith("بب")
+    # (a place noun under ب names a place, never a person: وكان في استقباله بالمطار الرئيس X)
     return (ba and actor.type == "LOC" and under_ba) or any(
-        _bare(keys[j]) in LOCATIVES or _ba_place(keys[j]) for j in before
+        _bare(keys[j]) in LOCATIVES or (_ba_place(keys[j]) and actor.type != "PER") for j in before
     )
 
 
@@ -620,6 +626,10 @@ def _source_of_news(actor: _Actor, keys: Sequence[str], triggers: Collection[int
     )
 
 
+#: One-letter titles written with a period (د. for doctor, م. for engineer).
+ABBREVIATED_TITLES = _keys("د م")
+
+
 class _Sentence:
     """A sentence's tokens, keys, actors and titles, shared by the relation finders."""
 
@@ -627,6 +637,9 @@ class _Sentence:
         self.text = text
         self.words, self.starts, self.ends = token_offsets(text)
         self.keys = list(map(normalize_key, self.words))
+        for j in range(1, len(self.keys) - 1):  # د. X، م. X: the period of an abbreviated title ends nothing
+            if self.keys[j] == "." and self.keys[j - 1] in ABBREVIATED_TITLES and self.starts[j] == self.ends[j - 1]:
+                self.keys[j] = ""
         self.actors, self.owner = _actors(self.words, self.starts, self.ends, mentions)
         self.title_tokens: set[int] = set()
         self.verb_triggers: dict[int, TriggerRow] = {}  # the verb triggers by first token (set by _relations)
@@ -894,7 +907,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _source_of_news(a, keys, trigger_tokens)
         and not sent.complement(a)
         and not _attending(a, sent)
-        and not _affiliated(a, keys)
+        # (طائرات ودبابات تابعة للجيش X هاجمت Y: the body the means belong to acts through them)
+        and not (_affiliated(a, keys) and a.last + 1 not in sent.verb_triggers)
     ]
     # a place under ب is where something happened, except for a visit told with ب (حل X بالسعودية)
     arrived = eligible + [
@@ -919,6 +933,7 @@ def _relations(sent: _Sentence) -> list[Relation]:
         and not _attending(a, sent)
         and not _affiliated(a, keys)
     ]
+    owners = [a for a in sent.actors if _affiliated(a, keys) and not sent.complement(a)]
     out: dict[tuple[str, tuple[str, str], tuple[str, str] | None], Relation] = {}
     negated: _Trigger | None = None  # the last trigger under a negation
     for n, trig in enumerate(triggers):
@@ -944,6 +959,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
                 continue  # في استقبال X لدى وصوله ...، Y: the adjunct's noun ends no clause
             if not trig.noun and trig.row.type in JUDGEMENTS and _light_clause(sent, t):
                 continue  # ثمنت X الدعم الذي قدمته Y: the deed judged names its doer, the one judged
+            if _object_noun(sent, trig, t):
+                continue  # وزع X، أمس، مساعدات ... في Y: the verb's object names its own act, no clause of its own
             if t.first - last > 1 or (t.first - last == 1 and keys[last] != "و"):
                 limit = t.first
                 break
@@ -954,7 +971,8 @@ def _relations(sent: _Sentence) -> list[Relation]:
             limit,
             sorted(arrived, key=lambda a: a.first) if ba else eligible,
             sent,
-            placed if trig.row.in_place else (),
+            # (غارات استهدفت منشآت تابعة لحزب X: the body the places hit belong to is hit too)
+            [*placed, *owners] if trig.row.in_place else (),
         ):
             if source.entity == target.entity or _on_behalf(sent, source, target):
                 continue
@@ -1076,6 +1094,19 @@ def _needed(sent: _Sentence, trig: _Trigger) -> bool:
     )
 
 
+def _object_noun(sent: _Sentence, verb: _Trigger, noun: _Trigger) -> bool:
+    """Is the noun trigger the verb trigger's object, naming the same act (وزع X، أمس، مساعدات ...;
+    شن X غارات): of its type, not symmetric, right after the verb's subject, a comma or a time?"""
+    j = noun.first - 1
+    return (
+        not verb.noun
+        and noun.noun
+        and noun.row.type == verb.row.type
+        and noun.row.direction != "symmetric"
+        and (sent.owner[j] is not None or sent.keys[j] in _COMMAS or _bare(sent.keys[j]) in DATE_WORDS)
+    )
+
+
 _CLOSING_QUOTES = frozenset("”»")
 _OPENING_QUOTES = frozenset("“«")
 _BIHA = _keys("به بها")
@@ -1193,14 +1224,21 @@ def _clear(sent: _Sentence, start: int, end: int, after: _Actor | None = None, d
     """No clause break among tokens ``start`` to ``end`` (exclusive); a relative pronoun
     right after the actor ``after`` does not count (X الذي يزور Y), nor one at a token of
     ``deeds`` (ثمنت X الدعم الذي قدمته Y: the relative clause names the deed's doer); a closing
-    quote ends a quotation, unless it closes a name (“عباس عراقجي”)."""
+    quote ends a quotation, unless it closes a name (“عباس عراقجي”) or, a name right after it, opens one
+    (و”بنك X”)."""
     keys, owner = sent.keys, sent.owner
     for j in range(start, end):
         if (keys[j] in _LIST_MARKS and _list_opener(keys, j)) or j in deeds:
             continue  # استقبل X كلا من: Y، Z; اقتحمت X قرى وبلدات: Y، وZ
         if _is_break(keys[j]) and not (after is not None and keys[j] in RELATIVES and _next_to(sent, after, j)):
             return False
-        if keys[j] in _CLOSING_QUOTES and j > 0 and owner[j - 1] is None and not _short_quote(sent, j):
+        if (
+            keys[j] in _CLOSING_QUOTES
+            and j > 0
+            and owner[j - 1] is None
+            and not _short_quote(sent, j)
+            and not (j + 1 < len(keys) and owner[j + 1] is not None)  # و”بنك X”: it opens a name
+        ):
             return False
     return True
 
@@ -1232,6 +1270,7 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     """
     keys, owner = sent.keys, sent.owner
     gap = [j for j in range(a.last + 1, b.first) if not _quote(sent.words[j])]
+    gap = gap[_aside(sent, a.last + 1) :] if gap and gap[0] == a.last + 1 else gap  # X (15 عاما)، وY
     if any(_is_break(keys[j]) for j in gap) or any(
         owner[j] is not None
         and not sent.complement(sent.actors[owner[j]])
@@ -1239,6 +1278,8 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
         for j in gap
     ):
         return False
+    if _post_title(sent, gap) and _and_joined(sent, b):
+        return True  # عين X سفيرا لدى Z، وY; بتعيين X وزيرا للخارجية، و Y: the post X is given
     if _title_between_commas(sent, gap) and _and_joined(sent, b):
         return True  # X، المدير العام لـZ ومراقبة التراب الوطني، و Y: a's title, however long
     words = [j for j in gap if keys[j] not in _COMMAS]
@@ -1263,8 +1304,38 @@ def _coordinated(a: _Actor, b: _Actor, sent: _Sentence) -> bool:
     return _and_opener(keys[words[0]])
 
 
+#: The most words an aside in brackets right after a name may have (:func:`_aside`).
+ASIDE_TOKENS = 4
+
+
+def _aside(sent: _Sentence, j: int) -> int:
+    """How many tokens, from ``j`` on, an aside in brackets right after a name takes (its age, its
+    initials: X (15 عاما)، وY): the brackets and at most :data:`ASIDE_TOKENS` words without an actor
+    or a clause break inside; 0 when there is none."""
+    keys = sent.keys
+    if j >= len(keys) or keys[j] != "(":
+        return 0
+    for k in range(j + 1, min(j + ASIDE_TOKENS + 2, len(keys))):
+        if keys[k] == ")":
+            return k + 1 - j
+        if sent.owner[k] is not None or _is_break(keys[k]):
+            return 0
+    return 0
+
+
 #: The most words an apposition between commas may have (:func:`_title_between_commas`).
 APPOSITION_TOKENS = 12
+
+
+def _post_title(sent: _Sentence, gap: Sequence[int]) -> bool:
+    """Is the gap between two actors the post the first is given, an accusative title and its
+    complement (وزيرا للخارجية، سفيرا لدى Z), then a comma and at most و?"""
+    keys = sent.keys
+    commas = [n for n, j in enumerate(gap) if keys[j] in _COMMAS]
+    if not gap or not commas or commas[-1] > APPOSITION_TOKENS or any(keys[j] != "و" for j in gap[commas[-1] + 1 :]):
+        return False
+    head = keys[gap[0]]
+    return head.endswith("ا") and _title_word(head[:-1]) and not any(_is_break(keys[j]) for j in gap)
 
 
 def _title_between_commas(sent: _Sentence, gap: Sequence[int]) -> bool:
@@ -1298,7 +1369,10 @@ def _and_opener(k: str) -> bool:
 #: Words that open the gap between two coordinated actors besides و (X، بالإضافة إلى Y).
 COORDINATION_CONNECTORS = tuple(
     tuple(normalize_key(w) for w in c.split())
-    for c in ("بالإضافة إلى", "بالاضافة الى", "إضافة إلى", "فضلا عن", "إلى جانب", "وكذلك", "كذلك", "وعن")
+    for c in (
+        *("بالإضافة إلى", "بالاضافة الى", "إضافة إلى", "فضلا عن", "إلى جانب", "وكذلك", "كذلك", "وعن"),
+        *("بما في ذلك", "بما فيها", "بمن فيهم"),  # (مسؤولين من X، بما في ذلك الرئيس التنفيذي Y: Y among them)
+    )
 )
 _QUOTES = frozenset("“”«»\"'‘’")
 
@@ -1444,7 +1518,7 @@ def _in_office_name(sent: _Sentence, trig: _Trigger) -> bool:
 
 
 #: Nouns of places a person may be said to come from (اعتقل شابا من بلدة X).
-PLACE_NOUNS = _keys("قرية بلدة بلدتي قريتي مدينة مخيم مخيمي منطقة حي ضاحية محافظة")
+PLACE_NOUNS = _keys("قرية بلدة بلدتي قريتي مدينة مخيم مخيمي منطقة حي ضاحية محافظة العاصمة")
 
 
 def _from_origin(sent: _Sentence, actor: _Actor) -> bool:
@@ -1456,15 +1530,20 @@ def _from_origin(sent: _Sentence, actor: _Actor) -> bool:
     return j >= 0 and keys[j] == _ORIGIN and not (j > 0 and (keys[j - 1], keys[j]) in _EACH_OF)
 
 
+#: Directions that place a place around another (بلدة X جنوب نابلس، قرية Y قضاء جنين).
+DIRECTIONS = _keys("جنوب شمال شرق غرب جنوبي شمالي شرقي غربي قضاء")
+
+
 def _whereabouts(sent: _Sentence, actor: _Actor) -> bool:
     """Does the actor say where the one before it is from (:func:`_from_origin`) or, a place after في
-    (في بيت لحم، في مدينة X), where it is: in a list, it is no item of its own?"""
+    or a direction (في بيت لحم، في مدينة X، جنوب نابلس), where it is: in a list, it is no item of its own?"""
     if _from_origin(sent, actor):
         return True
     j = actor.first - 1
     if j >= 0 and sent.keys[j] in PLACE_NOUNS:
         j -= 1
-    return actor.type == "LOC" and j >= 0 and _bare(sent.keys[j]) in LOCATIVES
+    # (بلدة X جنوب نابلس، ومنطقة Y: where X lies)
+    return actor.type == "LOC" and j >= 0 and (_bare(sent.keys[j]) in LOCATIVES or sent.keys[j] in DIRECTIONS)
 
 
 def _located_actor(sent: _Sentence, actor: _Actor) -> bool:
@@ -1481,14 +1560,32 @@ def _chain(first: _Actor, rest: Sequence[_Actor], sent: _Sentence) -> list[_Acto
     (:func:`_each_of`), each actor that carries و in the clause, whatever apposition stands between."""
     out = [first]
     listed = _each_of(sent, first)
-    for a in rest:
+    for n, a in enumerate(rest):
         if a.first <= out[-1].last or (a.type == "LOC" and _whereabouts(sent, a)):
             continue  # (X من بلدة Z، والفتى Y: Z is where X is from, Y the next of the list)
-        if _coordinated(out[-1], a, sent) or (listed and _listed_after(sent, out[-1], a)):
+        if (
+            _coordinated(out[-1], a, sent)
+            or (listed and _listed_after(sent, out[-1], a))
+            or _comma_item(sent, out[-1], a, rest[n + 1 :])
+        ):
             out.append(a)
         else:
             break
     return out
+
+
+def _comma_item(sent: _Sentence, last: _Actor, actor: _Actor, later: Sequence[_Actor]) -> bool:
+    """Is ``actor`` an item of a list without و that the next one closes with و (X، Y، وZ; الوزير
+    الأول، X، وزير الخارجية، Y، ووزير الداخلية، Z): only a comma between it and ``last``, or a title
+    set off by commas, and the actor after it joined to it by و?"""
+    keys = sent.keys
+    gap = [j for j in range(last.last + 1, actor.first) if not _quote(sent.words[j])]
+    if not gap or keys[gap[0]] not in _COMMAS or len(gap) > APPOSITION_TOKENS:
+        return False
+    if not all(keys[j] in _COMMAS or j in sent.title_tokens or sent.is_title(j) for j in gap):
+        return False
+    nxt = next((a for a in later if a.first > actor.last), None)
+    return nxt is not None and _coordinated(actor, nxt, sent)
 
 
 def _relative_after(sent: _Sentence, end: int) -> int:
@@ -1562,7 +1659,13 @@ def _pairs(
         if (not trig.noun and row.type in JUDGEMENTS)
         else set()
     )
-    right = [a for a in targets if end <= a.first < limit and _clear(sent, end, a.first, deeds=deeds)]
+    # (اعتقلت X 31 شابا، وذلك خلال عمليات دهم في مناطق بالضفة: وذلك takes up the act, done in the place after it)
+    that = {j for j in range(end, limit) if keys[j] in THAT}
+    right = [
+        a
+        for a in targets
+        if end <= a.first < limit and _clear(sent, end, a.first, deeds=deeds | that if a in places else deeds)
+    ]
     symmetric = row.direction == "symmetric"
     if trig.noun and first > 0 and _bare(keys[first - 1]).removeprefix("ل") in NAMED_EVENTS:
         return []  # منتدى الشراكة بين X وY: the name of a forum, no partnership stated
@@ -1604,7 +1707,8 @@ def _pairs(
     if not trig.noun and row.direction != "symmetric" and _object_pronoun(keys[first], row):
         return _pronoun_object_pairs(trig, right, actors, sent)
     if trig.noun and first > 0 and keys[first - 1] in PASSIVE_MARKERS:
-        return []  # تم تعيين X: the one who acted is not named
+        # تم تعيين X: the one who acted is not named, unless after من طرف or من قبل
+        return _passive_pairs(sent, row, right, _passive_agents(sent, end, right))
     near_left = (
         bool(left)
         # (a light clause names its own subject, or leaves it to the noun's: X ... زيارة العمل التي يقوم بها)
@@ -1694,7 +1798,8 @@ def _pairs(
                 if a.last < first
                 and _distance(sent, a.last + 1, first) < POSSESSOR_TOKENS
                 and a.type in row.source_types
-                and _clear(sent, a.last + 1, first, a)
+                # (X ...، وذلك بعد فوزه على Y: وذلك takes up the clause before, whose actor owns the pronoun)
+                and _clear(sent, a.last + 1, first, a, deeds=[j for j in range(a.last + 1, first) if keys[j] in THAT])
             ),
             None,
         )
@@ -1719,7 +1824,12 @@ def _pairs(
     elif near_left:
         subjects = [left[0]]
         # مصر والأردن ... مذكرة التفاهم; أشرف X وY ... على توقيع (a symmetric noun: however far)
-        joined = _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS or (trig.noun and symmetric)
+        joined = (
+            _distance(sent, left[0].last + 1, first) < SUBJECT_BEFORE_TOKENS
+            or (trig.noun and symmetric)
+            # X وY سيقدمان ... لدعم Z: a verb of two or more right after them makes them the noun's subjects
+            or (trig.noun and left[0].last + 1 < first and _plural_verb(sent, left[0].last + 1))
+        )
         for a in sorted((a for a in actors if a.last < left[0].first), key=lambda a: -a.last) if joined else ():
             if not _coordinated(a, subjects[0], sent):
                 break
@@ -1753,6 +1863,8 @@ def _pairs(
     out: list[tuple[_Actor, _Actor, bool]] = []
     if symmetric and len(subjects) > 1:
         out += [(a, b, False) for k, a in enumerate(subjects) for b in subjects[k + 1 :]]
+    if symmetric and not trig.noun and (partner := _pronoun_partner(sent, trig, subjects)) is not None:
+        out += [(subj, partner, False) for subj in subjects]  # استقبل X Y، ووقع معه اتفاقية: Y signed with X
     after = max(end, max(s.last for s in subjects) + 1)
     if (skip := _past_relative_clause(sent, after)) != after:  # X، الذي يزور عمان حاليا، بنظيره Y
         after, stop = skip, next((t for t in sent.trigger_starts if t >= skip), len(keys))
@@ -1765,7 +1877,11 @@ def _pairs(
             if src.type in row.source_types and dst.type in row.target_types:
                 out.append((src, dst, True))
         return out
+    if row.type == "visit" and trig.noun and (going := _destination_before(sent, trig, subjects)) is not None:
+        out += [(subj, going, True) for subj in subjects]  # غادر X القاهرة إلى جدة في زيارة: X visits جدة
     rest = _objects(sent, [a for a in right if not _in_adjunct(sent, after, a)], after, deeds)
+    if not rest and that:  # (nothing named before وذلك: the place after it)
+        rest = _objects(sent, [a for a in right if a in places], after, deeds | that)
     if row.direction == "active" and not row.from_source:
         # استقبل X، وزير ... [للجمهورية الفرنسية]، Y: an actor the trigger cannot take as object is passed over
         rest = rest[next((k for k, a in enumerate(rest) if a.type in row.target_types), len(rest)) :]
@@ -1779,7 +1895,10 @@ def _pairs(
         return out
     if _asyndetic(sent, subjects[-1], rest[0]):
         return out  # أدانت دول، بينها X، Y، Z، الهجوم: X, Y and Z are a list of subjects
-    for obj in _chain(rest[0], rest[1:], sent):  # the first object near, the ones joined to it by و anywhere
+    objects = _chain(rest[0], rest[1:], sent)  # the first object near, the ones joined to it by و anywhere
+    if row.in_place and (where := _place_after_objects(sent, objects, rest, places)) is not None:
+        objects.append(where)  # اعتقلت X الشاب Y، بعد مداهمة منزله في بلدة Z: the arrest was in Z too
+    for obj in objects:
         scope = [*range(after, obj.first), obj.first]
         if any(_bare(keys[j]) in INVITATIONS for j in range(max(after, obj.first - 8), obj.first)):
             continue  # زيارة ... بدعوة من نظيره X: X invited, is no party
@@ -1806,6 +1925,27 @@ def _pairs(
                 if src.type in row.source_types and dst.type in row.target_types:
                     out.append((src, dst, not symmetric))
     return out
+
+
+def _place_after_objects(
+    sent: _Sentence, objects: Sequence[_Actor], rest: Sequence[_Actor], places: Collection[_Actor]
+) -> _Actor | None:
+    """The place where an act was done, named after its objects in the clause (اعتقلت X الشاب Y في
+    بلدة Z، بعد مداهمة منزله في بلدة Z): the nearest place of ``places`` after the last object, under في
+    (or قرب، وسط) and within :data:`OBJECT_TOKENS` of it. None when an object is a place (اقتحمت مخيم X
+    قرب مدينة Y: Y is where X lies) and after من (Y من سكان البلدة القديمة بالقدس: where Y lives)."""
+    if any(a.type == "LOC" or (a in places and not _affiliated(a, sent.keys)) for a in objects):
+        return None
+    last, keys = objects[-1], sent.keys
+    # (مقري X وY التابعين للأمم المتحدة في العاصمة Z: the body they belong to is no place)
+    where = next((a for a in rest if a.first > last.last and not _affiliated(a, keys)), None)
+    if where is None or where not in places or _distance(sent, last.last + 1, where.first) >= OBJECT_TOKENS:
+        return None
+    j = where.first - 1 if keys[where.first - 1] not in PLACE_NOUNS else where.first - 2
+    under_ba = where.prefix.endswith("ب") or _ba(keys[where.first])  # في أنحاء متفرقة بالضفة
+    if not (under_ba or _bare(keys[j]) in LOCATIVES) or any(keys[k] == _ORIGIN for k in range(last.last + 1, j)):
+        return None
+    return where
 
 
 #: At most this many words (titles not counted) between a word of ``patient`` and its actor.
@@ -1930,22 +2070,73 @@ def _about(sent: _Sentence, row: TriggerRow, after: int, obj: _Actor) -> bool:
     )
 
 
+#: The words of an agent after من (من طرف X، من قبل X).
+AGENT_MARKS = _keys("طرف قبل")
+
+
+def _passive_agents(sent: _Sentence, end: int, right: Sequence[_Actor]) -> list[_Actor]:
+    """The agents of a passive masdar, named after من طرف or من قبل (تم توقيع الاتفاقية من طرف X،
+    ونظيره Y): the first actor of ``right`` right after the mark, its title and commas aside, and
+    those joined to it; none when no actor is so named."""
+    keys = sent.keys
+    for n, a in enumerate(right):
+        j = a.first - 1
+        while j > end and (j in sent.title_tokens or j in sent.complement_tokens or keys[j] in _COMMAS):
+            j -= 1
+        if j > end and keys[j] in AGENT_MARKS and keys[j - 1] == _ORIGIN:
+            return _chain(a, right[n + 1 :], sent)
+    return []
+
+
+def _passive_pairs(
+    sent: _Sentence, row: TriggerRow, right: Sequence[_Actor], agents: Sequence[_Actor]
+) -> list[tuple[_Actor, _Actor, bool]]:
+    """(source, target, directed) of a passive masdar whose ``agents`` are named (تم توقيع الاتفاقية
+    من طرف X ونظيره Y: X and Y signed; تم استقبال X من قبل Y: Y received X): the agents act on the
+    actor named between the masdar and them."""
+    if not agents:
+        return []
+    patient = right[0] if right and right[0].last < agents[0].first else None
+    if row.direction == "symmetric":
+        sides = [*agents, *([patient] if patient else [])]
+        return [(a, b, False) for k, a in enumerate(sides) for b in sides[k + 1 :]]
+    if patient is None:
+        return []
+    pairs = [(agent, patient) if row.direction == "active" else (patient, agent) for agent in agents]
+    return [(a, b, True) for a, b in pairs if a.type in row.source_types and b.type in row.target_types]
+
+
 #: Relation types whose other side, a body, is also its delegation's head named after برئاسة (التقى X
 #: وفدا من البنك Y برئاسة مديره Z: X met Z too).
 DELEGATION_TYPES = frozenset({"meeting"})
+#: The most tokens that may say where a delegation is from before برئاسة (وفد X بمديريات Z، برئاسة Y).
+DELEGATION_PLACE_TOKENS = 6
 
 
 def _delegation_head(sent: _Sentence, obj: _Actor, row: TriggerRow) -> list[_Actor]:
-    """The person named as head after ``obj`` (برئاسة [title] Z), for the types in DELEGATION_TYPES."""
+    """The person named as head after ``obj`` (برئاسة [title] Z), and those joined to it (ونائبه W), for
+    the types in DELEGATION_TYPES."""
     if row.type not in DELEGATION_TYPES:
         return []
-    j = obj.last + 1
-    if j >= len(sent.keys) or sent.keys[j] not in LED_BY:
+    keys, owner = sent.keys, sent.owner
+    # (وفد X بمديريات Z، برئاسة Y: where the delegation is from may stand between)
+    j = next(
+        (k for k in range(obj.last + 1, min(obj.last + 1 + DELEGATION_PLACE_TOKENS, len(keys))) if keys[k] in LED_BY),
+        None,
+    )
+    if j is None or any(
+        _is_break(keys[k]) or (owner[k] is not None and sent.actors[owner[k]].type != "LOC")
+        for k in range(obj.last + 1, j)
+    ):
         return []
-    head = next((a for a in sent.actors if a.first > j), None)
+    # (برئاسة المدير المكلف في المغرب العربي Z: a place or body named in the title is the title's)
+    head = next((a for a in sent.actors if a.first > j and not sent.complement(a)), None)
     if head is None or head.type != "PER":
         return []
-    return [head] if all(k in sent.title_tokens or sent.is_title(k) for k in range(j + 1, head.first)) else []
+    titled = (
+        k in sent.title_tokens or sent.is_title(k) or k in sent.complement_tokens for k in range(j + 1, head.first)
+    )
+    return _chain(head, [a for a in sent.actors if a.first > head.last], sent) if all(titled) else []
 
 
 #: Words that open an adjunct of time around a noun with a pronoun (لدى وصوله، فور مغادرته، خلال زيارته).
@@ -1967,7 +2158,27 @@ def _guest(sent: _Sentence, trig: _Trigger, before: int, actors: Sequence[_Actor
         and not (nxt is not None and _coordinated(a, nxt, sent))
     ]
     # a person before a body (زار X مقر قيادة Y، وكان في استقباله Z: X is the guest, Y where he went)
-    return next((a for a in found if a.type == "PER"), found[0] if found else None)
+    if found:
+        return next((a for a in found if a.type == "PER"), found[0])
+    return _arrived(sent, trig, candidates)
+
+
+def _arrived(sent: _Sentence, trig: _Trigger, candidates: Sequence[_Actor]) -> _Actor | None:
+    """The visitor of the sentence, however far before a reception's pronoun (وصل إلى Z ... X، في أول
+    زيارة له ...، وكان في استقباله Y): the person right after or before a verb of visit, the same
+    sentence (no full stop) between."""
+    keys = sent.keys
+    visits = [v for v, row in sent.verb_triggers.items() if row.type == "visit" and v < trig.first]
+    for a in sorted(candidates, key=lambda a: a.first):
+        near = any(0 < a.first - v <= RIGHT_TOKENS or 0 < v - a.last <= SUBJECT_BEFORE_TOKENS for v in visits)
+        if (
+            a.type == "PER"
+            and a.type in trig.row.target_types
+            and near
+            and not any(keys[k] in _PUNCTUATION_BREAKS for k in range(a.last + 1, trig.first))
+        ):
+            return a
+    return None
 
 
 def _to_recipient(sent: _Sentence, actor: _Actor) -> bool:
@@ -2295,6 +2506,65 @@ def _left_after_visit(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor])
     return [*out, (who, nxt, True)] if nxt is not None else out
 
 
+def _destination_before(sent: _Sentence, trig: _Trigger, subjects: Sequence[_Actor]) -> _Actor | None:
+    """The place a visitor went to, named under إلى between the visitor and ``في زيارة`` (غادر X
+    القاهرة مساء الأحد إلى جدة في زيارة رسمية: X visits جدة; not the place left)."""
+    keys, first = sent.keys, trig.first
+    if not subjects or first < 2 or keys[first - 1] != normalize_key("في"):
+        return None
+    last = subjects[-1]
+    return next(
+        (
+            a
+            for a in sorted(sent.actors, key=lambda a: -a.first)
+            if last.last < a.first
+            and a.last < first - 1
+            and a.type == "LOC"
+            and (keys[a.first - 1] in TO_WORDS or a.prefix in TO_WORDS)
+            and _clear(sent, a.last + 1, first)
+            and not any(sent.owner[k] is not None for k in range(a.last + 1, first))
+        ),
+        None,
+    )
+
+
+#: "To": the place after it is where one went (إلى جدة).
+TO_WORDS = _keys("إلى الى")
+
+
+def _plural_verb(sent: _Sentence, j: int) -> bool:
+    """Is token ``j`` an imperfect verb of two or more (يقدمان، سيقدمان، تواصلان، يعتزمون)?"""
+    key = sent.keys[j]
+    stem = key.removeprefix("و").removeprefix("س")
+    return (
+        sent.owner[j] is None
+        and j not in sent.title_tokens
+        and stem.startswith(("ي", "ت"))
+        and stem.endswith(("ان", "ون"))
+        and len(stem) > 5
+    )
+
+
+def _pronoun_partner(sent: _Sentence, trig: _Trigger, subjects: Sequence[_Actor]) -> _Actor | None:
+    """The one a partner pronoun right after a symmetric verb stands for (استقبل X Y، ووقع معه اتفاقية):
+    the actor named last before the verb, in the sentence, none of its subjects."""
+    keys, first = sent.keys, trig.first
+    if trig.end >= len(keys) or keys[trig.end] not in PRONOUN_PARTNERS:
+        return None
+    named = {s.entity for s in subjects}
+    last = max(
+        (a for a in sent.actors if a.last < first and not sent.complement(a)), key=lambda a: a.last, default=None
+    )
+    if (
+        last is None
+        or last.entity in named
+        or last.type not in trig.row.target_types
+        or any(keys[k] in _PUNCTUATION_BREAKS for k in range(last.last + 1, first))
+    ):
+        return None
+    return last
+
+
 def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collection[int] = ()) -> list[_Actor]:
     """The actors from token ``after`` on in the clause, when the first is within
     :data:`OBJECT_TOKENS` of it (the object, and those joined to it by و may be farther);
@@ -2303,17 +2573,24 @@ def _objects(sent: _Sentence, right: Sequence[_Actor], after: int, deeds: Collec
     return rest if rest and _distance(sent, after, rest[0].first) < OBJECT_TOKENS else []
 
 
+#: Words that open an adjunct of time (فور إقالة Z، عقب وصوله، خلال زيارته).
+TIME_OPENERS = _keys("فور عقب إثر اثر خلال أثناء اثناء")
+#: "On the sidelines of": an adjunct of time too.
+MARGIN = (normalize_key("على"), normalize_key("هامش"))
 #: The most tokens a relative clause between commas may have (:func:`_past_relative_clause`).
 RELATIVE_CLAUSE_TOKENS = 20
 
 
 def _past_relative_clause(sent: _Sentence, j: int) -> int:
-    """Token ``j``, or the token after a relative clause between commas that opens there
-    (التقى X، الذي يزور عمان حاليا، بنظيره Y: the object is looked for after it)."""
+    """Token ``j``, or the token after a relative clause or an adjunct of time between commas that
+    opens there (التقى X، الذي يزور عمان حاليا، بنظيره Y; استقبل X، فور إقالة Z، Y: the object is looked
+    for after it)."""
     keys, k = sent.keys, j
     while k < len(keys) and keys[k] in _COMMAS:
         k += 1
-    if k == j or k >= len(keys) or keys[k] not in RELATIVES:
+    # (استقبل X، فور إقالة Z، Y: an adjunct of time between commas, too)
+    margin = tuple(keys[k : k + 2]) == MARGIN  # (التقى X، على هامش القمة، Y)
+    if k == j or k >= len(keys) or not (keys[k] in RELATIVES or keys[k] in TIME_OPENERS or margin):
         return j
     for m in range(k + 1, min(k + RELATIVE_CLAUSE_TOKENS, len(keys))):
         if keys[m] in _COMMAS:
@@ -2333,8 +2610,16 @@ def _dropped_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) 
     if trig.noun or not (clitic or during or (first > 0 and keys[first - 1] in CONTINUATIONS)):
         return None
     head = min(actors, key=lambda a: a.first, default=None)
-    if head is not None and any(keys[j] in COMPLEMENTIZERS for j in range(head.last + 1, first)):
-        return None  # أكد X أن قطر ... وتثمن: the verb goes on from the reported clause, not from X
+    if head is not None and (said := [j for j in range(head.last + 1, first) if keys[j] in COMPLEMENTIZERS]):
+        # أكد X أن قطر ... وتثمن: the verb goes on from the reported clause, from its subject named right
+        # after أن (its title aside: قال X إن قوات Y اقتحمت Z، واعتقلت W)
+        reported = min((a for a in actors if a.first > said[-1]), key=lambda a: a.first, default=None)
+        if reported is None or reported.first > first:
+            # أعلنت X أنها استدعت ...، وأدانت Y: the pronoun of أنها is X, the verb goes on from it
+            return head if keys[said[-1]] in PRONOUN_COMPLEMENTIZERS and head.type in trig.row.source_types else None
+        head = reported
+        if not all(j in sent.title_tokens for j in range(said[-1] + 1, head.first)):
+            return None
     if (
         head is None
         or head.last >= first - 1
@@ -2356,7 +2641,10 @@ def _verb_subject(sent: _Sentence, first: int, end: int, actor: _Actor) -> bool:
     gap = range(end, actor.first)
     marks = [j for j in gap if keys[j] in {normalize_key("طرف"), "قبل"} and keys[j - 1] in FROM_WORDS]
     # وقعت من طرف (وزير الخارجية) X: the agent, its title between
-    agent = bool(marks) and all(j in sent.title_tokens or keys[j] in _COMMAS for j in range(marks[-1] + 1, actor.first))
+    agent = bool(marks) and all(
+        j in sent.title_tokens or j in sent.complement_tokens or keys[j] in _COMMAS
+        for j in range(marks[-1] + 1, actor.first)
+    )
     if agent:
         return True  # الاتفاقية وقعت من طرف X: the noun before the verb is what was signed
     if any(_bare(keys[j]) in _PREPOSITIONS or keys[j] in FROM_WORDS for j in gap):
@@ -2416,21 +2704,30 @@ ADVERBIAL_OPENERS = _keys("في ذات هذا هذه نفس")
 
 #: Complementizers that carry the subject of their clause as a pronoun (أعلنت X أنها فرضت ...).
 PRONOUN_COMPLEMENTIZERS = _keys("أنه أنها إنه إنها بأنه بأنها")
+#: The forces of the one speaking, the subject after its complementizer (قال X إن قواته اعتقلت Y).
+OWN_FORCES = _keys("قواته قواتها طائراته طائراتها عناصره عناصرها مقاتلاته مقاتلاتها")
 #: Verbs of saying, whose subject a pronoun complementizer after them stands for.
 SAYING = _keys(
     "قال وقال قالت وقالت أضاف وأضاف أضافت وأضافت أكد وأكد أكدت وأكدت أعلن وأعلن أعلنت وأعلنت ذكر وذكر ذكرت "
-    "وذكرت أوضح وأوضح أوضحت وأوضحت صرح وصرح صرحت وصرحت"
+    "وذكرت أوضح وأوضح أوضحت وأوضحت صرح وصرح صرحت وصرحت زعم وزعم زعمت وزعمت"
 )
 
 
 def _reported_subject(sent: _Sentence, trig: _Trigger, actors: Sequence[_Actor]) -> _Actor | None:
-    """The subject of a verb right after a complementizer with a pronoun (أنها، إنه; قد between):
-    the first actor after the verb of saying before it (أعلنت X في بيان أنها فرضت عقوبات على Y،
-    قال X إنه التقى Y), in the sentence, the trigger's row allowing it as source."""
+    """The subject of a verb right after a complementizer with a pronoun (أنها، إنه; قد or a quote
+    mark between) or after one and the speaker's forces (إن قواته): the first actor after the verb of
+    saying before it (أعلنت X في بيان أنها فرضت عقوبات على Y، قال X إنه التقى Y، زعم X أن قواته شنت حملة
+    اعتقالات في Y: a noun, its verb's object), in the sentence, the trigger's row allowing it as source."""
     keys, j = sent.keys, trig.first - 1
-    if j >= 0 and keys[j] == "قد":
+    if trig.noun:  # (أن قواته شنت حملة اعتقالات في Y: a noun, the object of its verb)
+        if j < 0 or _bare(keys[j]) not in NOUN_VERBS:
+            return None
         j -= 1
-    if trig.noun or j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
+    while j >= 0 and (keys[j] == "قد" or _quote(sent.words[j])):  # أنها "فرضت عقوبات ...
+        j -= 1
+    if j > 0 and keys[j] in OWN_FORCES and keys[j - 1] in COMPLEMENTIZERS:
+        j -= 1  # قال X إن قواته اعتقلت Y: X's forces are X
+    elif j < 0 or keys[j] not in PRONOUN_COMPLEMENTIZERS:
         return None
     say = next((v for v in range(j - 1, -1, -1) if keys[v] in SAYING or keys[v] in _PUNCTUATION_BREAKS), None)
     if say is None or keys[say] in _PUNCTUATION_BREAKS:
