@@ -30,6 +30,11 @@ from shabaka.resolve.titles import Parsed, context_roles, decliticize, has_title
 from shabaka.text import normalize_key, strip_bidi_controls, token_texts
 
 
+def _typed(g: Form, *types: str) -> bool:
+    """Whether the mentions of ``g`` have a type and the one most of them have is among ``types``."""
+    return g.types.total() > 0 and majority_type(g.types) in types
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A merge rule: what it does, and the :class:`Resolver` method applying it to the
@@ -575,9 +580,6 @@ class Resolver:
         المديرية العامة للأمن الوطني) linked to the body of its document named with it, or, in a
         document that names none, to the one body of the corpus named with it; see ``partial``."""
 
-        def body(g: Form) -> bool:  # a body, or an event named like one (مهرجان القاهرة السينمائي الدولي)
-            return g.types.total() > 0 and majority_type(g.types) in ("ORG", "MISC")
-
         words_of = pattern_words()
         brands = words_of.brands
 
@@ -606,14 +608,14 @@ class Resolver:
                 nation_of[groups.find(k)] = nation(words[-1]) or ""
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
-            if not body(g):
+            if not _typed(g, "ORG", "MISC"):  # a body, or an event named like one (مهرجان القاهرة السينمائي الدولي)
                 continue
             cands = {c for k in groups.members[root] for c in longer.get(k, ())} - {root}
             if not cands:  # المجلس الأعلى الانتقالي: the same body named with its nationality
                 stems = [" ".join(k.split()[:-1]) for k in groups.members[root] if _other_nisba(k)]
                 cands = {c for stem in stems for c in national.get(stem, ())} - {root}
             kind = majority_type(g.types)
-            cands = {c for c in cands if not groups.conflict(root, c) and body(merged[c])}
+            cands = {c for c in cands if not groups.conflict(root, c) and _typed(merged[c], "ORG", "MISC")}
             cands = {c for c in cands if majority_type(merged[c].types) == kind}
             abroad = {c for k in groups.members[root] for c in national.get(k, ())} - {root}
             abroad = {c for c in abroad if c in cands or (not merged[c].types and not groups.conflict(root, c))}
@@ -641,16 +643,13 @@ class Resolver:
         صفاقس), where the corpus names one; see ``partial``."""
         openers = pattern_words().towns | PROVINCE_WORDS
 
-        def place(g: Form) -> bool:
-            return g.types.total() > 0 and majority_type(g.types) == "LOC"
-
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
-            if not place(g):
+            if not _typed(g, "LOC"):
                 continue
             bare = {k.split(" ", 1)[1] for k in groups.members[root] if k.split(" ", 1)[0] in openers and " " in k}
             cands = {groups.find(b) for b in bare if b in groups.parent} - {root}
-            cands = [c for c in cands if place(merged[c]) and not groups.conflict(root, c)]
+            cands = [c for c in cands if _typed(merged[c], "LOC") and not groups.conflict(root, c)]
             if len(cands) == 1:
                 links.update(((doc, root), cands[0]) for doc in g.docs)
         return links
@@ -670,21 +669,20 @@ class Resolver:
             if len(words) == 1 and (stem := nation(k)) and not nationality(k):
                 countries[stem].add(groups.find(k))
 
-        def place(g: Form) -> bool:
-            return g.types.total() > 0 and majority_type(g.types) == "LOC"
-
         links: dict[tuple[str, str], str] = {}
         for root, g in sorted(merged.items()):
-            if not place(g):
+            if not _typed(g, "LOC"):
                 continue
             nouns = {spelling_key(k) for k in groups.members[root]} & word_set(STATE_NOUNS)
             cands = {c for w in nouns for c in named[w] if c != root and not groups.conflict(root, c)}
             for doc in sorted(g.docs):
-                here = [c for c in cands if doc in merged[c].docs and place(merged[c])]
+                here = [c for c in cands if doc in merged[c].docs and _typed(merged[c], "LOC")]
                 if not here and nouns:
                     top = countries.get(self._top_nation(doc) or "", set()) - {root}
                     here = [
-                        c for c in top if doc in merged[c].docs and place(merged[c]) and not groups.conflict(root, c)
+                        c
+                        for c in top
+                        if doc in merged[c].docs and _typed(merged[c], "LOC") and not groups.conflict(root, c)
                     ]
                 if len(here) == 1:
                     links[doc, root] = here[0]
