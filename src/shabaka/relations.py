@@ -229,6 +229,14 @@ class InflectionRule:
     object: bool  # the suffixes are object pronouns
 
 
+def _table_rows(path: str) -> list[tuple[int, dict[str, str]]]:
+    """The rows of one of shabaka's data tables (CSV with a header; blank lines and lines
+    starting with ``#`` are comments), each with its line number in the file."""
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
+    return [(n, row) for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True)]
+
+
 @cache
 def inflection_rules() -> tuple[InflectionRule, ...]:
     """The rows of ``shabaka/data/inflections.csv`` (comment lines start with ``#``).
@@ -239,12 +247,10 @@ def inflection_rules() -> tuple[InflectionRule, ...]:
         When a row lacks a column or names a tense other than past or present.
     """
     path = str(files("shabaka") / "data" / "inflections.csv")
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
     rules = []
-    for n, row in enumerate(csv.DictReader(lines), 2):
+    for n, row in _table_rows(path):
         if row.get("tense") not in ("past", "present") or row.get("object") is None:
-            raise RelationTableError(f"{path}, row {n}: a row needs a tense (past or present) and every column")
+            raise RelationTableError(f"{path}, line {n}: a row needs a tense (past or present) and every column")
         rules.append(
             InflectionRule(
                 tense=row["tense"],
@@ -322,9 +328,7 @@ def load_triggers(path: str) -> tuple[TriggerRow, ...]:
         file and line.
     """
     rows = []
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
-    for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True):
+    for n, row in _table_rows(path):
         try:
             direction = row["direction"].strip()
             if direction not in ("active", "reverse", "symmetric"):
@@ -1010,9 +1014,7 @@ def load_context(path: str) -> dict[tuple[str, str], frozenset[str]]:
     """
     types = {row.type for row in trigger_table()}
     out: dict[tuple[str, str], frozenset[str]] = {}
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
-    for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True):
+    for n, row in _table_rows(path):
         if None in (row.get("kind"), row.get("types"), row.get("words")):
             raise RelationTableError(f"{path}, line {n}: a row needs the columns kind, types, words")
         named = set(row["types"].split())
@@ -2798,11 +2800,9 @@ def role_glosses() -> tuple[tuple[tuple[str, ...], str], ...]:
     """The titles of ``shabaka/data/roles.csv`` as normalized words, longest first, with their gloss."""
     path = str(files("shabaka") / "data" / "roles.csv")
     out = []
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    for n, row in enumerate(csv.DictReader(lines), 2):
+    for n, row in _table_rows(path):
         if not row.get("title") or row.get("gloss") is None:
-            raise RelationTableError(f"{path}, row {n}: a row needs a title and a gloss")
+            raise RelationTableError(f"{path}, line {n}: a row needs a title and a gloss")
         out.append((tuple(normalize_key(w) for w in row["title"].split()), row["gloss"].strip()))
     return tuple(sorted(out, key=lambda tg: -len(tg[0])))
 
