@@ -219,8 +219,12 @@ def test_no_label_sits_on_another_node(offline, tmp_path):
     assert sum(n["box"] is not None for n in nodes) >= len(nodes) / 2  # most labels are drawn
     # a selected entity's label is placed first, still over no other node
     chosen = node_ids(page, G)[find(G, "hammouchi")]
+    width = page.evaluate("(id) => shabaka.labelBox(id).right - shabaka.labelBox(id).left", chosen)
     page.evaluate("(id) => { shabaka.network.selectNodes([id]); shabaka.placeLabels(); }", chosen)
+    # measured as drawn, after the next frame: a selected label keeps its width (not bold)
+    page.evaluate("() => new Promise((done) => { shabaka.network.redraw(); requestAnimationFrame(() => done()); })")
     nodes = label_layout(page)
+    assert page.evaluate("(id) => shabaka.labelBox(id).right - shabaka.labelBox(id).left", chosen) == width
     assert overlaps(nodes) == [] and next(n for n in nodes if n["id"] == chosen)["box"] is not None
     # the legends are strips above the graph, even at 1024 px: they cover no part of it
     page.set_viewport_size({"width": 1024, "height": 700})

@@ -132,6 +132,9 @@
       shape: "dot", scaling: { min: 6, max: 36, label: { enabled: true, min: 11, max: 22, drawThreshold: 7 } },
       font: { face: getComputedStyle(document.body).getPropertyValue("--font"), color: "#222", strokeWidth: 3, strokeColor: "#fff" },
       borderWidth: 1,
+      // a picked or hovered node keeps its label's font: a bold label is wider than the box
+      // explore.js placed clear of the other nodes, and would then sit on them
+      chosen: { node: true, label: false },
     },
     edges: { color: { color: "#b5b5b5", highlight: "#333", hover: "#555" }, smooth: big ? false : { type: "continuous" }, selectionWidth: 2 },
     physics: { enabled: physics, solver: "forceAtlas2Based", stabilization: { iterations: 250, updateInterval: 50 } },
